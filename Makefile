@@ -1,0 +1,80 @@
+# compliance-matrix — every target installs what it needs first, so a fresh machine needs no hand work.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+WASM_TARGET := wasm32-unknown-unknown
+WB_VERSION  := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+CARGO_BIN   := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
+WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+PORT ?= 8080
+
+.PHONY: all setup setup-rust setup-node setup-browser dist demo test test-native test-wasm test-e2e lint pack bench screenshot clean
+
+all: dist
+
+## --- setup -------------------------------------------------------------------------------------
+setup: setup-rust setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WB_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WB_VERSION) (matches Cargo.lock)"; \
+	  cargo install wasm-bindgen-cli --version "$(WB_VERSION)" --force; \
+	fi
+
+setup-node:
+	@if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ package.json -nt node_modules/.package-lock.json ]; then \
+	  npm install --no-audit --no-fund; fi
+
+setup-browser:
+	@if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then \
+	  echo "installing Debian chromium and chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+## --- build -------------------------------------------------------------------------------------
+dist: setup
+	cargo build --release --lib --target $(WASM_TARGET)
+	rm -rf target/bindgen dist && mkdir -p target/bindgen/web target/bindgen/nomod dist
+	wasm-bindgen --target web --no-typescript --out-name compliance-matrix --out-dir target/bindgen/web $(RELEASE_WASM)
+	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen/nomod $(RELEASE_WASM)
+	$(WASM_OPT) target/bindgen/web/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
+	cp target/bindgen/web/compliance-matrix.js dist/compliance-matrix-wasm.js
+	cp www/compliance-matrix.js www/define.js dist/
+	@for f in compliance-matrix.d.ts custom-elements.json README.md package.json; do [ ! -f www/$$f ] || cp www/$$f dist/; done
+	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix.html
+	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
+	  "$$(cat dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js | gzip -9 | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)"
+
+## --- demo --------------------------------------------------------------------------------------
+demo: dist
+	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"
+	node scripts/serve.mjs $(PORT) .
+
+## --- tests -------------------------------------------------------------------------------------
+test: setup setup-browser lint test-native dist test-wasm test-e2e
+	@echo "make test: all suites passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm: setup setup-browser
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web
+
+test-e2e: setup-node setup-browser
+	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+
+screenshot: dist setup-browser
+	node tests/e2e/screenshot.mjs
+
+clean:
+	rm -rf dist target/bindgen

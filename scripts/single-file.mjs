@@ -1,0 +1,61 @@
+// Builds dist/compliance-matrix.html: one self-contained page (wasm inlined as base64, no-modules
+// glue, the element code) that works when opened from file://, offline.
+// Usage: node scripts/single-file.mjs <no-modules glue.js> <optimized.wasm> <out.html>
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [glue, wasm, out] = process.argv.slice(2);
+if (!glue || !wasm || !out) {
+  console.error('usage: node scripts/single-file.mjs <glue.js> <wasm> <out.html>');
+  process.exit(2);
+}
+const glueJs = readFileSync(glue, 'utf8');
+const wasmB64 = readFileSync(wasm).toString('base64');
+const define = readFileSync(new URL('../www/define.js', import.meta.url), 'utf8').replace(/^export /gm, '');
+const version = JSON.parse(readFileSync(new URL('../www/package.json', import.meta.url), 'utf8')).version;
+
+// Guard against "</script>" inside inlined code ending the script element early.
+const safe = (s) => s.replace(/<\/script/gi, '<\\/script');
+
+const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="compliance-matrix ${version}">
+<title>Compliance matrix — AWS container services</title>
+<style>
+  body { margin: 0; padding: 24px; background: #f3f5f9; font-family: system-ui, sans-serif; }
+  main { max-width: 1100px; margin: 0 auto; }
+  compliance-matrix:not(:defined) { display: block; min-height: 480px; }
+  @media (prefers-color-scheme: dark) { body { background: #0b0f15; } }
+</style>
+</head>
+<body>
+<main>
+<compliance-matrix></compliance-matrix>
+</main>
+<script>
+${safe(glueJs)}
+</script>
+<script>
+(function () {
+${safe(define)}
+  var b64 = "${wasmB64}";
+  var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
+  wasm_bindgen.initSync({ module: bytes });
+  var core = {
+    ready: Promise.resolve(),
+    isReady: function () { return true; },
+    mount: wasm_bindgen.mount,
+    parseDataset: wasm_bindgen.parseDataset,
+  };
+  var api = createApi(core);
+  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, ready: core.ready };
+  defineElement(core, api);
+})();
+</script>
+</body>
+</html>
+`;
+writeFileSync(out, html);
+console.log(`wrote ${out} (${html.length} bytes)`);

@@ -1,0 +1,21 @@
+//! The status legend: symbol and text for every status, so status never relies on colour.
+
+use crate::dataset::Status;
+use yew::prelude::*;
+
+/// The legend; it has no props.
+#[function_component(Legend)]
+pub fn legend() -> Html {
+    html! {
+        <ul class="cm-legend" part="legend" aria-label="Status legend">
+            { for Status::ALL.iter().map(|s| html! {
+                <li>
+                    <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
+                        <span class="cm-sym" aria-hidden="true">{ s.symbol() }</span>
+                        { s.text() }
+                    </span>
+                </li>
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,9 @@
+//! Yew components: they render props and emit callbacks; state changes live in `state.rs`.
+
+pub mod app;
+pub mod error;
+pub mod legend;
+pub mod table;
+pub mod toolbar;
+
+pub use app::{App, AppProps, Mirror};

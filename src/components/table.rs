@@ -1,0 +1,218 @@
+//! The compliance table: real `<table>` semantics, sortable headers with `aria-sort`, one row per
+//! visible program and one status cell (symbol + text, source label kept) per shown service.
+
+use crate::dataset::{Cell, Dataset, Program};
+use crate::query::{coverage, Direction, Query, SortField};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Table`].
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub dataset: Rc<Dataset>,
+    pub query: Query,
+    /// Visible program indices, in display order.
+    pub visible: Rc<Vec<usize>>,
+    /// Shown service indices, in display order.
+    pub shown: Rc<Vec<usize>>,
+    /// A header was activated: the field, and whether it adds a key (shift) or replaces the sort.
+    pub onsort: Callback<(SortField, bool)>,
+}
+
+/// The table.
+#[function_component(Table)]
+pub fn table(props: &TableProps) -> Html {
+    let ds = &props.dataset;
+    let header = |field: SortField, label: String, class: &'static str| {
+        html! {
+            <SortHeader
+                field={field}
+                label={label}
+                class={class}
+                sort={sort_pairs(&props.query)}
+                onsort={props.onsort.clone()}
+            />
+        }
+    };
+    html! {
+        <div class="cm-table-wrap" part="table-wrap">
+            <table class="cm-table" part="table">
+                <caption>
+                    { format!("Compliance programs by AWS container service, as of {}. ", as_of_text(ds)) }
+                    <span class="cm-caption-source">
+                        { "Source: " }
+                        <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
+                    </span>
+                </caption>
+                <thead>
+                    <tr>
+                        { header(SortField::Program, "Compliance program".to_string(), "cm-col-program") }
+                        { for props.shown.iter().map(|&s| header(
+                            SortField::Service(ds.services[s].id.clone()),
+                            ds.services[s].name.clone(),
+                            "cm-col-service",
+                        )) }
+                        { header(SortField::Coverage, "Coverage".to_string(), "cm-col-coverage") }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.visible.iter().map(|&i| html! {
+                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()} />
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The as-of date, or a note that the source gives none.
+pub fn as_of_text(ds: &Dataset) -> String {
+    if ds.as_of.is_empty() {
+        "an unstated date".to_string()
+    } else {
+        ds.as_of.clone()
+    }
+}
+
+/// The sort keys as (field id, direction) pairs, for props comparison.
+fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
+    Rc::new(q.sort.iter().map(|k| (k.field.id().to_string(), k.dir)).collect())
+}
+
+#[derive(Properties, PartialEq)]
+struct SortHeaderProps {
+    field: SortField,
+    label: String,
+    class: &'static str,
+    sort: Rc<Vec<(String, Direction)>>,
+    onsort: Callback<(SortField, bool)>,
+}
+
+#[function_component(SortHeader)]
+fn sort_header(props: &SortHeaderProps) -> Html {
+    let id = props.field.id();
+    let pos = props.sort.iter().position(|(f, _)| f == id);
+    let dir = pos.map(|p| props.sort[p].1);
+    let aria_sort = match (pos, dir) {
+        (Some(0), Some(Direction::Asc)) => "ascending",
+        (Some(0), Some(Direction::Desc)) => "descending",
+        _ => "none",
+    };
+    let indicator = match dir {
+        Some(Direction::Asc) => "▲",
+        Some(Direction::Desc) => "▼",
+        None => "↕",
+    };
+    let hint = match (pos, dir) {
+        (Some(p), Some(d)) if props.sort.len() > 1 => format!(
+            ", sort key {} of {}, {}",
+            p + 1,
+            props.sort.len(),
+            if d == Direction::Asc { "ascending" } else { "descending" }
+        ),
+        _ => String::new(),
+    };
+    let onclick = {
+        let cb = props.onsort.clone();
+        let field = props.field.clone();
+        Callback::from(move |e: MouseEvent| cb.emit((field.clone(), e.shift_key())))
+    };
+    let onkeydown = {
+        let cb = props.onsort.clone();
+        let field = props.field.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && e.shift_key() {
+                e.prevent_default();
+                cb.emit((field.clone(), true));
+            }
+        })
+    };
+    html! {
+        <th scope="col" class={classes!(props.class, dir.map(|_| "cm-sorted"))} aria-sort={aria_sort} data-key={id.to_string()}>
+            <button type="button" class="cm-sort" {onclick} {onkeydown}
+                title="Sort (shift-click or Shift+Enter adds a secondary key)">
+                <span class="cm-sort-label">{ &props.label }</span>
+                <span class="cm-sort-ind" aria-hidden="true">
+                    { indicator }
+                    if props.sort.len() > 1 {
+                        if let Some(p) = pos { <sub>{ p + 1 }</sub> }
+                    }
+                </span>
+                <span class="cm-vh">{ hint }</span>
+            </button>
+        </th>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    dataset: Rc<Dataset>,
+    index: usize,
+    shown: Rc<Vec<usize>>,
+}
+
+#[function_component(Row)]
+fn row(props: &RowProps) -> Html {
+    let p: &Program = &props.dataset.programs[props.index];
+    let (ins, prog) = coverage(&props.dataset, props.index, &props.shown);
+    let total = props.shown.len();
+    let cov_text = format!("{ins} of {total} in scope");
+    let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
+    html! {
+        <tr data-program={p.id.clone()}>
+            <th scope="row" class="cm-program">
+                <span class="cm-program-name">{ &p.name }</span>
+                if let Some(note) = &p.note {
+                    <span class="cm-program-note">{ note }</span>
+                }
+            </th>
+            { for props.shown.iter().map(|&s| status_cell(&props.dataset.services[s].id, &p.cells[s])) }
+            <td class="cm-coverage" data-coverage={ins.to_string()}>
+                <span class="cm-meter" aria-hidden="true">
+                    { for (0..total).map(|k| html! {
+                        <span class={classes!("cm-pip", if k < ins { "cm-pip-on" } else if k < ins + prog { "cm-pip-half" } else { "" })}></span>
+                    }) }
+                </span>
+                <span class="cm-cov-text">
+                    { cov_text }
+                    if let Some(extra) = cov_extra {
+                        <span class="cm-cov-extra">{ extra }</span>
+                    }
+                </span>
+            </td>
+        </tr>
+    }
+}
+
+fn status_cell(service: &str, cell: &Cell) -> Html {
+    let s = cell.status;
+    html! {
+        <td data-service={service.to_string()} data-status={s.id()} class="cm-cell">
+            <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
+                <span class="cm-sym" aria-hidden="true">{ s.symbol() }</span>
+                { s.text() }
+            </span>
+            if let Some(label) = &cell.label {
+                <span class="cm-label">{ label }</span>
+            }
+        </td>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourceLinkProps {
+    pub title: String,
+    pub url: String,
+}
+
+/// A link from data: rendered as a link only for http(s)/mailto URLs, as plain text otherwise.
+#[function_component(SourceLink)]
+pub fn source_link(props: &SourceLinkProps) -> Html {
+    let title = if props.title.trim().is_empty() { props.url.clone() } else { props.title.clone() };
+    match crate::dataset::safe_url(&props.url) {
+        Some(url) => html! {
+            <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ title }</a>
+        },
+        None => html! { <span>{ if title.is_empty() { "not stated".to_string() } else { title } }</span> },
+    }
+}

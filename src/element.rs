@@ -1,0 +1,247 @@
+//! The JavaScript boundary: every `#[wasm_bindgen]` export lives here. `www/` wraps these in the
+//! `<compliance-matrix>` custom element and the `mount()` API.
+
+use crate::components::{App, AppProps, Mirror};
+use crate::dataset::{self, Dataset, ImportMeta, Link};
+use crate::state::{Options, Snapshot};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
+
+/// The widget's styles, adopted by every shadow root as one constructable stylesheet.
+const STYLE: &str = include_str!("style.css");
+
+thread_local! {
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn sheet() -> Result<CssStyleSheet, JsValue> {
+    SHEET.with(|cell| {
+        if let Some(s) = cell.borrow().as_ref() {
+            return Ok(s.clone());
+        }
+        let s = CssStyleSheet::new()?;
+        s.replace_sync(STYLE)?;
+        *cell.borrow_mut() = Some(s.clone());
+        Ok(s)
+    })
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn dispatch(target: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&ev);
+    }
+}
+
+fn dispatch_error(target: &Element, message: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+    dispatch(target, "cm-error", &detail);
+}
+
+/// Reads `mount()`/`update()` options: the attribute options, and `data` if the key is present.
+fn read_options(options: &JsValue) -> Result<(Options, Option<JsValue>), JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((Options::default(), None));
+    }
+    if !options.is_object() {
+        return Err(js_sys::TypeError::new("options must be an object").into());
+    }
+    let data = js_sys::Reflect::get(options, &"data".into())?;
+    let data = (!data.is_undefined()).then_some(data);
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(options.clone())
+        .map_err(|e| js_sys::TypeError::new(&format!("options: {e}")))?;
+    let mut value = value;
+    if let Some(obj) = value.as_object_mut() {
+        obj.remove("data");
+    }
+    let opts: Options = serde_json::from_value(value).map_err(|e| js_sys::TypeError::new(&format!("options: {e}")))?;
+    Ok((opts, data))
+}
+
+/// A mounted widget. Returned by [`mount`].
+#[wasm_bindgen]
+pub struct Handle {
+    app: Option<AppHandle<App>>,
+    mirror: Mirror,
+    target: Element,
+    container: Element,
+    options: Options,
+    data: Option<Rc<Dataset>>,
+    data_error: Option<String>,
+}
+
+/// Mounts the widget into `target`'s open shadow root (attached if missing).
+///
+/// ```js
+/// const handle = mount(document.querySelector('#here'), { services: 'ecs,fargate', sort: 'program:asc' });
+/// handle.update({ query: 'iso' });
+/// handle.unmount();
+/// ```
+#[wasm_bindgen]
+pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
+    let (opts, data) = read_options(&options)?;
+    let shadow = match target.shadow_root() {
+        Some(s) => s,
+        None => target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let sheets = js_sys::Array::of1(&sheet()?.into());
+    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
+    let document = target.owner_document().ok_or_else(|| JsValue::from_str("target has no document"))?;
+    let container = document.create_element("div")?;
+    container.set_class_name("cm-host");
+    shadow.append_child(&container)?;
+    let mut handle = Handle {
+        app: None,
+        mirror: Mirror::default(),
+        target,
+        container,
+        options: opts,
+        data: None,
+        data_error: None,
+    };
+    if let Some(d) = data {
+        handle.take_data(&d);
+    }
+    let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props()).render();
+    handle.app = Some(app);
+    Ok(handle)
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Changes options after mount; only the options that differ take effect.
+    ///
+    /// ```js
+    /// handle.update({ services: 'eks,fargate', status: 'fargate:not-in-scope' });
+    /// handle.update({ data: myDataset });
+    /// ```
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let (opts, data) = read_options(&options)?;
+        self.options = opts;
+        if let Some(d) = data {
+            self.take_data(&d);
+        }
+        let props = self.props();
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+        Ok(())
+    }
+
+    /// The current state: `{query, status, gaps, tags, sort, services, view, revision, compare, visible}`.
+    ///
+    /// ```js
+    /// handle.state().visible; // ['pci-dss-level-1', …]
+    /// ```
+    pub fn state(&self) -> JsValue {
+        match self.mirror.0.borrow().as_ref() {
+            Some(s) => to_js(&s.snapshot()),
+            None => JsValue::NULL,
+        }
+    }
+
+    /// Removes the widget and frees everything it holds.
+    ///
+    /// ```js
+    /// handle.unmount();
+    /// ```
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.mirror.0.borrow_mut().take();
+        self.container.remove();
+    }
+
+    /// The last error about data (`data` or `src`), if any.
+    ///
+    /// ```js
+    /// handle.error(); // "programs[3].status.ecs: unknown status 'maybe' …" or undefined
+    /// ```
+    pub fn error(&self) -> Option<String> {
+        self.data_error.clone()
+    }
+}
+
+impl Handle {
+    fn props(&self) -> AppProps {
+        let target = self.target.clone();
+        AppProps {
+            options: self.options.clone(),
+            data: self.data.clone(),
+            data_error: self.data_error.clone(),
+            onchange: Callback::from(move |s: Snapshot| dispatch(&target, "cm-change", &to_js(&s))),
+            mirror: self.mirror.clone(),
+        }
+    }
+
+    fn take_data(&mut self, data: &JsValue) {
+        if data.is_null() {
+            self.data = None;
+            self.data_error = None;
+            return;
+        }
+        let parsed = serde_wasm_bindgen::from_value::<serde_json::Value>(data.clone())
+            .map_err(|e| format!("data: not a dataset object ({e})"))
+            .and_then(|v| Dataset::from_value(v).map_err(|e| format!("data: {e}")));
+        match parsed {
+            Ok(ds) => {
+                self.data = Some(Rc::new(ds));
+                self.data_error = None;
+            }
+            Err(message) => {
+                dispatch_error(&self.target, &message);
+                self.data_error = Some(message);
+            }
+        }
+    }
+}
+
+/// Parses a dataset from text: our JSON schema, a CSV table or a Markdown table. `format` is
+/// `json`, `csv`, `markdown` or omitted (guessed from the text). Throws an `Error` whose message
+/// names the line and column or the field.
+///
+/// ```js
+/// const data = parseDataset('| Program | Amazon ECS |\n|---|---|\n| SOC II | 1 |', 'markdown');
+/// document.querySelector('compliance-matrix').data = data;
+/// ```
+#[wasm_bindgen(js_name = parseDataset)]
+pub fn parse_dataset(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
+    let meta = ImportMeta {
+        as_of: String::new(),
+        source: Link::default(),
+    };
+    let fmt = format.unwrap_or_else(|| guess_format(text).to_string());
+    let ds = match fmt.as_str() {
+        "json" => Dataset::from_json(text),
+        "csv" => dataset::from_csv(text, &meta),
+        "markdown" | "md" => dataset::from_markdown(text, &meta),
+        other => return Err(js_sys::Error::new(&format!("unknown format '{other}' (expected json, csv or markdown)")).into()),
+    }
+    .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    Ok(to_js(&ds.to_json_value()))
+}
+
+fn guess_format(text: &str) -> &'static str {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') {
+        "json"
+    } else if t.lines().any(|l| l.contains('|')) {
+        "markdown"
+    } else {
+        "csv"
+    }
+}

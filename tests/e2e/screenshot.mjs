@@ -1,0 +1,25 @@
+// Takes docs/screenshot.png (and a phone-width one) of the demo page from the real build.
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { launchOptions } from './harness.mjs';
+
+const server = await serve('.', 0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch(launchOptions);
+try {
+  const shots = [
+    { path: 'docs/screenshot.png', width: 1100, height: 900, url: '/index.html' },
+    { path: 'docs/screenshot-phone.png', width: 390, height: 844, url: '/index.html' },
+  ];
+  for (const s of shots) {
+    const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, deviceScaleFactor: 1 });
+    await page.goto(base + s.url);
+    await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+    await page.screenshot({ path: s.path, fullPage: true });
+    console.log('wrote', s.path);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
