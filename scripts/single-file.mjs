@@ -23,6 +23,7 @@ const html = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="compliance-matrix ${version}">
 <title>Compliance matrix — AWS container services</title>
+<link rel="icon" href="data:,">
 <style>
   body { margin: 0; padding: 24px; background: #f3f5f9; font-family: system-ui, sans-serif; }
   main { max-width: 1100px; margin: 0 auto; }

@@ -112,7 +112,9 @@ impl Cell {
         let lower = t.to_lowercase();
         match lower.as_str() {
             "" => Cell::of(Status::Unknown),
-            "1" | "yes" | "y" | "true" | "✓" | "✔" | "✔️" | "☑" | "x" => Cell::of(Status::InScope),
+            "1" | "yes" | "y" | "true" | "✓" | "✔" | "✔️" | "☑" | "x" => {
+                Cell::of(Status::InScope)
+            }
             "0" | "no" | "n" | "false" | "✗" | "✘" | "❌" | "-" | "–" | "—" => {
                 Cell::of(Status::NotInScope)
             }
@@ -266,8 +268,8 @@ impl Dataset {
     /// Parses and validates a dataset in our JSON schema (`docs/data-format.md`).
     pub fn from_json(text: &str) -> Result<Dataset, DatasetError> {
         check_size(text)?;
-        let raw: RawDataset = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| {
+        let raw: RawDataset =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
                 let msg = e.to_string();
                 // serde_json appends " at line L column C"; keep the message, name the place.
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
@@ -294,7 +296,11 @@ impl Dataset {
                         format!("programs[{i}].status.{key}"),
                         format!(
                             "unknown service '{key}' (services are: {})",
-                            services.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+                            services
+                                .iter()
+                                .map(|s| s.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     ));
                 };
@@ -366,12 +372,18 @@ impl Dataset {
             check_text("warning", w)?;
         }
         if self.services.is_empty() {
-            return Err(DatasetError::at("services", "at least one service is needed"));
+            return Err(DatasetError::at(
+                "services",
+                "at least one service is needed",
+            ));
         }
         if self.services.len() > MAX_SERVICES {
             return Err(DatasetError::at(
                 "services",
-                format!("{} services is more than the limit of {MAX_SERVICES}", self.services.len()),
+                format!(
+                    "{} services is more than the limit of {MAX_SERVICES}",
+                    self.services.len()
+                ),
             ));
         }
         let mut seen = HashSet::new();
@@ -379,21 +391,33 @@ impl Dataset {
             if !is_slug(&s.id) {
                 return Err(DatasetError::at(
                     format!("services[{i}].id"),
-                    format!("'{}' is not an id (lowercase letters, digits and '-')", s.id),
+                    format!(
+                        "'{}' is not an id (lowercase letters, digits and '-')",
+                        s.id
+                    ),
                 ));
             }
             if !seen.insert(s.id.as_str()) {
-                return Err(DatasetError::at(format!("services[{i}].id"), format!("duplicate service id '{}'", s.id)));
+                return Err(DatasetError::at(
+                    format!("services[{i}].id"),
+                    format!("duplicate service id '{}'", s.id),
+                ));
             }
             check_name(&format!("services[{i}].name"), &s.name)?;
         }
         if self.programs.is_empty() {
-            return Err(DatasetError::at("programs", "at least one program is needed"));
+            return Err(DatasetError::at(
+                "programs",
+                "at least one program is needed",
+            ));
         }
         if self.programs.len() > MAX_PROGRAMS {
             return Err(DatasetError::at(
                 "programs",
-                format!("{} programs is more than the limit of {MAX_PROGRAMS}", self.programs.len()),
+                format!(
+                    "{} programs is more than the limit of {MAX_PROGRAMS}",
+                    self.programs.len()
+                ),
             ));
         }
         let mut seen = HashSet::new();
@@ -402,11 +426,17 @@ impl Dataset {
             if !is_slug(&p.id) {
                 return Err(DatasetError::at(
                     at("id"),
-                    format!("'{}' is not an id (lowercase letters, digits and '-')", p.id),
+                    format!(
+                        "'{}' is not an id (lowercase letters, digits and '-')",
+                        p.id
+                    ),
                 ));
             }
             if !seen.insert(p.id.as_str()) {
-                return Err(DatasetError::at(at("id"), format!("duplicate program id '{}'", p.id)));
+                return Err(DatasetError::at(
+                    at("id"),
+                    format!("duplicate program id '{}'", p.id),
+                ));
             }
             check_name(&at("name"), &p.name)?;
             for (j, a) in p.aliases.iter().enumerate() {
@@ -429,7 +459,11 @@ impl Dataset {
             if p.cells.len() != self.services.len() {
                 return Err(DatasetError::at(
                     at("status"),
-                    format!("{} cells for {} services", p.cells.len(), self.services.len()),
+                    format!(
+                        "{} cells for {} services",
+                        p.cells.len(),
+                        self.services.len()
+                    ),
                 ));
             }
             for (c, cell) in p.cells.iter().enumerate() {
@@ -591,7 +625,10 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
         .into_iter()
         .filter(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()));
     let Some(header) = records.next() else {
-        return Err(DatasetError::at("line 1", "empty CSV: expected a header row such as 'Program,Amazon ECS,Amazon EKS'"));
+        return Err(DatasetError::at(
+            "line 1",
+            "empty CSV: expected a header row such as 'Program,Amazon ECS,Amazon EKS'",
+        ));
     };
     from_table(header, records.collect(), meta)
 }
@@ -672,17 +709,47 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
     }
     if !cur.is_empty() || !cells.is_empty() {
         cells.push(cur);
-        rows.push(TableRow { line: row_line, cells });
+        rows.push(TableRow {
+            line: row_line,
+            cells,
+        });
     }
     Ok(rows)
 }
 
 /// Known service headers → ids. Headers not listed become new services.
 const SERVICE_ALIASES: &[(&str, &[&str])] = &[
-    ("ecs", &["amazon ecs", "amazon ecs orchestrator", "ecs", "amazon elastic container service"]),
-    ("eks", &["amazon eks", "amazon eks orchestrator", "eks", "amazon elastic kubernetes service"]),
-    ("fargate", &["ecs fargate", "aws fargate", "fargate", "amazon ecs on aws fargate"]),
-    ("ecr", &["amazon ecr", "ecr", "amazon elastic container registry"]),
+    (
+        "ecs",
+        &[
+            "amazon ecs",
+            "amazon ecs orchestrator",
+            "ecs",
+            "amazon elastic container service",
+        ],
+    ),
+    (
+        "eks",
+        &[
+            "amazon eks",
+            "amazon eks orchestrator",
+            "eks",
+            "amazon elastic kubernetes service",
+        ],
+    ),
+    (
+        "fargate",
+        &[
+            "ecs fargate",
+            "aws fargate",
+            "fargate",
+            "amazon ecs on aws fargate",
+        ],
+    ),
+    (
+        "ecr",
+        &["amazon ecr", "ecr", "amazon elastic container registry"],
+    ),
 ];
 
 /// The service id a table header names.
@@ -697,7 +764,11 @@ pub fn service_id_for(header: &str) -> String {
     slugify(header)
 }
 
-fn from_table(header: TableRow, rows: Vec<TableRow>, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
+fn from_table(
+    header: TableRow,
+    rows: Vec<TableRow>,
+    meta: &ImportMeta,
+) -> Result<Dataset, DatasetError> {
     let known = Dataset::embedded();
     if header.cells.len() < 2 {
         return Err(DatasetError::line(
@@ -707,7 +778,11 @@ fn from_table(header: TableRow, rows: Vec<TableRow>, meta: &ImportMeta) -> Resul
         ));
     }
     let first = header.cells[0].trim();
-    if first.is_empty() || SERVICE_ALIASES.iter().any(|(id, _)| *id == service_id_for(first)) {
+    if first.is_empty()
+        || SERVICE_ALIASES
+            .iter()
+            .any(|(id, _)| *id == service_id_for(first))
+    {
         return Err(DatasetError::line(
             header.line,
             1,
@@ -721,14 +796,26 @@ fn from_table(header: TableRow, rows: Vec<TableRow>, meta: &ImportMeta) -> Resul
     for (i, h) in header.cells.iter().enumerate().skip(1) {
         let name = h.trim();
         if name.is_empty() {
-            return Err(DatasetError::line(header.line, i + 1, "empty service header"));
+            return Err(DatasetError::line(
+                header.line,
+                i + 1,
+                "empty service header",
+            ));
         }
         let id = service_id_for(name);
         if id.is_empty() {
-            return Err(DatasetError::line(header.line, i + 1, format!("the header '{name}' does not make an id")));
+            return Err(DatasetError::line(
+                header.line,
+                i + 1,
+                format!("the header '{name}' does not make an id"),
+            ));
         }
         if services.iter().any(|s| s.id == id) {
-            return Err(DatasetError::line(header.line, i + 1, format!("duplicate service column '{name}' (id '{id}')")));
+            return Err(DatasetError::line(
+                header.line,
+                i + 1,
+                format!("duplicate service column '{name}' (id '{id}')"),
+            ));
         }
         let name = known
             .services
@@ -744,7 +831,11 @@ fn from_table(header: TableRow, rows: Vec<TableRow>, meta: &ImportMeta) -> Resul
             return Err(DatasetError::line(
                 row.line,
                 row.cells.len().min(header.cells.len()) + 1,
-                format!("this row has {} cells, the header has {}", row.cells.len(), header.cells.len()),
+                format!(
+                    "this row has {} cells, the header has {}",
+                    row.cells.len(),
+                    header.cells.len()
+                ),
             ));
         }
         let name = row.cells[0].trim().to_string();
@@ -767,7 +858,10 @@ fn from_table(header: TableRow, rows: Vec<TableRow>, meta: &ImportMeta) -> Resul
             aliases = p.aliases.clone();
             if normalize_name(&p.name) != normalize_name(&name) {
                 // Keep the table's own spelling findable, show the canonical name.
-                if !aliases.iter().any(|a| normalize_name(a) == normalize_name(&name)) {
+                if !aliases
+                    .iter()
+                    .any(|a| normalize_name(a) == normalize_name(&name))
+                {
                     aliases.push(name.clone());
                 }
                 display = p.name.clone();
@@ -784,7 +878,11 @@ fn from_table(header: TableRow, rows: Vec<TableRow>, meta: &ImportMeta) -> Resul
         });
     }
     if programs.is_empty() {
-        return Err(DatasetError::line(header.line + 1, 1, "the table has a header but no program rows"));
+        return Err(DatasetError::line(
+            header.line + 1,
+            1,
+            "the table has a header but no program rows",
+        ));
     }
     let ds = Dataset {
         title: String::new(),
@@ -818,7 +916,10 @@ fn program_id_for<'a>(known: &'a Dataset, name: &str) -> (String, Option<&'a Pro
 }
 
 fn normalize_name(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Lowercase, ASCII letters and digits joined by single dashes.
@@ -858,14 +959,20 @@ fn check_size(text: &str) -> Result<(), DatasetError> {
         ));
     }
     if text.trim().is_empty() {
-        return Err(DatasetError::at("", "empty input: expected a table or a JSON dataset"));
+        return Err(DatasetError::at(
+            "",
+            "empty input: expected a table or a JSON dataset",
+        ));
     }
     Ok(())
 }
 
 fn check_text(field: &str, s: &str) -> Result<(), DatasetError> {
     if s.chars().count() > MAX_FIELD_CHARS {
-        return Err(DatasetError::at(field, format!("longer than {MAX_FIELD_CHARS} characters")));
+        return Err(DatasetError::at(
+            field,
+            format!("longer than {MAX_FIELD_CHARS} characters"),
+        ));
     }
     if s.chars().any(|c| c == '\0') {
         return Err(DatasetError::at(field, "contains a NUL character"));
@@ -919,7 +1026,8 @@ pub fn safe_url(url: &str) -> Option<&str> {
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
 }
 
@@ -961,10 +1069,20 @@ mod tests {
         let ids: Vec<&str> = ds.services.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["ecs", "eks", "fargate", "ecr"]);
         let names: Vec<&str> = ds.services.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["Amazon ECS", "Amazon EKS", "ECS Fargate", "Amazon ECR"]);
+        assert_eq!(
+            names,
+            ["Amazon ECS", "Amazon EKS", "ECS Fargate", "Amazon ECR"]
+        );
         assert_eq!(ds.as_of, "2020-04-21");
-        assert!(ds.warning.as_deref().unwrap().starts_with("Compliance status changes over time"));
-        assert_eq!(ds.latest.as_ref().unwrap().url, "https://aws.amazon.com/compliance/services-in-scope/");
+        assert!(ds
+            .warning
+            .as_deref()
+            .unwrap()
+            .starts_with("Compliance status changes over time"));
+        assert_eq!(
+            ds.latest.as_ref().unwrap().url,
+            "https://aws.amazon.com/compliance/services-in-scope/"
+        );
     }
 
     #[test]
@@ -980,7 +1098,11 @@ mod tests {
     #[test]
     fn every_program_has_a_jurisdiction_and_a_domain() {
         for p in &Dataset::embedded().programs {
-            assert!(p.tags.iter().any(|t| t.starts_with("jurisdiction:")), "{}", p.id);
+            assert!(
+                p.tags.iter().any(|t| t.starts_with("jurisdiction:")),
+                "{}",
+                p.id
+            );
             assert!(p.tags.iter().any(|t| t.starts_with("domain:")), "{}", p.id);
         }
     }
@@ -1008,7 +1130,9 @@ mod tests {
         assert_eq!(e.location, "programs[0].status.ecs");
         assert!(e.message.contains("unknown status 'maybe'"), "{e}");
 
-        let bad = bad.replace("\"maybe\"", "\"in-scope\"").replace("\"ecs\":\"in-scope\"", "\"eks\":\"in-scope\"");
+        let bad = bad
+            .replace("\"maybe\"", "\"in-scope\"")
+            .replace("\"ecs\":\"in-scope\"", "\"eks\":\"in-scope\"");
         let e = Dataset::from_json(&bad).unwrap_err();
         assert_eq!(e.location, "programs[0].status.eks");
     }
@@ -1068,7 +1192,13 @@ mod tests {
     fn markdown_without_outer_pipes_and_ragged_spacing() {
         let md = "Intro text.\n\nProgram\t|  Amazon ECS |AWS Fargate\n:--- | :-: | ---:\nPCI DSS Level 1 | yes |\t0  \nNew Thing|✓|JAB Review\n\nAfter.";
         let ds = from_markdown(md, &seed_meta()).unwrap();
-        assert_eq!(ds.services.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["ecs", "fargate"]);
+        assert_eq!(
+            ds.services
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["ecs", "fargate"]
+        );
         assert_eq!(ds.programs[0].id, "pci-dss-level-1");
         assert_eq!(ds.programs[1].id, "new-thing");
         assert_eq!(ds.programs[1].cells[1].label.as_deref(), Some("JAB Review"));
@@ -1076,7 +1206,8 @@ mod tests {
 
     #[test]
     fn markdown_ragged_row_names_line_and_column() {
-        let md = "| P | Amazon ECS | Amazon EKS |\n|---|---|---|\n| SOC I | 1 | 1 |\n| SOC II | 1 |\n";
+        let md =
+            "| P | Amazon ECS | Amazon EKS |\n|---|---|---|\n| SOC I | 1 | 1 |\n| SOC II | 1 |\n";
         let e = from_markdown(md, &seed_meta()).unwrap_err();
         assert_eq!(e.location, "line 4, column 3");
         assert!(e.message.contains("2 cells, the header has 3"), "{e}");
@@ -1095,7 +1226,10 @@ mod tests {
         let csv = "\u{feff}Compliance Program,Amazon ECS,\"Amazon EKS\"\r\n\"FedRAMP Moderate (East/West)\",1,\"3PAO \"\"Assessment\"\"\"\r\nC5,1,0\r\n";
         let ds = from_csv(csv, &seed_meta()).unwrap();
         assert_eq!(ds.programs[0].id, "fedramp-moderate");
-        assert_eq!(ds.programs[0].cells[1].label.as_deref(), Some("3PAO \"Assessment\""));
+        assert_eq!(
+            ds.programs[0].cells[1].label.as_deref(),
+            Some("3PAO \"Assessment\"")
+        );
         assert_eq!(ds.programs[1].cells[1].status, Status::NotInScope);
     }
 
@@ -1113,8 +1247,14 @@ mod tests {
 
     #[test]
     fn empty_and_oversized_input_are_refused() {
-        assert!(from_csv("  \n", &seed_meta()).unwrap_err().message.contains("empty input"));
+        assert!(from_csv("  \n", &seed_meta())
+            .unwrap_err()
+            .message
+            .contains("empty input"));
         let big = "x".repeat(MAX_INPUT_BYTES + 1);
-        assert!(Dataset::from_json(&big).unwrap_err().message.contains("more than the limit"));
+        assert!(Dataset::from_json(&big)
+            .unwrap_err()
+            .message
+            .contains("more than the limit"));
     }
 }

@@ -7,7 +7,9 @@ use crate::state::{Options, Snapshot};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode,
+};
 use yew::{AppHandle, Callback};
 
 /// The widget's styles, adopted by every shadow root as one constructable stylesheet.
@@ -67,7 +69,8 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<JsValue>), JsValue
     if let Some(obj) = value.as_object_mut() {
         obj.remove("data");
     }
-    let opts: Options = serde_json::from_value(value).map_err(|e| js_sys::TypeError::new(&format!("options: {e}")))?;
+    let opts: Options = serde_json::from_value(value)
+        .map_err(|e| js_sys::TypeError::new(&format!("options: {e}")))?;
     Ok((opts, data))
 }
 
@@ -99,7 +102,9 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     };
     let sheets = js_sys::Array::of1(&sheet()?.into());
     js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
-    let document = target.owner_document().ok_or_else(|| JsValue::from_str("target has no document"))?;
+    let document = target
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("target has no document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("cm-host");
     shadow.append_child(&container)?;
@@ -115,7 +120,8 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     if let Some(d) = data {
         handle.take_data(&d);
     }
-    let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props()).render();
+    let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
+        .render();
     handle.app = Some(app);
     Ok(handle)
 }
@@ -229,7 +235,12 @@ pub fn parse_dataset(text: &str, format: Option<String>) -> Result<JsValue, JsVa
         "json" => Dataset::from_json(text),
         "csv" => dataset::from_csv(text, &meta),
         "markdown" | "md" => dataset::from_markdown(text, &meta),
-        other => return Err(js_sys::Error::new(&format!("unknown format '{other}' (expected json, csv or markdown)")).into()),
+        other => {
+            return Err(js_sys::Error::new(&format!(
+                "unknown format '{other}' (expected json, csv or markdown)"
+            ))
+            .into())
+        }
     }
     .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(to_js(&ds.to_json_value()))

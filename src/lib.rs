@@ -5,7 +5,9 @@
 
 pub mod components;
 pub mod dataset;
+pub mod layout;
 pub mod query;
+pub mod responsibility;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

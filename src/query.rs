@@ -77,9 +77,11 @@ impl SearchIndex {
     /// or every one starts a word of the same alias ("iso 27" finds "ISO 27001:2013").
     pub fn matches(&self, i: usize, query: &[String]) -> bool {
         query.is_empty()
-            || self.names[i]
-                .iter()
-                .any(|name| query.iter().all(|q| name.iter().any(|w| w.starts_with(q.as_str()))))
+            || self.names[i].iter().any(|name| {
+                query
+                    .iter()
+                    .all(|q| name.iter().any(|w| w.starts_with(q.as_str())))
+            })
     }
 }
 
@@ -133,7 +135,10 @@ pub struct SortKey {
 pub enum StatusFilter {
     #[default]
     Any,
-    Service { service: String, status: Status },
+    Service {
+        service: String,
+        status: Status,
+    },
 }
 
 impl fmt::Display for StatusFilter {
@@ -177,11 +182,13 @@ pub struct Facet {
 /// In-scope and in-progress counts of one program over the given services.
 pub fn coverage(ds: &Dataset, program: usize, shown: &[usize]) -> (usize, usize) {
     let cells = &ds.programs[program].cells;
-    shown.iter().fold((0, 0), |(a, b), &s| match cells[s].status {
-        Status::InScope => (a + 1, b),
-        Status::InProgress => (a, b + 1),
-        _ => (a, b),
-    })
+    shown
+        .iter()
+        .fold((0, 0), |(a, b), &s| match cells[s].status {
+            Status::InScope => (a + 1, b),
+            Status::InProgress => (a, b + 1),
+            _ => (a, b),
+        })
 }
 
 impl Query {
@@ -210,7 +217,15 @@ impl Query {
     }
 
     /// Whether a program passes every filter except, if given, one facet's tags.
-    fn passes(&self, ds: &Dataset, index: &SearchIndex, shown: &[usize], qw: &[String], i: usize, skip_facet: Option<&str>) -> bool {
+    fn passes(
+        &self,
+        ds: &Dataset,
+        index: &SearchIndex,
+        shown: &[usize],
+        qw: &[String],
+        i: usize,
+        skip_facet: Option<&str>,
+    ) -> bool {
         let p = &ds.programs[i];
         if !index.matches(i, qw) {
             return false;
@@ -229,7 +244,11 @@ impl Query {
                 }
             }
         }
-        let mut facets: Vec<&str> = self.tags.iter().filter_map(|t| t.split_once(':').map(|(f, _)| f)).collect();
+        let mut facets: Vec<&str> = self
+            .tags
+            .iter()
+            .filter_map(|t| t.split_once(':').map(|(f, _)| f))
+            .collect();
         facets.dedup();
         for facet in facets {
             if Some(facet) == skip_facet {
@@ -283,7 +302,9 @@ impl Query {
             Vec::new()
         };
         let cov: Vec<(usize, usize)> = if keys.iter().any(|(k, _)| *k == ResolvedKey::Coverage) {
-            (0..ds.programs.len()).map(|i| coverage(ds, i, shown)).collect()
+            (0..ds.programs.len())
+                .map(|i| coverage(ds, i, shown))
+                .collect()
         } else {
             Vec::new()
         };
@@ -291,11 +312,20 @@ impl Query {
         rows.sort_by(|&a, &b| {
             for (key, dir) in &keys {
                 let ord = match key {
-                    ResolvedKey::Program => lower[a].cmp(&lower[b]).then_with(|| ds.programs[a].name.cmp(&ds.programs[b].name)),
+                    ResolvedKey::Program => lower[a]
+                        .cmp(&lower[b])
+                        .then_with(|| ds.programs[a].name.cmp(&ds.programs[b].name)),
                     ResolvedKey::Coverage => cov[a].cmp(&cov[b]),
-                    ResolvedKey::Service(s) => ds.programs[a].cells[*s].status.rank().cmp(&ds.programs[b].cells[*s].status.rank()),
+                    ResolvedKey::Service(s) => ds.programs[a].cells[*s]
+                        .status
+                        .rank()
+                        .cmp(&ds.programs[b].cells[*s].status.rank()),
                 };
-                let ord = if *dir == Direction::Desc { ord.reverse() } else { ord };
+                let ord = if *dir == Direction::Desc {
+                    ord.reverse()
+                } else {
+                    ord
+                };
                 if ord != Ordering::Equal {
                     return ord;
                 }
@@ -313,7 +343,9 @@ impl Query {
         let mut facets: Vec<Facet> = Vec::new();
         for p in &ds.programs {
             for t in &p.tags {
-                let Some((f, v)) = t.split_once(':') else { continue };
+                let Some((f, v)) = t.split_once(':') else {
+                    continue;
+                };
                 let fi = match facets.iter().position(|x| x.name == f) {
                     Some(i) => i,
                     None => {
@@ -355,7 +387,10 @@ impl Query {
         let pos = self.sort.iter().position(|k| k.field == field);
         if additive {
             match pos {
-                None => self.sort.push(SortKey { field, dir: Direction::Asc }),
+                None => self.sort.push(SortKey {
+                    field,
+                    dir: Direction::Asc,
+                }),
                 Some(i) if self.sort[i].dir == Direction::Asc => self.sort[i].dir = Direction::Desc,
                 Some(i) => {
                     self.sort.remove(i);
@@ -365,16 +400,25 @@ impl Query {
             let current = pos.map(|i| self.sort[i].dir);
             let only = self.sort.len() == 1;
             self.sort = match (current, only) {
-                (Some(Direction::Asc), true) => vec![SortKey { field, dir: Direction::Desc }],
+                (Some(Direction::Asc), true) => vec![SortKey {
+                    field,
+                    dir: Direction::Desc,
+                }],
                 (Some(Direction::Desc), true) => Vec::new(),
-                _ => vec![SortKey { field, dir: Direction::Asc }],
+                _ => vec![SortKey {
+                    field,
+                    dir: Direction::Asc,
+                }],
             };
         }
     }
 
     /// The direction of one field in the current sort, with its position (0 = primary).
     pub fn sort_of(&self, field: &SortField) -> Option<(usize, Direction)> {
-        self.sort.iter().position(|k| &k.field == field).map(|i| (i, self.sort[i].dir))
+        self.sort
+            .iter()
+            .position(|k| &k.field == field)
+            .map(|i| (i, self.sort[i].dir))
     }
 
     /// The sort as the `sort` attribute writes it (`eks:asc,program:desc`).
@@ -388,7 +432,10 @@ impl Query {
 
     /// Whether any filter narrows the rows (the text, status, gaps or tags).
     pub fn is_filtered(&self) -> bool {
-        !self.text.trim().is_empty() || self.status != StatusFilter::Any || self.gaps || !self.tags.is_empty()
+        !self.text.trim().is_empty()
+            || self.status != StatusFilter::Any
+            || self.gaps
+            || !self.tags.is_empty()
     }
 
     /// Drops every filter, keeping the columns and sort.
@@ -419,7 +466,11 @@ pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, String> {
         let dir = match dir {
             "asc" => Direction::Asc,
             "desc" => Direction::Desc,
-            other => return Err(format!("sort: '{other}' is not a direction (expected asc or desc)")),
+            other => {
+                return Err(format!(
+                    "sort: '{other}' is not a direction (expected asc or desc)"
+                ))
+            }
         };
         let field = match key {
             "program" => SortField::Program,
@@ -447,10 +498,16 @@ pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, String> {
         return Ok(StatusFilter::Any);
     }
     let Some((svc, st)) = s.split_once(':') else {
-        return Err(format!("status: '{s}' is not 'any' or '<service>:<status>' (e.g. fargate:not-in-scope)"));
+        return Err(format!(
+            "status: '{s}' is not 'any' or '<service>:<status>' (e.g. fargate:not-in-scope)"
+        ));
     };
     if ds.service_index(svc.trim()).is_none() {
-        return Err(format!("status: unknown service '{}' (expected one of {})", svc.trim(), service_ids(ds)));
+        return Err(format!(
+            "status: unknown service '{}' (expected one of {})",
+            svc.trim(),
+            service_ids(ds)
+        ));
     }
     let Some(status) = Status::from_id(st.trim()) else {
         return Err(format!(
@@ -469,7 +526,10 @@ pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if ds.service_index(id).is_none() {
-            return Err(format!("services: unknown service '{id}' (expected one of {})", service_ids(ds)));
+            return Err(format!(
+                "services: unknown service '{id}' (expected one of {})",
+                service_ids(ds)
+            ));
         }
         if !out.iter().any(|x| x == id) {
             out.push(id.to_string());
@@ -483,7 +543,9 @@ pub fn parse_tags(s: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if !t.contains(':') {
-            return Err(format!("tags: '{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"));
+            return Err(format!(
+                "tags: '{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"
+            ));
         }
         if !out.iter().any(|x| x == t) {
             out.push(t.to_string());
@@ -493,7 +555,11 @@ pub fn parse_tags(s: &str) -> Result<Vec<String>, String> {
 }
 
 fn service_ids(ds: &Dataset) -> String {
-    ds.services.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+    ds.services
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -532,7 +598,10 @@ mod tests {
 
     #[test]
     fn iso_27_finds_the_three_iso_270xx_programs() {
-        assert_eq!(run(&text("iso 27")), ["iso-27001", "iso-27017", "iso-27018"]);
+        assert_eq!(
+            run(&text("iso 27")),
+            ["iso-27001", "iso-27017", "iso-27018"]
+        );
     }
 
     #[test]
@@ -579,7 +648,16 @@ mod tests {
         assert_eq!(&rows[9..12], ["irap", "hipaa-baa", "hitrust-csf"]);
         assert_eq!(
             &rows[12..],
-            ["fedramp-moderate", "fedramp-high", "dod-cc-srg", "mtcs", "c5", "k-isms", "ens-high", "ospar"]
+            [
+                "fedramp-moderate",
+                "fedramp-high",
+                "dod-cc-srg",
+                "mtcs",
+                "c5",
+                "k-isms",
+                "ens-high",
+                "ospar"
+            ]
         );
     }
 
@@ -589,20 +667,41 @@ mod tests {
         q.toggle_sort(SortField::Service("eks".into()), false);
         let rows = run(&q);
         // 15 in scope, then FedRAMP Moderate and DOD CC SRG (in progress), then IRAP, FedRAMP High, OSPAR.
-        assert_eq!(&rows[15..], ["fedramp-moderate", "dod-cc-srg", "irap", "fedramp-high", "ospar"]);
+        assert_eq!(
+            &rows[15..],
+            [
+                "fedramp-moderate",
+                "dod-cc-srg",
+                "irap",
+                "fedramp-high",
+                "ospar"
+            ]
+        );
     }
 
     #[test]
     fn coverage_desc_then_program_asc() {
-        let mut q = Query::default();
-        q.sort = parse_sort("coverage:desc,program:asc", &Dataset::embedded()).unwrap();
+        let q = Query {
+            sort: parse_sort("coverage:desc,program:asc", &Dataset::embedded()).unwrap(),
+            ..Query::default()
+        };
         let rows = run(&q);
         // 4 in scope: 11 programs by name; 3: c5, ens-high, irap, k-isms, mtcs; 2 with one in
         // progress: dod-cc-srg, fedramp-moderate; 2 without: fedramp-high, ospar.
         assert_eq!(&rows[..2], ["hipaa-baa", "hipaa-eligible"]);
         assert_eq!(
             &rows[11..],
-            ["c5", "ens-high", "irap", "k-isms", "mtcs", "dod-cc-srg", "fedramp-moderate", "fedramp-high", "ospar"]
+            [
+                "c5",
+                "ens-high",
+                "irap",
+                "k-isms",
+                "mtcs",
+                "dod-cc-srg",
+                "fedramp-moderate",
+                "fedramp-high",
+                "ospar"
+            ]
         );
     }
 
@@ -630,7 +729,16 @@ mod tests {
         };
         assert_eq!(
             run(&q),
-            ["fedramp-moderate", "fedramp-high", "dod-cc-srg", "mtcs", "c5", "k-isms", "ens-high", "ospar"]
+            [
+                "fedramp-moderate",
+                "fedramp-high",
+                "dod-cc-srg",
+                "mtcs",
+                "c5",
+                "k-isms",
+                "ens-high",
+                "ospar"
+            ]
         );
     }
 
@@ -644,7 +752,16 @@ mod tests {
         q.services = vec!["ecs".into(), "ecr".into()];
         assert!(run(&q).is_empty());
         q.services = vec!["ecs".into(), "eks".into()];
-        assert_eq!(run(&q), ["irap", "fedramp-moderate", "fedramp-high", "dod-cc-srg", "ospar"]);
+        assert_eq!(
+            run(&q),
+            [
+                "irap",
+                "fedramp-moderate",
+                "fedramp-high",
+                "dod-cc-srg",
+                "ospar"
+            ]
+        );
     }
 
     #[test]
@@ -675,17 +792,31 @@ mod tests {
         assert!(j.values.iter().find(|v| v.value == "sg").unwrap().selected);
         let d = f.iter().find(|f| f.name == "domain").unwrap();
         // Within Singapore: MTCS (cloud, security) and OSPAR (finance).
-        assert_eq!(d.values.iter().find(|v| v.value == "cloud").unwrap().count, 1);
-        assert_eq!(d.values.iter().find(|v| v.value == "health").unwrap().count, 0);
+        assert_eq!(
+            d.values.iter().find(|v| v.value == "cloud").unwrap().count,
+            1
+        );
+        assert_eq!(
+            d.values.iter().find(|v| v.value == "health").unwrap().count,
+            0
+        );
     }
 
     #[test]
     fn attribute_parsers_name_the_problem() {
         let ds = Dataset::embedded();
-        assert!(parse_sort("lambda:asc", &ds).unwrap_err().contains("unknown key 'lambda'"));
-        assert!(parse_sort("eks:up", &ds).unwrap_err().contains("'up' is not a direction"));
-        assert!(parse_status("fargate:maybe", &ds).unwrap_err().contains("unknown status 'maybe'"));
-        assert!(parse_services("ecs,lambda", &ds).unwrap_err().contains("unknown service 'lambda'"));
+        assert!(parse_sort("lambda:asc", &ds)
+            .unwrap_err()
+            .contains("unknown key 'lambda'"));
+        assert!(parse_sort("eks:up", &ds)
+            .unwrap_err()
+            .contains("'up' is not a direction"));
+        assert!(parse_status("fargate:maybe", &ds)
+            .unwrap_err()
+            .contains("unknown status 'maybe'"));
+        assert!(parse_services("ecs,lambda", &ds)
+            .unwrap_err()
+            .contains("unknown service 'lambda'"));
         assert_eq!(parse_services(" eks , ecs ", &ds).unwrap(), ["eks", "ecs"]);
     }
 }

@@ -143,7 +143,9 @@ impl AppState {
         self.index = Rc::new(SearchIndex::new(&dataset));
         self.dataset = dataset;
         let ds = &self.dataset;
-        self.query.services.retain(|id| ds.service_index(id).is_some());
+        self.query
+            .services
+            .retain(|id| ds.service_index(id).is_some());
         self.query.sort.retain(|k| match &k.field {
             SortField::Service(id) => ds.service_index(id).is_some(),
             _ => true,
@@ -264,7 +266,11 @@ impl AppState {
             gaps: self.query.gaps,
             tags: self.query.tags.clone(),
             sort: self.query.sort_string(),
-            services: self.shown_services().iter().map(|&i| ds.services[i].id.clone()).collect(),
+            services: self
+                .shown_services()
+                .iter()
+                .map(|&i| ds.services[i].id.clone())
+                .collect(),
             view: match self.view {
                 View::Table => "table",
                 View::Diagram => "diagram",
@@ -273,7 +279,11 @@ impl AppState {
             .to_string(),
             revision: ds.as_of.clone(),
             compare: None,
-            visible: self.visible.iter().map(|&i| ds.programs[i].id.clone()).collect(),
+            visible: self
+                .visible
+                .iter()
+                .map(|&i| ds.programs[i].id.clone())
+                .collect(),
         }
     }
 }

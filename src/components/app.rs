@@ -81,7 +81,8 @@ impl Component for App {
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
         if props.data != old.data {
-            self.state.set_dataset(props.data.clone().unwrap_or_else(Dataset::embedded));
+            self.state
+                .set_dataset(props.data.clone().unwrap_or_else(Dataset::embedded));
         }
         self.state.apply_options(&props.options, Some(&old.options));
         self.publish(ctx);

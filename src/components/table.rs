@@ -76,7 +76,12 @@ pub fn as_of_text(ds: &Dataset) -> String {
 
 /// The sort keys as (field id, direction) pairs, for props comparison.
 fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
-    Rc::new(q.sort.iter().map(|k| (k.field.id().to_string(), k.dir)).collect())
+    Rc::new(
+        q.sort
+            .iter()
+            .map(|k| (k.field.id().to_string(), k.dir))
+            .collect(),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -108,7 +113,11 @@ fn sort_header(props: &SortHeaderProps) -> Html {
             ", sort key {} of {}, {}",
             p + 1,
             props.sort.len(),
-            if d == Direction::Asc { "ascending" } else { "descending" }
+            if d == Direction::Asc {
+                "ascending"
+            } else {
+                "descending"
+            }
         ),
         _ => String::new(),
     };
@@ -208,11 +217,17 @@ pub struct SourceLinkProps {
 /// A link from data: rendered as a link only for http(s)/mailto URLs, as plain text otherwise.
 #[function_component(SourceLink)]
 pub fn source_link(props: &SourceLinkProps) -> Html {
-    let title = if props.title.trim().is_empty() { props.url.clone() } else { props.title.clone() };
+    let title = if props.title.trim().is_empty() {
+        props.url.clone()
+    } else {
+        props.title.clone()
+    };
     match crate::dataset::safe_url(&props.url) {
         Some(url) => html! {
             <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ title }</a>
         },
-        None => html! { <span>{ if title.is_empty() { "not stated".to_string() } else { title } }</span> },
+        None => {
+            html! { <span>{ if title.is_empty() { "not stated".to_string() } else { title } }</span> }
+        }
     }
 }

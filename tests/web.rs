@@ -1,0 +1,146 @@
+//! Browser tests of the mounted widget (wasm-bindgen-test in headless Chromium): mount, let the
+//! scheduler render, then assert on the shadow DOM.
+#![cfg(target_arch = "wasm32")]
+
+use compliance_matrix::element::mount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn flush() {
+    yew::scheduler::flush().await;
+}
+
+fn all(el: &Element, selector: &str) -> Vec<Element> {
+    let list = el
+        .shadow_root()
+        .unwrap()
+        .query_selector_all(selector)
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn program_ids(el: &Element) -> Vec<String> {
+    all(el, "tr[data-program]")
+        .iter()
+        .map(|r| r.get_attribute("data-program").unwrap())
+        .collect()
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), &(*v).into()).unwrap();
+    }
+    o.into()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_the_seed_matrix_with_80_status_cells() {
+    let el = host();
+    let mut h = mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    assert_eq!(all(&el, "tr[data-program]").len(), 20);
+    assert_eq!(all(&el, "td[data-service][data-status]").len(), 80);
+    assert_eq!(all(&el, "td[data-status=\"in-progress\"]").len(), 2);
+    assert_eq!(all(&el, "td[data-status=\"not-in-scope\"]").len(), 11);
+    let status = all(&el, "[role=status]");
+    assert_eq!(status[0].text_content().unwrap(), "20 of 20 programs");
+    h.unmount();
+    assert!(all(&el, "tr").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_the_program_header_sorts_then_reverses() {
+    let el = host();
+    let _h = mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    let button = || {
+        all(&el, "th[data-key=program] button")[0]
+            .clone()
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+    };
+    button().click();
+    flush().await;
+    let asc = program_ids(&el);
+    assert_eq!(asc[0], "c5");
+    assert_eq!(
+        all(&el, "th[data-key=program]")[0]
+            .get_attribute("aria-sort")
+            .unwrap(),
+        "ascending"
+    );
+    button().click();
+    flush().await;
+    let mut desc = program_ids(&el);
+    desc.reverse();
+    assert_eq!(desc, asc);
+    assert_eq!(
+        all(&el, "th[data-key=program]")[0]
+            .get_attribute("aria-sort")
+            .unwrap(),
+        "descending"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_search_box_narrows_rows() {
+    let el = host();
+    let _h = mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    let input: HtmlInputElement = all(&el, "input[type=search]")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    input.set_value("iso 27");
+    let ev = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&ev).unwrap();
+    flush().await;
+    assert_eq!(program_ids(&el), ["iso-27001", "iso-27017", "iso-27018"]);
+    assert_eq!(
+        all(&el, "[role=status]")[0].text_content().unwrap(),
+        "3 of 20 programs"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn options_and_updates_apply_and_bad_options_show_an_alert() {
+    let el = host();
+    let mut h = mount(
+        el.clone(),
+        options(&[
+            ("services", "fargate,ecs"),
+            ("status", "fargate:not-in-scope"),
+        ]),
+    )
+    .unwrap();
+    flush().await;
+    assert_eq!(program_ids(&el).len(), 8);
+    let cols: Vec<String> = all(&el, "tr[data-program=c5] td[data-service]")
+        .iter()
+        .map(|c| c.get_attribute("data-service").unwrap())
+        .collect();
+    assert_eq!(cols, ["fargate", "ecs"]);
+    h.update(options(&[("sort", "lambda:asc")])).unwrap();
+    flush().await;
+    let alert = all(&el, "[role=alert][part=error]");
+    assert_eq!(alert.len(), 1);
+    assert!(alert[0]
+        .text_content()
+        .unwrap()
+        .contains("unknown key 'lambda'"));
+    // The rest still renders.
+    assert_eq!(program_ids(&el).len(), 20);
+}
