@@ -50,6 +50,17 @@ dist: setup
 	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
 	  "$$(cat dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js | gzip -9 | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)"
 
+## --- npm package -------------------------------------------------------------------------------
+VERSION := $(shell awk -F'"' '/^version = /{print $$2; exit}' Cargo.toml)
+pack: dist
+	@test "$$(node -p "require('./www/package.json').version")" = "$(VERSION)" || { echo "www/package.json version differs from Cargo.toml ($(VERSION))"; exit 1; }
+	rm -rf target/pkg && mkdir -p target/pkg
+	cp www/package.json www/compliance-matrix.js www/define.js target/pkg/
+	@for f in compliance-matrix.d.ts custom-elements.json README.md; do [ ! -f www/$$f ] || cp www/$$f target/pkg/; done
+	cp dist/compliance-matrix-wasm.js dist/compliance-matrix_bg.wasm target/pkg/
+	cd target/pkg && npm pack --pack-destination ../../dist 2>&1 | grep -E 'filename|package size|unpacked size|total files'
+	@ls -l dist/compliance-matrix-$(VERSION).tgz
+
 ## --- demo --------------------------------------------------------------------------------------
 demo: dist
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"

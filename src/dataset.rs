@@ -119,6 +119,7 @@ impl Cell {
                 Cell::of(Status::NotInScope)
             }
             "in-scope" | "in scope" => Cell::of(Status::InScope),
+            "in-progress" | "in progress" => Cell::of(Status::InProgress),
             "not-in-scope" | "not in scope" => Cell::of(Status::NotInScope),
             "unknown" | "?" => Cell::of(Status::Unknown),
             _ => Cell {
@@ -608,12 +609,20 @@ fn split_pipe_row(line: &str) -> Vec<String> {
                 cur.push('|');
                 chars.next();
             }
-            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
+            '|' => cells.push(decode_entities(std::mem::take(&mut cur).trim())),
             _ => cur.push(c),
         }
     }
-    cells.push(cur.trim().to_string());
+    cells.push(decode_entities(cur.trim()));
     cells
+}
+
+/// The few HTML entities people (and our Markdown export) use in table cells.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 /// Parses a CSV table (RFC 4180): a header row (program column, then one column per service).
@@ -623,7 +632,16 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
     let records = parse_csv(text.trim_start_matches('\u{feff}'))?;
     let mut records = records
         .into_iter()
-        .filter(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()));
+        .filter(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()))
+        .map(|mut r| {
+            for c in &mut r.cells {
+                // Our CSV export defuses spreadsheet formulas with a leading apostrophe.
+                if c.starts_with('\'') && c[1..].starts_with(['=', '+', '@', '-', '\t', '\r']) {
+                    c.remove(0);
+                }
+            }
+            r
+        });
     let Some(header) = records.next() else {
         return Err(DatasetError::at(
             "line 1",

@@ -3,6 +3,7 @@
 
 use crate::components::{App, AppProps, Mirror};
 use crate::dataset::{self, Dataset, ImportMeta, Link};
+use crate::export;
 use crate::state::{Options, Snapshot};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -172,6 +173,36 @@ impl Handle {
         self.container.remove();
     }
 
+    /// CSV (RFC 4180) of exactly the visible rows and shown services, in display order.
+    ///
+    /// ```js
+    /// const csv = handle.exportCsv(); // "Compliance Program,Amazon ECS,…\r\n…"
+    /// ```
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        self.export(|v| v.to_csv())
+    }
+
+    /// JSON (the dataset schema) of exactly the visible rows and shown services.
+    ///
+    /// ```js
+    /// const data = JSON.parse(handle.exportJson());
+    /// ```
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        self.export(|v| v.to_json())
+    }
+
+    /// A Markdown table (like the seed's) of exactly the visible rows and shown services.
+    ///
+    /// ```js
+    /// const md = handle.exportMarkdown();
+    /// ```
+    #[wasm_bindgen(js_name = exportMarkdown)]
+    pub fn export_markdown(&self) -> String {
+        self.export(|v| v.to_markdown())
+    }
+
     /// The last error about data (`data` or `src`), if any.
     ///
     /// ```js
@@ -183,6 +214,13 @@ impl Handle {
 }
 
 impl Handle {
+    fn export(&self, f: impl Fn(&export::View) -> String) -> String {
+        let guard = self.mirror.0.borrow();
+        let Some(s) = guard.as_ref() else { return String::new() };
+        let services = s.shown_services();
+        f(&export::View { dataset: &s.dataset, rows: &s.visible, services: &services })
+    }
+
     fn props(&self) -> AppProps {
         let target = self.target.clone();
         AppProps {

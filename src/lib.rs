@@ -5,7 +5,9 @@
 
 pub mod components;
 pub mod dataset;
+pub mod export;
 pub mod layout;
+pub mod platform;
 pub mod query;
 pub mod responsibility;
 pub mod state;

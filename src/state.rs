@@ -22,6 +22,8 @@ pub struct Options {
     pub revision: Option<String>,
     pub compare: Option<String>,
     pub sync_url: Option<bool>,
+    /// Key prefix in `location.hash` for `sync-url` (the element passes its id or `cm`).
+    pub namespace: Option<String>,
 }
 
 /// Which parts are shown.
@@ -90,6 +92,12 @@ pub enum Action {
     SetServices(Vec<String>),
     ToggleSort { field: SortField, additive: bool },
     ClearFilters,
+    /// Shows or hides one service column.
+    ToggleService(String),
+    /// Moves a shown service column one place left (-1) or right (+1).
+    MoveService { service: String, by: i32 },
+    /// Restores the shareable part of the state (from the URL hash).
+    Restore(Options),
 }
 
 /// The state the widget shows.
@@ -240,12 +248,96 @@ impl AppState {
             Action::SetServices(s) => self.query.services = s,
             Action::ToggleSort { field, additive } => self.query.toggle_sort(field, additive),
             Action::ClearFilters => self.query.clear_filters(),
+            Action::ToggleService(id) => {
+                let mut shown: Vec<String> = self.shown_ids();
+                if let Some(i) = shown.iter().position(|x| *x == id) {
+                    // Keep at least one column.
+                    if shown.len() > 1 {
+                        shown.remove(i);
+                    }
+                } else if self.dataset.service_index(&id).is_some() {
+                    // Re-insert in dataset order relative to the shown ones.
+                    let order = |x: &String| self.dataset.service_index(x).unwrap_or(usize::MAX);
+                    let at = shown.iter().position(|x| order(x) > order(&id)).unwrap_or(shown.len());
+                    shown.insert(at, id);
+                }
+                self.query.services = self.normalise_services(shown);
+            }
+            Action::MoveService { service, by } => {
+                let mut shown = self.shown_ids();
+                if let Some(i) = shown.iter().position(|x| *x == service) {
+                    let j = i as i64 + by as i64;
+                    if j >= 0 && (j as usize) < shown.len() {
+                        shown.swap(i, j as usize);
+                    }
+                }
+                self.query.services = self.normalise_services(shown);
+            }
+            Action::Restore(o) => self.restore(&o),
         }
         if self.query == before {
             return false;
         }
         self.refresh();
         true
+    }
+
+    fn shown_ids(&self) -> Vec<String> {
+        self.shown_services().iter().map(|&i| self.dataset.services[i].id.clone()).collect()
+    }
+
+    /// All services in dataset order is the same as "no choice" (empty), which keeps attributes simple.
+    fn normalise_services(&self, shown: Vec<String>) -> Vec<String> {
+        let all: Vec<&str> = self.dataset.services.iter().map(|s| s.id.as_str()).collect();
+        if shown.iter().map(String::as_str).eq(all.iter().copied()) {
+            Vec::new()
+        } else {
+            shown
+        }
+    }
+
+    fn restore(&mut self, o: &Options) {
+        let ds = self.dataset.clone();
+        self.query.text = o.query.clone().unwrap_or_default();
+        self.query.status = query::parse_status(o.status.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+        self.query.gaps = o.gaps.unwrap_or(false);
+        self.query.tags = query::parse_tags(o.tags.as_deref().unwrap_or("")).unwrap_or_default();
+        self.query.sort = query::parse_sort(o.sort.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+        self.query.services = query::parse_services(o.services.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+    }
+
+    /// The active filters in words, for the empty state and the printed view.
+    pub fn filter_summary(&self) -> Vec<String> {
+        let ds = &self.dataset;
+        let mut out = Vec::new();
+        if !self.query.text.trim().is_empty() {
+            out.push(format!("text “{}”", self.query.text.trim()));
+        }
+        if let StatusFilter::Service { service, status } = &self.query.status {
+            let name = ds.service_index(service).map(|i| ds.services[i].name.as_str()).unwrap_or(service);
+            out.push(format!("{name}: {}", status.text().to_lowercase()));
+        }
+        if self.query.gaps {
+            out.push("only rows where the shown services differ".to_string());
+        }
+        let mut facets: Vec<&str> = Vec::new();
+        for t in &self.query.tags {
+            if let Some((f, _)) = t.split_once(':') {
+                if !facets.contains(&f) {
+                    facets.push(f);
+                }
+            }
+        }
+        for f in facets {
+            let values: Vec<String> = self
+                .query
+                .tags
+                .iter()
+                .filter_map(|t| t.split_once(':').filter(|(g, _)| *g == f).map(|(_, v)| tag_label(f, v)))
+                .collect();
+            out.push(format!("{f}: {}", values.join(" or ")));
+        }
+        out
     }
 
     fn refresh(&mut self) {
@@ -286,6 +378,131 @@ impl AppState {
                 .collect(),
         }
     }
+}
+
+/// A readable name for a facet value (`jurisdiction:us` → "United States").
+pub fn tag_label(facet: &str, value: &str) -> String {
+    let known = match (facet, value) {
+        ("jurisdiction", "us") => "United States",
+        ("jurisdiction", "au") => "Australia",
+        ("jurisdiction", "de") => "Germany",
+        ("jurisdiction", "kr") => "South Korea",
+        ("jurisdiction", "es") => "Spain",
+        ("jurisdiction", "sg") => "Singapore",
+        ("jurisdiction", "global") => "Global",
+        ("domain", "payments") => "Payments",
+        ("domain", "health") => "Health",
+        ("domain", "government") => "Government",
+        ("domain", "security") => "Security",
+        ("domain", "quality") => "Quality",
+        ("domain", "privacy") => "Privacy",
+        ("domain", "cloud") => "Cloud",
+        ("domain", "finance") => "Finance",
+        _ => "",
+    };
+    if known.is_empty() {
+        value.replace('-', " ")
+    } else {
+        known.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sharing: the state in `location.hash`
+// ---------------------------------------------------------------------------------------------
+
+const HASH_KEYS: [&str; 6] = ["query", "status", "gaps", "tags", "sort", "services"];
+
+/// The hash with this widget's state written under its namespace (`<ns>.query=…&<ns>.sort=…`);
+/// other widgets' keys and foreign keys are kept, defaults are left out.
+pub fn hash_with_state(hash: &str, ns: &str, state: &AppState) -> String {
+    let prefix = format!("{ns}.");
+    let mut parts: Vec<String> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with(&prefix))
+        .map(str::to_string)
+        .collect();
+    let q = &state.query;
+    let services = q.services.join(",");
+    let values = [
+        q.text.clone(),
+        if q.status == StatusFilter::Any { String::new() } else { q.status.to_string() },
+        if q.gaps { "1".to_string() } else { String::new() },
+        q.tags.join(","),
+        q.sort_string(),
+        services,
+    ];
+    for (k, v) in HASH_KEYS.iter().zip(values) {
+        if !v.is_empty() {
+            parts.push(format!("{prefix}{k}={}", percent_encode(&v)));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", parts.join("&"))
+    }
+}
+
+/// This widget's shareable options from a hash, or `None` if the hash has none of its keys.
+pub fn options_from_hash(hash: &str, ns: &str) -> Option<Options> {
+    let prefix = format!("{ns}.");
+    let mut o = Options::default();
+    let mut any = false;
+    for part in hash.trim_start_matches('#').split('&') {
+        let Some(rest) = part.strip_prefix(&prefix) else { continue };
+        let (k, v) = rest.split_once('=').unwrap_or((rest, ""));
+        let v = percent_decode(v);
+        any = true;
+        match k {
+            "query" => o.query = Some(v),
+            "status" => o.status = Some(v),
+            "gaps" => o.gaps = Some(v == "1"),
+            "tags" => o.tags = Some(v),
+            "sort" => o.sort = Some(v),
+            "services" => o.services = Some(v),
+            _ => {}
+        }
+    }
+    any.then_some(o)
+}
+
+/// Percent-encodes everything but unreserved characters and a few readable ones (`:`, `,`).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b',' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences (and `+` as space); invalid sequences are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn option_changed(name: &str, a: &Options, b: &Options) -> bool {
@@ -358,6 +575,54 @@ mod tests {
         });
         s.apply_options(&fixed, Some(&also_theme));
         assert!(s.option_errors.is_empty());
+    }
+
+    #[test]
+    fn hiding_and_moving_columns() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply(Action::ToggleService("eks".into()));
+        assert_eq!(s.snapshot().services, ["ecs", "fargate", "ecr"]);
+        s.apply(Action::MoveService { service: "ecr".into(), by: -1 });
+        assert_eq!(s.snapshot().services, ["ecs", "ecr", "fargate"]);
+        s.apply(Action::ToggleService("eks".into()));
+        assert_eq!(s.snapshot().services, ["ecs", "eks", "ecr", "fargate"]);
+        // Moving past the edge changes nothing.
+        assert!(!s.apply(Action::MoveService { service: "ecs".into(), by: -1 }));
+        // The last column cannot be hidden.
+        for id in ["ecs", "eks", "ecr", "fargate"] {
+            s.apply(Action::ToggleService(id.into()));
+        }
+        assert_eq!(s.snapshot().services, ["fargate"]);
+    }
+
+    #[test]
+    fn the_hash_round_trips_and_keeps_other_widgets_keys() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply(Action::SetText("iso 27".into()));
+        s.apply(Action::ToggleSort { field: SortField::Program, additive: false });
+        s.apply(Action::SetGaps(true));
+        let hash = hash_with_state("#other.query=x&plain", "cm", &s);
+        assert_eq!(hash, "#other.query=x&plain&cm.query=iso%2027&cm.gaps=1&cm.sort=program:asc");
+        let o = options_from_hash(&hash, "cm").unwrap();
+        let mut t = AppState::new(Dataset::embedded());
+        t.apply(Action::Restore(o));
+        assert_eq!(t.query, s.query);
+        assert_eq!(options_from_hash(&hash, "other").unwrap().query.as_deref(), Some("x"));
+        assert!(options_from_hash(&hash, "third").is_none());
+        assert_eq!(percent_decode("caf%C3%A9%2"), "café%2");
+    }
+
+    #[test]
+    fn filter_summary_says_why_rows_are_missing() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply(Action::SetText("zzz".into()));
+        s.apply(Action::SetStatus(query::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap()));
+        s.apply(Action::ToggleTag("jurisdiction:sg".into()));
+        s.apply(Action::ToggleTag("jurisdiction:de".into()));
+        assert_eq!(
+            s.filter_summary(),
+            ["text “zzz”", "ECS Fargate: in progress", "jurisdiction: Singapore or Germany"]
+        );
     }
 
     #[test]

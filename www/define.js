@@ -63,6 +63,15 @@ export function createApi(core) {
       error() {
         return handle ? handle.error() : undefined;
       },
+      exportCsv() {
+        return handle ? handle.exportCsv() : '';
+      },
+      exportJson() {
+        return handle ? handle.exportJson() : '';
+      },
+      exportMarkdown() {
+        return handle ? handle.exportMarkdown() : '';
+      },
       unmount() {
         closed = true;
         if (handle) {
@@ -115,7 +124,7 @@ export function defineElement(core, api) {
     }
 
     #options() {
-      const options = {};
+      const options = { namespace: this.id || 'cm' };
       for (const [attr, key] of Object.entries(ATTRIBUTES)) {
         options[key] = BOOLEAN.has(attr) ? this.hasAttribute(attr) : this.getAttribute(attr);
       }
@@ -134,6 +143,21 @@ export function defineElement(core, api) {
     /** {query, status, gaps, tags, sort, services, view, revision, compare, visible} or null before load. */
     get state() {
       return this.#api ? this.#api.state() : null;
+    }
+
+    /** CSV of exactly the visible rows and columns. */
+    exportCsv() {
+      return this.#api ? this.#api.exportCsv() : '';
+    }
+
+    /** JSON (dataset schema) of exactly the visible rows and columns. */
+    exportJson() {
+      return this.#api ? this.#api.exportJson() : '';
+    }
+
+    /** A Markdown table of exactly the visible rows and columns. */
+    exportMarkdown() {
+      return this.#api ? this.#api.exportMarkdown() : '';
     }
 
     /** Resolves when the wasm core has loaded and the widget has rendered. */

@@ -4,10 +4,12 @@
 use super::error::ErrorBanner;
 use super::legend::Legend;
 use super::table::{as_of_text, SourceLink, Table};
-use super::toolbar::Toolbar;
+use super::toolbar::{ExportKind, ServiceChoice, Toolbar};
 use crate::dataset::{safe_url, Dataset};
-use crate::query::SortField;
-use crate::state::{Action, AppState, Options, Snapshot, Theme};
+use crate::export;
+use crate::platform::{self, HashListener};
+use crate::query::{self, SortField};
+use crate::state::{self, Action, AppState, Options, Snapshot, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,16 +44,58 @@ pub struct AppProps {
 /// The widget.
 pub struct App {
     state: AppState,
+    /// Set while `sync-url` is on: follows back/forward and hash links.
+    hash_listener: Option<HashListener>,
+    /// The last action's result, for the polite live region.
+    message: String,
 }
 
 /// Messages of [`App`].
 pub enum Msg {
     Act(Action),
+    Export(ExportKind),
+    CopyLink,
+    Message(String),
+    HashChanged,
 }
 
 impl App {
     fn publish(&self, ctx: &Context<Self>) {
         *ctx.props().mirror.0.borrow_mut() = Some(self.state.clone());
+    }
+
+    fn namespace(ctx: &Context<Self>) -> String {
+        ctx.props().options.namespace.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "cm".to_string())
+    }
+
+    fn sync_url(ctx: &Context<Self>) -> bool {
+        ctx.props().options.sync_url.unwrap_or(false)
+    }
+
+    /// Starts or stops following the URL hash as `sync-url` says; on start, the hash wins.
+    fn follow_hash(&mut self, ctx: &Context<Self>) {
+        if Self::sync_url(ctx) {
+            if self.hash_listener.is_none() {
+                if let Some(o) = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx)) {
+                    self.state.apply(Action::Restore(o));
+                }
+                let link = ctx.link().clone();
+                self.hash_listener = HashListener::new(move || link.send_message(Msg::HashChanged));
+            }
+        } else {
+            self.hash_listener = None;
+        }
+    }
+
+    fn export_text(&self, kind: ExportKind) -> String {
+        let rows = &self.state.visible;
+        let services = self.state.shown_services();
+        let view = export::View { dataset: &self.state.dataset, rows, services: &services };
+        match kind {
+            ExportKind::Csv => view.to_csv(),
+            ExportKind::Json => view.to_json(),
+            ExportKind::Markdown => view.to_markdown(),
+        }
     }
 }
 
@@ -63,19 +107,66 @@ impl Component for App {
         let props = ctx.props();
         let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.apply_options(&props.options, None);
-        let app = App { state };
+        let mut app = App {
+            state,
+            hash_listener: None,
+            message: String::new(),
+        };
+        app.follow_hash(ctx);
         app.publish(ctx);
         app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        let Msg::Act(action) = msg;
-        if !self.state.apply(action) {
-            return false;
+        match msg {
+            Msg::Act(action) => {
+                let typing = matches!(action, Action::SetText(_));
+                if !self.state.apply(action) {
+                    return false;
+                }
+                if Self::sync_url(ctx) {
+                    let hash = state::hash_with_state(&platform::location_hash(), &Self::namespace(ctx), &self.state);
+                    platform::set_hash(&hash, !typing);
+                }
+                self.message.clear();
+                self.publish(ctx);
+                ctx.props().onchange.emit(self.state.snapshot());
+                true
+            }
+            Msg::HashChanged => {
+                let o = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx)).unwrap_or_default();
+                if !self.state.apply(Action::Restore(o)) {
+                    return false;
+                }
+                self.publish(ctx);
+                ctx.props().onchange.emit(self.state.snapshot());
+                true
+            }
+            Msg::Export(kind) => {
+                let (ext, mime) = match kind {
+                    ExportKind::Csv => ("csv", "text/csv;charset=utf-8"),
+                    ExportKind::Json => ("json", "application/json"),
+                    ExportKind::Markdown => ("md", "text/markdown;charset=utf-8"),
+                };
+                let date = if self.state.dataset.as_of.is_empty() { "undated" } else { self.state.dataset.as_of.as_str() };
+                let name = format!("compliance-matrix-{date}.{ext}");
+                self.message = match platform::download(&name, mime, &self.export_text(kind)) {
+                    Ok(()) => format!("Downloaded {} rows as {name}", self.state.visible.len()),
+                    Err(e) => e,
+                };
+                true
+            }
+            Msg::CopyLink => {
+                let hash = state::hash_with_state(&platform::location_hash(), &Self::namespace(ctx), &self.state);
+                let link = ctx.link().clone();
+                platform::copy_text(platform::url_with_hash(&hash), move |m| link.send_message(Msg::Message(m)));
+                false
+            }
+            Msg::Message(m) => {
+                self.message = m;
+                true
+            }
         }
-        self.publish(ctx);
-        ctx.props().onchange.emit(self.state.snapshot());
-        true
     }
 
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
@@ -85,6 +176,7 @@ impl Component for App {
                 .set_dataset(props.data.clone().unwrap_or_else(Dataset::embedded));
         }
         self.state.apply_options(&props.options, Some(&old.options));
+        self.follow_hash(ctx);
         self.publish(ctx);
         true
     }
@@ -104,6 +196,7 @@ impl Component for App {
         });
         let shown = Rc::new(s.shown_services());
         let visible = Rc::new(s.visible.clone());
+        let status_ds = ds.clone();
         html! {
             <div class={classes!("cm", theme)} part="root">
                 <header class="cm-head">
@@ -126,10 +219,27 @@ impl Component for App {
                     <section class="cm-section" aria-label="Compliance table">
                         <Toolbar
                             text={s.query.text.clone()}
+                            status={s.query.status.to_string()}
+                            gaps={s.query.gaps}
+                            services={service_choices(s, &shown)}
+                            facets={s.query.facets(ds, &s.index)}
                             visible={s.visible.len()}
                             total={ds.programs.len()}
+                            filtered={s.query.is_filtered()}
+                            message={self.message.clone()}
                             ontext={link.callback(|t| Msg::Act(Action::SetText(t)))}
+                            onstatus={link.callback(move |v: String| Msg::Act(Action::SetStatus(query::parse_status(&v, &status_ds).unwrap_or_default())))}
+                            ongaps={link.callback(|g| Msg::Act(Action::SetGaps(g)))}
+                            ontag={link.callback(|t| Msg::Act(Action::ToggleTag(t)))}
+                            ontoggleservice={link.callback(|id| Msg::Act(Action::ToggleService(id)))}
+                            onmoveservice={link.callback(|(service, by)| Msg::Act(Action::MoveService { service, by }))}
+                            onexport={link.callback(Msg::Export)}
+                            oncopylink={link.callback(|_| Msg::CopyLink)}
+                            onclear={link.callback(|_| Msg::Act(Action::ClearFilters))}
                         />
+                        <p class="cm-print-filters">
+                            { print_summary(s) }
+                        </p>
                         <Legend />
                         <Table
                             dataset={ds.clone()}
@@ -140,8 +250,8 @@ impl Component for App {
                         />
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">
-                                <p>{ "No program matches these filters." }</p>
-                                <button type="button" class="cm-button" onclick={link.callback(|_| Msg::Act(Action::ClearFilters))}>
+                                <p>{ format!("No program matches {}.", s.filter_summary().join(" and ")) }</p>
+                                <button type="button" class="cm-button" part="empty-clear" onclick={link.callback(|_| Msg::Act(Action::ClearFilters))}>
                                     { "Clear filters" }
                                 </button>
                             </div>
@@ -151,6 +261,36 @@ impl Component for App {
             </div>
         }
     }
+}
+
+/// Service columns for the toolbar: the shown ones in display order, then the hidden ones.
+fn service_choices(s: &AppState, shown: &[usize]) -> Vec<ServiceChoice> {
+    let ds = &s.dataset;
+    let hidden = (0..ds.services.len()).filter(|i| !shown.contains(i));
+    shown
+        .iter()
+        .copied()
+        .map(|i| (i, true))
+        .chain(hidden.map(|i| (i, false)))
+        .map(|(i, shown)| ServiceChoice {
+            id: ds.services[i].id.clone(),
+            name: ds.services[i].name.clone(),
+            shown,
+        })
+        .collect()
+}
+
+/// One line for print: which rows of the matrix this is.
+fn print_summary(s: &AppState) -> String {
+    let filters = s.filter_summary();
+    let rows = format!("{} of {} programs", s.visible.len(), s.dataset.programs.len());
+    let sort = s.query.sort_string();
+    let mut out = if filters.is_empty() { format!("Showing {rows}") } else { format!("Showing {rows} — filtered by {}", filters.join("; ")) };
+    if !sort.is_empty() {
+        out.push_str(&format!(" — sorted by {sort}"));
+    }
+    out.push('.');
+    out
 }
 
 /// The warning text, with the "latest status" URL inside it turned into a link (when safe).

@@ -1,17 +1,65 @@
-//! The toolbar: search box and the live result count.
+//! The toolbar: search, status filter, gaps, facet chips, columns, export and share, and the
+//! live result count. Renders props, emits callbacks.
 
+use crate::dataset::Status;
+use crate::query::Facet;
+use crate::state::tag_label;
 use yew::prelude::*;
+
+/// A service column as the toolbar offers it.
+#[derive(Clone, PartialEq)]
+pub struct ServiceChoice {
+    pub id: String,
+    pub name: String,
+    pub shown: bool,
+}
+
+/// What an export button asks for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ExportKind {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl ExportKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "csv",
+            ExportKind::Json => "json",
+            ExportKind::Markdown => "markdown",
+        }
+    }
+}
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub text: String,
+    /// The status filter as the attribute writes it (`any` or `fargate:not-in-scope`).
+    pub status: String,
+    pub gaps: bool,
+    /// Service columns: shown ones first in display order, then hidden ones.
+    pub services: Vec<ServiceChoice>,
+    pub facets: Vec<Facet>,
     pub visible: usize,
     pub total: usize,
+    pub filtered: bool,
+    /// The last action's result ("Link copied"), announced politely.
+    #[prop_or_default]
+    pub message: String,
     pub ontext: Callback<String>,
+    pub onstatus: Callback<String>,
+    pub ongaps: Callback<bool>,
+    pub ontag: Callback<String>,
+    pub ontoggleservice: Callback<String>,
+    pub onmoveservice: Callback<(String, i32)>,
+    pub onexport: Callback<ExportKind>,
+    pub oncopylink: Callback<()>,
+    pub onclear: Callback<()>,
 }
 
-/// Search and count.
+/// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let oninput = {
@@ -21,18 +69,143 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             cb.emit(input.value());
         })
     };
+    let onstatus = {
+        let cb = props.onstatus.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(select.value());
+        })
+    };
+    let ongaps = {
+        let cb = props.ongaps.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit(input.checked());
+        })
+    };
+    let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
     html! {
         <div class="cm-toolbar" part="toolbar">
-            <label class="cm-search">
-                <span class="cm-vh">{ "Filter programs" }</span>
-                <input type="search" part="search" aria-label="Filter programs"
-                    placeholder="Filter programs, e.g. iso 27 or hipaa"
-                    value={props.text.clone()} {oninput} autocomplete="off" spellcheck="false" />
-            </label>
-            <p class="cm-count" role="status" aria-live="polite" part="count">
-                { count_text(props.visible, props.total) }
-            </p>
+            <div class="cm-toolbar-row">
+                <label class="cm-search">
+                    <span class="cm-vh">{ "Filter programs" }</span>
+                    <input type="search" part="search" aria-label="Filter programs"
+                        placeholder="Filter programs, e.g. iso 27 or hipaa"
+                        value={props.text.clone()} {oninput} autocomplete="off" spellcheck="false" />
+                </label>
+                <label class="cm-field">
+                    <span class="cm-field-label">{ "Status" }</span>
+                    <select part="status-filter" onchange={onstatus}>
+                        <option value="any" selected={props.status == "any"}>{ "Any status" }</option>
+                        { for props.services.iter().map(|s| html! {
+                            <optgroup label={s.name.clone()}>
+                                { for Status::ALL.iter().map(|st| {
+                                    let value = format!("{}:{}", s.id, st.id());
+                                    let selected = props.status == value;
+                                    html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
+                                }) }
+                            </optgroup>
+                        }) }
+                    </select>
+                </label>
+                <label class="cm-check">
+                    <input type="checkbox" part="gaps" checked={props.gaps} onchange={ongaps} />
+                    { "Gaps only" }
+                    <span class="cm-vh">{ " (rows where the shown services differ)" }</span>
+                </label>
+                <p class="cm-count" role="status" aria-live="polite" part="count">
+                    { count_text(props.visible, props.total) }
+                </p>
+            </div>
+            { for props.facets.iter().map(|f| facet_group(f, &props.ontag)) }
+            <div class="cm-toolbar-row cm-actions">
+                <details class="cm-columns" part="columns">
+                    <summary class="cm-button">{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
+                    <fieldset class="cm-columns-list">
+                        <legend class="cm-vh">{ "Shown services and their order" }</legend>
+                        <ul>
+                            { for props.services.iter().map(|s| column_item(s, &shown, props)) }
+                        </ul>
+                    </fieldset>
+                </details>
+                <span class="cm-export" role="group" aria-label="Export what is shown">
+                    { for [ExportKind::Csv, ExportKind::Json, ExportKind::Markdown].into_iter().map(|k| {
+                        let cb = props.onexport.clone();
+                        let label = match k { ExportKind::Csv => "CSV", ExportKind::Json => "JSON", ExportKind::Markdown => "Markdown" };
+                        html! {
+                            <button type="button" class="cm-button" data-export={k.id()}
+                                aria-label={format!("Download the shown rows as {label}")}
+                                onclick={Callback::from(move |_| cb.emit(k))}>
+                                <span aria-hidden="true">{ "↓ " }</span>{ label }
+                            </button>
+                        }
+                    }) }
+                    <button type="button" class="cm-button" part="copy-link"
+                        onclick={props.oncopylink.reform(|_| ())}>{ "Copy link" }</button>
+                </span>
+                if props.filtered {
+                    <button type="button" class="cm-button cm-clear" part="clear-filters"
+                        onclick={props.onclear.reform(|_| ())}>{ "Clear filters" }</button>
+                }
+                <span class="cm-message" aria-live="polite" part="message">{ &props.message }</span>
+            </div>
         </div>
+    }
+}
+
+fn facet_group(f: &Facet, ontag: &Callback<String>) -> Html {
+    let title = {
+        let mut c = f.name.chars();
+        c.next().map(|h| h.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+    };
+    html! {
+        <div class="cm-facet" role="group" aria-label={title.clone()} data-facet={f.name.clone()}>
+            <span class="cm-facet-name" aria-hidden="true">{ title }</span>
+            { for f.values.iter().map(|v| {
+                let cb = ontag.clone();
+                let tag = v.tag.clone();
+                let label = tag_label(&f.name, &v.value);
+                html! {
+                    <button type="button" class={classes!("cm-chip", v.selected.then_some("cm-chip-on"), (v.count == 0 && !v.selected).then_some("cm-chip-zero"))}
+                        data-tag={v.tag.clone()} aria-pressed={if v.selected { "true" } else { "false" }}
+                        aria-label={format!("{label}, {} programs", v.count)}
+                        onclick={Callback::from(move |_| cb.emit(tag.clone()))}>
+                        if v.selected { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
+                        { label }
+                        <span class="cm-chip-count" aria-hidden="true">{ v.count }</span>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn column_item(s: &ServiceChoice, shown: &[&ServiceChoice], props: &ToolbarProps) -> Html {
+    let pos = shown.iter().position(|x| x.id == s.id);
+    let toggle = {
+        let cb = props.ontoggleservice.clone();
+        let id = s.id.clone();
+        Callback::from(move |_: Event| cb.emit(id.clone()))
+    };
+    let mover = |by: i32| {
+        let cb = props.onmoveservice.clone();
+        let id = s.id.clone();
+        Callback::from(move |_: MouseEvent| cb.emit((id.clone(), by)))
+    };
+    let last_shown = s.shown && shown.len() == 1;
+    html! {
+        <li>
+            <label class="cm-check">
+                <input type="checkbox" data-service={s.id.clone()} checked={s.shown} disabled={last_shown} onchange={toggle} />
+                { &s.name }
+            </label>
+            if let Some(p) = pos {
+                <button type="button" class="cm-icon" data-move-up={s.id.clone()} disabled={p == 0}
+                    aria-label={format!("Move {} left", s.name)} onclick={mover(-1)}>{ "←" }</button>
+                <button type="button" class="cm-icon" data-move-down={s.id.clone()} disabled={p + 1 == shown.len()}
+                    aria-label={format!("Move {} right", s.name)} onclick={mover(1)}>{ "→" }</button>
+            }
+        </li>
     }
 }
 

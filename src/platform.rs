@@ -1,0 +1,96 @@
+//! Browser side effects the components ask for: downloads, the clipboard and `location.hash`.
+//! Thin wrappers over web-sys; failures come back as messages, never panics.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("download failed: {}", e.as_string().unwrap_or_else(|| "the browser refused".into()));
+    let document = window().and_then(|w| w.document()).ok_or("download failed: no document")?;
+    let parts = js_sys::Array::of1(&text.into());
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` to the clipboard; calls `done` with a message for the live region.
+pub fn copy_text(text: String, done: impl FnOnce(String) + 'static) {
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+        done(format!("Copy this link: {text}"));
+        return;
+    };
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => done("Link copied".to_string()),
+            Err(_) => done(format!("The browser did not allow copying; the link is {text}")),
+        }
+    });
+}
+
+/// The current `location.hash` (with its `#`), or empty.
+pub fn location_hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page URL without its hash, followed by `hash`.
+pub fn url_with_hash(hash: &str) -> String {
+    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = href.split('#').next().unwrap_or("");
+    format!("{base}{hash}")
+}
+
+/// Writes the hash: a new history entry (`push`) or in place (while typing).
+pub fn set_hash(hash: &str, push: bool) {
+    let Some(w) = window() else { return };
+    if location_hash() == hash {
+        return;
+    }
+    let url = if hash.is_empty() { url_with_hash("") } else { hash.to_string() };
+    if let Ok(history) = w.history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Listens to `popstate` and `hashchange` on the window until dropped.
+pub struct HashListener {
+    closure: Closure<dyn FnMut()>,
+}
+
+impl HashListener {
+    /// Calls `on_change` whenever the URL's hash changes by navigation (back, forward, a link).
+    pub fn new(on_change: impl FnMut() + 'static) -> Option<HashListener> {
+        let w = window()?;
+        let closure = Closure::<dyn FnMut()>::new(on_change);
+        let f = closure.as_ref().unchecked_ref();
+        w.add_event_listener_with_callback("popstate", f).ok()?;
+        w.add_event_listener_with_callback("hashchange", f).ok()?;
+        Some(HashListener { closure })
+    }
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let f = self.closure.as_ref().unchecked_ref();
+            let _ = w.remove_event_listener_with_callback("popstate", f);
+            let _ = w.remove_event_listener_with_callback("hashchange", f);
+        }
+    }
+}
