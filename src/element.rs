@@ -216,9 +216,15 @@ impl Handle {
 impl Handle {
     fn export(&self, f: impl Fn(&export::View) -> String) -> String {
         let guard = self.mirror.0.borrow();
-        let Some(s) = guard.as_ref() else { return String::new() };
+        let Some(s) = guard.as_ref() else {
+            return String::new();
+        };
         let services = s.shown_services();
-        f(&export::View { dataset: &s.dataset, rows: &s.visible, services: &services })
+        f(&export::View {
+            dataset: &s.dataset,
+            rows: &s.visible,
+            services: &services,
+        })
     }
 
     fn props(&self) -> AppProps {

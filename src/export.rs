@@ -18,7 +18,11 @@ impl View<'_> {
     pub fn to_dataset(&self) -> Dataset {
         let ds = self.dataset;
         Dataset {
-            services: self.services.iter().map(|&s| ds.services[s].clone()).collect(),
+            services: self
+                .services
+                .iter()
+                .map(|&s| ds.services[s].clone())
+                .collect(),
             programs: self
                 .rows
                 .iter()
@@ -36,7 +40,8 @@ impl View<'_> {
 
     /// JSON in the dataset schema (`docs/data-format.md`), pretty-printed.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_dataset().to_json_value()).expect("a dataset always serialises")
+        serde_json::to_string_pretty(&self.to_dataset().to_json_value())
+            .expect("a dataset always serialises")
     }
 
     /// CSV (RFC 4180, CRLF line ends): `Compliance Program`, then one column per shown service.
@@ -44,12 +49,20 @@ impl View<'_> {
     pub fn to_csv(&self) -> String {
         let ds = self.dataset;
         let mut out = String::new();
-        let header = std::iter::once("Compliance Program").chain(self.services.iter().map(|&s| ds.services[s].name.as_str()));
+        let header = std::iter::once("Compliance Program")
+            .chain(self.services.iter().map(|&s| ds.services[s].name.as_str()));
         push_csv_row(&mut out, header);
         for &i in self.rows {
             let p = &ds.programs[i];
-            let cells: Vec<String> = self.services.iter().map(|&s| cell_text(&p.cells[s])).collect();
-            push_csv_row(&mut out, std::iter::once(p.name.as_str()).chain(cells.iter().map(String::as_str)));
+            let cells: Vec<String> = self
+                .services
+                .iter()
+                .map(|&s| cell_text(&p.cells[s]))
+                .collect();
+            push_csv_row(
+                &mut out,
+                std::iter::once(p.name.as_str()).chain(cells.iter().map(String::as_str)),
+            );
         }
         out
     }
@@ -62,12 +75,22 @@ impl View<'_> {
         if !ds.title.is_empty() {
             out.push_str(&format!("{}\n\n", md_text(&ds.title)));
         }
-        let as_of = if ds.as_of.is_empty() { "an unstated date" } else { ds.as_of.as_str() };
+        let as_of = if ds.as_of.is_empty() {
+            "an unstated date"
+        } else {
+            ds.as_of.as_str()
+        };
         out.push_str(&format!("As of {as_of}."));
         if !ds.source.url.is_empty() || !ds.source.title.is_empty() {
-            let title = if ds.source.title.is_empty() { &ds.source.url } else { &ds.source.title };
+            let title = if ds.source.title.is_empty() {
+                &ds.source.url
+            } else {
+                &ds.source.title
+            };
             match crate::dataset::safe_url(&ds.source.url) {
-                Some(url) => out.push_str(&format!(" Source: [{}](<{}>).", md_link_text(title), url)),
+                Some(url) => {
+                    out.push_str(&format!(" Source: [{}](<{}>).", md_link_text(title), url))
+                }
                 None => out.push_str(&format!(" Source: {}.", md_text(title))),
             }
         }
@@ -177,7 +200,12 @@ mod tests {
             ..Query::default()
         };
         let (ds, rows, services) = shown(&q);
-        let csv = View { dataset: &ds, rows: &rows, services: &services }.to_csv();
+        let csv = View {
+            dataset: &ds,
+            rows: &rows,
+            services: &services,
+        }
+        .to_csv();
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], "Compliance Program,Amazon EKS,ECS Fargate");
         assert_eq!(lines[1], "FedRAMP Moderate (East/West),3PAO Assessment,0");
@@ -191,18 +219,32 @@ mod tests {
             text: "iso".into(),
             ..Query::default()
         });
-        let md = View { dataset: &ds, rows: &rows, services: &services }.to_markdown();
-        assert!(md.contains("As of 2020-04-21. Source: [Amazon EKS Best Practices Guide — Compliance]("));
-        assert!(md.contains("| Compliance Program | Amazon ECS | Amazon EKS | ECS Fargate | Amazon ECR |"));
+        let md = View {
+            dataset: &ds,
+            rows: &rows,
+            services: &services,
+        }
+        .to_markdown();
+        assert!(md
+            .contains("As of 2020-04-21. Source: [Amazon EKS Best Practices Guide — Compliance]("));
+        assert!(md.contains(
+            "| Compliance Program | Amazon ECS | Amazon EKS | ECS Fargate | Amazon ECR |"
+        ));
         assert!(md.contains("| ISO 9001:2015 | 1 | 1 | 1 | 1 |"));
         assert_eq!(md.matches("\n| ISO").count(), 4);
-        assert!(md.trim_end().ends_with("https://aws.amazon.com/compliance/services-in-scope/."));
+        assert!(md
+            .trim_end()
+            .ends_with("https://aws.amazon.com/compliance/services-in-scope/."));
     }
 
     #[test]
     fn every_export_imports_back_as_the_same_matrix() {
         let (ds, rows, services) = shown(&Query::default());
-        let view = View { dataset: &ds, rows: &rows, services: &services };
+        let view = View {
+            dataset: &ds,
+            rows: &rows,
+            services: &services,
+        };
         let from_md = from_markdown(&view.to_markdown(), &meta(&ds)).unwrap();
         let from_csv_ = from_csv(&view.to_csv(), &meta(&ds)).unwrap();
         let from_json = Dataset::from_json(&view.to_json()).unwrap();
@@ -225,9 +267,22 @@ mod tests {
             ..Query::default()
         };
         let (ds, rows, services) = shown(&q);
-        let csv = View { dataset: &ds, rows: &rows, services: &services }.to_csv();
+        let csv = View {
+            dataset: &ds,
+            rows: &rows,
+            services: &services,
+        }
+        .to_csv();
         assert_eq!(csv, "Compliance Program,Amazon ECR,Amazon ECS\r\nSOC III,1,1\r\nSOC II,1,1\r\nSOC I,1,1\r\n");
-        let json: serde_json::Value = serde_json::from_str(&View { dataset: &ds, rows: &rows, services: &services }.to_json()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(
+            &View {
+                dataset: &ds,
+                rows: &rows,
+                services: &services,
+            }
+            .to_json(),
+        )
+        .unwrap();
         assert_eq!(json["programs"][0]["id"], "soc-3");
         assert_eq!(json["services"][0]["id"], "ecr");
     }
@@ -245,7 +300,11 @@ mod tests {
     fn markdown_escapes_pipes_and_angle_brackets() {
         let mut ds = (*Dataset::embedded()).clone();
         ds.programs[0].name = "A | <b>B</b>".into();
-        let view = View { dataset: &ds, rows: &[0], services: &[0] };
+        let view = View {
+            dataset: &ds,
+            rows: &[0],
+            services: &[0],
+        };
         let md = view.to_markdown();
         assert!(md.contains("| A \\| &lt;b&gt;B&lt;/b&gt; | 1 |"), "{md}");
     }

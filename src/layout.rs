@@ -328,6 +328,22 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// Splits a label into lines of at most `max` characters, breaking between words (a longer word
+/// gets a line of its own); SVG text does not wrap by itself.
+pub fn wrap_words(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// The `points` attribute of a `<polyline>`: `x,y x,y …`.
 pub fn points_attr(points: &[(f64, f64)]) -> String {
     points
@@ -595,5 +611,23 @@ mod tests {
             "8,64 136.25,64"
         );
         assert_eq!(points_attr(&[]), "");
+    }
+
+    #[test]
+    fn wrap_words_breaks_between_words() {
+        assert_eq!(
+            wrap_words("Amazon EKS, managed node groups", 18),
+            ["Amazon EKS,", "managed node", "groups"]
+        );
+        assert_eq!(
+            wrap_words("Amazon EKS, managed node groups", 20),
+            ["Amazon EKS, managed", "node groups"]
+        );
+        assert_eq!(wrap_words("Amazon ECR", 18), ["Amazon ECR"]);
+        assert_eq!(wrap_words("  ", 18), Vec::<String>::new());
+        assert_eq!(
+            wrap_words("Supercalifragilistic x", 5),
+            ["Supercalifragilistic", "x"]
+        );
     }
 }

@@ -10,14 +10,23 @@ fn window() -> Option<web_sys::Window> {
 
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("download failed: {}", e.as_string().unwrap_or_else(|| "the browser refused".into()));
-    let document = window().and_then(|w| w.document()).ok_or("download failed: no document")?;
+    let fail = |e: wasm_bindgen::JsValue| {
+        format!(
+            "download failed: {}",
+            e.as_string()
+                .unwrap_or_else(|| "the browser refused".into())
+        )
+    };
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or("download failed: no document")?;
     let parts = js_sys::Array::of1(&text.into());
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
     a.click();
@@ -35,19 +44,25 @@ pub fn copy_text(text: String, done: impl FnOnce(String) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(_) => done("Link copied".to_string()),
-            Err(_) => done(format!("The browser did not allow copying; the link is {text}")),
+            Err(_) => done(format!(
+                "The browser did not allow copying; the link is {text}"
+            )),
         }
     });
 }
 
 /// The current `location.hash` (with its `#`), or empty.
 pub fn location_hash() -> String {
-    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// The page URL without its hash, followed by `hash`.
 pub fn url_with_hash(hash: &str) -> String {
-    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     let base = href.split('#').next().unwrap_or("");
     format!("{base}{hash}")
 }
@@ -58,7 +73,11 @@ pub fn set_hash(hash: &str, push: bool) {
     if location_hash() == hash {
         return;
     }
-    let url = if hash.is_empty() { url_with_hash("") } else { hash.to_string() };
+    let url = if hash.is_empty() {
+        url_with_hash("")
+    } else {
+        hash.to_string()
+    };
     if let Ok(history) = w.history() {
         let _ = if push {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

@@ -90,12 +90,18 @@ pub enum Action {
     SetGaps(bool),
     ToggleTag(String),
     SetServices(Vec<String>),
-    ToggleSort { field: SortField, additive: bool },
+    ToggleSort {
+        field: SortField,
+        additive: bool,
+    },
     ClearFilters,
     /// Shows or hides one service column.
     ToggleService(String),
     /// Moves a shown service column one place left (-1) or right (+1).
-    MoveService { service: String, by: i32 },
+    MoveService {
+        service: String,
+        by: i32,
+    },
     /// Restores the shareable part of the state (from the URL hash).
     Restore(Options),
 }
@@ -258,7 +264,10 @@ impl AppState {
                 } else if self.dataset.service_index(&id).is_some() {
                     // Re-insert in dataset order relative to the shown ones.
                     let order = |x: &String| self.dataset.service_index(x).unwrap_or(usize::MAX);
-                    let at = shown.iter().position(|x| order(x) > order(&id)).unwrap_or(shown.len());
+                    let at = shown
+                        .iter()
+                        .position(|x| order(x) > order(&id))
+                        .unwrap_or(shown.len());
                     shown.insert(at, id);
                 }
                 self.query.services = self.normalise_services(shown);
@@ -283,12 +292,20 @@ impl AppState {
     }
 
     fn shown_ids(&self) -> Vec<String> {
-        self.shown_services().iter().map(|&i| self.dataset.services[i].id.clone()).collect()
+        self.shown_services()
+            .iter()
+            .map(|&i| self.dataset.services[i].id.clone())
+            .collect()
     }
 
     /// All services in dataset order is the same as "no choice" (empty), which keeps attributes simple.
     fn normalise_services(&self, shown: Vec<String>) -> Vec<String> {
-        let all: Vec<&str> = self.dataset.services.iter().map(|s| s.id.as_str()).collect();
+        let all: Vec<&str> = self
+            .dataset
+            .services
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
         if shown.iter().map(String::as_str).eq(all.iter().copied()) {
             Vec::new()
         } else {
@@ -299,11 +316,14 @@ impl AppState {
     fn restore(&mut self, o: &Options) {
         let ds = self.dataset.clone();
         self.query.text = o.query.clone().unwrap_or_default();
-        self.query.status = query::parse_status(o.status.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+        self.query.status =
+            query::parse_status(o.status.as_deref().unwrap_or(""), &ds).unwrap_or_default();
         self.query.gaps = o.gaps.unwrap_or(false);
         self.query.tags = query::parse_tags(o.tags.as_deref().unwrap_or("")).unwrap_or_default();
-        self.query.sort = query::parse_sort(o.sort.as_deref().unwrap_or(""), &ds).unwrap_or_default();
-        self.query.services = query::parse_services(o.services.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+        self.query.sort =
+            query::parse_sort(o.sort.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+        self.query.services =
+            query::parse_services(o.services.as_deref().unwrap_or(""), &ds).unwrap_or_default();
     }
 
     /// The active filters in words, for the empty state and the printed view.
@@ -314,7 +334,10 @@ impl AppState {
             out.push(format!("text “{}”", self.query.text.trim()));
         }
         if let StatusFilter::Service { service, status } = &self.query.status {
-            let name = ds.service_index(service).map(|i| ds.services[i].name.as_str()).unwrap_or(service);
+            let name = ds
+                .service_index(service)
+                .map(|i| ds.services[i].name.as_str())
+                .unwrap_or(service);
             out.push(format!("{name}: {}", status.text().to_lowercase()));
         }
         if self.query.gaps {
@@ -333,7 +356,11 @@ impl AppState {
                 .query
                 .tags
                 .iter()
-                .filter_map(|t| t.split_once(':').filter(|(g, _)| *g == f).map(|(_, v)| tag_label(f, v)))
+                .filter_map(|t| {
+                    t.split_once(':')
+                        .filter(|(g, _)| *g == f)
+                        .map(|(_, v)| tag_label(f, v))
+                })
                 .collect();
             out.push(format!("{f}: {}", values.join(" or ")));
         }
@@ -427,8 +454,16 @@ pub fn hash_with_state(hash: &str, ns: &str, state: &AppState) -> String {
     let services = q.services.join(",");
     let values = [
         q.text.clone(),
-        if q.status == StatusFilter::Any { String::new() } else { q.status.to_string() },
-        if q.gaps { "1".to_string() } else { String::new() },
+        if q.status == StatusFilter::Any {
+            String::new()
+        } else {
+            q.status.to_string()
+        },
+        if q.gaps {
+            "1".to_string()
+        } else {
+            String::new()
+        },
         q.tags.join(","),
         q.sort_string(),
         services,
@@ -451,7 +486,9 @@ pub fn options_from_hash(hash: &str, ns: &str) -> Option<Options> {
     let mut o = Options::default();
     let mut any = false;
     for part in hash.trim_start_matches('#').split('&') {
-        let Some(rest) = part.strip_prefix(&prefix) else { continue };
+        let Some(rest) = part.strip_prefix(&prefix) else {
+            continue;
+        };
         let (k, v) = rest.split_once('=').unwrap_or((rest, ""));
         let v = percent_decode(v);
         any = true;
@@ -473,7 +510,9 @@ pub fn percent_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b',' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b',' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -488,7 +527,10 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(v) => {
                         out.push(v);
                         i += 3;
@@ -582,12 +624,18 @@ mod tests {
         let mut s = AppState::new(Dataset::embedded());
         s.apply(Action::ToggleService("eks".into()));
         assert_eq!(s.snapshot().services, ["ecs", "fargate", "ecr"]);
-        s.apply(Action::MoveService { service: "ecr".into(), by: -1 });
+        s.apply(Action::MoveService {
+            service: "ecr".into(),
+            by: -1,
+        });
         assert_eq!(s.snapshot().services, ["ecs", "ecr", "fargate"]);
         s.apply(Action::ToggleService("eks".into()));
         assert_eq!(s.snapshot().services, ["ecs", "eks", "ecr", "fargate"]);
         // Moving past the edge changes nothing.
-        assert!(!s.apply(Action::MoveService { service: "ecs".into(), by: -1 }));
+        assert!(!s.apply(Action::MoveService {
+            service: "ecs".into(),
+            by: -1
+        }));
         // The last column cannot be hidden.
         for id in ["ecs", "eks", "ecr", "fargate"] {
             s.apply(Action::ToggleService(id.into()));
@@ -599,15 +647,24 @@ mod tests {
     fn the_hash_round_trips_and_keeps_other_widgets_keys() {
         let mut s = AppState::new(Dataset::embedded());
         s.apply(Action::SetText("iso 27".into()));
-        s.apply(Action::ToggleSort { field: SortField::Program, additive: false });
+        s.apply(Action::ToggleSort {
+            field: SortField::Program,
+            additive: false,
+        });
         s.apply(Action::SetGaps(true));
         let hash = hash_with_state("#other.query=x&plain", "cm", &s);
-        assert_eq!(hash, "#other.query=x&plain&cm.query=iso%2027&cm.gaps=1&cm.sort=program:asc");
+        assert_eq!(
+            hash,
+            "#other.query=x&plain&cm.query=iso%2027&cm.gaps=1&cm.sort=program:asc"
+        );
         let o = options_from_hash(&hash, "cm").unwrap();
         let mut t = AppState::new(Dataset::embedded());
         t.apply(Action::Restore(o));
         assert_eq!(t.query, s.query);
-        assert_eq!(options_from_hash(&hash, "other").unwrap().query.as_deref(), Some("x"));
+        assert_eq!(
+            options_from_hash(&hash, "other").unwrap().query.as_deref(),
+            Some("x")
+        );
         assert!(options_from_hash(&hash, "third").is_none());
         assert_eq!(percent_decode("caf%C3%A9%2"), "café%2");
     }
@@ -616,12 +673,18 @@ mod tests {
     fn filter_summary_says_why_rows_are_missing() {
         let mut s = AppState::new(Dataset::embedded());
         s.apply(Action::SetText("zzz".into()));
-        s.apply(Action::SetStatus(query::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap()));
+        s.apply(Action::SetStatus(
+            query::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap(),
+        ));
         s.apply(Action::ToggleTag("jurisdiction:sg".into()));
         s.apply(Action::ToggleTag("jurisdiction:de".into()));
         assert_eq!(
             s.filter_summary(),
-            ["text “zzz”", "ECS Fargate: in progress", "jurisdiction: Singapore or Germany"]
+            [
+                "text “zzz”",
+                "ECS Fargate: in progress",
+                "jurisdiction: Singapore or Germany"
+            ]
         );
     }
 

@@ -1,6 +1,7 @@
 //! The root component: owns the [`AppState`], renders header, toolbar, legend and table, and
 //! reports every user change to the host.
 
+use super::diagram::{Diagram, ToolsPanel};
 use super::error::ErrorBanner;
 use super::legend::Legend;
 use super::table::{as_of_text, SourceLink, Table};
@@ -9,6 +10,7 @@ use crate::dataset::{safe_url, Dataset};
 use crate::export;
 use crate::platform::{self, HashListener};
 use crate::query::{self, SortField};
+use crate::responsibility::Model;
 use crate::state::{self, Action, AppState, Options, Snapshot, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,6 +50,13 @@ pub struct App {
     hash_listener: Option<HashListener>,
     /// The last action's result, for the polite live region.
     message: String,
+    model: Rc<Model>,
+    /// Variant ids drawn in the diagram.
+    variants: Vec<String>,
+    /// The diagram band in focus: (variant id, layer id).
+    current: Option<(String, String)>,
+    /// Service ids highlighted across table and diagram.
+    highlight: Vec<String>,
 }
 
 /// Messages of [`App`].
@@ -57,6 +66,9 @@ pub enum Msg {
     CopyLink,
     Message(String),
     HashChanged,
+    ToggleVariant(String),
+    Current(Option<(String, String)>),
+    Highlight(Vec<String>),
 }
 
 impl App {
@@ -65,7 +77,12 @@ impl App {
     }
 
     fn namespace(ctx: &Context<Self>) -> String {
-        ctx.props().options.namespace.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "cm".to_string())
+        ctx.props()
+            .options
+            .namespace
+            .clone()
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "cm".to_string())
     }
 
     fn sync_url(ctx: &Context<Self>) -> bool {
@@ -76,7 +93,9 @@ impl App {
     fn follow_hash(&mut self, ctx: &Context<Self>) {
         if Self::sync_url(ctx) {
             if self.hash_listener.is_none() {
-                if let Some(o) = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx)) {
+                if let Some(o) =
+                    state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
+                {
                     self.state.apply(Action::Restore(o));
                 }
                 let link = ctx.link().clone();
@@ -90,7 +109,11 @@ impl App {
     fn export_text(&self, kind: ExportKind) -> String {
         let rows = &self.state.visible;
         let services = self.state.shown_services();
-        let view = export::View { dataset: &self.state.dataset, rows, services: &services };
+        let view = export::View {
+            dataset: &self.state.dataset,
+            rows,
+            services: &services,
+        };
         match kind {
             ExportKind::Csv => view.to_csv(),
             ExportKind::Json => view.to_json(),
@@ -107,10 +130,16 @@ impl Component for App {
         let props = ctx.props();
         let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.apply_options(&props.options, None);
+        let model = Model::embedded();
+        let variants = model.variants.iter().map(|v| v.id.clone()).collect();
         let mut app = App {
             state,
             hash_listener: None,
             message: String::new(),
+            model,
+            variants,
+            current: None,
+            highlight: Vec::new(),
         };
         app.follow_hash(ctx);
         app.publish(ctx);
@@ -125,7 +154,11 @@ impl Component for App {
                     return false;
                 }
                 if Self::sync_url(ctx) {
-                    let hash = state::hash_with_state(&platform::location_hash(), &Self::namespace(ctx), &self.state);
+                    let hash = state::hash_with_state(
+                        &platform::location_hash(),
+                        &Self::namespace(ctx),
+                        &self.state,
+                    );
                     platform::set_hash(&hash, !typing);
                 }
                 self.message.clear();
@@ -134,7 +167,8 @@ impl Component for App {
                 true
             }
             Msg::HashChanged => {
-                let o = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx)).unwrap_or_default();
+                let o = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
+                    .unwrap_or_default();
                 if !self.state.apply(Action::Restore(o)) {
                     return false;
                 }
@@ -148,7 +182,11 @@ impl Component for App {
                     ExportKind::Json => ("json", "application/json"),
                     ExportKind::Markdown => ("md", "text/markdown;charset=utf-8"),
                 };
-                let date = if self.state.dataset.as_of.is_empty() { "undated" } else { self.state.dataset.as_of.as_str() };
+                let date = if self.state.dataset.as_of.is_empty() {
+                    "undated"
+                } else {
+                    self.state.dataset.as_of.as_str()
+                };
                 let name = format!("compliance-matrix-{date}.{ext}");
                 self.message = match platform::download(&name, mime, &self.export_text(kind)) {
                     Ok(()) => format!("Downloaded {} rows as {name}", self.state.visible.len()),
@@ -157,13 +195,50 @@ impl Component for App {
                 true
             }
             Msg::CopyLink => {
-                let hash = state::hash_with_state(&platform::location_hash(), &Self::namespace(ctx), &self.state);
+                let hash = state::hash_with_state(
+                    &platform::location_hash(),
+                    &Self::namespace(ctx),
+                    &self.state,
+                );
                 let link = ctx.link().clone();
-                platform::copy_text(platform::url_with_hash(&hash), move |m| link.send_message(Msg::Message(m)));
+                platform::copy_text(platform::url_with_hash(&hash), move |m| {
+                    link.send_message(Msg::Message(m))
+                });
                 false
             }
             Msg::Message(m) => {
                 self.message = m;
+                true
+            }
+            Msg::ToggleVariant(id) => {
+                if let Some(i) = self.variants.iter().position(|v| *v == id) {
+                    self.variants.remove(i);
+                } else {
+                    self.variants.push(id);
+                    let order: Vec<&str> =
+                        self.model.variants.iter().map(|v| v.id.as_str()).collect();
+                    self.variants
+                        .sort_by_key(|v| order.iter().position(|o| *o == v.as_str()));
+                }
+                if let Some((v, _)) = &self.current {
+                    if !self.variants.contains(v) {
+                        self.current = None;
+                    }
+                }
+                true
+            }
+            Msg::Current(c) => {
+                if self.current == c {
+                    return false;
+                }
+                self.current = c;
+                true
+            }
+            Msg::Highlight(h) => {
+                if self.highlight == h {
+                    return false;
+                }
+                self.highlight = h;
                 true
             }
         }
@@ -247,6 +322,8 @@ impl Component for App {
                             visible={visible}
                             shown={shown}
                             onsort={link.callback(|(field, additive): (SortField, bool)| Msg::Act(Action::ToggleSort { field, additive }))}
+                            highlight={self.highlight.clone()}
+                            onhighlight={link.callback(Msg::Highlight)}
                         />
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">
@@ -257,6 +334,18 @@ impl Component for App {
                             </div>
                         }
                     </section>
+                }
+                if s.view.shows_diagram() {
+                    <Diagram
+                        model={self.model.clone()}
+                        variants={self.variants.clone()}
+                        highlight={self.highlight.clone()}
+                        current={self.current.clone()}
+                        ontogglevariant={link.callback(Msg::ToggleVariant)}
+                        oncurrent={link.callback(Msg::Current)}
+                        onhighlight={link.callback(Msg::Highlight)}
+                    />
+                    <ToolsPanel model={self.model.clone()} />
                 }
             </div>
         }
@@ -283,9 +372,17 @@ fn service_choices(s: &AppState, shown: &[usize]) -> Vec<ServiceChoice> {
 /// One line for print: which rows of the matrix this is.
 fn print_summary(s: &AppState) -> String {
     let filters = s.filter_summary();
-    let rows = format!("{} of {} programs", s.visible.len(), s.dataset.programs.len());
+    let rows = format!(
+        "{} of {} programs",
+        s.visible.len(),
+        s.dataset.programs.len()
+    );
     let sort = s.query.sort_string();
-    let mut out = if filters.is_empty() { format!("Showing {rows}") } else { format!("Showing {rows} — filtered by {}", filters.join("; ")) };
+    let mut out = if filters.is_empty() {
+        format!("Showing {rows}")
+    } else {
+        format!("Showing {rows} — filtered by {}", filters.join("; "))
+    };
     if !sort.is_empty() {
         out.push_str(&format!(" — sorted by {sort}"));
     }

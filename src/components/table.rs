@@ -17,13 +17,28 @@ pub struct TableProps {
     pub shown: Rc<Vec<usize>>,
     /// A header was activated: the field, and whether it adds a key (shift) or replaces the sort.
     pub onsort: Callback<(SortField, bool)>,
+    /// Service ids highlighted from the diagram.
+    #[prop_or_default]
+    pub highlight: Vec<String>,
+    /// A service header was pointed at or focused (empty: left).
+    #[prop_or_default]
+    pub onhighlight: Callback<Vec<String>>,
 }
 
 /// The table.
 #[function_component(Table)]
 pub fn table(props: &TableProps) -> Html {
     let ds = &props.dataset;
+    let hl: Rc<Vec<usize>> = Rc::new(
+        props
+            .shown
+            .iter()
+            .copied()
+            .filter(|&s| props.highlight.contains(&ds.services[s].id))
+            .collect(),
+    );
     let header = |field: SortField, label: String, class: &'static str| {
+        let highlighted = matches!(&field, SortField::Service(id) if props.highlight.contains(id));
         html! {
             <SortHeader
                 field={field}
@@ -31,6 +46,8 @@ pub fn table(props: &TableProps) -> Html {
                 class={class}
                 sort={sort_pairs(&props.query)}
                 onsort={props.onsort.clone()}
+                highlighted={highlighted}
+                onhighlight={props.onhighlight.clone()}
             />
         }
     };
@@ -57,7 +74,7 @@ pub fn table(props: &TableProps) -> Html {
                 </thead>
                 <tbody>
                     { for props.visible.iter().map(|&i| html! {
-                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()} />
+                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()} highlight={hl.clone()} />
                     }) }
                 </tbody>
             </table>
@@ -91,6 +108,8 @@ struct SortHeaderProps {
     class: &'static str,
     sort: Rc<Vec<(String, Direction)>>,
     onsort: Callback<(SortField, bool)>,
+    highlighted: bool,
+    onhighlight: Callback<Vec<String>>,
 }
 
 #[function_component(SortHeader)]
@@ -136,8 +155,42 @@ fn sort_header(props: &SortHeaderProps) -> Html {
             }
         })
     };
+    let service = match &props.field {
+        SortField::Service(s) => Some(s.clone()),
+        _ => None,
+    };
+    let enter = {
+        let cb = props.onhighlight.clone();
+        let service = service.clone();
+        move || {
+            if let Some(s) = &service {
+                cb.emit(vec![s.clone()]);
+            }
+        }
+    };
+    let leave = {
+        let cb = props.onhighlight.clone();
+        let is_service = service.is_some();
+        move || {
+            if is_service {
+                cb.emit(Vec::new());
+            }
+        }
+    };
+    let onmouseenter = {
+        let f = enter.clone();
+        Callback::from(move |_: MouseEvent| f())
+    };
+    let onfocusin = Callback::from(move |_: FocusEvent| enter());
+    let onmouseleave = {
+        let f = leave.clone();
+        Callback::from(move |_: MouseEvent| f())
+    };
+    let onfocusout = Callback::from(move |_: FocusEvent| leave());
     html! {
-        <th scope="col" class={classes!(props.class, dir.map(|_| "cm-sorted"))} aria-sort={aria_sort} data-key={id.to_string()}>
+        <th scope="col" class={classes!(props.class, dir.map(|_| "cm-sorted"), props.highlighted.then_some("cm-hl"))}
+            aria-sort={aria_sort} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
+            {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
             <button type="button" class="cm-sort" {onclick} {onkeydown}
                 title="Sort (shift-click or Shift+Enter adds a secondary key)">
                 <span class="cm-sort-label">{ &props.label }</span>
@@ -158,6 +211,8 @@ struct RowProps {
     dataset: Rc<Dataset>,
     index: usize,
     shown: Rc<Vec<usize>>,
+    /// Shown service indices highlighted from the diagram.
+    highlight: Rc<Vec<usize>>,
 }
 
 #[function_component(Row)]
@@ -175,7 +230,7 @@ fn row(props: &RowProps) -> Html {
                     <span class="cm-program-note">{ note }</span>
                 }
             </th>
-            { for props.shown.iter().map(|&s| status_cell(&props.dataset.services[s].id, &p.cells[s])) }
+            { for props.shown.iter().map(|&s| status_cell(&props.dataset.services[s].id, &p.cells[s], props.highlight.contains(&s))) }
             <td class="cm-coverage" data-coverage={ins.to_string()}>
                 <span class="cm-meter" aria-hidden="true">
                     { for (0..total).map(|k| html! {
@@ -193,10 +248,10 @@ fn row(props: &RowProps) -> Html {
     }
 }
 
-fn status_cell(service: &str, cell: &Cell) -> Html {
+fn status_cell(service: &str, cell: &Cell, highlighted: bool) -> Html {
     let s = cell.status;
     html! {
-        <td data-service={service.to_string()} data-status={s.id()} class="cm-cell">
+        <td data-service={service.to_string()} data-status={s.id()} class={classes!("cm-cell", highlighted.then_some("cm-hl"))}>
             <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
                 <span class="cm-sym" aria-hidden="true">{ s.symbol() }</span>
                 { s.text() }

@@ -156,7 +156,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 fn facet_group(f: &Facet, ontag: &Callback<String>) -> Html {
     let title = {
         let mut c = f.name.chars();
-        c.next().map(|h| h.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        c.next()
+            .map(|h| h.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
     };
     html! {
         <div class="cm-facet" role="group" aria-label={title.clone()} data-facet={f.name.clone()}>

@@ -1,0 +1,384 @@
+//! The responsibility diagram: one column per variant, layers stacked as bands, owner shown by
+//! colour, pattern and label, the responsibility line drawn across. One tab stop; arrow keys move
+//! between bands and the panel below explains the current band, its source and the tools for it.
+//! A table equivalent and the tools panel follow.
+
+use crate::dataset::safe_url;
+use crate::layout::{number, points_attr, wrap_words, Arrangement, DiagramLayout};
+use crate::responsibility::{Model, Owner};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Diagram`].
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    pub model: Rc<Model>,
+    /// Variant ids to draw, in model order.
+    pub variants: Vec<String>,
+    /// Service ids highlighted from the table (their variants are marked).
+    #[prop_or_default]
+    pub highlight: Vec<String>,
+    /// The band in focus: (variant id, layer id).
+    #[prop_or_default]
+    pub current: Option<(String, String)>,
+    /// Which variants to show.
+    pub ontogglevariant: Callback<String>,
+    /// A band was pointed at or moved to with the keyboard.
+    pub oncurrent: Callback<Option<(String, String)>>,
+    /// A variant was pointed at: highlight its services in the table (empty clears).
+    pub onhighlight: Callback<Vec<String>>,
+}
+
+/// The diagram section.
+#[function_component(Diagram)]
+pub fn diagram(props: &DiagramProps) -> Html {
+    let m = &props.model;
+    let variants: Vec<usize> = (0..m.variants.len())
+        .filter(|&i| props.variants.iter().any(|v| *v == m.variants[i].id))
+        .collect();
+    let owners: Vec<Vec<Owner>> = variants.iter().map(|&i| m.variants[i].owners()).collect();
+    let layout = DiagramLayout::for_owners(&owners, m.layers.len(), Arrangement::Columns);
+    let current = props.current.as_ref().and_then(|(v, l)| {
+        Some((
+            variants.iter().position(|&i| m.variants[i].id == *v)?,
+            m.layer_index(l)?,
+        ))
+    });
+
+    let onkeydown = {
+        let oncurrent = props.oncurrent.clone();
+        let ids: Vec<String> = variants.iter().map(|&i| m.variants[i].id.clone()).collect();
+        let layers: Vec<String> = m.layers.iter().map(|l| l.id.clone()).collect();
+        Callback::from(move |e: KeyboardEvent| {
+            if ids.is_empty() {
+                return;
+            }
+            let (v, l) = current.unwrap_or((0, layers.len() - 1));
+            let next = match e.key().as_str() {
+                "ArrowLeft" => (v.saturating_sub(1), l),
+                "ArrowRight" => ((v + 1).min(ids.len() - 1), l),
+                "ArrowUp" => (v, (l + 1).min(layers.len() - 1)),
+                "ArrowDown" => (v, l.saturating_sub(1)),
+                "Home" => (0, l),
+                "End" => (ids.len() - 1, l),
+                "Escape" => {
+                    oncurrent.emit(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            oncurrent.emit(Some((ids[next.0].clone(), layers[next.1].clone())));
+        })
+    };
+    let onfocus = {
+        let oncurrent = props.oncurrent.clone();
+        let first = variants.first().map(|&i| {
+            (
+                m.variants[i].id.clone(),
+                m.layers[m.layers.len() - 1].id.clone(),
+            )
+        });
+        let has = props.current.is_some();
+        Callback::from(move |_: FocusEvent| {
+            if !has {
+                oncurrent.emit(first.clone());
+            }
+        })
+    };
+    let names: Vec<String> = variants
+        .iter()
+        .map(|&i| m.variants[i].name.clone())
+        .collect();
+    let desc = format!(
+        "Stacked layers from facilities at the bottom to data at the top for {}. Each band is labelled AWS, Customer, Shared or Not applicable; the line marks where the customer's part begins. Use the arrow keys to move between bands; the explanation appears below the diagram. A table with the same content follows.",
+        names.join(", ")
+    );
+    html! {
+        <section class="cm-section cm-diagram-section" aria-labelledby="cm-diagram-heading">
+            <h3 class="cm-h3" id="cm-diagram-heading">{ "Who secures what" }</h3>
+            <p class="cm-note">{ "AWS is responsible for security of the cloud, you for security in the cloud; the line between them depends on the service. " }
+                <span class="cm-muted">{ format!("Sources named per band; compiled {}.", m.as_of) }</span>
+            </p>
+            <div class="cm-variant-picker" role="group" aria-label="Variants shown in the diagram">
+                { for m.variants.iter().map(|v| {
+                    let on = props.variants.iter().any(|x| *x == v.id);
+                    let cb = props.ontogglevariant.clone();
+                    let id = v.id.clone();
+                    html! {
+                        <button type="button" class={classes!("cm-chip", on.then_some("cm-chip-on"))}
+                            data-variant-toggle={v.id.clone()} aria-pressed={if on { "true" } else { "false" }}
+                            onclick={Callback::from(move |_| cb.emit(id.clone()))}>
+                            if on { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
+                            { &v.name }
+                        </button>
+                    }
+                }) }
+            </div>
+            <OwnerLegend />
+            <div class="cm-diagram-wrap" part="diagram-wrap">
+                if variants.is_empty() {
+                    <p class="cm-empty">{ "No variant chosen: pick one above." }</p>
+                } else {
+                    <svg part="diagram" class="cm-diagram" role="img" aria-labelledby="cm-d-title cm-d-desc"
+                        viewBox={layout.view_box()} width={number(layout.width)} height={number(layout.height)}
+                        tabindex="0" {onkeydown} {onfocus} preserveAspectRatio="xMinYMin meet">
+                        <title id="cm-d-title">{ format!("{}: who secures each layer", m.title) }</title>
+                        <desc id="cm-d-desc">{ desc }</desc>
+                        <defs>
+                            <pattern id="cm-pat-customer" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                                <rect width="8" height="8" class="cm-pat-bg-customer" />
+                                <line x1="0" y1="0" x2="0" y2="8" class="cm-pat-line" />
+                            </pattern>
+                            <pattern id="cm-pat-shared" width="8" height="8" patternUnits="userSpaceOnUse">
+                                <rect width="8" height="8" class="cm-pat-bg-shared" />
+                                <circle cx="4" cy="4" r="1.6" class="cm-pat-dot" />
+                            </pattern>
+                        </defs>
+                        { for layout.labels.iter().map(|lab| html! {
+                            <text class="cm-d-label" x={number(lab.x)} y={number(lab.y)} text-anchor="end" dominant-baseline="middle">
+                                { &m.layers[lab.layer].name }
+                            </text>
+                        }) }
+                        { for layout.columns.iter().map(|c| {
+                            let v = &m.variants[variants[c.variant]];
+                            let hl = !props.highlight.is_empty() && v.services.iter().any(|s| props.highlight.contains(s));
+                            let onenter = {
+                                let cb = props.onhighlight.clone();
+                                let services = v.services.clone();
+                                Callback::from(move |_: MouseEvent| cb.emit(services.clone()))
+                            };
+                            let onleave = props.onhighlight.reform(|_: MouseEvent| Vec::new());
+                            let lines = wrap_words(&v.name, 20);
+                            let top = c.header_y - (lines.len() as f64 - 1.0) * 7.0;
+                            html! {
+                                <g data-variant={v.id.clone()} class={classes!("cm-d-variant", hl.then_some("cm-hl"))}
+                                    data-highlighted={hl.then_some("true")} onmouseenter={onenter} onmouseleave={onleave}>
+                                    <text class="cm-d-head" x={number(c.header_x)} y={number(top)} text-anchor="middle" dominant-baseline="middle">
+                                        { for lines.iter().enumerate().map(|(k, line)| html! {
+                                            <tspan x={number(c.header_x)} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan>
+                                        }) }
+                                    </text>
+                                    { for layout.bands.iter().filter(|b| b.variant == c.variant).map(|b| {
+                                        let band = &v.cells[b.layer];
+                                        let layer = &m.layers[b.layer];
+                                        let is_current = current == Some((c.variant, b.layer));
+                                        let onclick = {
+                                            let cb = props.oncurrent.clone();
+                                            let key = (v.id.clone(), layer.id.clone());
+                                            Callback::from(move |_: MouseEvent| cb.emit(Some(key.clone())))
+                                        };
+                                        let (cx, cy) = b.centre();
+                                        html! {
+                                            <g data-layer={layer.id.clone()} data-owner={band.owner.id()}
+                                                class={classes!("cm-band", format!("cm-owner-{}", owner_class(band.owner)), is_current.then_some("cm-current"))}
+                                                {onclick}>
+                                                <rect x={number(b.x)} y={number(b.y)} width={number(b.width)} height={number(b.height)} class="cm-band-fill" />
+                                                <text x={number(cx)} y={number(cy)} text-anchor="middle" dominant-baseline="middle" class="cm-band-text">
+                                                    { band_label(band.owner) }
+                                                </text>
+                                            </g>
+                                        }
+                                    }) }
+                                </g>
+                            }
+                        }) }
+                        if layout.line.len() > 1 {
+                            <polyline class="cm-d-line" points={points_attr(&layout.line)} />
+                        }
+                    </svg>
+                }
+            </div>
+            <BandInfo model={props.model.clone()} current={props.current.clone()} />
+            <details class="cm-d-table-wrap" part="diagram-table">
+                <summary class="cm-button">{ "The diagram as a table" }</summary>
+                <DiagramTable model={props.model.clone()} variants={props.variants.clone()} />
+            </details>
+        </section>
+    }
+}
+
+fn owner_class(o: Owner) -> &'static str {
+    match o {
+        Owner::Aws => "aws",
+        Owner::Customer => "customer",
+        Owner::Shared => "shared",
+        Owner::NotApplicable => "na",
+    }
+}
+
+fn band_label(o: Owner) -> &'static str {
+    match o {
+        Owner::Aws => "AWS",
+        Owner::Customer => "Customer",
+        Owner::Shared => "Shared",
+        Owner::NotApplicable => "n/a",
+    }
+}
+
+#[function_component(OwnerLegend)]
+fn owner_legend() -> Html {
+    html! {
+        <ul class="cm-legend cm-owner-legend" aria-label="Owner legend">
+            { for Owner::ALL.iter().map(|o| html! {
+                <li>
+                    <svg class="cm-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                        <g class={classes!("cm-band", format!("cm-owner-{}", owner_class(*o)))}>
+                            <rect x="0.5" y="0.5" width="15" height="15" class="cm-band-fill" />
+                        </g>
+                    </svg>
+                    { format!("{} ({})", o.text(), match o {
+                        Owner::Aws => "solid",
+                        Owner::Customer => "hatched",
+                        Owner::Shared => "dotted",
+                        Owner::NotApplicable => "outline",
+                    }) }
+                </li>
+            }) }
+            <li>
+                <svg class="cm-swatch" viewBox="0 0 16 16" width="24" height="16" aria-hidden="true">
+                    <line x1="0" y1="8" x2="16" y2="8" class="cm-d-line" />
+                </svg>
+                { "Responsibility line (dashed): the customer's part begins above it" }
+            </li>
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BandInfoProps {
+    model: Rc<Model>,
+    current: Option<(String, String)>,
+}
+
+/// What the current band means, who says so, and which tools help there.
+#[function_component(BandInfo)]
+fn band_info(props: &BandInfoProps) -> Html {
+    let m = &props.model;
+    let found = props
+        .current
+        .as_ref()
+        .and_then(|(v, l)| Some((m.variant(v)?, m.layer(l)?, m.band(v, l)?)));
+    html! {
+        <div class="cm-band-info" part="band-info" aria-live="polite">
+            if let Some((variant, layer, band)) = found {
+                <p class="cm-band-info-head">
+                    <strong>{ format!("{} — {}: ", variant.name, layer.name) }</strong>
+                    <span class={classes!("cm-owner-tag", format!("cm-owner-{}", owner_class(band.owner)))}>{ band.owner.text() }</span>
+                </p>
+                <p class="cm-band-explanation">{ &band.explanation }</p>
+                if let Some(src) = m.source(&band.source) {
+                    <p class="cm-band-source">{ "Source: " }{ link(&src.title, &src.url) }</p>
+                }
+                {{
+                    let tools = m.tools_for(&variant.id, &layer.id);
+                    if tools.is_empty() {
+                        html! {}
+                    } else {
+                        html! {
+                            <p class="cm-band-tools">{ "Tools that help here: " }
+                                { for tools.iter().enumerate().map(|(k, t)| html! {
+                                    <>
+                                        if k > 0 { { ", " } }
+                                        { link(&t.name, &t.url) }
+                                        if t.archived { { " (archived upstream)" } }
+                                    </>
+                                }) }
+                            </p>
+                        }
+                    }
+                }}
+            } else {
+                <p class="cm-muted">{ "Point at a band, or focus the diagram and use the arrow keys, to see who secures that layer and why." }</p>
+            }
+        </div>
+    }
+}
+
+fn link(title: &str, url: &str) -> Html {
+    match safe_url(url) {
+        Some(u) => {
+            html! { <a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ title }</a> }
+        }
+        None => html! { <span>{ title }</span> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DiagramTableProps {
+    model: Rc<Model>,
+    variants: Vec<String>,
+}
+
+/// The whole diagram as a table: layers × variants, owner and explanation in each cell.
+#[function_component(DiagramTable)]
+fn diagram_table(props: &DiagramTableProps) -> Html {
+    let m = &props.model;
+    let shown: Vec<_> = m
+        .variants
+        .iter()
+        .filter(|v| props.variants.contains(&v.id))
+        .collect();
+    html! {
+        <div class="cm-table-wrap">
+            <table class="cm-table cm-d-table">
+                <caption>{ "Who secures each layer, per variant (top layer first)" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Layer" }</th>
+                        { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th">{ &v.name }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for m.layers.iter().enumerate().rev().map(|(li, l)| html! {
+                        <tr data-layer={l.id.clone()}>
+                            <th scope="row">{ &l.name }</th>
+                            { for shown.iter().map(|v| {
+                                let b = &v.cells[li];
+                                html! {
+                                    <td data-variant={v.id.clone()} data-owner={b.owner.id()}>
+                                        <strong>{ b.owner.text() }</strong>
+                                        <span class="cm-label">{ &b.explanation }</span>
+                                    </td>
+                                }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Props of [`ToolsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ToolsPanelProps {
+    pub model: Rc<Model>,
+}
+
+/// The seed's tools and resources: what each checks, where it helps, and its link.
+#[function_component(ToolsPanel)]
+pub fn tools_panel(props: &ToolsPanelProps) -> Html {
+    let m = &props.model;
+    html! {
+        <section class="cm-section cm-tools" part="tools" aria-labelledby="cm-tools-heading">
+            <h3 class="cm-h3" id="cm-tools-heading">{ "Tools and resources" }</h3>
+            <ul class="cm-tool-list">
+                { for m.tools.iter().map(|t| {
+                    let layers: Vec<String> = t.layers.iter().filter_map(|l| m.layer(l).map(|x| x.name.clone())).collect();
+                    let variants: Vec<String> = t.variants.iter().filter_map(|v| m.variant(v).map(|x| x.name.clone())).collect();
+                    html! {
+                        <li class="cm-tool" data-tool={t.id.clone()}>
+                            <p class="cm-tool-name">
+                                { link(&t.name, &t.url) }
+                                if t.archived { <span class="cm-archived">{ "archived upstream" }</span> }
+                            </p>
+                            <p class="cm-tool-checks">{ &t.checks }</p>
+                            <p class="cm-muted cm-tool-where">{ format!("Layers: {}. Variants: {}.", layers.join(", "), variants.join(", ")) }</p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

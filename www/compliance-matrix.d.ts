@@ -1,0 +1,241 @@
+// Types for the `compliance-matrix` package: the <compliance-matrix> element, mount(),
+// parseDataset() and ready. Importing the module registers the element (a second import is a no-op).
+
+// ---------------------------------------------------------------------------------------------
+// Dataset (the JSON schema; see docs/data-format.md)
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a program covers a service. */
+export type CellStatus = 'in-scope' | 'not-in-scope' | 'in-progress' | 'unknown';
+
+/** A status with the source's own wording kept, e.g. `{status: 'in-progress', label: '3PAO Assessment'}`. */
+export interface LabelledCell {
+  status: CellStatus;
+  label?: string | null;
+}
+
+/** One cell of the matrix: a bare status or a labelled one. */
+export type DatasetCell = CellStatus | LabelledCell;
+
+/** A titled link. */
+export interface DatasetLink {
+  title: string;
+  url: string;
+  note?: string;
+}
+
+/** A column of the matrix (an AWS container service). */
+export interface DatasetService {
+  /** Stable id, used in attributes (`services`, `status`, `sort`) and `td[data-service]`. */
+  id: string;
+  /** Display name, e.g. `Amazon ECS`. */
+  name: string;
+}
+
+/** A row of the matrix (a compliance program). */
+export interface DatasetProgram {
+  /** Stable slug, e.g. `pci-dss-level-1`; rows are `tr[data-program="<id>"]`. */
+  id: string;
+  name: string;
+  /** Other names the search finds, e.g. `["PCI DSS", "PCI"]`. */
+  aliases?: string[];
+  /** Facet tags `facet:value`, e.g. `jurisdiction:us`, `domain:health`. */
+  tags?: string[];
+  note?: string;
+  url?: string;
+  /** Service id → cell. A service left out is `unknown`. */
+  status: Record<string, DatasetCell>;
+}
+
+/** A dataset in the widget's JSON schema. */
+export interface Dataset {
+  title?: string;
+  /** The date the data describes, `YYYY-MM-DD`. */
+  as_of: string;
+  /** Where the data comes from. */
+  source: DatasetLink;
+  /** Where the current status can be found. */
+  latest?: DatasetLink;
+  /** A note shown above the table (`[part=warning]`). */
+  warning?: string;
+  /** Where the facet tags come from. */
+  tags_source?: DatasetLink;
+  services: DatasetService[];
+  programs: DatasetProgram[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options and state
+// ---------------------------------------------------------------------------------------------
+
+/** `table`, `diagram` or `both`. */
+export type ComplianceMatrixView = 'table' | 'diagram' | 'both';
+/** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
+export type ComplianceMatrixTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * Options of `mount()` and `update()`: the element's attributes (camelCase), all text as in
+ * HTML except the two booleans, plus `data`. `null` or a missing key means the default.
+ */
+export interface MountOptions {
+  /** Comma list of service ids to show, in order: `ecs,eks,fargate,ecr`. Default: all. */
+  services?: string | null;
+  /** Text filter over program names and aliases (case- and accent-insensitive). */
+  query?: string | null;
+  /** `any`, or `<service>:<status>`, e.g. `fargate:not-in-scope`. Default `any`. */
+  status?: string | null;
+  /** Only rows where the shown services differ. */
+  gaps?: boolean | null;
+  /** Comma list of facet tags, e.g. `jurisdiction:us,domain:health`. */
+  tags?: string | null;
+  /** Comma list of `key:asc|desc`; keys: `program`, `coverage`, any service id. Default: seed order. */
+  sort?: string | null;
+  /** `table`, `diagram` or `both` (default). */
+  view?: ComplianceMatrixView | (string & {}) | null;
+  /** `light`, `dark` or `auto` (default). */
+  theme?: ComplianceMatrixTheme | (string & {}) | null;
+  /** URL of a dataset: JSON (our schema), CSV or a Markdown table. Default: the embedded seed. */
+  src?: string | null;
+  /** Id (date) of an embedded revision, or `latest`. Default: the seed, `2020-04-21`. */
+  revision?: string | null;
+  /** Another revision id: changed cells are marked, with old → new. */
+  compare?: string | null;
+  /** Mirror the state in `location.hash` so that a link reopens the same view. */
+  syncUrl?: boolean | null;
+  /** Key prefix in `location.hash` for `syncUrl` (the element passes its id, or `cm`). */
+  namespace?: string | null;
+  /**
+   * A dataset object, validated; an invalid one is reported in `[role=alert][part=error]` and by
+   * a `cm-error` event, and the previous rows stay. `null` returns to the embedded dataset.
+   */
+  data?: Dataset | null;
+}
+
+/** The state as `state`, `handle.state()` and `cm-change` report it. */
+export interface ComplianceMatrixState {
+  query: string;
+  /** `any` or `<service>:<status>`. */
+  status: string;
+  gaps: boolean;
+  tags: string[];
+  /** Comma list of `key:asc|desc`, empty for seed order. */
+  sort: string;
+  /** The shown service ids, in display order. */
+  services: string[];
+  view: ComplianceMatrixView | (string & {});
+  revision: string;
+  compare: string | null;
+  /** Ids of the visible programs, in display order. */
+  visible: string[];
+}
+
+/** What `mount()` returns. */
+export interface MountHandle {
+  /** Changes options after mount; options left out keep their value. */
+  update(options: MountOptions): void;
+  /** The current state, or `null` before the wasm core has loaded. */
+  state(): ComplianceMatrixState | null;
+  /** The last problem with `data` or `src`, if any. */
+  error(): string | undefined;
+  /** Removes the widget and frees what it holds. */
+  unmount(): void;
+  /** CSV (RFC 4180) of exactly the visible rows and columns. */
+  exportCsv(): string;
+  /** JSON (the dataset schema) of exactly the visible rows and columns. */
+  exportJson(): string;
+  /** A Markdown table of exactly the visible rows and columns. */
+  exportMarkdown(): string;
+}
+
+/**
+ * Mounts the widget into `target`'s open shadow root (attached if missing). Works before the wasm
+ * core has loaded: the widget appears once it has.
+ */
+export function mount(target: Element, options?: MountOptions): MountHandle;
+
+/**
+ * Parses a dataset from text: our JSON schema, a CSV table or a Markdown table (`format`
+ * guessed when omitted). Throws an `Error` naming the line and column or the field.
+ * Call it after `ready` has resolved.
+ */
+export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' | 'md'): Dataset;
+
+/** Resolves once the wasm core has loaded. */
+export const ready: Promise<void>;
+
+// ---------------------------------------------------------------------------------------------
+// The element and its events
+// ---------------------------------------------------------------------------------------------
+
+/** `cm-change`: after any user change; `detail` is the new state. Bubbles, composed. */
+export type CmChangeEvent = CustomEvent<ComplianceMatrixState>;
+/** `cm-error`: the data cannot be used; `detail.message` names the problem. Bubbles, composed. */
+export type CmErrorEvent = CustomEvent<{ message: string }>;
+
+export interface ComplianceMatrixEventMap extends HTMLElementEventMap {
+  'cm-change': CmChangeEvent;
+  'cm-error': CmErrorEvent;
+}
+
+/** `<compliance-matrix>`: each attribute reflects the camelCase property of the same name. */
+export interface ComplianceMatrixElement extends HTMLElement {
+  /** `services` attribute. */
+  services: string | null;
+  /** `query` attribute. */
+  query: string | null;
+  /** `status` attribute. */
+  status: string | null;
+  /** `gaps` boolean attribute. */
+  gaps: boolean;
+  /** `tags` attribute. */
+  tags: string | null;
+  /** `sort` attribute. */
+  sort: string | null;
+  /** `view` attribute. */
+  view: ComplianceMatrixView | (string & {}) | null;
+  /** `theme` attribute. */
+  theme: ComplianceMatrixTheme | (string & {}) | null;
+  /** `src` attribute. */
+  src: string | null;
+  /** `revision` attribute. */
+  revision: string | null;
+  /** `compare` attribute. */
+  compare: string | null;
+  /** `sync-url` boolean attribute. */
+  syncUrl: boolean;
+  /** A dataset object (validated; errors shown in the widget and sent as `cm-error`). `null` returns to the embedded data. */
+  data: Dataset | null | undefined;
+  /** The current state, or `null` before the widget has loaded. */
+  readonly state: ComplianceMatrixState | null;
+  /** Resolves when the wasm core has loaded. */
+  readonly ready: Promise<void>;
+  /** CSV (RFC 4180) of exactly the visible rows and columns. */
+  exportCsv(): string;
+  /** JSON (the dataset schema) of exactly the visible rows and columns. */
+  exportJson(): string;
+  /** A Markdown table of exactly the visible rows and columns. */
+  exportMarkdown(): string;
+
+  addEventListener<K extends keyof ComplianceMatrixEventMap>(
+    type: K,
+    listener: (this: ComplianceMatrixElement, ev: ComplianceMatrixEventMap[K]) => any,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ComplianceMatrixEventMap>(
+    type: K,
+    listener: (this: ComplianceMatrixElement, ev: ComplianceMatrixEventMap[K]) => any,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compliance-matrix': ComplianceMatrixElement;
+  }
+  interface HTMLElementEventMap {
+    'cm-change': CmChangeEvent;
+    'cm-error': CmErrorEvent;
+  }
+}
