@@ -103,7 +103,7 @@ pub enum Action {
         by: i32,
     },
     /// Restores the shareable part of the state (from the URL hash).
-    Restore(Options),
+    Restore(Box<Options>),
 }
 
 /// The state the widget shows.
@@ -659,7 +659,7 @@ mod tests {
         );
         let o = options_from_hash(&hash, "cm").unwrap();
         let mut t = AppState::new(Dataset::embedded());
-        t.apply(Action::Restore(o));
+        t.apply(Action::Restore(Box::new(o)));
         assert_eq!(t.query, s.query);
         assert_eq!(
             options_from_hash(&hash, "other").unwrap().query.as_deref(),

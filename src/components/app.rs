@@ -96,7 +96,7 @@ impl App {
                 if let Some(o) =
                     state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
                 {
-                    self.state.apply(Action::Restore(o));
+                    self.state.apply(Action::Restore(Box::new(o)));
                 }
                 let link = ctx.link().clone();
                 self.hash_listener = HashListener::new(move || link.send_message(Msg::HashChanged));
@@ -169,7 +169,7 @@ impl Component for App {
             Msg::HashChanged => {
                 let o = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
                     .unwrap_or_default();
-                if !self.state.apply(Action::Restore(o)) {
+                if !self.state.apply(Action::Restore(Box::new(o))) {
                     return false;
                 }
                 self.publish(ctx);

@@ -102,7 +102,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             </p>
             <div class="cm-variant-picker" role="group" aria-label="Variants shown in the diagram">
                 { for m.variants.iter().map(|v| {
-                    let on = props.variants.iter().any(|x| *x == v.id);
+                    let on = props.variants.contains(&v.id);
                     let cb = props.ontogglevariant.clone();
                     let id = v.id.clone();
                     html! {
