@@ -963,6 +963,74 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// The formats [`parse_any`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    /// From a name (`json`, `csv`, `markdown`/`md`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "markdown" | "md" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
+    /// Guesses from a content type, then the URL's extension, then the text itself.
+    pub fn guess(content_type: &str, url: &str, text: &str) -> Format {
+        let ct = content_type.to_ascii_lowercase();
+        let path = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if ct.contains("json") || path.ends_with(".json") {
+            Format::Json
+        } else if ct.contains("csv") || path.ends_with(".csv") {
+            Format::Csv
+        } else if ct.contains("markdown") || path.ends_with(".md") || path.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            let t = text.trim_start_matches('\u{feff}').trim_start();
+            if t.starts_with('{') {
+                Format::Json
+            } else if t.lines().take(200).any(|l| l.contains('|')) {
+                Format::Markdown
+            } else {
+                Format::Csv
+            }
+        }
+    }
+}
+
+/// Parses a dataset in the given format. HTML (a server's error page, say) is refused with a
+/// message that says so rather than read as a table.
+pub fn parse_any(text: &str, format: Format, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let lower: String = head
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return Err(DatasetError::at(
+            "",
+            "got an HTML page, not a dataset (expected JSON, CSV or a Markdown table)",
+        ));
+    }
+    match format {
+        Format::Json => Dataset::from_json(text),
+        Format::Csv => from_csv(text, meta),
+        Format::Markdown => from_markdown(text, meta),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Field rules
 // ---------------------------------------------------------------------------------------------
@@ -1264,6 +1332,21 @@ mod tests {
     fn table_without_program_column_is_refused() {
         let e = from_csv("Amazon ECS,Amazon EKS\n1,1\n", &seed_meta()).unwrap_err();
         assert!(e.message.contains("no program column"), "{e}");
+    }
+
+    #[test]
+    fn formats_are_guessed_from_type_extension_and_text() {
+        assert_eq!(Format::guess("application/json", "x", ""), Format::Json);
+        assert_eq!(Format::guess("", "https://h/m.csv?x=1", ""), Format::Csv);
+        assert_eq!(
+            Format::guess("text/plain", "/m", "| a | b |"),
+            Format::Markdown
+        );
+        assert_eq!(Format::guess("", "/m", " {\"as_of\":1}"), Format::Json);
+        assert_eq!(Format::guess("", "/m", "P,ECS\nA,1"), Format::Csv);
+        let e =
+            parse_any("<!DOCTYPE html><html>404</html>", Format::Csv, &seed_meta()).unwrap_err();
+        assert!(e.message.contains("HTML page"), "{e}");
     }
 
     #[test]

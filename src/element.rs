@@ -235,6 +235,10 @@ impl Handle {
             data_error: self.data_error.clone(),
             onchange: Callback::from(move |s: Snapshot| dispatch(&target, "cm-change", &to_js(&s))),
             mirror: self.mirror.clone(),
+            onerror: {
+                let target = self.target.clone();
+                Callback::from(move |m: String| dispatch_error(&target, &m))
+            },
         }
     }
 
@@ -274,29 +278,15 @@ pub fn parse_dataset(text: &str, format: Option<String>) -> Result<JsValue, JsVa
         as_of: String::new(),
         source: Link::default(),
     };
-    let fmt = format.unwrap_or_else(|| guess_format(text).to_string());
-    let ds = match fmt.as_str() {
-        "json" => Dataset::from_json(text),
-        "csv" => dataset::from_csv(text, &meta),
-        "markdown" | "md" => dataset::from_markdown(text, &meta),
-        other => {
-            return Err(js_sys::Error::new(&format!(
-                "unknown format '{other}' (expected json, csv or markdown)"
-            ))
-            .into())
-        }
-    }
-    .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let format = match format.as_deref() {
+        None | Some("") => dataset::Format::guess("", "", text),
+        Some(name) => dataset::Format::from_name(name).ok_or_else(|| {
+            JsValue::from(js_sys::Error::new(&format!(
+                "unknown format '{name}' (expected json, csv or markdown)"
+            )))
+        })?,
+    };
+    let ds = dataset::parse_any(text, format, &meta)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(to_js(&ds.to_json_value()))
-}
-
-fn guess_format(text: &str) -> &'static str {
-    let t = text.trim_start_matches('\u{feff}').trim_start();
-    if t.starts_with('{') {
-        "json"
-    } else if t.lines().any(|l| l.contains('|')) {
-        "markdown"
-    } else {
-        "csv"
-    }
 }

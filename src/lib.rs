@@ -10,6 +10,7 @@ pub mod layout;
 pub mod platform;
 pub mod query;
 pub mod responsibility;
+pub mod revisions;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

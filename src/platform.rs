@@ -113,3 +113,74 @@ impl Drop for HashListener {
         }
     }
 }
+
+/// How long a `src` request may take before it is abandoned.
+pub const FETCH_TIMEOUT_MS: i32 = 15_000;
+
+/// Fetches `url` as UTF-8 text of at most `limit` bytes; returns the text and its content type,
+/// or a message that names the URL and the problem (HTTP status, timeout, size, encoding).
+pub async fn fetch_text(url: String, limit: usize) -> Result<(String, String), String> {
+    use wasm_bindgen_futures::JsFuture;
+    let w = window().ok_or("no window")?;
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| "the browser cannot make requests".to_string())?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let abort = Closure::once(move || controller.abort());
+    let timer = w
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            FETCH_TIMEOUT_MS,
+        )
+        .unwrap_or(0);
+    let result = async {
+        let resp = JsFuture::from(w.fetch_with_str_and_init(&url, &init)).await.map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            if name == "AbortError" {
+                format!("src: {url} did not answer within {} seconds", FETCH_TIMEOUT_MS / 1000)
+            } else {
+                format!("src: {url} could not be loaded (network error or blocked by the page's policy)")
+            }
+        })?;
+        let resp: web_sys::Response = resp.unchecked_into();
+        if !resp.ok() {
+            return Err(format!("src: {url} answered HTTP {} {}", resp.status(), resp.status_text()));
+        }
+        let ctype = resp.headers().get("content-type").ok().flatten().unwrap_or_default();
+        if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok()) {
+            if len > limit {
+                return Err(format!("src: {url} is {len} bytes, more than the limit of {limit} bytes"));
+            }
+        }
+        let buf = JsFuture::from(resp.array_buffer().map_err(|_| format!("src: {url}: the body could not be read"))?)
+            .await
+            .map_err(|_| format!("src: {url}: the body could not be read"))?;
+        let bytes = js_sys::Uint8Array::new(&buf);
+        if bytes.length() as usize > limit {
+            return Err(format!("src: {url} is {} bytes, more than the limit of {limit} bytes", bytes.length()));
+        }
+        let text = String::from_utf8(bytes.to_vec())
+            .map_err(|e| format!("src: {url} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+        Ok((text, ctype))
+    }
+    .await;
+    w.clear_timeout_with_handle(timer);
+    drop(abort);
+    result
+}
+
+/// Logs a message to the browser console as an error.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}
+
+/// `url` resolved against the document's base URL (as `fetch` would), or `url` unchanged.
+pub fn absolute_url(url: &str) -> String {
+    let base = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
+}

@@ -3,6 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::query::{self, Query, SearchIndex, SortField, StatusFilter};
+use crate::revisions::{self, Diff, SEED_REVISION};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -104,6 +105,10 @@ pub enum Action {
     },
     /// Restores the shareable part of the state (from the URL hash).
     Restore(Box<Options>),
+    /// Shows another embedded revision.
+    SetRevision(String),
+    /// Compares with another revision (`None` ends compare mode).
+    SetCompare(Option<String>),
 }
 
 /// The state the widget shows.
@@ -118,6 +123,23 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Problems with the options (attributes), each naming the attribute.
     pub option_errors: Vec<String>,
+    /// A dataset from the host (`data` or `src`); when set, revisions do not apply.
+    pub custom: Option<Rc<Dataset>>,
+    /// The embedded revision shown (an id from `revisions::ids()`).
+    pub revision: String,
+    /// The revision compared with, if any.
+    pub compare: Option<String>,
+    /// In compare mode: what changed from the older to the newer revision.
+    pub comparison: Option<Rc<Comparison>>,
+}
+
+/// A compare view: the older and newer revision ids, the diff and its summary lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub old_id: String,
+    pub new_id: String,
+    pub diff: Diff,
+    pub summary: Vec<String>,
 }
 
 /// The state as the element's `state` property and `cm-change` events report it.
@@ -147,9 +169,52 @@ impl AppState {
             theme: Theme::default(),
             visible: Vec::new(),
             option_errors: Vec::new(),
+            custom: None,
+            revision: SEED_REVISION.to_string(),
+            compare: None,
+            comparison: None,
         };
         s.refresh();
         s
+    }
+
+    /// Shows the host's dataset (`Some`) or the embedded revisions (`None`).
+    pub fn set_custom(&mut self, custom: Option<Rc<Dataset>>) {
+        self.custom = custom;
+        self.rebuild();
+    }
+
+    /// Recomputes the shown dataset from the source, revision and compare settings.
+    fn rebuild(&mut self) {
+        self.comparison = None;
+        let shown = if let Some(c) = &self.custom {
+            c.clone()
+        } else {
+            let rev = revisions::find(&self.revision)
+                .unwrap_or_else(|| revisions::find(SEED_REVISION).expect("seed revision"));
+            match self.compare.as_deref().and_then(revisions::find) {
+                Some(other) => {
+                    let (old, new) = if other.id < rev.id {
+                        (other, rev)
+                    } else {
+                        (rev, other)
+                    };
+                    let diff = revisions::diff(&old.dataset, &new.dataset);
+                    let merged = Rc::new(revisions::merged(&old.dataset, &new.dataset, &diff));
+                    self.comparison = Some(Rc::new(Comparison {
+                        summary: diff.summary(&old.dataset, &new.dataset),
+                        old_id: old.id,
+                        new_id: new.id,
+                        diff,
+                    }));
+                    merged
+                }
+                None => rev.dataset,
+            }
+        };
+        if !Rc::ptr_eq(&shown, &self.dataset) {
+            self.set_dataset(shown);
+        }
     }
 
     /// Replaces the dataset, keeping the view settings that still apply.
@@ -208,6 +273,24 @@ impl AppState {
                 Err(e) => errors.push(e),
             }
         }
+        let mut source_changed = false;
+        if differs(&new.revision, old.map(|o| &o.revision)) {
+            match parse_revision("revision", new.revision.as_deref().unwrap_or("")) {
+                Ok(v) => self.revision = v.unwrap_or_else(|| SEED_REVISION.to_string()),
+                Err(e) => errors.push(e),
+            }
+            source_changed = true;
+        }
+        if differs(&new.compare, old.map(|o| &o.compare)) {
+            match parse_revision("compare", new.compare.as_deref().unwrap_or("")) {
+                Ok(v) => self.compare = v,
+                Err(e) => errors.push(e),
+            }
+            source_changed = true;
+        }
+        if source_changed {
+            self.rebuild();
+        }
         if differs(&new.view, old.map(|o| &o.view)) {
             match View::parse(new.view.as_deref().unwrap_or("")) {
                 Ok(v) => self.view = v,
@@ -239,6 +322,29 @@ impl AppState {
 
     /// Applies one user action; returns whether anything changed.
     pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::SetRevision(r) => {
+                let Some(found) = revisions::find(&r) else {
+                    return false;
+                };
+                if found.id == self.revision {
+                    return false;
+                }
+                self.revision = found.id;
+                self.rebuild();
+                return true;
+            }
+            Action::SetCompare(c) => {
+                let c = c.and_then(|c| revisions::find(&c)).map(|r| r.id);
+                if c == self.compare {
+                    return false;
+                }
+                self.compare = c;
+                self.rebuild();
+                return true;
+            }
+            _ => {}
+        }
         let before = self.query.clone();
         match action {
             Action::SetText(t) => self.query.text = t,
@@ -282,7 +388,23 @@ impl AppState {
                 }
                 self.query.services = self.normalise_services(shown);
             }
-            Action::Restore(o) => self.restore(&o),
+            Action::Restore(o) => {
+                let (rev, cmp) = (self.revision.clone(), self.compare.clone());
+                if let Ok(Some(r)) = parse_revision("revision", o.revision.as_deref().unwrap_or(""))
+                {
+                    self.revision = r;
+                }
+                self.compare =
+                    parse_revision("compare", o.compare.as_deref().unwrap_or("")).unwrap_or(None);
+                if (rev, cmp) != (self.revision.clone(), self.compare.clone()) {
+                    self.rebuild();
+                    self.restore(&o);
+                    self.refresh();
+                    return true;
+                }
+                self.restore(&o)
+            }
+            Action::SetRevision(_) | Action::SetCompare(_) => unreachable!("handled above"),
         }
         if self.query == before {
             return false;
@@ -396,14 +518,37 @@ impl AppState {
                 View::Both => "both",
             }
             .to_string(),
-            revision: ds.as_of.clone(),
-            compare: None,
+            revision: if self.custom.is_some() {
+                ds.as_of.clone()
+            } else {
+                self.revision.clone()
+            },
+            compare: if self.custom.is_some() {
+                None
+            } else {
+                self.compare.clone()
+            },
             visible: self
                 .visible
                 .iter()
                 .map(|&i| ds.programs[i].id.clone())
                 .collect(),
         }
+    }
+}
+
+/// Parses a revision id option: empty → `None`, `latest` → the newest id.
+pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match revisions::find(s) {
+        Some(r) => Ok(Some(r.id)),
+        None => Err(format!(
+            "{name}: unknown revision '{s}' (expected one of {}, or latest)",
+            revisions::ids().join(", ")
+        )),
     }
 }
 
@@ -438,7 +583,9 @@ pub fn tag_label(facet: &str, value: &str) -> String {
 // Sharing: the state in `location.hash`
 // ---------------------------------------------------------------------------------------------
 
-const HASH_KEYS: [&str; 6] = ["query", "status", "gaps", "tags", "sort", "services"];
+const HASH_KEYS: [&str; 8] = [
+    "query", "status", "gaps", "tags", "sort", "services", "revision", "compare",
+];
 
 /// The hash with this widget's state written under its namespace (`<ns>.query=…&<ns>.sort=…`);
 /// other widgets' keys and foreign keys are kept, defaults are left out.
@@ -467,6 +614,16 @@ pub fn hash_with_state(hash: &str, ns: &str, state: &AppState) -> String {
         q.tags.join(","),
         q.sort_string(),
         services,
+        if state.custom.is_none() && state.revision != SEED_REVISION {
+            state.revision.clone()
+        } else {
+            String::new()
+        },
+        if state.custom.is_none() {
+            state.compare.clone().unwrap_or_default()
+        } else {
+            String::new()
+        },
     ];
     for (k, v) in HASH_KEYS.iter().zip(values) {
         if !v.is_empty() {
@@ -499,6 +656,8 @@ pub fn options_from_hash(hash: &str, ns: &str) -> Option<Options> {
             "tags" => o.tags = Some(v),
             "sort" => o.sort = Some(v),
             "services" => o.services = Some(v),
+            "revision" => o.revision = Some(v),
+            "compare" => o.compare = Some(v),
             _ => {}
         }
     }
@@ -554,6 +713,8 @@ fn option_changed(name: &str, a: &Options, b: &Options) -> bool {
         "tags" => a.tags != b.tags,
         "sort" => a.sort != b.sort,
         "view" => a.view != b.view,
+        "revision" => a.revision != b.revision,
+        "compare" => a.compare != b.compare,
         "theme" => a.theme != b.theme,
         _ => true,
     }
@@ -686,6 +847,38 @@ mod tests {
                 "jurisdiction: Singapore or Germany"
             ]
         );
+    }
+
+    #[test]
+    fn compare_mode_marks_what_changed_from_the_older_revision() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply_options(&opts(|o| o.compare = Some("latest".into())), None);
+        let c = s.comparison.clone().unwrap();
+        assert_eq!(
+            (c.old_id.as_str(), c.new_id.as_str()),
+            ("2020-04-21", "2021-04-24")
+        );
+        assert_eq!(c.summary.len(), 5);
+        assert_eq!(s.snapshot().compare.as_deref(), Some("2021-04-24"));
+        // The newer revision is shown.
+        let irap = s.dataset.program_index("irap").unwrap();
+        assert_eq!(
+            s.dataset.programs[irap].cells[1].status,
+            crate::dataset::Status::InScope
+        );
+        assert!(s.apply(Action::SetCompare(None)));
+        assert!(s.comparison.is_none());
+        assert!(s.apply(Action::SetRevision("2020-03-25".into())));
+        assert_eq!(s.visible.len(), 17);
+        assert_eq!(s.snapshot().revision, "2020-03-25");
+    }
+
+    #[test]
+    fn unknown_revisions_are_reported() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply_options(&opts(|o| o.revision = Some("2019-01-01".into())), None);
+        assert!(s.option_errors[0].starts_with("revision: unknown revision '2019-01-01'"));
+        assert_eq!(s.revision, SEED_REVISION);
     }
 
     #[test]

@@ -238,4 +238,13 @@ declare global {
     'cm-change': CmChangeEvent;
     'cm-error': CmErrorEvent;
   }
+  // The events bubble and are composed, so a page can also listen on document or window.
+  interface DocumentEventMap {
+    'cm-change': CmChangeEvent;
+    'cm-error': CmErrorEvent;
+  }
+  interface WindowEventMap {
+    'cm-change': CmChangeEvent;
+    'cm-error': CmErrorEvent;
+  }
 }

@@ -41,6 +41,9 @@ pub struct AppProps {
     pub onchange: Callback<Snapshot>,
     #[prop_or_default]
     pub mirror: Mirror,
+    /// Called when data (`src`) cannot be used, with the message shown in the widget.
+    #[prop_or_default]
+    pub onerror: Callback<String>,
 }
 
 /// The widget.
@@ -57,6 +60,14 @@ pub struct App {
     current: Option<(String, String)>,
     /// Service ids highlighted across table and diagram.
     highlight: Vec<String>,
+    /// The dataset loaded from `src`.
+    src_data: Option<Rc<Dataset>>,
+    /// The `src` being loaded.
+    loading: Option<String>,
+    /// Why the last `src` could not be used.
+    src_error: Option<String>,
+    /// Counts `src` requests, so a late answer to an older one is ignored.
+    src_generation: u32,
 }
 
 /// Messages of [`App`].
@@ -69,6 +80,11 @@ pub enum Msg {
     ToggleVariant(String),
     Current(Option<(String, String)>),
     Highlight(Vec<String>),
+    Loaded {
+        generation: u32,
+        url: String,
+        result: Result<(String, String), String>,
+    },
 }
 
 impl App {
@@ -106,6 +122,44 @@ impl App {
         }
     }
 
+    /// Starts loading `src` (or forgets the loaded data when `src` is removed).
+    fn load_src(&mut self, ctx: &Context<Self>) {
+        self.src_generation += 1;
+        self.src_error = None;
+        match ctx
+            .props()
+            .options
+            .src
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+        {
+            None => {
+                self.loading = None;
+                self.src_data = None;
+            }
+            Some(src) => {
+                let url = platform::absolute_url(src.trim());
+                self.loading = Some(url.clone());
+                let generation = self.src_generation;
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result =
+                        platform::fetch_text(url.clone(), crate::dataset::MAX_INPUT_BYTES).await;
+                    link.send_message(Msg::Loaded {
+                        generation,
+                        url,
+                        result,
+                    });
+                });
+            }
+        }
+    }
+
+    /// The host's dataset: the `data` property wins over `src`.
+    fn custom(&self, ctx: &Context<Self>) -> Option<Rc<Dataset>> {
+        ctx.props().data.clone().or_else(|| self.src_data.clone())
+    }
+
     fn export_text(&self, kind: ExportKind) -> String {
         let rows = &self.state.visible;
         let services = self.state.shown_services();
@@ -128,7 +182,8 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
-        let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
+        let mut state = AppState::new(Dataset::embedded());
+        state.set_custom(props.data.clone());
         state.apply_options(&props.options, None);
         let model = Model::embedded();
         let variants = model.variants.iter().map(|v| v.id.clone()).collect();
@@ -140,7 +195,12 @@ impl Component for App {
             variants,
             current: None,
             highlight: Vec::new(),
+            src_data: None,
+            loading: None,
+            src_error: None,
+            src_generation: 0,
         };
+        app.load_src(ctx);
         app.follow_hash(ctx);
         app.publish(ctx);
         app
@@ -234,6 +294,50 @@ impl Component for App {
                 self.current = c;
                 true
             }
+            Msg::Loaded {
+                generation,
+                url,
+                result,
+            } => {
+                if generation != self.src_generation {
+                    return false;
+                }
+                self.loading = None;
+                let parsed = result.and_then(|(text, ctype)| {
+                    let format = crate::dataset::Format::guess(&ctype, &url, &text);
+                    let source = match safe_url(&url) {
+                        Some(u) => crate::dataset::Link {
+                            title: u.to_string(),
+                            url: u.to_string(),
+                            note: None,
+                        },
+                        None => crate::dataset::Link {
+                            title: url.clone(),
+                            url: String::new(),
+                            note: None,
+                        },
+                    };
+                    let meta = crate::dataset::ImportMeta {
+                        as_of: String::new(),
+                        source,
+                    };
+                    crate::dataset::parse_any(&text, format, &meta)
+                        .map_err(|e| format!("src: {url}: {e}"))
+                });
+                match parsed {
+                    Ok(ds) => {
+                        self.src_data = Some(Rc::new(ds));
+                        self.src_error = None;
+                    }
+                    Err(e) => {
+                        ctx.props().onerror.emit(e.clone());
+                        self.src_error = Some(e);
+                    }
+                }
+                self.state.set_custom(self.custom(ctx));
+                self.publish(ctx);
+                true
+            }
             Msg::Highlight(h) => {
                 if self.highlight == h {
                     return false;
@@ -265,15 +369,22 @@ impl Component for App {
             t => Some(format!("cm-theme-{}", t.id())),
         };
         let mut errors = s.option_errors.clone();
-        let stale_note = ctx.props().data_error.as_ref().map(|e| {
-            errors.insert(0, e.clone());
-            "The table still shows the previous data.".to_string()
-        });
+        let data_errors: Vec<String> = ctx
+            .props()
+            .data_error
+            .iter()
+            .chain(&self.src_error)
+            .cloned()
+            .collect();
+        let stale_note = (!data_errors.is_empty())
+            .then(|| "The widget still shows the previous data.".to_string());
+        errors.splice(0..0, data_errors);
         let shown = Rc::new(s.shown_services());
         let visible = Rc::new(s.visible.clone());
         let status_ds = ds.clone();
         html! {
-            <div class={classes!("cm", theme)} part="root">
+            <div class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
+                aria-busy={self.loading.as_ref().map(|_| "true")}>
                 <header class="cm-head">
                     <h2 class="cm-title">{ if ds.title.is_empty() { "Compliance matrix" } else { ds.title.as_str() } }</h2>
                     <p class="cm-meta">
@@ -290,6 +401,12 @@ impl Component for App {
                     }
                 </header>
                 <ErrorBanner messages={errors} stale_note={stale_note} />
+                if let Some(url) = &self.loading {
+                    <p class="cm-loading" part="loading" aria-live="polite">
+                        <span class="cm-spinner" aria-hidden="true"></span>
+                        { format!("Loading data from {url} …") }
+                    </p>
+                }
                 if s.view.shows_table() {
                     <section class="cm-section" aria-label="Compliance table">
                         <Toolbar
@@ -311,7 +428,13 @@ impl Component for App {
                             onexport={link.callback(Msg::Export)}
                             oncopylink={link.callback(|_| Msg::CopyLink)}
                             onclear={link.callback(|_| Msg::Act(Action::ClearFilters))}
+                            revisions={if s.custom.is_none() { crate::revisions::ids() } else { Vec::new() }}
+                            revision={s.revision.clone()}
+                            compare={s.compare.clone()}
+                            onrevision={link.callback(|r| Msg::Act(Action::SetRevision(r)))}
+                            oncompare={link.callback(|c| Msg::Act(Action::SetCompare(c)))}
                         />
+                        { changes(s) }
                         <p class="cm-print-filters">
                             { print_summary(s) }
                         </p>
@@ -324,6 +447,7 @@ impl Component for App {
                             onsort={link.callback(|(field, additive): (SortField, bool)| Msg::Act(Action::ToggleSort { field, additive }))}
                             highlight={self.highlight.clone()}
                             onhighlight={link.callback(Msg::Highlight)}
+                            diff={s.comparison.as_ref().map(|c| Rc::new(c.diff.clone()))}
                         />
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">
@@ -349,6 +473,36 @@ impl Component for App {
                 }
             </div>
         }
+    }
+}
+
+/// The "what changed" list of compare mode, and notes on how the shown revision was read.
+fn changes(s: &AppState) -> Html {
+    let notes: Vec<String> = if s.custom.is_none() {
+        let mut ids = vec![s.revision.clone()];
+        ids.extend(s.compare.clone());
+        ids.iter()
+            .filter_map(|id| crate::revisions::find(id))
+            .flat_map(|r| r.notes)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    html! {
+        <>
+            if let Some(c) = &s.comparison {
+                <section class="cm-changes" part="changes" aria-label="What changed">
+                    <h3 class="cm-h3">{ format!("What changed from {} to {}", c.old_id, c.new_id) }</h3>
+                    if c.summary.is_empty() {
+                        <p>{ "No status changed between these revisions." }</p>
+                    } else {
+                        <p class="cm-muted">{ format!("The table shows {} with {} change{} marked (old → new).", c.new_id, c.summary.len(), if c.summary.len() == 1 { "" } else { "s" }) }</p>
+                        <ul>{ for c.summary.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+                    }
+                </section>
+            }
+            { for notes.iter().map(|n| html! { <p class="cm-rev-note" part="revision-note">{ n }</p> }) }
+        </>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::dataset::{Cell, Dataset, Program};
 use crate::query::{coverage, Direction, Query, SortField};
+use crate::revisions::Diff;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,6 +24,9 @@ pub struct TableProps {
     /// A service header was pointed at or focused (empty: left).
     #[prop_or_default]
     pub onhighlight: Callback<Vec<String>>,
+    /// In compare mode: what changed, to mark rows and cells.
+    #[prop_or_default]
+    pub diff: Option<Rc<Diff>>,
 }
 
 /// The table.
@@ -74,7 +78,7 @@ pub fn table(props: &TableProps) -> Html {
                 </thead>
                 <tbody>
                     { for props.visible.iter().map(|&i| html! {
-                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()} highlight={hl.clone()} />
+                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()} highlight={hl.clone()} diff={props.diff.clone()} />
                     }) }
                 </tbody>
             </table>
@@ -213,6 +217,7 @@ struct RowProps {
     shown: Rc<Vec<usize>>,
     /// Shown service indices highlighted from the diagram.
     highlight: Rc<Vec<usize>>,
+    diff: Option<Rc<Diff>>,
 }
 
 #[function_component(Row)]
@@ -222,15 +227,26 @@ fn row(props: &RowProps) -> Html {
     let total = props.shown.len();
     let cov_text = format!("{ins} of {total} in scope");
     let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
+    let row_change = props.diff.as_ref().and_then(|d| d.row(&p.id));
     html! {
-        <tr data-program={p.id.clone()}>
+        <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())}
+            class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())))}>
             <th scope="row" class="cm-program">
                 <span class="cm-program-name">{ &p.name }</span>
+                if let Some(r) = row_change {
+                    <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
+                        { if r == crate::revisions::RowChange::Added { "added" } else { "removed" } }
+                    </span>
+                }
                 if let Some(note) = &p.note {
                     <span class="cm-program-note">{ note }</span>
                 }
             </th>
-            { for props.shown.iter().map(|&s| status_cell(&props.dataset.services[s].id, &p.cells[s], props.highlight.contains(&s))) }
+            { for props.shown.iter().map(|&s| {
+                let service = &props.dataset.services[s].id;
+                let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
+                status_cell(service, &p.cells[s], props.highlight.contains(&s), old)
+            }) }
             <td class="cm-coverage" data-coverage={ins.to_string()}>
                 <span class="cm-meter" aria-hidden="true">
                     { for (0..total).map(|k| html! {
@@ -248,10 +264,23 @@ fn row(props: &RowProps) -> Html {
     }
 }
 
-fn status_cell(service: &str, cell: &Cell, highlighted: bool) -> Html {
+fn status_cell(service: &str, cell: &Cell, highlighted: bool, old: Option<&Cell>) -> Html {
     let s = cell.status;
     html! {
-        <td data-service={service.to_string()} data-status={s.id()} class={classes!("cm-cell", highlighted.then_some("cm-hl"))}>
+        <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())}
+            class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"))}>
+            if let Some(o) = old {
+                <span class="cm-old">
+                    <span class="cm-vh">{ "changed from " }</span>
+                    <span class={classes!("cm-badge", "cm-badge-old", format!("cm-{}", o.status.id()))}>
+                        <span class="cm-sym" aria-hidden="true">{ o.status.symbol() }</span>
+                        { o.status.text() }
+                    </span>
+                    if let Some(l) = &o.label { <span class="cm-label">{ l }</span> }
+                    <span class="cm-arrow" aria-hidden="true">{ " → " }</span>
+                    <span class="cm-vh">{ " to " }</span>
+                </span>
+            }
             <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
                 <span class="cm-sym" aria-hidden="true">{ s.symbol() }</span>
                 { s.text() }

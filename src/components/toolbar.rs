@@ -48,6 +48,17 @@ pub struct ToolbarProps {
     /// The last action's result ("Link copied"), announced politely.
     #[prop_or_default]
     pub message: String,
+    /// Embedded revision ids (empty when the host gave its own data).
+    #[prop_or_default]
+    pub revisions: Vec<String>,
+    #[prop_or_default]
+    pub revision: String,
+    #[prop_or_default]
+    pub compare: Option<String>,
+    #[prop_or_default]
+    pub onrevision: Callback<String>,
+    #[prop_or_default]
+    pub oncompare: Callback<Option<String>>,
     pub ontext: Callback<String>,
     pub onstatus: Callback<String>,
     pub ongaps: Callback<bool>,
@@ -118,6 +129,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </p>
             </div>
             { for props.facets.iter().map(|f| facet_group(f, &props.ontag)) }
+            if !props.revisions.is_empty() {
+                { revision_pickers(props) }
+            }
             <div class="cm-toolbar-row cm-actions">
                 <details class="cm-columns" part="columns">
                     <summary class="cm-button">{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
@@ -149,6 +163,54 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 }
                 <span class="cm-message" aria-live="polite" part="message">{ &props.message }</span>
             </div>
+        </div>
+    }
+}
+
+fn revision_pickers(props: &ToolbarProps) -> Html {
+    let onrevision = {
+        let cb = props.onrevision.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(select.value());
+        })
+    };
+    let oncompare = {
+        let cb = props.oncompare.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            cb.emit((!v.is_empty()).then_some(v));
+        })
+    };
+    let label = |id: &str| {
+        if id == crate::revisions::SEED_REVISION {
+            format!("{id} (seed)")
+        } else if props.revisions.last().map(String::as_str) == Some(id) {
+            format!("{id} (latest)")
+        } else {
+            id.to_string()
+        }
+    };
+    html! {
+        <div class="cm-toolbar-row cm-revisions">
+            <label class="cm-field">
+                <span class="cm-field-label">{ "Revision" }</span>
+                <select part="revision" onchange={onrevision}>
+                    { for props.revisions.iter().map(|r| html! {
+                        <option value={r.clone()} selected={*r == props.revision}>{ label(r) }</option>
+                    }) }
+                </select>
+            </label>
+            <label class="cm-field">
+                <span class="cm-field-label">{ "Compare with" }</span>
+                <select part="compare" onchange={oncompare}>
+                    <option value="" selected={props.compare.is_none()}>{ "No comparison" }</option>
+                    { for props.revisions.iter().filter(|r| **r != props.revision).map(|r| html! {
+                        <option value={r.clone()} selected={props.compare.as_deref() == Some(r.as_str())}>{ label(r) }</option>
+                    }) }
+                </select>
+            </label>
         </div>
     }
 }

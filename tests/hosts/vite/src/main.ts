@@ -49,3 +49,18 @@ declare global {
 }
 window.hostResult = { rows, csvLines: csv.trim().split('\n').length, mountedState: handle.state() };
 document.body.dataset.hostReady = 'true';
+
+// Compile-time checks only (never called): the types reject wrong uses, so they are not `any`.
+function typeChecks(el: ComplianceMatrixElement, handle: MountHandle): void {
+  // @ts-expect-error gaps is a boolean property
+  el.gaps = 'yes';
+  // @ts-expect-error state is read-only
+  el.state = null;
+  // @ts-expect-error unknown option
+  handle.update({ colour: 'red' });
+  // @ts-expect-error the detail of cm-error is {message}
+  el.addEventListener('cm-error', (e) => e.detail.visible);
+  // @ts-expect-error a dataset needs as_of, source, services and programs
+  el.data = { programs: [] };
+}
+void typeChecks;

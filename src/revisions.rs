@@ -1,0 +1,444 @@
+//! Dated snapshots of the upstream table and the diff between two of them.
+//!
+//! The five revisions of the EKS Best Practices Guide's compliance table are embedded from
+//! `data/revisions/` (Markdown as published, each with its source commit). The seed revision
+//! (2020-04-21) is the curated `data/matrix.json` itself. Pure: no yew, web-sys or wasm-bindgen.
+
+use crate::dataset::{from_markdown, Cell, Dataset, ImportMeta, Link, Program};
+use std::rc::Rc;
+
+/// The revision shown by default: the seed table.
+pub const SEED_REVISION: &str = "2020-04-21";
+
+const FILES: [(&str, &str); 5] = [
+    (
+        "2020-03-25",
+        include_str!("../data/revisions/2020-03-25.md"),
+    ),
+    (
+        "2020-04-21",
+        include_str!("../data/revisions/2020-04-21.md"),
+    ),
+    (
+        "2020-04-24",
+        include_str!("../data/revisions/2020-04-24.md"),
+    ),
+    (
+        "2020-10-13",
+        include_str!("../data/revisions/2020-10-13.md"),
+    ),
+    (
+        "2021-04-24",
+        include_str!("../data/revisions/2021-04-24.md"),
+    ),
+];
+
+/// Notes on how odd rows of a revision were read; shown with that revision.
+const NOTES: [(&str, &str); 2] = [
+    (
+        "2020-03-25",
+        "In this revision the row “FedRAMP” has four empty cells: it heads the row “JAB Review” below it. Both rows are kept as published: “FedRAMP” with four cells not stated, and “JAB Review” as a program of its own (its Fargate cell reads “JAB Review”, its ECR cell is empty).",
+    ),
+    (
+        "2020-03-25",
+        "This revision names the Fargate column “AWS Fargate”; it is the same column as “ECS Fargate” later.",
+    ),
+];
+
+/// One dated snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revision {
+    /// The date, `YYYY-MM-DD`.
+    pub id: String,
+    /// The upstream commit the table was taken from.
+    pub commit: String,
+    pub dataset: Rc<Dataset>,
+    /// How odd rows were read (empty for most revisions).
+    pub notes: Vec<String>,
+}
+
+/// Every embedded revision, oldest first, parsed once per thread.
+pub fn all() -> Rc<Vec<Revision>> {
+    thread_local! {
+        static ALL: Rc<Vec<Revision>> = Rc::new(load().expect("data/revisions are valid (checked by tests)"));
+    }
+    ALL.with(Rc::clone)
+}
+
+/// A revision by id; `latest` is the newest.
+pub fn find(id: &str) -> Option<Revision> {
+    let all = all();
+    if id == "latest" {
+        return all.last().cloned();
+    }
+    all.iter().find(|r| r.id == id).cloned()
+}
+
+/// The ids, oldest first.
+pub fn ids() -> Vec<String> {
+    all().iter().map(|r| r.id.clone()).collect()
+}
+
+fn load() -> Result<Vec<Revision>, String> {
+    let seed = Dataset::embedded();
+    FILES
+        .iter()
+        .map(|(id, text)| {
+            let commit = source_commit(text).ok_or_else(|| format!("data/revisions/{id}.md: no source commit comment"))?;
+            let url = format!(
+                "https://github.com/aws/aws-eks-best-practices/blob/{commit}/content/security/docs/compliance.md"
+            );
+            let dataset = if *id == SEED_REVISION {
+                seed.clone()
+            } else {
+                let meta = ImportMeta {
+                    as_of: id.to_string(),
+                    source: Link {
+                        title: format!("Amazon EKS Best Practices Guide — Compliance ({id})"),
+                        url,
+                        note: Some(format!(
+                            "aws/aws-eks-best-practices, content/security/docs/compliance.md at commit {commit} ({id})"
+                        )),
+                    },
+                };
+                let mut ds = from_markdown(text, &meta).map_err(|e| format!("data/revisions/{id}.md: {e}"))?;
+                ds.title = seed.title.clone();
+                ds.latest = seed.latest.clone();
+                ds.warning = seed.warning.clone();
+                ds.tags_source = seed.tags_source.clone();
+                Rc::new(ds)
+            };
+            Ok(Revision {
+                id: id.to_string(),
+                commit,
+                dataset,
+                notes: NOTES.iter().filter(|(r, _)| r == id).map(|(_, n)| n.to_string()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The commit named by the file's `<!-- source: … at commit <sha> (…) -->` comment.
+fn source_commit(text: &str) -> Option<String> {
+    let start = text.find("at commit ")? + "at commit ".len();
+    let sha: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    (sha.len() == 40).then_some(sha)
+}
+
+/// Whether a program row was added or removed between two revisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowChange {
+    Added,
+    Removed,
+}
+
+impl RowChange {
+    /// The `data-diff` value.
+    pub fn id(self) -> &'static str {
+        match self {
+            RowChange::Added => "added",
+            RowChange::Removed => "removed",
+        }
+    }
+}
+
+/// One cell that differs (status or label).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellChange {
+    pub program: String,
+    pub service: String,
+    pub old: Cell,
+    pub new: Cell,
+}
+
+/// What changed from one dataset to another, matched by program and service ids.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Diff {
+    /// Program ids only in the new dataset, in its order.
+    pub added: Vec<String>,
+    /// Program ids only in the old dataset, in its order.
+    pub removed: Vec<String>,
+    /// Cells of programs and services in both, in the new dataset's order.
+    pub changed: Vec<CellChange>,
+    /// Programs in both whose name differs: (id, old name, new name).
+    pub renamed: Vec<(String, String, String)>,
+}
+
+/// Compares two datasets.
+pub fn diff(old: &Dataset, new: &Dataset) -> Diff {
+    let mut d = Diff::default();
+    for p in &new.programs {
+        let Some(oi) = old.program_index(&p.id) else {
+            d.added.push(p.id.clone());
+            continue;
+        };
+        let op = &old.programs[oi];
+        if op.name != p.name {
+            d.renamed
+                .push((p.id.clone(), op.name.clone(), p.name.clone()));
+        }
+        for (si, s) in new.services.iter().enumerate() {
+            let Some(osi) = old.service_index(&s.id) else {
+                continue;
+            };
+            if op.cells[osi] != p.cells[si] {
+                d.changed.push(CellChange {
+                    program: p.id.clone(),
+                    service: s.id.clone(),
+                    old: op.cells[osi].clone(),
+                    new: p.cells[si].clone(),
+                });
+            }
+        }
+    }
+    d.removed = old
+        .programs
+        .iter()
+        .filter(|p| new.program_index(&p.id).is_none())
+        .map(|p| p.id.clone())
+        .collect();
+    d
+}
+
+impl Diff {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.renamed.is_empty()
+    }
+
+    /// Whether a row was added or removed.
+    pub fn row(&self, program: &str) -> Option<RowChange> {
+        if self.added.iter().any(|p| p == program) {
+            Some(RowChange::Added)
+        } else if self.removed.iter().any(|p| p == program) {
+            Some(RowChange::Removed)
+        } else {
+            None
+        }
+    }
+
+    /// The old cell of a changed cell.
+    pub fn old_cell(&self, program: &str, service: &str) -> Option<&Cell> {
+        self.changed
+            .iter()
+            .find(|c| c.program == program && c.service == service)
+            .map(|c| &c.old)
+    }
+
+    /// One line per change, for the "what changed" list, e.g.
+    /// `IRAP · Amazon EKS: not in scope → in scope`.
+    pub fn summary(&self, old: &Dataset, new: &Dataset) -> Vec<String> {
+        let name = |ds: &Dataset, id: &str| {
+            ds.program_index(id)
+                .map(|i| ds.programs[i].name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let service = |id: &str| {
+            new.service_index(id)
+                .map(|i| new.services[i].name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let mut out: Vec<String> = self
+            .changed
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} · {}: {} → {}",
+                    name(new, &c.program),
+                    service(&c.service),
+                    cell_words(&c.old),
+                    cell_words(&c.new)
+                )
+            })
+            .collect();
+        out.extend(
+            self.added
+                .iter()
+                .map(|p| format!("{}: added", name(new, p))),
+        );
+        out.extend(
+            self.removed
+                .iter()
+                .map(|p| format!("{}: removed", name(old, p))),
+        );
+        out.extend(
+            self.renamed
+                .iter()
+                .map(|(_, a, b)| format!("“{a}” renamed “{b}”")),
+        );
+        out
+    }
+}
+
+/// A cell in words: `in scope`, or `in progress (3PAO Assessment)`.
+pub fn cell_words(c: &Cell) -> String {
+    let text = c.status.text().to_lowercase();
+    match &c.label {
+        Some(l) => format!("{text} ({l})"),
+        None => text,
+    }
+}
+
+/// The new dataset with the removed programs appended (their cells from the old dataset, by
+/// service id; services the old one lacks are not stated), so a compare view shows every row.
+pub fn merged(old: &Dataset, new: &Dataset, d: &Diff) -> Dataset {
+    let mut out = new.clone();
+    for id in &d.removed {
+        let Some(i) = old.program_index(id) else {
+            continue;
+        };
+        let p = &old.programs[i];
+        let cells = new
+            .services
+            .iter()
+            .map(|s| {
+                old.service_index(&s.id)
+                    .map(|oi| p.cells[oi].clone())
+                    .unwrap_or(Cell::of(crate::dataset::Status::Unknown))
+            })
+            .collect();
+        out.programs.push(Program { cells, ..p.clone() });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Status;
+
+    fn rev(id: &str) -> Rc<Dataset> {
+        find(id).unwrap().dataset
+    }
+
+    #[test]
+    fn five_revisions_oldest_first_with_their_commits() {
+        let all = all();
+        let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "2020-03-25",
+                "2020-04-21",
+                "2020-04-24",
+                "2020-10-13",
+                "2021-04-24"
+            ]
+        );
+        assert_eq!(all[4].commit, "7f47b16a505bec7494d326488aa5e0f12ec284cd");
+        assert_eq!(find("latest").unwrap().id, "2021-04-24");
+        assert!(all[3]
+            .dataset
+            .source
+            .url
+            .contains("7befa242f26e47bb25ba81670d0410a294e667da"));
+    }
+
+    #[test]
+    fn the_seed_revision_is_the_embedded_matrix_and_equals_its_markdown() {
+        let seed = rev(SEED_REVISION);
+        assert_eq!(*seed, *Dataset::embedded());
+        let meta = ImportMeta::default();
+        let md = from_markdown(FILES[1].1, &meta).unwrap();
+        for (a, b) in md.programs.iter().zip(&seed.programs) {
+            assert_eq!((&a.id, &a.cells), (&b.id, &b.cells));
+        }
+    }
+
+    #[test]
+    fn the_oldest_revision_keeps_its_odd_rows() {
+        let ds = rev("2020-03-25");
+        assert_eq!(ds.programs.len(), 17);
+        let fed = &ds.programs[ds.program_index("fedramp").unwrap()];
+        assert!(fed.cells.iter().all(|c| c.status == Status::Unknown));
+        let jab = &ds.programs[ds.program_index("jab-review").unwrap()];
+        assert_eq!(jab.cells[0].status, Status::NotInScope);
+        assert_eq!(jab.cells[2].label.as_deref(), Some("JAB Review"));
+        assert_eq!(jab.cells[3].status, Status::Unknown);
+        assert_eq!(ds.services[2].id, "fargate");
+        assert_eq!(find("2020-03-25").unwrap().notes.len(), 2);
+        let dod = &ds.programs[ds.program_index("dod-cc-srg").unwrap()];
+        assert_eq!(dod.cells[0].label.as_deref(), Some("JAB Review"));
+    }
+
+    #[test]
+    fn seed_to_latest_changes_five_eks_cells() {
+        let (old, new) = (rev("2020-04-21"), rev("2021-04-24"));
+        let d = diff(&old, &new);
+        assert!(d.added.is_empty() && d.removed.is_empty());
+        assert_eq!(
+            d.summary(&old, &new),
+            [
+                "IRAP · Amazon EKS: not in scope → in scope",
+                "FedRAMP Moderate (East/West) · Amazon EKS: in progress (3PAO Assessment) → in scope",
+                "FedRAMP High (GovCloud) · Amazon EKS: not in scope → in scope",
+                "DOD CC SRG · Amazon EKS: in progress (Undergoing assessment) → in progress (DISA Review (IL5))",
+                "OSPAR · Amazon EKS: not in scope → in scope",
+            ]
+        );
+        assert_eq!(
+            d.old_cell("irap", "eks").unwrap().status,
+            Status::NotInScope
+        );
+        assert_eq!(d.old_cell("irap", "ecs"), None);
+    }
+
+    #[test]
+    fn oldest_to_seed_adds_five_programs_removes_the_odd_rows_and_changes_thirteen_cells() {
+        let (old, new) = (rev("2020-03-25"), rev("2020-04-21"));
+        let d = diff(&old, &new);
+        assert_eq!(
+            d.added,
+            [
+                "fedramp-moderate",
+                "fedramp-high",
+                "hipaa-baa",
+                "ospar",
+                "hitrust-csf"
+            ]
+        );
+        assert_eq!(d.removed, ["fedramp", "jab-review"]);
+        assert_eq!(d.changed.len(), 13);
+        let ens: Vec<&CellChange> = d
+            .changed
+            .iter()
+            .filter(|c| c.program == "ens-high")
+            .collect();
+        assert_eq!(ens.len(), 3);
+        assert_eq!(ens[1].service, "fargate");
+        assert_eq!(
+            (ens[1].old.status, ens[1].new.status),
+            (Status::InScope, Status::NotInScope)
+        );
+        let m = merged(&old, &new, &d);
+        assert_eq!(m.programs.len(), 22);
+        assert_eq!(m.programs[21].id, "jab-review");
+        assert_eq!(d.row("jab-review"), Some(RowChange::Removed));
+        assert_eq!(d.row("ospar"), Some(RowChange::Added));
+    }
+
+    #[test]
+    fn seed_to_2020_04_24_changes_only_service_names() {
+        let d = diff(&rev("2020-04-21"), &rev("2020-04-24"));
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_relabelled_assessment_is_a_change() {
+        let d = diff(&rev("2020-04-24"), &rev("2020-10-13"));
+        let fed = d
+            .changed
+            .iter()
+            .find(|c| c.program == "fedramp-moderate")
+            .unwrap();
+        assert_eq!(fed.old.label.as_deref(), Some("3PAO Assessment"));
+        assert_eq!(fed.new.label.as_deref(), Some("JAB Review"));
+        assert_eq!(d.changed.len(), 4);
+    }
+}
