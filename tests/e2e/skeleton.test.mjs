@@ -61,7 +61,7 @@ test('the demo page shows the seed: 20 rows, 80 status cells, the seed statuses'
       if (!STATUS[text]) assert.ok(cell.text.includes(text), `label "${text}" is visible in ${cell.text}`);
     });
   });
-  const caption = await page.locator('compliance-matrix caption').textContent();
+  const caption = await page.locator('compliance-matrix table[part=table] caption').textContent();
   assert.match(caption, /as of 2020-04-21/);
   const warning = await page.locator('compliance-matrix [part=warning]').textContent();
   assert.match(warning, /Compliance status changes over time/);
