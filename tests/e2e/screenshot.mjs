@@ -10,11 +10,18 @@ try {
   const shots = [
     { path: 'docs/screenshot.png', width: 1100, height: 900, url: '/index.html' },
     { path: 'docs/screenshot-phone.png', width: 390, height: 844, url: '/index.html' },
+    { path: 'docs/compare.png', width: 1100, height: 900, url: '/index.html', attrs: { compare: 'latest', view: 'table', gaps: '' } },
   ];
   for (const s of shots) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, deviceScaleFactor: 1 });
     await page.goto(base + s.url);
     await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+    if (s.attrs) {
+      await page.locator('compliance-matrix').evaluate((el, attrs) => {
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      }, s.attrs);
+      await page.locator('compliance-matrix [part=changes]').waitFor();
+    }
     await page.screenshot({ path: s.path, fullPage: true });
     console.log('wrote', s.path);
     await page.close();

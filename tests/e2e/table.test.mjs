@@ -66,14 +66,14 @@ async function host(html, { hash = '', opts = {}, selector = W } = {}) {
 /** Program ids of the shown rows, in display order. */
 function rowIds(page, sel = W) {
   return page.locator(sel).evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('tr[data-program]')].map((tr) => tr.dataset.program),
+    [...el.shadowRoot.querySelectorAll('table[part=table] tr[data-program]')].map((tr) => tr.dataset.program),
   );
 }
 
 /** data-key of the header cells, in order. */
 function headerKeys(page, sel = W) {
   return page.locator(sel).evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('thead th[scope=col]')].map((th) => th.dataset.key),
+    [...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => th.dataset.key),
   );
 }
 
@@ -100,7 +100,7 @@ const expectCount = (page, text, sel = W) => eventually(() => countText(page, se
 const state = (page, sel = W) => page.locator(sel).evaluate((el) => el.state);
 const ariaSorts = (page, sel = W) =>
   page.locator(sel).evaluate((el) =>
-    Object.fromEntries([...el.shadowRoot.querySelectorAll('thead th[scope=col]')].map((th) => [th.dataset.key, th.getAttribute('aria-sort')])),
+    Object.fromEntries([...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => [th.dataset.key, th.getAttribute('aria-sort')])),
   );
 const hashMap = (page) =>
   page.evaluate(() =>
@@ -147,7 +147,7 @@ test('status filter: fargate:not-in-scope by mouse, eks:in-progress by keyboard;
   await expectRows(page, FARGATE_OUT);
   await expectCount(page, '8 of 20 programs');
   const fargateCells = await page.locator(W).evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('td[data-service=fargate]')].map((td) => [td.dataset.status, td.textContent]),
+    [...el.shadowRoot.querySelectorAll('table[part=table] td[data-service=fargate]')].map((td) => [td.dataset.status, td.textContent]),
   );
   assert.equal(fargateCells.length, 8);
   for (const [status, text] of fargateCells) {
@@ -166,7 +166,7 @@ test('status filter: fargate:not-in-scope by mouse, eks:in-progress by keyboard;
   await expectRows(page, ['fedramp-moderate', 'dod-cc-srg']);
   await expectCount(page, '2 of 20 programs');
   const cells = await page.locator(W).evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('td[data-service=eks]')].map((td) => ({
+    [...el.shadowRoot.querySelectorAll('table[part=table] td[data-service=eks]')].map((td) => ({
       status: td.dataset.status,
       text: td.textContent,
       label: td.querySelector('.cm-label')?.textContent,
@@ -259,7 +259,7 @@ test('columns: show/hide and reorder by keyboard and mouse; the last column cann
   const details = page.locator(`${W} details[part=columns]`);
   const box = (s) => page.locator(`${W} input[type=checkbox][data-service=${s}]`);
   const cellServices = () =>
-    page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('tr[data-program=irap] td[data-service]')].map((td) => td.dataset.service));
+    page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] tr[data-program=irap] td[data-service]')].map((td) => td.dataset.service));
   assert.equal(await details.evaluate((d) => d.open), false);
   // Keyboard: Enter on the summary opens it; Space on a checkbox hides ECS.
   await details.locator('summary').focus();
@@ -294,7 +294,7 @@ test('columns: show/hide and reorder by keyboard and mouse; the last column cann
   await box('ecs').click();
   await eventually(() => headerKeys(page), ['program', 'ecs', 'ecr', 'coverage'], 'ECS back before ECR');
   assert.deepEqual((await state(page)).services, ['ecs', 'ecr']);
-  assert.equal(await page.locator(`${W} tr[data-program] td[data-service]`).count(), 40);
+  assert.equal(await page.locator(`${W} table[part=table] tr[data-program] td[data-service]`).count(), 40);
   assert.deepEqual(page.problems, []);
 });
 
@@ -413,6 +413,7 @@ async function exportState(page) {
   await page.locator(`${W} details[part=columns] > summary`).click();
   await page.locator(`${W} input[type=checkbox][data-service=fargate]`).click();
   await page.locator(`${W} button[data-move-up=eks]`).click();
+  await page.locator(`${W} details[part=columns] > summary`).click(); // close the chooser
   await page.locator(`${W} th[data-key=program] button`).click();
   await expectRows(page, ['dod-cc-srg', 'fedramp-moderate']);
   await eventually(() => headerKeys(page), ['program', 'eks', 'ecs', 'ecr', 'coverage'], 'columns eks, ecs, ecr');
@@ -449,7 +450,9 @@ test('exportCsv/Json/Markdown return exactly the visible rows and columns, witho
   }
   // Unfiltered: all 20 rows and 4 columns.
   await page.locator(`${W} button[part=clear-filters]`).click();
+  await page.locator(`${W} details[part=columns] > summary`).click();
   await page.locator(`${W} input[type=checkbox][data-service=fargate]`).click();
+  await page.locator(`${W} details[part=columns] > summary`).click();
   await page.locator(`${W} th[data-key=program] button`).click(); // desc
   await page.locator(`${W} th[data-key=program] button`).click(); // seed order
   await expectRows(page, SEED);
@@ -766,7 +769,7 @@ test('sticky header: scrolling the table wrapper keeps the header row at its top
   assert.ok(h1.y >= w1.y && h1.y - w1.y <= 2, `header at the wrapper's top: th ${h1.y}, wrapper ${w1.y}`);
   // Every header cell sticks, and stays above the rows (the topmost element there is the header).
   const allTops = await page.locator(W).evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('thead th')].map((t) => Math.round(t.getBoundingClientRect().top)),
+    [...el.shadowRoot.querySelectorAll('table[part=table] thead th')].map((t) => Math.round(t.getBoundingClientRect().top)),
   );
   assert.equal(new Set(allTops).size, 1);
   const hit = await page.locator(W).evaluate((el, p) => {
