@@ -472,6 +472,12 @@ test('attributes and properties after mount, invalid data, a second import, reco
   await el.evaluate((e, tiny) => (e.data = tiny), TINY);
   await expectRows(page, '#dyn', ['beta', 'alpha']);
   assert.equal(await alert.count(), 0, 'the alert is gone');
+  // null returns to the embedded dataset; then the tiny one again.
+  await el.evaluate((e) => (e.data = null));
+  await expectRows(page, '#dyn', (await rowIds(page, '#dyn')).length === 20 ? await rowIds(page, '#dyn') : ['20 rows']);
+  assert.equal((await rowIds(page, '#dyn')).length, 20, 'data = null shows the embedded seed');
+  await el.evaluate((e, tiny) => (e.data = tiny), TINY);
+  await expectRows(page, '#dyn', ['beta', 'alpha']);
 
   // A second import of the module is a no-op.
   const again = await page.evaluate(async () => {
@@ -526,5 +532,35 @@ test('properties set before the element is defined take effect once it is', { ti
   assert.equal(await page.locator('#late').getAttribute('query'), 'soc');
   await expectRows(page, '#early', ['beta', 'alpha'], 'data and sort set before the definition apply');
   await expectRows(page, '#late', ['soc-1', 'soc-2', 'soc-3'], 'query set before the definition applies');
+  assert.deepEqual(page.problems, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// i. src set or changed after mount
+// ---------------------------------------------------------------------------------------------
+
+test('src set after mount loads the dataset; a broken one is reported and the rows stay', { timeout: 60000 }, async () => {
+  const page = await env.page();
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('cm-error', (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${env.base}/tests/hosts/dynamic/index.html`);
+  await widgetReady(page, '#dyn');
+  const el = page.locator('#dyn');
+  // good.csv: SOC II (1, 0) and PCI DSS (1, 1) over Amazon ECS and ECS Fargate.
+  await el.evaluate((e) => e.setAttribute('src', 'good.csv'));
+  await expectRows(page, '#dyn', ['soc-2', 'pci-dss-level-1'], 'the src set after mount is loaded');
+  // bad.csv: line 3 has one cell too many.
+  await el.evaluate((e) => (e.src = 'bad.csv'));
+  const alert = page.locator('#dyn [role=alert][part=error]');
+  await alert.waitFor({ timeout: 10000 });
+  assert.match(await alert.textContent(), /bad\.csv.*line 3/);
+  await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 10000 });
+  assert.match((await page.evaluate(() => window.__errors))[0], /bad\.csv.*line 3/);
+  await expectRows(page, '#dyn', ['soc-2', 'pci-dss-level-1'], 'the rows of good.csv stay');
+  // Removing src returns to the embedded seed.
+  await el.evaluate((e) => e.removeAttribute('src'));
+  await expectRows(page, '#dyn', (await rowIds(page, '#dyn')).length === 20 ? await rowIds(page, '#dyn') : ['20 rows']);
   assert.deepEqual(page.problems, []);
 });
