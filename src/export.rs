@@ -164,7 +164,9 @@ fn md_cell(s: &str) -> String {
 }
 
 fn md_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn md_link_text(s: &str) -> String {

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use compliance_matrix::dataset::{
-    from_csv, from_markdown, parse_any, slugify, Cell, Dataset, Format, ImportMeta, Link, Program, Service, Status,
+    from_csv, from_markdown, parse_any, slugify, Cell, Dataset, Format, ImportMeta, Link, Program,
+    Service, Status,
 };
 use compliance_matrix::export::View;
 use proptest::prelude::*;
@@ -11,7 +12,10 @@ use proptest::prelude::*;
 /// Text people put in names and labels: letters, digits, accents, CJK, punctuation that tables
 /// and CSV must escape (| , " < > & \), single inner spaces; no control characters, no outer spaces.
 fn text() -> impl Strategy<Value = String> {
-    proptest::string::string_regex(r#"[A-Za-z0-9éüßñ漢字|,"<>&\\;:()/'._-]{1,12}( [A-Za-z0-9éü|,"<>&]{1,8}){0,2}"#).unwrap()
+    proptest::string::string_regex(
+        r#"[A-Za-z0-9éüßñ漢字|,"<>&\\;:()/'._-]{1,12}( [A-Za-z0-9éü|,"<>&]{1,8}){0,2}"#,
+    )
+    .unwrap()
 }
 
 fn cell() -> impl Strategy<Value = Cell> {
@@ -20,7 +24,10 @@ fn cell() -> impl Strategy<Value = Cell> {
         Just(Cell::of(Status::NotInScope)),
         Just(Cell::of(Status::Unknown)),
         // Labels that are not vocabulary words.
-        text().prop_map(|t| Cell { status: Status::InProgress, label: Some(format!("Review {t}")) }),
+        text().prop_map(|t| Cell {
+            status: Status::InProgress,
+            label: Some(format!("Review {t}"))
+        }),
     ]
 }
 
@@ -52,7 +59,10 @@ prop_compose! {
 }
 
 fn meta(ds: &Dataset) -> ImportMeta {
-    ImportMeta { as_of: ds.as_of.clone(), source: ds.source.clone() }
+    ImportMeta {
+        as_of: ds.as_of.clone(),
+        source: ds.source.clone(),
+    }
 }
 
 proptest! {

@@ -133,7 +133,7 @@ export interface ComplianceMatrixState {
 export interface MountHandle {
   /** Changes options after mount; options left out keep their value. */
   update(options: MountOptions): void;
-  /** The current state, or `null` before the wasm core has loaded. */
+  /** The current state, or `null` until the widget has first rendered (shortly after mount, once the core has loaded). */
   state(): ComplianceMatrixState | null;
   /** The last problem with `data` or `src`, if any. */
   error(): string | undefined;
@@ -205,7 +205,7 @@ export interface ComplianceMatrixElement extends HTMLElement {
   syncUrl: boolean;
   /** A dataset object (validated; errors shown in the widget and sent as `cm-error`). `null` returns to the embedded data. */
   data: Dataset | null | undefined;
-  /** The current state, or `null` before the widget has loaded. */
+  /** The current state, or `null` until the widget has first rendered. */
   readonly state: ComplianceMatrixState | null;
   /** Resolves when the wasm core has loaded. */
   readonly ready: Promise<void>;

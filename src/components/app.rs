@@ -68,6 +68,11 @@ pub struct App {
     src_error: Option<String>,
     /// Counts `src` requests, so a late answer to an older one is ignored.
     src_generation: u32,
+    /// Whether the last change was a keystroke in the search box (for history entries).
+    typing: bool,
+    /// The search box, focused again after "Clear filters" in the empty state removes itself.
+    search: NodeRef,
+    focus_search: bool,
 }
 
 /// Messages of [`App`].
@@ -77,6 +82,8 @@ pub enum Msg {
     CopyLink,
     Message(String),
     HashChanged,
+    /// "Clear filters" in the empty state: clear, then put focus in the search box.
+    ClearFromEmpty,
     ToggleVariant(String),
     Current(Option<(String, String)>),
     Highlight(Vec<String>),
@@ -199,7 +206,15 @@ impl Component for App {
             loading: None,
             src_error: None,
             src_generation: 0,
+            typing: false,
+            search: NodeRef::default(),
+            focus_search: false,
         };
+        // A shared link (copy link) reopens the same view, with or without sync-url.
+        if let Some(o) = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
+        {
+            app.state.apply(Action::Restore(Box::new(o)));
+        }
         app.load_src(ctx);
         app.follow_hash(ctx);
         app.publish(ctx);
@@ -219,8 +234,10 @@ impl Component for App {
                         &Self::namespace(ctx),
                         &self.state,
                     );
-                    platform::set_hash(&hash, !typing);
+                    // A run of keystrokes makes one history entry: the first pushes, the rest replace.
+                    platform::set_hash(&hash, !(typing && self.typing));
                 }
+                self.typing = typing;
                 self.message.clear();
                 self.publish(ctx);
                 ctx.props().onchange.emit(self.state.snapshot());
@@ -269,6 +286,10 @@ impl Component for App {
             Msg::Message(m) => {
                 self.message = m;
                 true
+            }
+            Msg::ClearFromEmpty => {
+                self.focus_search = true;
+                <App as Component>::update(self, ctx, Msg::Act(Action::ClearFilters))
             }
             Msg::ToggleVariant(id) => {
                 if let Some(i) = self.variants.iter().position(|v| *v == id) {
@@ -360,6 +381,14 @@ impl Component for App {
         true
     }
 
+    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        if std::mem::take(&mut self.focus_search) {
+            if let Some(input) = self.search.cast::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    }
+
     fn view(&self, ctx: &Context<Self>) -> Html {
         let s = &self.state;
         let ds = &s.dataset;
@@ -411,6 +440,7 @@ impl Component for App {
                     <section class="cm-section" aria-label="Compliance table">
                         <Toolbar
                             text={s.query.text.clone()}
+                            search_ref={self.search.clone()}
                             status={s.query.status.to_string()}
                             gaps={s.query.gaps}
                             services={service_choices(s, &shown)}
@@ -452,7 +482,7 @@ impl Component for App {
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">
                                 <p>{ format!("No program matches {}.", s.filter_summary().join(" and ")) }</p>
-                                <button type="button" class="cm-button" part="empty-clear" onclick={link.callback(|_| Msg::Act(Action::ClearFilters))}>
+                                <button type="button" class="cm-button" part="empty-clear" onclick={link.callback(|_| Msg::ClearFromEmpty)}>
                                     { "Clear filters" }
                                 </button>
                             </div>

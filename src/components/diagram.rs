@@ -86,6 +86,19 @@ pub fn diagram(props: &DiagramProps) -> Html {
             }
         })
     };
+    let ring = use_node_ref();
+    {
+        // Keep the current band in view when the diagram scrolls sideways (narrow screens).
+        let ring = ring.clone();
+        use_effect_with(props.current.clone(), move |_| {
+            if let Some(el) = ring.cast::<web_sys::Element>() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
     let names: Vec<String> = variants
         .iter()
         .map(|&i| m.variants[i].name.clone())
@@ -149,7 +162,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                                 Callback::from(move |_: MouseEvent| cb.emit(services.clone()))
                             };
                             let onleave = props.onhighlight.reform(|_: MouseEvent| Vec::new());
-                            let lines = wrap_words(&v.name, 20);
+                            let lines = wrap_words(&v.name, 17);
                             let top = c.header_y - (lines.len() as f64 - 1.0) * 7.0;
                             html! {
                                 <g data-variant={v.id.clone()} class={classes!("cm-d-variant", hl.then_some("cm-hl"))}
@@ -185,6 +198,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
                         }) }
                         if layout.line.len() > 1 {
                             <polyline class="cm-d-line" points={points_attr(&layout.line)} />
+                        }
+                        // The current band's ring is drawn last, so neighbours and the line never cover it.
+                        if let Some(b) = current.and_then(|(v, l)| layout.band(v, l)) {
+                            <rect ref={ring.clone()} class="cm-current-ring-outer" x={number(b.x)} y={number(b.y)} width={number(b.width)} height={number(b.height)} />
+                            <rect class="cm-current-ring" x={number(b.x)} y={number(b.y)} width={number(b.width)} height={number(b.height)} />
                         }
                     </svg>
                 }

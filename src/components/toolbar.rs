@@ -4,6 +4,7 @@
 use crate::dataset::Status;
 use crate::query::Facet;
 use crate::state::tag_label;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A service column as the toolbar offers it.
@@ -36,6 +37,9 @@ impl ExportKind {
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub text: String,
+    /// The search box, so the app can return focus to it.
+    #[prop_or_default]
+    pub search_ref: NodeRef,
     /// The status filter as the attribute writes it (`any` or `fargate:not-in-scope`).
     pub status: String,
     pub gaps: bool,
@@ -95,12 +99,53 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
+    // The column chooser closes on Escape and when focus leaves it, like a menu.
+    let columns_ref = use_node_ref();
+    let close_columns = {
+        let r = columns_ref.clone();
+        move || {
+            if let Some(d) = r.cast::<web_sys::Element>() {
+                let _ = d.remove_attribute("open");
+            }
+        }
+    };
+    let oncolumnskey = {
+        let close = close_columns.clone();
+        let r = columns_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close();
+                if let Some(summary) = r
+                    .cast::<web_sys::Element>()
+                    .and_then(|d| d.query_selector("summary").ok().flatten())
+                {
+                    if let Ok(s) = summary.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = s.focus();
+                    }
+                }
+            }
+        })
+    };
+    let oncolumnsfocusout = {
+        let r = columns_ref.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = match (r.cast::<web_sys::Node>(), e.related_target()) {
+                (Some(d), Some(t)) => t
+                    .dyn_ref::<web_sys::Node>()
+                    .is_some_and(|n| d.contains(Some(n))),
+                _ => false,
+            };
+            if !inside {
+                close_columns();
+            }
+        })
+    };
     html! {
         <div class="cm-toolbar" part="toolbar">
             <div class="cm-toolbar-row">
                 <label class="cm-search">
                     <span class="cm-vh">{ "Filter programs" }</span>
-                    <input type="search" part="search" aria-label="Filter programs"
+                    <input type="search" part="search" aria-label="Filter programs" ref={props.search_ref.clone()}
                         placeholder="Filter programs, e.g. iso 27 or hipaa"
                         value={props.text.clone()} {oninput} autocomplete="off" spellcheck="false" />
                 </label>
@@ -133,7 +178,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { revision_pickers(props) }
             }
             <div class="cm-toolbar-row cm-actions">
-                <details class="cm-columns" part="columns">
+                <details class="cm-columns" part="columns" ref={columns_ref} onkeydown={oncolumnskey} onfocusout={oncolumnsfocusout}>
                     <summary class="cm-button">{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
                     <fieldset class="cm-columns-list">
                         <legend class="cm-vh">{ "Shown services and their order" }</legend>
