@@ -108,6 +108,15 @@ export function defineElement(core, api) {
     #data = undefined;
 
     connectedCallback() {
+      // Properties set before the element was defined sit on the instance and hide the class
+      // accessors: take them off and set them again through the accessors.
+      for (const key of ['data', ...Object.values(ATTRIBUTES)]) {
+        if (Object.prototype.hasOwnProperty.call(this, key)) {
+          const value = this[key];
+          delete this[key];
+          this[key] = value;
+        }
+      }
       if (this.#api) return;
       const options = this.#options();
       if (this.#data !== undefined) options.data = this.#data;

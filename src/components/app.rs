@@ -371,9 +371,11 @@ impl Component for App {
 
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
-        if props.data != old.data {
-            self.state
-                .set_dataset(props.data.clone().unwrap_or_else(Dataset::embedded));
+        if props.options.src != old.options.src {
+            self.load_src(ctx);
+        }
+        if props.data != old.data || props.options.src != old.options.src {
+            self.state.set_custom(self.custom(ctx));
         }
         self.state.apply_options(&props.options, Some(&old.options));
         self.follow_hash(ctx);

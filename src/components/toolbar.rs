@@ -129,12 +129,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let oncolumnsfocusout = {
         let r = columns_ref.clone();
         Callback::from(move |e: FocusEvent| {
-            let inside = match (r.cast::<web_sys::Node>(), e.related_target()) {
-                (Some(d), Some(t)) => t
-                    .dyn_ref::<web_sys::Node>()
-                    .is_some_and(|n| d.contains(Some(n))),
-                _ => false,
-            };
+            // Only when focus moves to something else: a button that just became disabled
+            // drops focus to nowhere, and that must not close the menu.
+            let Some(t) = e.related_target() else { return };
+            let inside = r.cast::<web_sys::Node>().is_some_and(|d| {
+                t.dyn_ref::<web_sys::Node>()
+                    .is_some_and(|n| d.contains(Some(n)))
+            });
             if !inside {
                 close_columns();
             }
