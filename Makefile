@@ -10,7 +10,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: all setup setup-rust setup-node setup-browser dist demo test test-native test-wasm test-e2e lint pack bench screenshot clean
+.PHONY: all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean
 
 all: dist
 
@@ -86,6 +86,24 @@ test-e2e: setup-node setup-browser
 
 screenshot: dist setup-browser
 	node tests/e2e/screenshot.mjs
+	node tests/e2e/table-screenshots.mjs
+	node tests/e2e/diagram-screenshots.mjs
+
+## --- fuzzing (cargo-fuzz on nightly) --------------------------------------------------------------
+FUZZ_TARGETS := json csv markdown hash
+FUZZ_RUNS ?= 1000000
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+
+fuzz: setup-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t: $(FUZZ_RUNS) runs"; \
+	  (cd fuzz && cargo +nightly fuzz run $$t -- -runs=$(FUZZ_RUNS) -max_len=8192 -timeout=10 2>&1 | grep -E '^(#[0-9]+.*DONE|Done|==|SUMMARY|thread)' ) || exit 1; \
+	done
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_RUNS=20000
 
 clean:
 	rm -rf dist target/bindgen
