@@ -441,4 +441,37 @@ mod tests {
         assert_eq!(fed.new.label.as_deref(), Some("JAB Review"));
         assert_eq!(d.changed.len(), 4);
     }
+
+    #[test]
+    fn every_revision_survives_csv_markdown_and_json() {
+        use crate::dataset::from_csv;
+        use crate::export::View;
+        for r in all().iter() {
+            let ds = &r.dataset;
+            let rows: Vec<usize> = (0..ds.programs.len()).collect();
+            let services: Vec<usize> = (0..ds.services.len()).collect();
+            let view = View {
+                dataset: ds,
+                rows: &rows,
+                services: &services,
+            };
+            let meta = ImportMeta {
+                as_of: ds.as_of.clone(),
+                source: ds.source.clone(),
+            };
+            let from_json = Dataset::from_json(&view.to_json()).unwrap();
+            assert_eq!(from_json, **ds, "{}", r.id);
+            for back in [
+                from_csv(&view.to_csv(), &meta).unwrap(),
+                from_markdown(&view.to_markdown(), &meta).unwrap(),
+            ] {
+                let ids: Vec<&str> = back.programs.iter().map(|p| p.id.as_str()).collect();
+                let want: Vec<&str> = ds.programs.iter().map(|p| p.id.as_str()).collect();
+                assert_eq!(ids, want, "{}", r.id);
+                for (a, b) in back.programs.iter().zip(&ds.programs) {
+                    assert_eq!(a.cells, b.cells, "{} {}", r.id, a.id);
+                }
+            }
+        }
+    }
 }
