@@ -67,7 +67,7 @@ demo: dist
 	node scripts/serve.mjs $(PORT) .
 
 ## --- tests -------------------------------------------------------------------------------------
-test: setup setup-browser lint test-native dist test-wasm test-e2e
+test: setup setup-browser lint test-native dist test-wasm test-e2e fuzz-smoke
 	@echo "make test: all suites passed"
 
 lint:
