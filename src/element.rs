@@ -18,6 +18,33 @@ const STYLE: &str = include_str!("style.css");
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The containers of mounted widgets, so a panic can be reported in each of them.
+    static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A panic stops the shared wasm instance: say so in every mounted widget (as an alert, so
+/// assistive technology announces it) and in the console, instead of leaving a frozen view.
+#[wasm_bindgen(start)]
+fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!("compliance-matrix stopped after an internal error: {info}");
+        crate::platform::console_error(&message);
+        let containers: Vec<Element> = MOUNTED
+            .try_with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
+            .unwrap_or_default();
+        for c in containers {
+            let Some(doc) = c.owner_document() else {
+                continue;
+            };
+            if let Ok(alert) = doc.create_element("div") {
+                let _ = alert.set_attribute("role", "alert");
+                let _ = alert.set_attribute("part", "error");
+                alert.set_class_name("cm-error cm-panic");
+                alert.set_text_content(Some(&format!("{message}. Reload the page to continue.")));
+                let _ = c.prepend_with_node_1(&alert);
+            }
+        }
+    }));
 }
 
 fn sheet() -> Result<CssStyleSheet, JsValue> {
@@ -170,6 +197,8 @@ impl Handle {
             app.destroy();
         }
         self.mirror.0.borrow_mut().take();
+        let container = self.container.clone();
+        MOUNTED.with(|m| m.borrow_mut().retain(|c| *c != container));
         self.container.remove();
     }
 
