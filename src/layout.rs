@@ -18,7 +18,7 @@ pub const PADDING: f64 = 8.0;
 /// Width of the layer-label column on the left.
 pub const LABEL_WIDTH: f64 = 200.0;
 /// Width of one variant column (columns arrangement).
-pub const COLUMN_WIDTH: f64 = 128.0;
+pub const COLUMN_WIDTH: f64 = 124.0;
 /// Width of the variant column in the stacked arrangement.
 pub const STACKED_COLUMN_WIDTH: f64 = 160.0;
 /// Horizontal space between two variant columns.
@@ -470,7 +470,7 @@ mod tests {
             }
         }
         let l = DiagramLayout::new(6, 14, Arrangement::Columns);
-        assert_eq!(l.view_box(), "0 0 1024 456");
+        assert_eq!(l.view_box(), "0 0 1000 456");
     }
 
     #[test]
