@@ -106,6 +106,8 @@ export function defineElement(core, api) {
 
     #api = null;
     #data = undefined;
+    // What the user did (query, sort, …) when the element left the page, restored on return.
+    #saved = null;
 
     connectedCallback() {
       // Properties set before the element was defined sit on the instance and hide the class
@@ -119,17 +121,33 @@ export function defineElement(core, api) {
       }
       if (this.#api) return;
       const options = this.#options();
+      if (this.#saved) {
+        const s = this.#saved;
+        Object.assign(options, {
+          query: s.query, status: s.status, gaps: s.gaps, tags: s.tags.join(','), sort: s.sort,
+          services: s.services.join(','),
+        });
+        // Revisions only exist for the embedded matrix.
+        if (this.#data == null && !this.hasAttribute('src')) Object.assign(options, { revision: s.revision, compare: s.compare });
+        this.#saved = null;
+      }
       if (this.#data !== undefined) options.data = this.#data;
       this.#api = api.mount(this, options);
     }
 
     disconnectedCallback() {
-      if (this.#api) this.#api.unmount();
+      if (this.#api) {
+        this.#saved = this.#api.state();
+        this.#api.unmount();
+      }
       this.#api = null;
     }
 
-    attributeChangedCallback(_name, oldValue, newValue) {
-      if (this.#api && oldValue !== newValue) this.#api.update(this.#options());
+    attributeChangedCallback(name, oldValue, newValue) {
+      // Only the attribute that changed is passed on, so what the user did with the others stays.
+      if (this.#api && oldValue !== newValue) {
+        this.#api.update({ [ATTRIBUTES[name]]: BOOLEAN.has(name) ? newValue !== null : newValue });
+      }
     }
 
     #options() {
@@ -146,7 +164,7 @@ export function defineElement(core, api) {
     }
     set data(value) {
       this.#data = value;
-      if (this.#api) this.#api.update({ ...this.#options(), data: value === undefined ? null : value });
+      if (this.#api) this.#api.update({ data: value === undefined ? null : value });
     }
 
     /** {query, status, gaps, tags, sort, services, view, revision, compare, visible} or null before load. */
