@@ -241,11 +241,11 @@ struct RawProgram {
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-    status: BTreeMap<String, RawCell>,
+    status: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Deserialize, Serialize)]
-#[serde(untagged)]
+#[serde(untagged, deny_unknown_fields)]
 enum RawCell {
     Plain(String),
     Labelled {
@@ -282,7 +282,7 @@ impl Dataset {
     /// Validates an already-parsed JSON value (the element's `data` property).
     pub fn from_value(value: serde_json::Value) -> Result<Dataset, DatasetError> {
         let raw: RawDataset = serde_json::from_value(value)
-            .map_err(|e| DatasetError::at("data", format!("does not match the schema: {e}")))?;
+            .map_err(|e| DatasetError::at("", format!("does not match the schema: {e}")))?;
         Dataset::from_raw(raw)
     }
 
@@ -305,6 +305,12 @@ impl Dataset {
                         ),
                     ));
                 };
+                let cell: RawCell = serde_json::from_value(cell).map_err(|_| {
+                    DatasetError::at(
+                        format!("programs[{i}].status.{key}"),
+                        "expected a status (\"in-scope\", \"not-in-scope\", \"in-progress\", \"unknown\") or an object {\"status\": …, \"label\": …}",
+                    )
+                })?;
                 cells[col] = match cell {
                     RawCell::Plain(s) => match Status::from_id(&s) {
                         Some(status) => Cell::of(status),
@@ -518,7 +524,10 @@ impl Dataset {
                                     label: Some(l.clone()),
                                 },
                             };
-                            (s.id.clone(), cell)
+                            (
+                                s.id.clone(),
+                                serde_json::to_value(cell).expect("a cell serialises"),
+                            )
                         })
                         .collect(),
                 })
@@ -605,9 +614,8 @@ fn split_pipe_row(line: &str) -> Vec<String> {
     let mut chars = t.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cur.push('|');
-                chars.next();
+            '\\' if matches!(chars.peek(), Some('|' | '[' | ']')) => {
+                cur.extend(chars.next());
             }
             '|' => cells.push(decode_entities(std::mem::take(&mut cur).trim())),
             _ => cur.push(c),
@@ -782,7 +790,7 @@ pub fn service_id_for(header: &str) -> String {
             return (*id).to_string();
         }
     }
-    slugify(header)
+    id_for(header)
 }
 
 fn from_table(
@@ -847,6 +855,17 @@ fn from_table(
         services.push(Service { id, name });
     }
     let mut programs: Vec<Program> = Vec::new();
+    // id → row position, so duplicate checks stay linear on big tables.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    if rows.len() > MAX_PROGRAMS {
+        return Err(DatasetError::at(
+            "programs",
+            format!(
+                "{} programs is more than the limit of {MAX_PROGRAMS}",
+                rows.len()
+            ),
+        ));
+    }
     for row in rows {
         if row.cells.len() != header.cells.len() {
             return Err(DatasetError::line(
@@ -864,7 +883,7 @@ fn from_table(
             return Err(DatasetError::line(row.line, 1, "empty program name"));
         }
         let (id, canonical) = program_id_for(&known, &name);
-        if let Some(prev) = programs.iter().find(|p| p.id == id) {
+        if let Some(prev) = seen.get(&id).map(|&i| &programs[i]) {
             return Err(DatasetError::line(
                 row.line,
                 1,
@@ -888,6 +907,7 @@ fn from_table(
                 display = p.name.clone();
             }
         }
+        seen.insert(id.clone(), programs.len());
         programs.push(Program {
             id,
             name: display,
@@ -933,7 +953,7 @@ fn program_id_for<'a>(known: &'a Dataset, name: &str) -> (String, Option<&'a Pro
     if by_alias.len() == 1 {
         return (by_alias[0].id.clone(), Some(by_alias[0]));
     }
-    (slugify(name), None)
+    (id_for(name), None)
 }
 
 fn normalize_name(s: &str) -> String {
@@ -941,6 +961,28 @@ fn normalize_name(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// An id for a name: its slug, made unique with a short hash of the name when the name has
+/// letters a slug cannot keep (`個人情報保護法`, `ΑΒΓ`), so such names neither fail nor collide.
+pub fn id_for(name: &str) -> String {
+    let slug = slugify(name);
+    let lossy = name
+        .chars()
+        .map(crate::query::fold_char)
+        .any(|c| c.is_alphanumeric() && !c.is_ascii());
+    if !lossy && !slug.is_empty() {
+        return slug;
+    }
+    // FNV-1a: stable across builds and platforms.
+    let hash = name.trim().bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    });
+    if slug.is_empty() {
+        format!("x-{hash:08x}")
+    } else {
+        format!("{slug}-{hash:08x}")
+    }
 }
 
 /// Lowercase, ASCII letters and digits joined by single dashes.
@@ -1347,6 +1389,37 @@ mod tests {
         let e =
             parse_any("<!DOCTYPE html><html>404</html>", Format::Csv, &seed_meta()).unwrap_err();
         assert!(e.message.contains("HTML page"), "{e}");
+    }
+
+    #[test]
+    fn names_without_ascii_letters_get_distinct_ids() {
+        let csv = "Программа,Amazon ECS,Сервис\n個人情報保護法,1,0\nΑΒΓ,1,1\nДЕЖ,0,1\nLey 個人,1,1\nLey 情報,1,1\n";
+        let ds = from_csv(csv, &seed_meta()).unwrap();
+        assert_eq!(ds.programs.len(), 5);
+        assert!(ds.programs[0].id.starts_with("x-"));
+        assert_ne!(ds.programs[1].id, ds.programs[2].id);
+        assert!(ds.programs[3].id.starts_with("ley-"));
+        assert_ne!(ds.programs[3].id, ds.programs[4].id);
+        assert_eq!(ds.services[1].id.len(), 10);
+        assert_eq!(id_for("SOC II"), "soc-ii");
+        assert!(id_for("★ ☆").starts_with("x-"));
+    }
+
+    #[test]
+    fn a_table_over_the_program_limit_is_refused_before_any_row_is_read() {
+        let mut csv = String::from("P,Amazon ECS\n");
+        for i in 0..(MAX_PROGRAMS + 5) {
+            csv.push_str(&format!("p{i},1\n"));
+        }
+        let e = from_csv(&csv, &seed_meta()).unwrap_err();
+        assert_eq!(e.location, "programs");
+        assert_eq!(
+            e.message,
+            format!(
+                "{} programs is more than the limit of 20000",
+                MAX_PROGRAMS + 5
+            )
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export lives here. `www/` wraps these in the
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
-use crate::components::{App, AppProps, Mirror};
+use crate::components::{AppProps, Mirror, Root, RootProps};
 use crate::dataset::{self, Dataset, ImportMeta, Link};
 use crate::export;
 use crate::state::{Options, Snapshot};
@@ -16,7 +16,12 @@ use yew::{AppHandle, Callback};
 /// The widget's styles, adopted by every shadow root as one constructable stylesheet.
 const STYLE: &str = include_str!("style.css");
 
+/// How many unmounted roots are kept for reuse.
+const POOL_SIZE: usize = 64;
+
 thread_local! {
+    static POOL: RefCell<Vec<(Element, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// The containers of mounted widgets, so a panic can be reported in each of them.
     static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
@@ -89,23 +94,48 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<JsValue>), JsValue
     if !options.is_object() {
         return Err(js_sys::TypeError::new("options must be an object").into());
     }
-    let data = js_sys::Reflect::get(options, &"data".into())?;
+    // Read the known keys one by one: the object may hold anything else (and `data` may be
+    // arbitrarily deep), none of which is converted here.
+    let get = |key: &str| js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let text = |key: &str| {
+        let v = get(key);
+        v.as_string().or_else(|| v.as_f64().map(|n| n.to_string()))
+    };
+    let flag = |key: &str| {
+        let v = get(key);
+        if v.is_undefined() || v.is_null() {
+            None
+        } else {
+            // Like an HTML boolean attribute: any string (even "") means on.
+            Some(v.as_bool().unwrap_or_else(|| v.is_string()))
+        }
+    };
+    let opts = Options {
+        services: text("services"),
+        query: text("query"),
+        status: text("status"),
+        gaps: flag("gaps"),
+        tags: text("tags"),
+        sort: text("sort"),
+        view: text("view"),
+        theme: text("theme"),
+        src: text("src"),
+        revision: text("revision"),
+        compare: text("compare"),
+        sync_url: flag("syncUrl"),
+        namespace: text("namespace"),
+    };
+    let data = get("data");
     let data = (!data.is_undefined()).then_some(data);
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| js_sys::TypeError::new(&format!("options: {e}")))?;
-    let mut value = value;
-    if let Some(obj) = value.as_object_mut() {
-        obj.remove("data");
-    }
-    let opts: Options = serde_json::from_value(value)
-        .map_err(|e| js_sys::TypeError::new(&format!("options: {e}")))?;
     Ok((opts, data))
 }
 
 /// A mounted widget. Returned by [`mount`].
 #[wasm_bindgen]
 pub struct Handle {
-    app: Option<AppHandle<App>>,
+    app: Option<AppHandle<Root>>,
+    /// Tells this mount's app apart from an earlier one in a reused root.
+    generation: u32,
     mirror: Mirror,
     target: Element,
     container: Element,
@@ -133,24 +163,39 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     let document = target
         .owner_document()
         .ok_or_else(|| JsValue::from_str("target has no document"))?;
-    let container = document.create_element("div")?;
-    container.set_class_name("cm-host");
+    // Containers and their Yew roots are reused: Yew keeps the event listeners of a root for
+    // the life of the page, so creating a root per mount would leak on every mount/unmount.
+    let (container, app) = match POOL.with(|p| p.borrow_mut().pop()) {
+        Some(pooled) => pooled,
+        None => {
+            let container = document.create_element("div")?;
+            container.set_class_name("cm-host");
+            let app =
+                yew::Renderer::<Root>::with_root_and_props(container.clone(), RootProps::default())
+                    .render();
+            (container, app)
+        }
+    };
     shadow.append_child(&container)?;
     let mut handle = Handle {
-        app: None,
+        app: Some(app),
         mirror: Mirror::default(),
         target,
         container,
         options: opts,
         data: None,
         data_error: None,
+        generation: NEXT_GENERATION.with(|g| {
+            let n = g.get().wrapping_add(1);
+            g.set(n);
+            n
+        }),
     };
     if let Some(d) = data {
         handle.take_data(&d);
     }
-    let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
-        .render();
-    handle.app = Some(app);
+    handle.render();
+    MOUNTED.with(|m| m.borrow_mut().push(handle.container.clone()));
     Ok(handle)
 }
 
@@ -168,10 +213,7 @@ impl Handle {
         if let Some(d) = data {
             self.take_data(&d);
         }
-        let props = self.props();
-        if let Some(app) = self.app.as_mut() {
-            app.update(props);
-        }
+        self.render();
         Ok(())
     }
 
@@ -193,13 +235,26 @@ impl Handle {
     /// handle.unmount();
     /// ```
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
         self.mirror.0.borrow_mut().take();
         let container = self.container.clone();
         MOUNTED.with(|m| m.borrow_mut().retain(|c| *c != container));
         self.container.remove();
+        if let Some(mut app) = self.app.take() {
+            // Park the root empty (the app and all it holds are destroyed) and keep it for reuse.
+            app.update(RootProps::default());
+            let parked = POOL.with(|p| {
+                let mut p = p.borrow_mut();
+                if p.len() < POOL_SIZE {
+                    p.push((container, app));
+                    None
+                } else {
+                    Some(app)
+                }
+            });
+            if let Some(app) = parked {
+                app.destroy();
+            }
+        }
     }
 
     /// CSV (RFC 4180) of exactly the visible rows and shown services, in display order.
@@ -243,6 +298,16 @@ impl Handle {
 }
 
 impl Handle {
+    fn render(&mut self) {
+        let props = RootProps {
+            app: Some(Rc::new(self.props())),
+            generation: self.generation,
+        };
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
     fn export(&self, f: impl Fn(&export::View) -> String) -> String {
         let guard = self.mirror.0.borrow();
         let Some(s) = guard.as_ref() else {
@@ -277,9 +342,19 @@ impl Handle {
             self.data_error = None;
             return;
         }
-        let parsed = serde_wasm_bindgen::from_value::<serde_json::Value>(data.clone())
-            .map_err(|e| format!("data: not a dataset object ({e})"))
-            .and_then(|v| Dataset::from_value(v).map_err(|e| format!("data: {e}")));
+        // Through JSON text: the parser's depth and size limits then hold for objects too.
+        let parsed = js_sys::JSON::stringify(data)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| "data: not a dataset object (it cannot be written as JSON: a cycle, or nested too deeply)".to_string())
+            .and_then(|text| {
+                let value: serde_json::Value = serde_json::from_str(&text)
+                    .map_err(|e| format!("data: not a dataset object ({})", e.to_string().split(" at line ").next().unwrap_or("")))?;
+                if text.len() > dataset::MAX_INPUT_BYTES {
+                    return Err(format!("data: {} bytes as JSON, more than the limit of {} bytes (4 MiB)", text.len(), dataset::MAX_INPUT_BYTES));
+                }
+                Dataset::from_value(value).map_err(|e| format!("data: {e}"))
+            });
         match parsed {
             Ok(ds) => {
                 self.data = Some(Rc::new(ds));

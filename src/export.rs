@@ -160,7 +160,12 @@ pub fn csv_field(f: &str) -> String {
 }
 
 fn md_cell(s: &str) -> String {
-    md_text(s).replace('|', "\\|").replace(['\n', '\r'], " ")
+    // Brackets are escaped so a name can never become a Markdown link or image.
+    md_text(s)
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 fn md_text(s: &str) -> String {
@@ -296,6 +301,27 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("-"), "-");
+    }
+
+    #[test]
+    fn markdown_names_never_become_links_or_images() {
+        let mut ds = (*Dataset::embedded()).clone();
+        ds.programs[0].name =
+            "![x](https://evil.example/b.png) [click](javascript:alert(1))".into();
+        let view = View {
+            dataset: &ds,
+            rows: &[0],
+            services: &[0],
+        };
+        let md = view.to_markdown();
+        assert!(
+            md.contains(
+                "| !\\[x\\](https://evil.example/b.png) \\[click\\](javascript:alert(1)) |"
+            ),
+            "{md}"
+        );
+        let back = from_markdown(&md, &meta(&ds)).unwrap();
+        assert_eq!(back.programs[0].name, ds.programs[0].name);
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub async fn fetch_text(url: String, limit: usize) -> Result<(String, String), S
         let ctype = resp.headers().get("content-type").ok().flatten().unwrap_or_default();
         if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok()) {
             if len > limit {
-                return Err(format!("src: {url} is {len} bytes, more than the limit of {limit} bytes"));
+                return Err(format!("src: {url} is {len} bytes, more than the limit of {limit} bytes ({} MiB)", limit / (1024 * 1024)));
             }
         }
         let buf = JsFuture::from(resp.array_buffer().map_err(|_| format!("src: {url}: the body could not be read"))?)
@@ -157,7 +157,7 @@ pub async fn fetch_text(url: String, limit: usize) -> Result<(String, String), S
             .map_err(|_| format!("src: {url}: the body could not be read"))?;
         let bytes = js_sys::Uint8Array::new(&buf);
         if bytes.length() as usize > limit {
-            return Err(format!("src: {url} is {} bytes, more than the limit of {limit} bytes", bytes.length()));
+            return Err(format!("src: {url} is {} bytes, more than the limit of {limit} bytes ({} MiB)", bytes.length(), limit / (1024 * 1024)));
         }
         let text = String::from_utf8(bytes.to_vec())
             .map_err(|e| format!("src: {url} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use compliance_matrix::dataset::{
-    from_csv, from_markdown, parse_any, slugify, Cell, Dataset, Format, ImportMeta, Link, Program,
+    from_csv, from_markdown, id_for, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program,
     Service, Status,
 };
 use compliance_matrix::export::View;
@@ -43,7 +43,7 @@ prop_compose! {
         let mut programs: Vec<Program> = Vec::new();
         for (name, cells) in rows {
             let name = format!("Zq {name}");
-            let id = slugify(&name);
+            let id = id_for(&name);
             if id.is_empty() || programs.iter().any(|p| p.id == id) { continue; }
             programs.push(Program { id, name, aliases: vec![], tags: vec![], note: None, url: None, cells: cells[..svc.len()].to_vec() });
         }

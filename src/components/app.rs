@@ -14,6 +14,7 @@ use crate::responsibility::Model;
 use crate::state::{self, Action, AppState, Options, Snapshot, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A window onto the latest state, read by the element for `state` and the exports.
@@ -26,8 +27,32 @@ impl PartialEq for Mirror {
     }
 }
 
+/// Props of [`Root`].
+#[derive(Properties, PartialEq, Default)]
+pub struct RootProps {
+    /// The app to show; `None` while the root is parked for reuse.
+    #[prop_or_default]
+    pub app: Option<Rc<AppProps>>,
+    /// A new generation is a new mount: the app starts afresh.
+    #[prop_or_default]
+    pub generation: u32,
+}
+
+/// A reusable root: one app per mount (keyed by generation), or nothing while parked.
+#[function_component(Root)]
+pub fn root(props: &RootProps) -> Html {
+    match &props.app {
+        Some(app) => html! {
+            <div key={props.generation.to_string()} class="cm-mount">
+                <App ..(**app).clone() />
+            </div>
+        },
+        None => html! {},
+    }
+}
+
 /// Props of [`App`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub options: Options,
     /// The dataset to show; `None` shows the embedded seed.
@@ -73,6 +98,10 @@ pub struct App {
     /// The search box, focused again after "Clear filters" in the empty state removes itself.
     search: NodeRef,
     focus_search: bool,
+    /// Where focus goes after the next render (CSS selectors, first match wins).
+    refocus: Option<Vec<String>>,
+    /// The root element, for `refocus`.
+    root: NodeRef,
 }
 
 /// Messages of [`App`].
@@ -209,6 +238,8 @@ impl Component for App {
             typing: false,
             search: NodeRef::default(),
             focus_search: false,
+            refocus: None,
+            root: NodeRef::default(),
         };
         // A shared link (copy link) reopens the same view, with or without sync-url.
         if let Some(o) = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
@@ -225,6 +256,25 @@ impl Component for App {
         match msg {
             Msg::Act(action) => {
                 let typing = matches!(action, Action::SetText(_));
+                let sorting = matches!(action, Action::ToggleSort { .. });
+                // Moving or hiding a column re-renders the list; put focus back on the control used.
+                self.refocus = match &action {
+                    Action::ToggleService(id) => {
+                        Some(vec![format!("input[data-service=\"{id}\"]")])
+                    }
+                    Action::MoveService { service, by } => {
+                        let (same, other) = if *by < 0 {
+                            ("data-move-up", "data-move-down")
+                        } else {
+                            ("data-move-down", "data-move-up")
+                        };
+                        Some(vec![
+                            format!("button[{same}=\"{service}\"]:not([disabled])"),
+                            format!("button[{other}=\"{service}\"]"),
+                        ])
+                    }
+                    _ => None,
+                };
                 if !self.state.apply(action) {
                     return false;
                 }
@@ -238,7 +288,12 @@ impl Component for App {
                     platform::set_hash(&hash, !(typing && self.typing));
                 }
                 self.typing = typing;
-                self.message.clear();
+                // Screen readers hear the new order, not only the changed aria-sort.
+                self.message = if sorting {
+                    sort_announcement(&self.state)
+                } else {
+                    String::new()
+                };
                 self.publish(ctx);
                 ctx.props().onchange.emit(self.state.snapshot());
                 true
@@ -384,6 +439,21 @@ impl Component for App {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        if let Some(selectors) = self.refocus.take() {
+            if let Some(root) = self.root.cast::<web_sys::Element>() {
+                for sel in selectors {
+                    if let Some(el) = root
+                        .query_selector(&sel)
+                        .ok()
+                        .flatten()
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = el.focus();
+                        break;
+                    }
+                }
+            }
+        }
         if std::mem::take(&mut self.focus_search) {
             if let Some(input) = self.search.cast::<web_sys::HtmlElement>() {
                 let _ = input.focus();
@@ -414,7 +484,7 @@ impl Component for App {
         let visible = Rc::new(s.visible.clone());
         let status_ds = ds.clone();
         html! {
-            <div class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
+            <div ref={self.root.clone()} class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
                 aria-busy={self.loading.as_ref().map(|_| "true")}>
                 <header class="cm-head">
                     <h2 class="cm-title">{ if ds.title.is_empty() { "Compliance matrix" } else { ds.title.as_str() } }</h2>
@@ -538,21 +608,74 @@ fn changes(s: &AppState) -> Html {
     }
 }
 
-/// Service columns for the toolbar: the shown ones in display order, then the hidden ones.
+/// "Sorted by ECS Fargate, in scope first, then by Compliance program, Z to A." (or seed order).
+fn sort_announcement(s: &AppState) -> String {
+    let ds = &s.dataset;
+    if s.query.sort.is_empty() {
+        return "Rows in source order".to_string();
+    }
+    let keys: Vec<String> = s
+        .query
+        .sort
+        .iter()
+        .map(|k| {
+            let asc = k.dir == crate::query::Direction::Asc;
+            match &k.field {
+                SortField::Program => format!("program, {}", if asc { "A to Z" } else { "Z to A" }),
+                SortField::Coverage => format!(
+                    "coverage, {}",
+                    if asc { "least first" } else { "most first" }
+                ),
+                SortField::Service(id) => {
+                    let name = ds
+                        .service_index(id)
+                        .map(|i| ds.services[i].name.as_str())
+                        .unwrap_or(id);
+                    format!(
+                        "{name}, {}",
+                        if asc {
+                            "in scope first"
+                        } else {
+                            "not stated first"
+                        }
+                    )
+                }
+            }
+        })
+        .collect();
+    format!("Sorted by {}", keys.join(", then by "))
+}
+
+/// Service columns for the toolbar, in display order; a hidden service sits where it would come
+/// back (before the first shown service that follows it in the dataset), so toggling a column
+/// never moves items under the user's focus.
 fn service_choices(s: &AppState, shown: &[usize]) -> Vec<ServiceChoice> {
     let ds = &s.dataset;
-    let hidden = (0..ds.services.len()).filter(|i| !shown.contains(i));
-    shown
-        .iter()
-        .copied()
-        .map(|i| (i, true))
-        .chain(hidden.map(|i| (i, false)))
-        .map(|(i, shown)| ServiceChoice {
-            id: ds.services[i].id.clone(),
-            name: ds.services[i].name.clone(),
-            shown,
-        })
-        .collect()
+    let choice = |i: usize, shown: bool| ServiceChoice {
+        id: ds.services[i].id.clone(),
+        name: ds.services[i].name.clone(),
+        shown,
+    };
+    let mut out: Vec<ServiceChoice> = Vec::new();
+    let hidden: Vec<usize> = (0..ds.services.len())
+        .filter(|i| !shown.contains(i))
+        .collect();
+    let mut placed = vec![false; hidden.len()];
+    for &v in shown {
+        for (k, &h) in hidden.iter().enumerate() {
+            if !placed[k] && h < v {
+                out.push(choice(h, false));
+                placed[k] = true;
+            }
+        }
+        out.push(choice(v, true));
+    }
+    for (k, &h) in hidden.iter().enumerate() {
+        if !placed[k] {
+            out.push(choice(h, false));
+        }
+    }
+    out
 }
 
 /// One line for print: which rows of the matrix this is.

@@ -338,7 +338,7 @@ fn diagram_table(props: &DiagramTableProps) -> Html {
         .filter(|v| props.variants.contains(&v.id))
         .collect();
     html! {
-        <div class="cm-table-wrap">
+        <div class="cm-table-wrap" tabindex="0" role="region" aria-label="Who secures each layer, as a table">
             <table class="cm-table cm-d-table">
                 <caption>{ "Who secures each layer, per variant (top layer first)" }</caption>
                 <thead>

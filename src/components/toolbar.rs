@@ -304,7 +304,7 @@ fn column_item(s: &ServiceChoice, shown: &[&ServiceChoice], props: &ToolbarProps
     };
     let last_shown = s.shown && shown.len() == 1;
     html! {
-        <li>
+        <li key={s.id.clone()}>
             <label class="cm-check">
                 <input type="checkbox" data-service={s.id.clone()} checked={s.shown} disabled={last_shown} onchange={toggle} />
                 { &s.name }

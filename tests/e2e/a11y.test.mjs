@@ -1,0 +1,284 @@
+// Accessibility (WCAG 2.2 AA) of the built widget in Debian Chromium (issue 7):
+// - axe-core (pinned in package.json) with the WCAG 2.0/2.1/2.2 A+AA and best-practice rules, on a
+//   well-formed host page (tests/hosts/a11y/index.html), in light, dark, auto-dark and
+//   forced-colors modes, for the default view (table + diagram + tools), the open column menu,
+//   compare mode, a focused diagram band, and the error state. axe pierces the open shadow root.
+// - The result count is a polite status region, sort order is in aria-sort, status is never told
+//   by colour alone, and the page reflows at 320 px and at 200% zoom without horizontal scrolling.
+// Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/a11y.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start } from './harness.mjs';
+
+const AXE = 'node_modules/axe-core/axe.min.js';
+const AXE_VERSION = JSON.parse(readFileSync('node_modules/axe-core/package.json', 'utf8')).version;
+const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const HOST = '/tests/hosts/a11y/index.html';
+const W = 'compliance-matrix';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const MODES = {
+  light: { attrs: { theme: 'light' }, media: { colorScheme: 'light' } },
+  dark: { attrs: { theme: 'dark' }, media: { colorScheme: 'dark' } },
+  'auto, dark system': { attrs: {}, media: { colorScheme: 'dark' } },
+  'forced colors': { attrs: {}, media: { forcedColors: 'active' } },
+};
+
+/** The host page with one widget; `attrs` are set before it connects. */
+async function open(attrs = {}, { media = {}, viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1 } = {}) {
+  const page = await env.page({ viewport, deviceScaleFactor });
+  await page.emulateMedia(media);
+  await page.goto(`${env.base}${HOST}`);
+  await page.evaluate(async (attrs) => {
+    await customElements.whenDefined('compliance-matrix');
+    const el = document.createElement('compliance-matrix');
+    el.id = 'cm';
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.getElementById('host').append(el);
+  }, attrs);
+  await page.locator(`${W} [part=root]`).waitFor({ timeout: 20000 });
+  await page.locator(`${W} tr[data-program], ${W} svg[part=diagram]`).first().waitFor({ timeout: 20000 });
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+/** Runs axe on the whole document; returns the violations, one line each. */
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (runOnly) => {
+    const r = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), summary: n.failureSummary.replace(/\s+/g, ' ').trim() })),
+    }));
+  }, RULESETS);
+  return violations;
+}
+
+function describe(violations) {
+  return violations
+    .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}\n      ${n.summary}`).join('\n')}`)
+    .join('\n');
+}
+
+/** The widget's states to check; each leaves the page in that state. */
+const STATES = {
+  'default view (table, diagram, tools)': async () => {},
+  'column menu open': async (page) => {
+    await page.locator(`${W} details[part=columns] > summary`).click();
+    await page.locator(`${W} input[type=checkbox][data-service=ecs]`).waitFor({ state: 'visible' });
+  },
+  'compare mode': async (page) => {
+    await page.locator(W).evaluate((el) => el.setAttribute('compare', 'latest'));
+    await page.locator(`${W} [part=changes]`).waitFor();
+    await page.locator(`${W} td[data-changed]`).first().waitFor();
+  },
+  'a diagram band focused': async (page) => {
+    await page.locator(`${W} svg[part=diagram]`).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`${W} [part=band-info] .cm-band-info-head`).waitFor();
+    await page.locator(`${W} details[part=diagram-table] > summary`).evaluate((s) => s.parentElement.setAttribute('open', ''));
+  },
+  'error state': async (page) => {
+    await page.locator(W).evaluate((el) => (el.data = { as_of: '2024-13-45', source: { title: 'x', url: 'javascript:alert(1)' }, services: [], programs: [] }));
+    await page.locator(`${W} [role=alert][part=error]`).waitFor();
+    await page.locator(W).evaluate((el) => el.setAttribute('sort', 'nonsense'));
+    await page.locator(`${W} input[part=search]`).fill('zzz');
+    await page.locator(`${W} [part=empty]`).waitFor();
+  },
+};
+
+for (const [mode, { attrs, media }] of Object.entries(MODES)) {
+  for (const [state, enter] of Object.entries(STATES)) {
+    test(`axe-core ${AXE_VERSION}: no violation, ${state}, ${mode}`, { timeout: 60000 }, async () => {
+      const page = await open(attrs, { media });
+      await enter(page);
+      await page.waitForTimeout(100);
+      const v = await axe(page);
+      assert.equal(v.length, 0, `${v.length} axe violation(s) (${RULESETS.join(', ')}), ${state}, ${mode}:\n${describe(v)}`);
+      assert.deepEqual(page.problems, []);
+    });
+  }
+}
+
+test('axe-core: no violation at 320 px wide (light) with the table, diagram and open menus', { timeout: 60000 }, async () => {
+  const page = await open({ theme: 'light' }, { viewport: { width: 320, height: 800 } });
+  await page.locator(`${W} details[part=columns] > summary`).click();
+  await page.locator(`${W} details[part=diagram-table] > summary`).click();
+  const v = await axe(page);
+  assert.equal(v.length, 0, `${v.length} axe violation(s) at 320 px:\n${describe(v)}`);
+  assert.deepEqual(page.problems, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test('the result count is a polite status region that follows the filters', { timeout: 60000 }, async () => {
+  const page = await open({ theme: 'light' });
+  const count = page.locator(`${W} [part=count]`);
+  assert.equal(await page.locator(`${W} [role=status]`).count() >= 1, true);
+  assert.equal(await count.getAttribute('role'), 'status');
+  assert.equal(await count.getAttribute('aria-live'), 'polite');
+  assert.equal(await count.textContent(), '20 of 20 programs');
+  // The live region stays in the DOM (it is updated, not re-created, so it is announced).
+  const marked = await count.evaluate((el) => (el.dataset.testMark = '1'));
+  assert.equal(marked, '1');
+  await page.locator(`${W} input[part=search]`).fill('iso');
+  await page.locator(`${W} [part=count]`, { hasText: '4 of 20 programs' }).waitFor({ timeout: 5000 });
+  assert.equal(await count.evaluate((el) => el.dataset.testMark), '1', 'the same status element is updated in place');
+  await page.locator(`${W} button[data-tag="domain:cloud"]`).click();
+  await page.locator(`${W} [part=count]`, { hasText: '2 of 20 programs' }).waitFor({ timeout: 5000 });
+  // Other polite regions: export messages and the band panel.
+  assert.equal(await page.locator(`${W} [part=message]`).getAttribute('aria-live'), 'polite');
+  assert.equal(await page.locator(`${W} [part=band-info]`).getAttribute('aria-live'), 'polite');
+  assert.deepEqual(page.problems, []);
+});
+
+test('sort changes are exposed through aria-sort on the primary column only', { timeout: 60000 }, async () => {
+  const page = await open({ theme: 'light' });
+  const sorts = () =>
+    page.locator(W).evaluate((el) =>
+      Object.fromEntries([...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => [th.dataset.key, th.getAttribute('aria-sort')])),
+    );
+  const none = { program: 'none', ecs: 'none', eks: 'none', fargate: 'none', ecr: 'none', coverage: 'none' };
+  assert.deepEqual(await sorts(), none);
+  await page.locator(`${W} th[data-key=fargate] button`).click();
+  assert.deepEqual(await sorts(), { ...none, fargate: 'ascending' });
+  await page.locator(`${W} th[data-key=program] button`).click({ modifiers: ['Shift'] });
+  assert.deepEqual(await sorts(), { ...none, fargate: 'ascending' }, 'a secondary key does not move aria-sort');
+  const hint = await page.locator(`${W} th[data-key=program] button`).textContent();
+  assert.match(hint, /sort key 2 of 2, ascending/, 'the secondary key is described to screen readers');
+  // A plain click on another header replaces the sort; a second click reverses it.
+  await page.locator(`${W} th[data-key=program] button`).click();
+  assert.deepEqual(await sorts(), { ...none, program: 'ascending' });
+  await page.locator(`${W} th[data-key=program] button`).click();
+  assert.deepEqual(await sorts(), { ...none, program: 'descending' });
+  // Every header's sort control is a button with an accessible name.
+  const buttons = await page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => th.querySelector('button')?.textContent.trim().length > 0));
+  assert.ok(buttons.every(Boolean));
+  assert.deepEqual(page.problems, []);
+});
+
+/** Every status cell and diagram band shows a symbol or pattern and text, not colour alone. */
+async function statusNotByColour(page) {
+  return page.locator(W).evaluate((el) => {
+    const problems = [];
+    const visible = (e) => {
+      const s = getComputedStyle(e);
+      const r = e.getBoundingClientRect();
+      return s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0 && r.width > 0 && r.height > 0;
+    };
+    const TEXT = { 'in-scope': 'In scope', 'not-in-scope': 'Not in scope', 'in-progress': 'In progress', unknown: 'Not stated' };
+    const SYM = { 'in-scope': '✓', 'not-in-scope': '✗', 'in-progress': '◐', unknown: '?' };
+    const cells = el.shadowRoot.querySelectorAll('table[part=table] td[data-status]');
+    for (const td of cells) {
+      const where = `${td.closest('tr').dataset.program}/${td.dataset.service}`;
+      const badge = [...td.querySelectorAll('.cm-badge')].at(-1);
+      const sym = badge?.querySelector('.cm-sym');
+      if (!sym || !visible(sym) || sym.textContent.trim() !== SYM[td.dataset.status]) problems.push(`${where}: no visible symbol ${SYM[td.dataset.status]}`);
+      const text = badge ? badge.textContent.replace(sym?.textContent ?? '', '').trim() : '';
+      if (text !== TEXT[td.dataset.status] || !visible(badge)) problems.push(`${where}: no visible text "${TEXT[td.dataset.status]}" (got "${text}")`);
+    }
+    for (const g of el.shadowRoot.querySelectorAll('svg[part=diagram] g[data-layer]')) {
+      const t = g.querySelector('text');
+      if (!t || !t.textContent.trim() || !visible(t)) problems.push(`band ${g.closest('[data-variant]').dataset.variant}/${g.dataset.layer}: no visible owner text`);
+    }
+    const legend = el.shadowRoot.querySelector('[part=legend]');
+    if (!legend || !visible(legend)) problems.push('no visible status legend');
+    return { problems, cells: cells.length };
+  });
+}
+
+for (const [mode, { attrs, media }] of Object.entries(MODES)) {
+  test(`status is never shown by colour alone: every cell has a visible symbol and text (${mode})`, { timeout: 60000 }, async () => {
+    const page = await open({ ...attrs, compare: 'latest' }, { media });
+    const r = await statusNotByColour(page);
+    assert.equal(r.cells, 80);
+    assert.deepEqual(r.problems, []);
+    // Changed cells in compare mode say old → new in words too.
+    const changed = await page.locator(`${W} td[data-changed]`).first().textContent();
+    assert.match(changed, /→/);
+    assert.match(await page.locator(`${W} td[data-changed] .cm-vh`).first().textContent(), /changed from/);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reflow (WCAG 1.4.10): 320 CSS px, and 200% zoom (a 1280 px window at 200% is 640 CSS px).
+// ---------------------------------------------------------------------------------------------
+
+/** Horizontal overflow of the page, and text that is cut or pushed off screen. */
+async function reflow(page) {
+  return page.evaluate(() => {
+    const doc = document.scrollingElement;
+    const vw = document.documentElement.clientWidth;
+    const el = document.querySelector('compliance-matrix');
+    const root = el.shadowRoot;
+    const problems = [];
+    if (doc.scrollWidth > vw + 1) problems.push(`the page scrolls sideways: scrollWidth ${doc.scrollWidth} > ${vw}`);
+    const host = el.getBoundingClientRect();
+    if (host.right > vw + 1) problems.push(`the element is ${host.width}px wide in a ${vw}px viewport`);
+    // Scroll containers the widget may use (a wide table or diagram scrolls inside itself).
+    const scrollers = [...root.querySelectorAll('*')].filter((e) => /(auto|scroll)/.test(getComputedStyle(e).overflowX));
+    const inScroller = (e) => scrollers.some((s) => s !== e && s.contains(e));
+    const textual = root.querySelectorAll('h2, h3, p, label, button, summary, select, input, a, li, legend, caption, .cm-chip, .cm-field-label, .cm-count');
+    for (const e of textual) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || e.closest('.cm-vh') || e.classList.contains('cm-vh')) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (inScroller(e)) continue;
+      const name = `${e.localName}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''} "${(e.textContent || e.value || '').trim().slice(0, 30)}"`;
+      if (r.right > vw + 1 || r.left < -1) problems.push(`${name} is off screen (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
+      const clips = /(hidden|clip)/.test(s.overflowX) && s.textOverflow !== 'clip' ? true : /(hidden|clip)/.test(s.overflowX);
+      if (clips && e.scrollWidth > e.clientWidth + 1 && !['input', 'select'].includes(e.localName)) problems.push(`${name} is clipped (${e.scrollWidth} > ${e.clientWidth})`);
+    }
+    // The scroll areas themselves fit the screen.
+    for (const s of scrollers) {
+      const r = s.getBoundingClientRect();
+      if (r.width > 0 && (r.right > vw + 1 || r.left < -1)) problems.push(`scroll area ${s.getAttribute('part') || s.className} is off screen (${Math.round(r.left)}..${Math.round(r.right)})`);
+    }
+    return { problems, vw, scrollWidth: doc.scrollWidth, scrollers: scrollers.map((s) => s.getAttribute('part') || s.className) };
+  });
+}
+
+for (const [label, opts] of [
+  ['320 CSS px', { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 }],
+  ['200% zoom (640 CSS px at 2x)', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }],
+]) {
+  test(`reflow at ${label}: no sideways page scroll, no clipped or off-screen text`, { timeout: 60000 }, async () => {
+    const page = await open({ theme: 'light' }, opts);
+    let r = await reflow(page);
+    assert.deepEqual(r.problems, [], `default view at ${label}`);
+    // With the menus, compare mode and an error open.
+    await page.locator(`${W} details[part=columns] > summary`).click();
+    await page.locator(`${W} details[part=diagram-table] > summary`).click();
+    await page.locator(W).evaluate((el) => el.setAttribute('compare', 'latest'));
+    await page.locator(`${W} [part=changes]`).waitFor();
+    await page.locator(W).evaluate((el) => el.setAttribute('sort', 'no-such-key'));
+    await page.locator(`${W} [role=alert]`).waitFor();
+    await page.locator(`${W} svg[part=diagram]`).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.locator(`${W} [part=band-info] .cm-band-info-head`).waitFor();
+    r = await reflow(page);
+    assert.deepEqual(r.problems, [], `menus, compare, error and band panel at ${label}`);
+    // The table and the diagram scroll inside themselves rather than the page.
+    assert.ok(r.scrollers.length >= 1, 'a wide table or diagram scrolls inside the widget');
+    // Spot-check that everything can still be reached: the last column and the last band.
+    await page.locator(`${W} th[data-key=coverage] button`).scrollIntoViewIfNeeded();
+    assert.ok(await page.locator(`${W} th[data-key=coverage] button`).isVisible());
+    const docScroll = await page.evaluate(() => document.scrollingElement.scrollLeft);
+    assert.equal(docScroll, 0, 'reaching the last column did not scroll the page sideways');
+    assert.deepEqual(page.problems, []);
+  });
+}
