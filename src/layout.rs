@@ -328,6 +328,28 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// Which rows of a long list to put in the DOM: `(first, end)` (end exclusive) for rows of
+/// `row_height` scrolled by `scroll_top` in a `viewport` of that height, with `overscan` extra rows
+/// on each side. Everything else is represented by spacers of `first * row_height` above and
+/// `(total - end) * row_height` below.
+pub fn row_window(
+    total: usize,
+    row_height: f64,
+    scroll_top: f64,
+    viewport: f64,
+    overscan: usize,
+) -> (usize, usize) {
+    if total == 0 || row_height <= 0.0 {
+        return (0, 0);
+    }
+    let top = scroll_top.max(0.0);
+    let first_visible = ((top / row_height).floor() as usize).min(total - 1);
+    let visible = ((viewport.max(row_height) / row_height).ceil() as usize).max(1);
+    let first = first_visible.saturating_sub(overscan);
+    let end = (first_visible + visible + overscan).min(total);
+    (first, end)
+}
+
 /// Splits a label into lines of at most `max` characters, breaking between words (a longer word
 /// gets a line of its own); SVG text does not wrap by itself.
 pub fn wrap_words(text: &str, max: usize) -> Vec<String> {
@@ -629,5 +651,17 @@ mod tests {
             wrap_words("Supercalifragilistic x", 5),
             ["Supercalifragilistic", "x"]
         );
+    }
+
+    #[test]
+    fn row_window_covers_the_viewport_with_overscan_and_clamps() {
+        // 2,000 rows of 44 px; 440 px viewport scrolled to row 100.
+        assert_eq!(row_window(2000, 44.0, 4400.0, 440.0, 10), (90, 120));
+        assert_eq!(row_window(2000, 44.0, 0.0, 440.0, 10), (0, 20));
+        // Scrolled past the end (the list just shrank): the last rows.
+        assert_eq!(row_window(30, 44.0, 1e9, 440.0, 5), (24, 30));
+        assert_eq!(row_window(0, 44.0, 0.0, 440.0, 5), (0, 0));
+        let (a, b) = row_window(2000, 44.0, 12345.0, 700.0, 8);
+        assert!(a as f64 * 44.0 <= 12345.0 && b as f64 * 44.0 >= 12345.0 + 700.0);
     }
 }

@@ -2,6 +2,7 @@
 //! visible program and one status cell (symbol + text, source label kept) per shown service.
 
 use crate::dataset::{Cell, Dataset, Program};
+use crate::layout::{number, row_window};
 use crate::query::{coverage, Direction, Query, SortField};
 use crate::revisions::Diff;
 use std::rc::Rc;
@@ -55,9 +56,60 @@ pub fn table(props: &TableProps) -> Html {
             />
         }
     };
+    // Long lists render only the rows in view (plus a margin); spacers keep the scroll height.
+    let scroll = use_state(|| (0.0_f64, 900.0_f64));
+    let total = props.visible.len();
+    let windowed = total > WINDOW_THRESHOLD;
+    let (first, end) = if windowed {
+        // The caption and header sit above the rows inside the scroll box.
+        let top = (scroll.0 - HEADER_ALLOWANCE).max(0.0);
+        row_window(total, ROW_HEIGHT, top, scroll.1, OVERSCAN)
+    } else {
+        (0, total)
+    };
+    let onscroll = {
+        let scroll = scroll.clone();
+        Callback::from(move |e: Event| {
+            if !windowed {
+                return;
+            }
+            let el: web_sys::Element = e.target_unchecked_into();
+            let next = (el.scroll_top() as f64, el.client_height() as f64);
+            // Only a change of window needs a render.
+            let old = row_window(
+                total,
+                ROW_HEIGHT,
+                (scroll.0 - HEADER_ALLOWANCE).max(0.0),
+                scroll.1,
+                OVERSCAN,
+            );
+            let new = row_window(
+                total,
+                ROW_HEIGHT,
+                (next.0 - HEADER_ALLOWANCE).max(0.0),
+                next.1,
+                OVERSCAN,
+            );
+            if old != new {
+                scroll.set(next);
+            }
+        })
+    };
+    let columns = props.shown.len() + 2;
+    let spacer = |rows: usize| {
+        (rows > 0).then(|| {
+            html! {
+                <tr class="cm-spacer" aria-hidden="true">
+                    <td colspan={columns.to_string()}>
+                        <svg class="cm-spacer-box" width="1" height={number(rows as f64 * ROW_HEIGHT)} aria-hidden="true"></svg>
+                    </td>
+                </tr>
+            }
+        })
+    };
     html! {
-        <div class="cm-table-wrap" part="table-wrap">
-            <table class="cm-table" part="table">
+        <div class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"))} part="table-wrap" {onscroll}>
+            <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}>
                 <caption>
                     { format!("Compliance programs by AWS container service, as of {}. ", as_of_text(ds)) }
                     <span class="cm-caption-source">
@@ -77,14 +129,31 @@ pub fn table(props: &TableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for props.visible.iter().map(|&i| html! {
-                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()} highlight={hl.clone()} diff={props.diff.clone()} />
+                    { spacer(first) }
+                    { for props.visible[first..end].iter().enumerate().map(|(k, &i)| html! {
+                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
+                            highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)} />
                     }) }
+                    { spacer(total - end) }
                 </tbody>
             </table>
+            if windowed {
+                <p class="cm-print-window-note">
+                    { format!("This long list ({total} rows) prints the rows in view only; export CSV, JSON or Markdown for all of them.") }
+                </p>
+            }
         </div>
     }
 }
+
+/// Above this many rows only the rows in view are rendered.
+pub const WINDOW_THRESHOLD: usize = 150;
+/// Row height in windowed mode (CSS `.cm-windowed tbody tr` keeps rows to it).
+const ROW_HEIGHT: f64 = 44.0;
+/// Rows rendered beyond the viewport on each side.
+const OVERSCAN: usize = 12;
+/// Room taken by the caption and header above the first row.
+const HEADER_ALLOWANCE: f64 = 90.0;
 
 /// The as-of date, or a note that the source gives none.
 pub fn as_of_text(ds: &Dataset) -> String {
@@ -218,6 +287,8 @@ struct RowProps {
     /// Shown service indices highlighted from the diagram.
     highlight: Rc<Vec<usize>>,
     diff: Option<Rc<Diff>>,
+    /// `aria-rowindex` when only a window of the rows is in the DOM.
+    rowindex: Option<usize>,
 }
 
 #[function_component(Row)]
@@ -229,7 +300,7 @@ fn row(props: &RowProps) -> Html {
     let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
     let row_change = props.diff.as_ref().and_then(|d| d.row(&p.id));
     html! {
-        <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())}
+        <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
             class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())))}>
             <th scope="row" class="cm-program">
                 <span class="cm-program-name">{ &p.name }</span>
@@ -286,7 +357,7 @@ fn status_cell(service: &str, cell: &Cell, highlighted: bool, old: Option<&Cell>
                 { s.text() }
             </span>
             if let Some(label) = &cell.label {
-                <span class="cm-label">{ label }</span>
+                <span class="cm-label" title={label.clone()}>{ label }</span>
             }
         </td>
     }

@@ -1,0 +1,97 @@
+// Long lists: only the rows in view are in the DOM, the scroll height stands for all of them,
+// aria-rowcount / aria-rowindex tell assistive technology where a row is, and search, sort and
+// export still work on every row.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** 1,000 programs × 4 services, deterministic. */
+function bigDataset() {
+  const statuses = ['in-scope', 'not-in-scope', 'unknown', { status: 'in-progress', label: 'JAB Review' }];
+  const services = ['ecs', 'eks', 'fargate', 'ecr'].map((id) => ({ id, name: id.toUpperCase() }));
+  const programs = [];
+  for (let i = 0; i < 1000; i++) {
+    const n = String(i).padStart(4, '0');
+    const status = {};
+    services.forEach((s, k) => (status[s.id] = statuses[(i * 7 + k * 3) % 4]));
+    programs.push({ id: `p-${n}`, name: `Program ${n}${i % 10 === 0 ? ' FedRAMP' : ''}`, status });
+  }
+  return { as_of: '2024-01-01', source: { title: 'generated', url: 'https://example.org/' }, services, programs };
+}
+
+test('a 1,000-row matrix renders a window of rows and scrolls through all of them', { timeout: 90000 }, async () => {
+  const page = await env.page({ viewport: { width: 1200, height: 800 } });
+  await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
+  await page.evaluate((data) => {
+    const el = document.createElement('compliance-matrix');
+    el.setAttribute('view', 'table');
+    el.data = data;
+    document.getElementById('host').append(el);
+  }, bigDataset());
+  await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+  const info = () =>
+    page.locator('compliance-matrix').evaluate((el) => {
+      const rows = [...el.shadowRoot.querySelectorAll('tr[data-program]')];
+      return {
+        count: rows.length,
+        first: rows[0]?.dataset.program,
+        firstIndex: rows[0]?.getAttribute('aria-rowindex'),
+        rowcount: el.shadowRoot.querySelector('table[part=table]').getAttribute('aria-rowcount'),
+        status: el.shadowRoot.querySelector('[part=count]').textContent,
+      };
+    });
+  let i = await info();
+  assert.ok(i.count < 100, `only a window is rendered (${i.count} rows)`);
+  assert.equal(i.first, 'p-0000');
+  assert.equal(i.firstIndex, '2');
+  assert.equal(i.rowcount, '1001');
+  assert.equal(i.status, '1000 of 1000 programs');
+  // Scroll to the middle: the rows there are rendered, with their position.
+  await page.locator('compliance-matrix [part=table-wrap]').evaluate((w) => (w.scrollTop = 44 * 500));
+  const deadline = Date.now() + 10000;
+  do {
+    i = await info();
+    if (Number(i.firstIndex) > 400) break;
+    await page.waitForTimeout(50);
+  } while (Date.now() < deadline);
+  assert.ok(Number(i.firstIndex) > 400 && Number(i.firstIndex) < 520, `window follows the scroll (first aria-rowindex ${i.firstIndex})`);
+  const visible = await page.locator('compliance-matrix').evaluate((el) => {
+    const wrap = el.shadowRoot.querySelector('[part=table-wrap]').getBoundingClientRect();
+    return [...el.shadowRoot.querySelectorAll('tr[data-program]')]
+      .filter((tr) => {
+        const b = tr.getBoundingClientRect();
+        return b.top >= wrap.top + 60 && b.bottom <= wrap.bottom;
+      })
+      .map((tr) => tr.dataset.program);
+  });
+  assert.ok(visible.length > 5, 'rows fill the view');
+  assert.ok(visible.includes('p-0500') || visible.includes('p-0499') || visible.includes('p-0501'), `row 500 is in view: ${visible.join(',')}`);
+  // Sort and search work on all rows; exports hold all of them.
+  await page.locator('compliance-matrix th[data-key=program] button').click();
+  await page.locator('compliance-matrix th[data-key=program] button').click();
+  const state = await page.locator('compliance-matrix').evaluate((el) => el.state);
+  assert.equal(state.visible[0], 'p-0999');
+  assert.equal(state.visible.length, 1000);
+  const csvRows = await page.locator('compliance-matrix').evaluate((el) => el.exportCsv().trim().split('\r\n').length);
+  assert.equal(csvRows, 1001);
+  await page.locator('compliance-matrix input[part=search]').fill('fedramp');
+  await page.locator('compliance-matrix [part=table-wrap]').evaluate((w) => (w.scrollTop = 0));
+  const deadline2 = Date.now() + 10000;
+  do {
+    i = await info();
+    if (i.status === '100 of 1000 programs') break;
+    await page.waitForTimeout(50);
+  } while (Date.now() < deadline2);
+  assert.equal(i.status, '100 of 1000 programs');
+  assert.equal(i.count, 100, 'under the threshold every row is rendered again');
+  assert.equal(i.rowcount, null);
+  assert.deepEqual(page.problems, []);
+});
