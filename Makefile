@@ -61,6 +61,11 @@ pack: dist
 	cd target/pkg && npm pack --pack-destination ../../dist 2>&1 | grep -E 'filename|package size|unpacked size|total files'
 	@ls -l dist/compliance-matrix-$(VERSION).tgz
 
+## --- benchmark (issue 8): our widget vs vanilla JS, Grid.js and Tabulator in one Chromium run ------
+bench: dist setup-browser
+	cd bench && npm install --no-audit --no-fund
+	node bench/run.mjs $(BENCH_ARGS)
+
 ## --- demo --------------------------------------------------------------------------------------
 demo: dist
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"
