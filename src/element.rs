@@ -14,7 +14,14 @@ use web_sys::{
 use yew::{AppHandle, Callback};
 
 /// The widget's styles, adopted by every shadow root as one constructable stylesheet.
-const STYLE: &str = include_str!("style.css");
+const STYLE: &str = concat!(
+    include_str!("style.css"),
+    "\n.cm.cm-theme-dark {\n",
+    include_str!("style-dark.css"),
+    "}\n@media (prefers-color-scheme: dark) {\n.cm:not(.cm-theme-light) {\n",
+    include_str!("style-dark.css"),
+    "}\n}\n"
+);
 
 /// How many unmounted roots are kept for reuse.
 const POOL_SIZE: usize = 64;

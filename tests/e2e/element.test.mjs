@@ -2,7 +2,7 @@
 // moved in the page (disconnect + reconnect).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { eventually, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -15,16 +15,6 @@ after(async () => {
 const rows = (page) =>
   page.locator('compliance-matrix').evaluate((el) => [...el.shadowRoot.querySelectorAll('tr[data-program]')].map((r) => r.dataset.program));
 
-async function until(fn, expected) {
-  const end = Date.now() + 10000;
-  let got;
-  while (Date.now() < end) {
-    got = await fn();
-    if (JSON.stringify(got) === JSON.stringify(expected)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.deepEqual(got, expected);
-}
 
 test('typed search and sort survive an attribute change and a move in the page', { timeout: 60000 }, async () => {
   const page = await env.page();
@@ -38,10 +28,10 @@ test('typed search and sort survive an attribute change and a move in the page',
   await page.locator('compliance-matrix input[part=search]').fill('soc');
   await page.locator('compliance-matrix th[data-key=program] button').click();
   await page.locator('compliance-matrix th[data-key=program] button').click();
-  await until(() => rows(page), ['soc-3', 'soc-2', 'soc-1']);
+  await eventually(() => rows(page), ['soc-3', 'soc-2', 'soc-1']);
   // An unrelated attribute keeps the typed query and the sort.
   await page.locator('compliance-matrix').evaluate((el) => el.setAttribute('theme', 'dark'));
-  await until(() => page.locator('compliance-matrix [part=root]').getAttribute('class'), 'cm cm-theme-dark');
+  await eventually(() => page.locator('compliance-matrix [part=root]').getAttribute('class'), 'cm cm-theme-dark');
   assert.deepEqual(await rows(page), ['soc-3', 'soc-2', 'soc-1']);
   // Moving the element (disconnect, reconnect) keeps them too.
   await page.evaluate(() => {
@@ -50,11 +40,11 @@ test('typed search and sort survive an attribute change and a move in the page',
     document.body.append(box);
     box.append(el);
   });
-  await until(() => rows(page), ['soc-3', 'soc-2', 'soc-1']);
+  await eventually(() => rows(page), ['soc-3', 'soc-2', 'soc-1']);
   assert.equal(await page.locator('compliance-matrix input[part=search]').inputValue(), 'soc');
   assert.equal(await page.locator('compliance-matrix th[data-key=program]').getAttribute('aria-sort'), 'descending');
   // Setting the query attribute still wins.
   await page.locator('compliance-matrix').evaluate((el) => el.setAttribute('query', 'iso 27'));
-  await until(() => rows(page), ['iso-27018', 'iso-27017', 'iso-27001']);
+  await eventually(() => rows(page), ['iso-27018', 'iso-27017', 'iso-27001']);
   assert.deepEqual(page.problems, []);
 });

@@ -1,5 +1,6 @@
 // Shared e2e helpers: Debian Chromium through playwright-core, a local static server, and
 // a page that fails the test on any console error or page error.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -47,4 +48,21 @@ export async function start(options = {}) {
 /** Waits until the widget inside `selector` shows table rows. */
 export async function widgetReady(page, selector = 'compliance-matrix') {
   await page.locator(`${selector} tr[data-program]`).first().waitFor({ timeout: 20000 });
+}
+
+/** Polls `get` until it deep-equals `expected` (renders are asynchronous), then asserts. */
+export async function eventually(get, expected, message, ms = 5000) {
+  const end = Date.now() + ms;
+  let actual;
+  for (;;) {
+    actual = await get();
+    try {
+      assert.deepEqual(actual, expected);
+      return;
+    } catch {
+      if (Date.now() > end) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  assert.deepEqual(actual, expected, message);
 }

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start } from './harness.mjs';
+import { start, eventually } from './harness.mjs';
 
 const W = 'compliance-matrix';
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));
@@ -81,21 +81,6 @@ function assertFocusVisible(page) {
   assert.deepEqual([...new Set(bad)], [], 'every focused control shows a visible focus indicator');
 }
 
-async function eventually(get, expected, message, ms = 5000) {
-  const end = Date.now() + ms;
-  let actual;
-  for (;;) {
-    actual = await get();
-    try {
-      assert.deepEqual(actual, expected);
-      return;
-    } catch {
-      if (Date.now() > end) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  assert.deepEqual(actual, expected, message);
-}
 
 const rows = (page) => page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] tr[data-program]')].map((tr) => tr.dataset.program));
 const state = (page) => page.locator(W).evaluate((el) => el.state);

@@ -1,7 +1,7 @@
 // Revisions, compare mode and imports of CSV / Markdown through src, in the built widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { eventually, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -25,20 +25,6 @@ async function widget(attrs) {
 }
 
 const shadow = (page, fn, arg) => page.locator('compliance-matrix').evaluate(fn, arg);
-const until = async (fn, expected, ms = 10000) => {
-  const end = Date.now() + ms;
-  let got;
-  while (Date.now() < end) {
-    got = await fn();
-    try {
-      assert.deepEqual(got, expected);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  assert.deepEqual(got, expected);
-};
 
 test('compare="latest" marks the five EKS changes since the seed, old → new', { timeout: 60000 }, async () => {
   const page = await widget({ compare: 'latest' });
@@ -88,15 +74,15 @@ test('the revision and compare pickers work by keyboard and fire cm-change', { t
   const revision = page.locator('compliance-matrix select[part=revision]');
   await revision.focus();
   await page.keyboard.press('End'); // 2021-04-24 (latest)
-  await until(() => page.locator('compliance-matrix').evaluate((el) => el.state.revision), '2021-04-24');
-  await until(async () => (await shadow(page, (el) => el.shadowRoot.querySelector('tr[data-program=irap] td[data-service=eks]').dataset.status)), 'in-scope');
+  await eventually(() => page.locator('compliance-matrix').evaluate((el) => el.state.revision), '2021-04-24');
+  await eventually(async () => (await shadow(page, (el) => el.shadowRoot.querySelector('tr[data-program=irap] td[data-service=eks]').dataset.status)), 'in-scope');
   await page.locator('compliance-matrix select[part=compare]').selectOption('2020-03-25');
   await page.locator('compliance-matrix [part=changes]').waitFor();
   const last = await page.evaluate(() => window.events.at(-1));
   assert.equal(last.revision, '2021-04-24');
   assert.equal(last.compare, '2020-03-25');
   await page.locator('compliance-matrix select[part=compare]').selectOption('');
-  await until(() => page.locator('compliance-matrix [part=changes]').count(), 0);
+  await eventually(() => page.locator('compliance-matrix [part=changes]').count(), 0);
   assert.deepEqual(page.problems, []);
 });
 
@@ -109,11 +95,11 @@ test('an unknown revision is an error that names the attribute and lists the cho
 
 test('src imports a Markdown revision and a CSV with an unknown service and aliases', { timeout: 60000 }, async () => {
   const page = await widget({ src: '/tests/fixtures/import/latest.md' });
-  await until(async () => (await shadow(page, (el) => el.shadowRoot.querySelector('tr[data-program=irap] td[data-service=eks]')?.dataset.status)), 'in-scope');
+  await eventually(async () => (await shadow(page, (el) => el.shadowRoot.querySelector('tr[data-program=irap] td[data-service=eks]')?.dataset.status)), 'in-scope');
   assert.equal(await page.locator('compliance-matrix tr[data-program]').count(), 20);
   assert.equal(await page.locator('compliance-matrix select[part=revision]').count(), 0, 'revisions apply to the embedded matrix only');
   await page.locator('compliance-matrix').evaluate((el) => el.setAttribute('src', '/tests/fixtures/import/own.csv'));
-  await until(() => page.locator('compliance-matrix tr[data-program]').count(), 3);
+  await eventually(() => page.locator('compliance-matrix tr[data-program]').count(), 3);
   const rows = await shadow(page, (el) =>
     [...el.shadowRoot.querySelectorAll('tr[data-program]')].map((tr) => [
       tr.dataset.program,

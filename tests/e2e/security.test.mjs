@@ -17,7 +17,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { launchOptions } from './harness.mjs';
+import { launchOptions, eventually } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const CORPUS = JSON.parse(readFileSync('tests/fixtures/xss-payloads.json', 'utf8')).payloads;
@@ -258,22 +258,6 @@ function finish(page, { allowConsole = [] } = {}) {
   assert.deepEqual(problems, [], 'no console error or page error');
 }
 
-/** Polls `get` until it deep-equals `expected`, then asserts. */
-async function eventually(get, expected, message, ms = 5000) {
-  const end = Date.now() + ms;
-  let actual;
-  for (;;) {
-    actual = await get();
-    try {
-      assert.deepEqual(actual, expected);
-      return;
-    } catch {
-      if (Date.now() > end) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  assert.deepEqual(actual, expected, message);
-}
 
 const rowsOf = (page, sel = '#w') => page.locator(sel).evaluate((el) => window.__t.rows(el));
 

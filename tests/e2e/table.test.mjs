@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, widgetReady } from './harness.mjs';
+import { start, widgetReady, eventually } from './harness.mjs';
 
 const T = { timeout: 60000 };
 const W = 'compliance-matrix';
@@ -77,22 +77,6 @@ function headerKeys(page, sel = W) {
   );
 }
 
-/** Polls `get` until it deep-equals `expected` (renders are asynchronous), then asserts. */
-async function eventually(get, expected, message, timeout = 5000) {
-  const end = Date.now() + timeout;
-  let actual;
-  for (;;) {
-    actual = await get();
-    try {
-      assert.deepEqual(actual, expected);
-      return;
-    } catch {
-      if (Date.now() > end) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  assert.deepEqual(actual, expected, message);
-}
 
 const expectRows = (page, expected, message, sel = W) => eventually(() => rowIds(page, sel), expected, message);
 const countText = (page, sel = W) => page.locator(`${sel} [role=status][part=count]`).textContent();
