@@ -10,7 +10,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean
+.PHONY: fault-dist all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean
 
 all: dist
 
@@ -39,16 +39,25 @@ setup-browser:
 ## --- build -------------------------------------------------------------------------------------
 dist: setup
 	cargo build --release --lib --target $(WASM_TARGET)
-	rm -rf target/bindgen dist && mkdir -p target/bindgen/web target/bindgen/nomod dist
-	wasm-bindgen --target web --no-typescript --out-name compliance-matrix --out-dir target/bindgen/web $(RELEASE_WASM)
+	rm -rf target/bindgen dist && mkdir -p target/bindgen/nomod dist
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen/nomod $(RELEASE_WASM)
-	$(WASM_OPT) target/bindgen/web/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
-	cp target/bindgen/web/compliance-matrix.js dist/compliance-matrix-wasm.js
+	$(WASM_OPT) target/bindgen/nomod/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
+	node scripts/wasm-factory.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix-wasm.js
 	cp www/compliance-matrix.js www/define.js dist/
 	@for f in compliance-matrix.d.ts custom-elements.json README.md package.json; do [ ! -f www/$$f ] || cp www/$$f dist/; done
 	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix.html
 	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
 	  "$$(cat dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js | gzip -9 | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)"
+
+## A debug build with the `fault-injection` feature (a search text that panics), for the
+## panic-isolation e2e test (tests/e2e/panic.test.mjs). Never shipped.
+FAULT_DIR := target/fault-dist
+fault-dist: setup
+	cargo build --lib --target $(WASM_TARGET) --features fault-injection
+	rm -rf target/bindgen-fault $(FAULT_DIR) && mkdir -p target/bindgen-fault $(FAULT_DIR)
+	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault target/$(WASM_TARGET)/debug/compliance_matrix.wasm
+	node scripts/wasm-factory.mjs target/bindgen-fault/compliance-matrix.js $(FAULT_DIR)/compliance-matrix-wasm.js
+	cp target/bindgen-fault/compliance-matrix_bg.wasm www/compliance-matrix.js www/define.js $(FAULT_DIR)/
 
 ## --- npm package -------------------------------------------------------------------------------
 VERSION := $(shell awk -F'"' '/^version = /{print $$2; exit}' Cargo.toml)
@@ -86,7 +95,7 @@ test-native:
 test-wasm: setup setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web
 
-test-e2e: setup-node setup-browser
+test-e2e: setup-node setup-browser fault-dist
 	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 
 screenshot: dist setup-browser

@@ -2,13 +2,14 @@
 // glue, the element code) that works when opened from file://, offline.
 // Usage: node scripts/single-file.mjs <no-modules glue.js> <optimized.wasm> <out.html>
 import { readFileSync, writeFileSync } from 'node:fs';
+import { factorySource } from './wasm-factory.mjs';
 
 const [glue, wasm, out] = process.argv.slice(2);
 if (!glue || !wasm || !out) {
   console.error('usage: node scripts/single-file.mjs <glue.js> <wasm> <out.html>');
   process.exit(2);
 }
-const glueJs = readFileSync(glue, 'utf8');
+const glueJs = factorySource(readFileSync(glue, 'utf8'), { classic: true });
 const wasmB64 = readFileSync(wasm).toString('base64');
 const define = readFileSync(new URL('../www/define.js', import.meta.url), 'utf8').replace(/^export /gm, '');
 const version = JSON.parse(readFileSync(new URL('../www/package.json', import.meta.url), 'utf8')).version;
@@ -43,16 +44,14 @@ ${safe(glueJs)}
 ${safe(define)}
   var b64 = "${wasmB64}";
   var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
-  wasm_bindgen.initSync({ module: bytes });
-  var core = {
-    ready: Promise.resolve(),
-    isReady: function () { return true; },
-    mount: wasm_bindgen.mount,
-    parseDataset: wasm_bindgen.parseDataset,
-  };
-  var api = createApi(core);
-  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, ready: core.ready };
-  defineElement(core, api);
+  var compiled = new WebAssembly.Module(bytes);
+  var api = createApi(function () {
+    var glue = createGlue();
+    glue.initSync({ module: compiled });
+    return glue;
+  });
+  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, ready: api.ready };
+  defineElement(api);
 })();
 </script>
 </body>

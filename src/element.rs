@@ -32,15 +32,30 @@ thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// The containers of mounted widgets, so a panic can be reported in each of them.
     static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    static PANIC_LISTENER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// A panic stops the shared wasm instance: say so in every mounted widget (as an alert, so
-/// assistive technology announces it) and in the console, instead of leaving a frozen view.
+/// A panic stops the shared wasm instance. With a listener (`onPanic`, set by `www/define.js`),
+/// the host script is told which widget was active, shows the error there and restarts the others
+/// on a fresh instance. Without one, every mounted widget shows the error (as an alert, so
+/// assistive technology announces it) instead of a frozen view.
 #[wasm_bindgen(start)]
 fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let message = format!("compliance-matrix stopped after an internal error: {info}");
         crate::platform::console_error(&message);
+        let listener = PANIC_LISTENER
+            .try_with(|l| l.try_borrow().ok().and_then(|l| l.clone()))
+            .ok()
+            .flatten();
+        if let Some(f) = listener {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(&message),
+                &JsValue::from(crate::platform::active()),
+            );
+            return;
+        }
         let containers: Vec<Element> = MOUNTED
             .try_with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
             .unwrap_or_default();
@@ -57,6 +72,18 @@ fn install_panic_hook() {
             }
         }
     }));
+}
+
+/// Registers `listener(message, generation)`, called when the core panics; `generation` names
+/// the widget that was active (see `Handle.generation`), 0 if none. The instance is unusable
+/// afterwards: the listener must not call into it.
+///
+/// ```js
+/// onPanic((message, generation) => setTimeout(() => restartOthers(message, generation)));
+/// ```
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(listener: js_sys::Function) {
+    PANIC_LISTENER.with(|l| *l.borrow_mut() = Some(listener));
 }
 
 fn sheet() -> Result<CssStyleSheet, JsValue> {
@@ -193,11 +220,12 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         data: None,
         data_error: None,
         generation: NEXT_GENERATION.with(|g| {
-            let n = g.get().wrapping_add(1);
+            let n = g.get().wrapping_add(1).max(1);
             g.set(n);
             n
         }),
     };
+    crate::platform::enter(handle.generation);
     if let Some(d) = data {
         handle.take_data(&d);
     }
@@ -215,6 +243,7 @@ impl Handle {
     /// handle.update({ data: myDataset });
     /// ```
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        crate::platform::enter(self.generation);
         let (opts, data) = read_options(&options)?;
         self.options = opts;
         if let Some(d) = data {
@@ -230,6 +259,7 @@ impl Handle {
     /// handle.state().visible; // ['pci-dss-level-1', …]
     /// ```
     pub fn state(&self) -> JsValue {
+        crate::platform::enter(self.generation);
         match self.mirror.0.borrow().as_ref() {
             Some(s) => to_js(&s.snapshot()),
             None => JsValue::NULL,
@@ -242,6 +272,7 @@ impl Handle {
     /// handle.unmount();
     /// ```
     pub fn unmount(&mut self) {
+        crate::platform::enter(self.generation);
         self.mirror.0.borrow_mut().take();
         let container = self.container.clone();
         MOUNTED.with(|m| m.borrow_mut().retain(|c| *c != container));
@@ -294,6 +325,12 @@ impl Handle {
         self.export(|v| v.to_markdown())
     }
 
+    /// Tells this mount apart from every other on the page (the `generation` of `onPanic`).
+    #[wasm_bindgen(getter)]
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
     /// The last error about data (`data` or `src`), if any.
     ///
     /// ```js
@@ -316,6 +353,7 @@ impl Handle {
     }
 
     fn export(&self, f: impl Fn(&export::View) -> String) -> String {
+        crate::platform::enter(self.generation);
         let guard = self.mirror.0.borrow();
         let Some(s) = guard.as_ref() else {
             return String::new();
@@ -340,6 +378,7 @@ impl Handle {
                 let target = self.target.clone();
                 Callback::from(move |m: String| dispatch_error(&target, &m))
             },
+            generation: self.generation,
         }
     }
 
@@ -385,6 +424,7 @@ impl Handle {
 /// ```
 #[wasm_bindgen(js_name = parseDataset)]
 pub fn parse_dataset(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
+    crate::platform::enter(0);
     let meta = ImportMeta {
         as_of: String::new(),
         source: Link::default(),

@@ -4,6 +4,21 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    static ACTIVE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Notes which mounted widget (by its generation) the wasm core is working for, so a panic can be
+/// blamed on that widget alone. Set on entry to every export and every `App` lifecycle call.
+pub fn enter(generation: u32) {
+    ACTIVE.with(|a| a.set(generation));
+}
+
+/// The widget the core last worked for (0: none).
+pub fn active() -> u32 {
+    ACTIVE.try_with(|a| a.get()).unwrap_or(0)
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

@@ -21,18 +21,76 @@ const ATTRIBUTES = {
 };
 const BOOLEAN = new Set(['gaps', 'sync-url']);
 
-function showFatal(target, error) {
+function showFatal(target, error, prefix = 'compliance-matrix could not start: ') {
   const root = target.shadowRoot || target.attachShadow({ mode: 'open' });
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   box.setAttribute('part', 'error');
-  box.textContent = 'compliance-matrix could not start: ' + (error && error.message ? error.message : String(error));
+  box.textContent = prefix + (error && error.message ? error.message : String(error));
   root.replaceChildren(box);
   target.dispatchEvent(new CustomEvent('cm-error', { bubbles: true, composed: true, detail: { message: box.textContent } }));
 }
 
-// core: { ready: Promise, isReady(): boolean, mount(target, options), parseDataset(text, format) }
-export function createApi(core) {
+/** The options that bring back what the user did, from a state snapshot (cm-change detail). */
+export function optionsFromState(s, embedded) {
+  const o = {
+    query: s.query, status: s.status, gaps: s.gaps, tags: s.tags.join(','), sort: s.sort,
+    services: s.services.join(','),
+  };
+  // Revisions only exist for the embedded matrix.
+  if (embedded) Object.assign(o, { revision: s.revision, compare: s.compare });
+  return o;
+}
+
+// A panic stops the wasm instance all widgets share. The core names the widget it was working
+// for: that one shows the error; the others are mounted again, as they were, on a fresh instance.
+// More than this many restarts within RESTART_WINDOW ms means something is wrong with the core
+// itself: then every widget shows the error.
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW = 10000;
+
+// load(): a fresh, initialised wasm-bindgen glue ({ mount, parseDataset, onPanic }) or a Promise of one.
+export function createApi(load) {
+  let glue = null;
+  let restarts = [];
+  const live = new Set();
+
+  const attach = (g) => {
+    glue = g;
+    g.onPanic((message, generation) => {
+      if (glue !== g) return;
+      glue = null;
+      // Not from inside the dying call: once it has unwound.
+      setTimeout(() => recover(message, generation));
+    });
+  };
+  const boot = () => {
+    try {
+      const g = load();
+      return g && typeof g.then === 'function' ? g.then(attach) : (attach(g), Promise.resolve());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  let booting = boot();
+  const ready = booting;
+  ready.catch(() => {});
+
+  function recover(message, generation) {
+    const now = Date.now();
+    restarts = restarts.filter((t) => now - t < RESTART_WINDOW).concat(now);
+    const widgets = [...live];
+    if (restarts.length > MAX_RESTARTS) {
+      for (const w of widgets) w.fail(message);
+      return;
+    }
+    booting = boot();
+    booting.then(
+      () => { for (const w of widgets) w.restart(message, generation); },
+      (e) => { for (const w of widgets) w.fail(e); },
+    );
+  }
+
   function mount(target, options = {}) {
     if (!target || typeof target.attachShadow !== 'function') {
       throw new TypeError('mount(target, options): target must be an Element');
@@ -40,55 +98,96 @@ export function createApi(core) {
     let handle = null;
     let closed = false;
     let current = { ...options };
+    // What the user changed since (cm-change), minus what the host set again later.
+    let restore = {};
+    const onChange = (e) => {
+      if (e.target === target && e.detail) restore = optionsFromState(e.detail, current.data == null && !current.src);
+    };
+    target.addEventListener('cm-change', onChange);
+    // Set while this widget shows the error of a panic: cleared by the next mount.
+    let failed = false;
     const start = () => {
-      if (closed || handle) return;
+      if (closed || handle || !glue) return;
+      const g = glue;
+      if (failed && target.shadowRoot) target.shadowRoot.replaceChildren();
+      failed = false;
       try {
-        handle = core.mount(target, current);
+        handle = g.mount(target, { ...current, ...restore });
       } catch (e) {
-        showFatal(target, e);
+        // A panic while mounting: the panic listener restarts the others; this one stays down.
+        if (glue !== g) widget.fail(e);
+        else showFatal(target, e);
       }
     };
-    if (core.isReady()) start();
-    else core.ready.then(start, (e) => { if (!closed) showFatal(target, e); });
+    const widget = {
+      restart(message, generation) {
+        if (closed) return;
+        const culprit = handle && generation !== 0 && handle.generation === generation;
+        // The old handle belongs to the dead instance: drop it without calling into it.
+        handle = null;
+        if (culprit) {
+          widget.fail(message);
+          return;
+        }
+        const root = target.shadowRoot;
+        if (root) root.replaceChildren();
+        start();
+      },
+      fail(error) {
+        handle = null;
+        failed = true;
+        if (!closed) showFatal(target, error, 'This widget stopped after an internal error (change its data or options to try again): ');
+      },
+    };
+    live.add(widget);
+    const whenReady = () => booting.then(start, (e) => { if (!closed) showFatal(target, e); });
+    if (glue) start();
+    else whenReady();
+    const call = (f, fallback) => (handle && glue ? f(handle) : fallback);
     return {
       update(next = {}) {
         const { data, ...rest } = next;
         current = { ...current, ...rest };
         if ('data' in next) current.data = data;
-        if (handle) handle.update('data' in next ? { ...current, data } : withoutData(current));
+        for (const key of Object.keys(next)) delete restore[key];
+        if (handle && glue) handle.update('data' in next ? { ...current, data } : withoutData(current));
+        // After an error in this widget: try again with what the host gave now.
+        else if (!handle && glue) start();
       },
       state() {
-        return handle ? handle.state() : null;
+        return call((h) => h.state(), null);
       },
       error() {
-        return handle ? handle.error() : undefined;
+        return call((h) => h.error(), undefined);
       },
       exportCsv() {
-        return handle ? handle.exportCsv() : '';
+        return call((h) => h.exportCsv(), '');
       },
       exportJson() {
-        return handle ? handle.exportJson() : '';
+        return call((h) => h.exportJson(), '');
       },
       exportMarkdown() {
-        return handle ? handle.exportMarkdown() : '';
+        return call((h) => h.exportMarkdown(), '');
       },
       unmount() {
         closed = true;
-        if (handle) {
+        live.delete(widget);
+        target.removeEventListener('cm-change', onChange);
+        if (handle && glue) {
           handle.unmount();
           handle.free();
-          handle = null;
         }
+        handle = null;
       },
     };
   }
 
   function parseDataset(text, format) {
-    if (!core.isReady()) throw new Error('compliance-matrix is still loading: await ready first');
-    return core.parseDataset(String(text), format);
+    if (!glue) throw new Error('compliance-matrix is still loading: await ready first');
+    return glue.parseDataset(String(text), format);
   }
 
-  return { mount, parseDataset };
+  return { mount, parseDataset, ready };
 }
 
 function withoutData(options) {
@@ -96,7 +195,7 @@ function withoutData(options) {
   return rest;
 }
 
-export function defineElement(core, api) {
+export function defineElement(api) {
   if (typeof customElements === 'undefined' || customElements.get(TAG)) return;
 
   class ComplianceMatrix extends HTMLElement {
@@ -122,13 +221,7 @@ export function defineElement(core, api) {
       if (this.#api) return;
       const options = this.#options();
       if (this.#saved) {
-        const s = this.#saved;
-        Object.assign(options, {
-          query: s.query, status: s.status, gaps: s.gaps, tags: s.tags.join(','), sort: s.sort,
-          services: s.services.join(','),
-        });
-        // Revisions only exist for the embedded matrix.
-        if (this.#data == null && !this.hasAttribute('src')) Object.assign(options, { revision: s.revision, compare: s.compare });
+        Object.assign(options, optionsFromState(this.#saved, this.#data == null && !this.hasAttribute('src')));
         this.#saved = null;
       }
       if (this.#data !== undefined) options.data = this.#data;
@@ -189,7 +282,7 @@ export function defineElement(core, api) {
 
     /** Resolves when the wasm core has loaded and the widget has rendered. */
     get ready() {
-      return core.ready;
+      return api.ready;
     }
   }
 

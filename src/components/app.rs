@@ -69,7 +69,15 @@ pub struct AppProps {
     /// Called when data (`src`) cannot be used, with the message shown in the widget.
     #[prop_or_default]
     pub onerror: Callback<String>,
+    /// Which mount this is (see [`platform::enter`]).
+    #[prop_or_default]
+    pub generation: u32,
 }
+
+/// Only in builds with the `fault-injection` feature (the panic-isolation e2e test): typing this
+/// into the search box panics inside that widget.
+#[cfg(feature = "fault-injection")]
+pub const FAULT_QUERY: &str = "\u{1f4a5}panic";
 
 /// The widget.
 pub struct App {
@@ -218,6 +226,7 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
+        platform::enter(props.generation);
         let mut state = AppState::new(Dataset::embedded());
         state.set_custom(props.data.clone());
         state.apply_options(&props.options, None);
@@ -253,8 +262,13 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        platform::enter(ctx.props().generation);
         match msg {
             Msg::Act(action) => {
+                #[cfg(feature = "fault-injection")]
+                if matches!(&action, Action::SetText(t) if t == FAULT_QUERY) {
+                    panic!("fault injection: the search text asked for a panic");
+                }
                 let typing = matches!(action, Action::SetText(_));
                 let sorting = matches!(action, Action::ToggleSort { .. });
                 // Moving or hiding a column re-renders the list; put focus back on the control used.
@@ -426,6 +440,7 @@ impl Component for App {
 
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
+        platform::enter(props.generation);
         if props.options.src != old.options.src {
             self.load_src(ctx);
         }
@@ -438,7 +453,8 @@ impl Component for App {
         true
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+    fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
+        platform::enter(ctx.props().generation);
         if let Some(selectors) = self.refocus.take() {
             if let Some(root) = self.root.cast::<web_sys::Element>() {
                 for sel in selectors {
@@ -462,6 +478,7 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
+        platform::enter(ctx.props().generation);
         let s = &self.state;
         let ds = &s.dataset;
         let link = ctx.link();

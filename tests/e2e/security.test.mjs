@@ -1289,6 +1289,20 @@ test('50 instances with different attributes on one page each show their own row
   finish(page);
 });
 
+/** The bytes of every live WebAssembly.Memory on the page (an instance left behind counts too). */
+async function wasmMemoryBytes(cdp) {
+  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+  await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
+  return result.value;
+}
+
 test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listeners return to the start`, { timeout: 120000 + CYCLES * 300 }, async () => {
   const page = await hostPage({ view: 'table' });
   await page.locator('#w').evaluate((el) => el.remove());
@@ -1303,11 +1317,7 @@ test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listen
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const dom = await cdp.send('Memory.getDOMCounters');
-    const wasm = await page.evaluate(async () => {
-      const glue = await import('/dist/compliance-matrix-wasm.js');
-      const exports = await glue.default();
-      return exports.memory.buffer.byteLength;
-    });
+    const wasm = await wasmMemoryBytes(cdp);
     return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, documents: dom.documents, wasm, window: await listenersOn('window'), document: await listenersOn('document') };
   };
   // Half the cycles use mount() on a div, half create and remove the element; options vary and
