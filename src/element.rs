@@ -104,6 +104,22 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+/// A state snapshot for JS. The visible ids (thousands in a long list) cross the boundary as one
+/// string split on the JS side, not one string each. Ids are slugs, so ',' never occurs in one.
+fn snapshot_to_js(mut s: Snapshot) -> JsValue {
+    let visible = std::mem::take(&mut s.visible);
+    let value = to_js(&s);
+    let ids: JsValue = if visible.is_empty() {
+        js_sys::Array::new().into()
+    } else {
+        js_sys::JsString::from(visible.join(",").as_str())
+            .split(",")
+            .into()
+    };
+    let _ = js_sys::Reflect::set(&value, &"visible".into(), &ids);
+    value
+}
+
 fn dispatch(target: &Element, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
@@ -261,7 +277,7 @@ impl Handle {
     pub fn state(&self) -> JsValue {
         crate::platform::enter(self.generation);
         match self.mirror.0.borrow().as_ref() {
-            Some(s) => to_js(&s.snapshot()),
+            Some(s) => snapshot_to_js(s.snapshot()),
             None => JsValue::NULL,
         }
     }
@@ -372,7 +388,9 @@ impl Handle {
             options: self.options.clone(),
             data: self.data.clone(),
             data_error: self.data_error.clone(),
-            onchange: Callback::from(move |s: Snapshot| dispatch(&target, "cm-change", &to_js(&s))),
+            onchange: Callback::from(move |s: Snapshot| {
+                dispatch(&target, "cm-change", &snapshot_to_js(s))
+            }),
             mirror: self.mirror.clone(),
             onerror: {
                 let target = self.target.clone();

@@ -199,3 +199,40 @@ pub fn absolute_url(url: &str) -> String {
         .map(|u| u.href())
         .unwrap_or_else(|_| url.to_string())
 }
+
+/// Calls `on(true)` before the page prints and `on(false)` after; removed when dropped.
+pub struct PrintListeners {
+    before: Closure<dyn FnMut()>,
+    after: Closure<dyn FnMut()>,
+}
+
+impl PrintListeners {
+    pub fn new(on: impl Fn(bool) + 'static) -> PrintListeners {
+        let on = std::rc::Rc::new(on);
+        let (b, a) = (on.clone(), on);
+        let before = Closure::<dyn FnMut()>::new(move || b(true));
+        let after = Closure::<dyn FnMut()>::new(move || a(false));
+        if let Some(w) = window() {
+            let _ =
+                w.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+            let _ =
+                w.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+        }
+        PrintListeners { before, after }
+    }
+}
+
+impl Drop for PrintListeners {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback(
+                "beforeprint",
+                self.before.as_ref().unchecked_ref(),
+            );
+            let _ = w.remove_event_listener_with_callback(
+                "afterprint",
+                self.after.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! The status legend: symbol and text for every status, so status never relies on colour.
+//! The status legend: symbol and text for every status, so status never relies on colour. The
+//! symbol is the badge's `::before` content (src/style.css, checked against `Status::symbol`).
 
 use crate::dataset::Status;
 use yew::prelude::*;
@@ -11,7 +12,6 @@ pub fn legend() -> Html {
             { for Status::ALL.iter().map(|s| html! {
                 <li>
                     <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
-                        <span class="cm-sym" aria-hidden="true">{ s.symbol() }</span>
                         { s.text() }
                     </span>
                 </li>

@@ -58,8 +58,17 @@ pub fn table(props: &TableProps) -> Html {
     };
     // Long lists render only the rows in view (plus a margin); spacers keep the scroll height.
     let scroll = use_state(|| (0.0_f64, 900.0_f64));
+    // While the page prints, every row is rendered (beforeprint → afterprint).
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let listeners = crate::platform::PrintListeners::new(move |on| printing.set(on));
+            move || drop(listeners)
+        });
+    }
     let total = props.visible.len();
-    let windowed = total > WINDOW_THRESHOLD;
+    let windowed = total > WINDOW_THRESHOLD && !*printing;
     let (first, end) = if windowed {
         // The caption and header sit above the rows inside the scroll box.
         let top = (scroll.0 - HEADER_ALLOWANCE).max(0.0);
@@ -96,6 +105,17 @@ pub fn table(props: &TableProps) -> Html {
         })
     };
     let columns = props.shown.len() + 2;
+    // Long lists lay the table out from these column widths (table-layout: fixed), not from the
+    // content of every cell: a change of window or filter then costs one pass over the rows shown.
+    let colgroup = (total > WINDOW_THRESHOLD).then(|| {
+        html! {
+            <colgroup>
+                <col class="cm-colw-program" />
+                { for props.shown.iter().map(|_| html! { <col class="cm-colw-service" /> }) }
+                <col class="cm-colw-coverage" />
+            </colgroup>
+        }
+    });
     let spacer = |rows: usize| {
         (rows > 0).then(|| {
             html! {
@@ -108,7 +128,7 @@ pub fn table(props: &TableProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"))} part="table-wrap" {onscroll}>
+        <div class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), (total > WINDOW_THRESHOLD).then_some("cm-long"))} part="table-wrap" {onscroll}>
             <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}>
                 <caption>
                     { format!("Compliance programs by AWS container service, as of {}. ", as_of_text(ds)) }
@@ -117,6 +137,7 @@ pub fn table(props: &TableProps) -> Html {
                         <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
                     </span>
                 </caption>
+                { colgroup }
                 <thead>
                     <tr>
                         { header(SortField::Program, "Compliance program".to_string(), "cm-col-program") }
@@ -131,27 +152,29 @@ pub fn table(props: &TableProps) -> Html {
                 <tbody>
                     { spacer(first) }
                     { for props.visible[first..end].iter().enumerate().map(|(k, &i)| html! {
-                        <Row key={ds.programs[i].id.clone()} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
-                            highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)} />
+                        // Keyed by position, not by program: after a filter or sort the rows in
+                        // place are patched (mostly the same status words) instead of removed and
+                        // created again, which costs the browser far more.
+                        <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
+                            highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)}
+                            stripe={(first + k) % 2 == 1} />
                     }) }
                     { spacer(total - end) }
                 </tbody>
             </table>
-            if windowed {
-                <p class="cm-print-window-note">
-                    { format!("This long list ({total} rows) prints the rows in view only; export CSV, JSON or Markdown for all of them.") }
-                </p>
-            }
         </div>
     }
 }
+
+/// Up to this many shown services the coverage meter has a pip per service, above it one bar.
+const MAX_PIPS: usize = 12;
 
 /// Above this many rows only the rows in view are rendered.
 pub const WINDOW_THRESHOLD: usize = 150;
 /// Row height in windowed mode (CSS `.cm-windowed tbody tr` keeps rows to it).
 const ROW_HEIGHT: f64 = 44.0;
 /// Rows rendered beyond the viewport on each side.
-const OVERSCAN: usize = 12;
+const OVERSCAN: usize = 8;
 /// Room taken by the caption and header above the first row.
 const HEADER_ALLOWANCE: f64 = 90.0;
 
@@ -289,6 +312,9 @@ struct RowProps {
     diff: Option<Rc<Diff>>,
     /// `aria-rowindex` when only a window of the rows is in the DOM.
     rowindex: Option<usize>,
+    /// Every other row is shaded. A class, not `:nth-child`: a structural selector makes every
+    /// inserted or removed row restyle its siblings.
+    stripe: bool,
 }
 
 #[function_component(Row)]
@@ -301,7 +327,7 @@ fn row(props: &RowProps) -> Html {
     let row_change = props.diff.as_ref().and_then(|d| d.row(&p.id));
     html! {
         <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
-            class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())))}>
+            class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())), props.stripe.then_some("cm-stripe"))}>
             <th scope="row" class="cm-program">
                 <span class="cm-program-name">{ &p.name }</span>
                 if let Some(r) = row_change {
@@ -319,11 +345,19 @@ fn row(props: &RowProps) -> Html {
                 status_cell(service, &p.cells[s], props.highlight.contains(&s), old)
             }) }
             <td class="cm-coverage" data-coverage={ins.to_string()}>
-                <span class="cm-meter" aria-hidden="true">
-                    { for (0..total).map(|k| html! {
-                        <span class={classes!("cm-pip", if k < ins { "cm-pip-on" } else if k < ins + prog { "cm-pip-half" } else { "" })}></span>
-                    }) }
-                </span>
+                if total <= MAX_PIPS {
+                    <span class="cm-meter" aria-hidden="true">
+                        { for (0..total).map(|k| html! {
+                            <span class={classes!("cm-pip", if k < ins { "cm-pip-on" } else if k < ins + prog { "cm-pip-half" } else { "" })}></span>
+                        }) }
+                    </span>
+                } else {
+                    // Many services: one bar (in scope, then in progress) instead of a pip each.
+                    <svg class="cm-bar" viewBox={format!("0 0 {total} 1")} preserveAspectRatio="none" width="64" height="12" aria-hidden="true">
+                        <rect class="cm-bar-on" width={ins.to_string()} height="1" />
+                        <rect class="cm-bar-half" x={ins.to_string()} width={prog.to_string()} height="1" />
+                    </svg>
+                }
                 <span class="cm-cov-text">
                     { cov_text }
                     if let Some(extra) = cov_extra {
@@ -344,7 +378,6 @@ fn status_cell(service: &str, cell: &Cell, highlighted: bool, old: Option<&Cell>
                 <span class="cm-old">
                     <span class="cm-vh">{ "changed from " }</span>
                     <span class={classes!("cm-badge", "cm-badge-old", format!("cm-{}", o.status.id()))}>
-                        <span class="cm-sym" aria-hidden="true">{ o.status.symbol() }</span>
                         { o.status.text() }
                     </span>
                     if let Some(l) = &o.label { <span class="cm-label">{ l }</span> }
@@ -353,7 +386,6 @@ fn status_cell(service: &str, cell: &Cell, highlighted: bool, old: Option<&Cell>
                 </span>
             }
             <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
-                <span class="cm-sym" aria-hidden="true">{ s.symbol() }</span>
                 { s.text() }
             </span>
             if let Some(label) = &cell.label {

@@ -184,9 +184,11 @@ async function statusNotByColour(page) {
     for (const td of cells) {
       const where = `${td.closest('tr').dataset.program}/${td.dataset.service}`;
       const badge = [...td.querySelectorAll('.cm-badge')].at(-1);
-      const sym = badge?.querySelector('.cm-sym');
-      if (!sym || !visible(sym) || sym.textContent.trim() !== SYM[td.dataset.status]) problems.push(`${where}: no visible symbol ${SYM[td.dataset.status]}`);
-      const text = badge ? badge.textContent.replace(sym?.textContent ?? '', '').trim() : '';
+      // The symbol is the badge's generated content: shown, but not part of the accessible name.
+      const before = badge ? getComputedStyle(badge, '::before') : null;
+      const symbol = before && before.display !== 'none' && before.visibility !== 'hidden' ? before.content : '';
+      if (symbol !== `"${SYM[td.dataset.status]}" / ""`) problems.push(`${where}: no visible symbol ${SYM[td.dataset.status]} (got ${symbol})`);
+      const text = badge ? badge.textContent.trim() : '';
       if (text !== TEXT[td.dataset.status] || !visible(badge)) problems.push(`${where}: no visible text "${TEXT[td.dataset.status]}" (got "${text}")`);
     }
     for (const g of el.shadowRoot.querySelectorAll('svg[part=diagram] g[data-layer]')) {

@@ -131,7 +131,7 @@ test('status filter: fargate:not-in-scope by mouse, eks:in-progress by keyboard;
   await expectRows(page, FARGATE_OUT);
   await expectCount(page, '8 of 20 programs');
   const fargateCells = await page.locator(W).evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('table[part=table] td[data-service=fargate]')].map((td) => [td.dataset.status, td.textContent]),
+    [...el.shadowRoot.querySelectorAll('table[part=table] td[data-service=fargate]')].map((td) => [td.dataset.status, getComputedStyle(td.querySelector('.cm-badge'), '::before').content + td.textContent]),
   );
   assert.equal(fargateCells.length, 8);
   for (const [status, text] of fargateCells) {
@@ -152,7 +152,7 @@ test('status filter: fargate:not-in-scope by mouse, eks:in-progress by keyboard;
   const cells = await page.locator(W).evaluate((el) =>
     [...el.shadowRoot.querySelectorAll('table[part=table] td[data-service=eks]')].map((td) => ({
       status: td.dataset.status,
-      text: td.textContent,
+      text: getComputedStyle(td.querySelector('.cm-badge'), '::before').content + td.textContent,
       label: td.querySelector('.cm-label')?.textContent,
     })),
   );
