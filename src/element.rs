@@ -215,7 +215,20 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         .ok_or_else(|| JsValue::from_str("target has no document"))?;
     // Containers and their Yew roots are reused: Yew keeps the event listeners of a root for
     // the life of the page, so creating a root per mount would leak on every mount/unmount.
-    let (container, app) = match POOL.with(|p| p.borrow_mut().pop()) {
+    //
+    // Only a root whose parking has been rendered (an empty container) is reused. Yew renders
+    // later: in a microtask, or, once a run of its scheduler has taken more than 16 ms, after a
+    // `setTimeout`. Until then a parked container still holds the previous mount's DOM, and
+    // reusing it would show that as the new mount's content: a host that waits for the widget's
+    // rows would find them at once, unmount again without ever giving the scheduler its turn,
+    // and every mount's props, data and DOM work would pile up in Yew's queues (wasm memory grew
+    // by a third over 1,000 mount/unmount cycles, and never shrinks back).
+    let clean = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let i = p.iter().rposition(|(c, _)| c.first_child().is_none())?;
+        Some(p.remove(i))
+    });
+    let (container, app) = match clean {
         Some(pooled) => pooled,
         None => {
             let container = document.create_element("div")?;

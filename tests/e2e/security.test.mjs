@@ -22,7 +22,7 @@ import { serve } from '../../scripts/serve.mjs';
 
 const CORPUS = JSON.parse(readFileSync('tests/fixtures/xss-payloads.json', 'utf8')).payloads;
 const SEED = JSON.parse(readFileSync('data/matrix.json', 'utf8'));
-const CYCLES = Number(process.env.CM_CYCLES || 200);
+const CYCLES = Number(process.env.CM_CYCLES || 400);
 const MAX_FIELD = 2000;
 const CSP_TT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 const HOST = '/tests/hosts/security/blank.html';
@@ -1321,8 +1321,11 @@ test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listen
     return { heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, documents: dom.documents, wasm, window: await listenersOn('window'), document: await listenersOn('document') };
   };
   // Half the cycles use mount() on a div, half create and remove the element; options vary and
-  // include sync-url (window listeners), the diagram and data.
+  // include sync-url (window listeners), the diagram and data. A new mount must never show an
+  // earlier mount's content (a reused root rendered late): the wait for rows would then end at
+  // once, and the widget's renders would queue up unrun instead of being measured.
   await page.evaluate(() => {
+    window.__stale = 0;
     window.__cycles = async (n, offset) => {
       const { mount, ready } = await import('/dist/compliance-matrix.js');
       await ready;
@@ -1342,6 +1345,7 @@ test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listen
           const div = document.createElement('div');
           host.append(div);
           const h = mount(div, o);
+          if (ready(div.shadowRoot)) window.__stale++;
           await window.__t.until(() => ready(div.shadowRoot), 5000);
           h.unmount();
           div.remove();
@@ -1354,6 +1358,7 @@ test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listen
             else el.setAttribute(k, v);
           }
           host.append(el);
+          if (ready(el.shadowRoot)) window.__stale++;
           await window.__t.until(() => ready(el.shadowRoot), 5000);
           el.remove();
         }
@@ -1369,10 +1374,12 @@ test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listen
   await page.evaluate((n) => window.__cycles(n, 12), CYCLES);
   const ms = Date.now() - t0;
   const end = await measure();
+  const stale = await page.evaluate(() => window.__stale);
   const pct = (a, b) => `${(((b - a) / a) * 100).toFixed(1)}%`;
   const report = `${CYCLES} cycles in ${ms} ms: heap ${start.heap} → ${end.heap} (${pct(start.heap, end.heap)}), wasm ${start.wasm} → ${end.wasm} (${pct(start.wasm, end.wasm)}), nodes ${start.nodes} → ${end.nodes}, listeners ${start.listeners} → ${end.listeners}, documents ${start.documents} → ${end.documents}`;
   console.log(`# ${report}`);
   const leaks = [];
+  if (stale) leaks.push(`${stale} mounts showed an earlier mount's content before rendering their own`);
   if (end.heap > start.heap * 1.1) leaks.push('JS heap grew more than 10% after GC');
   if (end.wasm > start.wasm * 1.1) leaks.push('wasm memory grew more than 10%');
   if (end.nodes > start.nodes + 50) leaks.push(`${end.nodes - start.nodes} DOM nodes left (tolerance 50)`);
