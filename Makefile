@@ -27,7 +27,7 @@ setup-rust:
 	fi
 
 setup-node:
-	@if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ package.json -nt node_modules/.package-lock.json ]; then \
+	@if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/esbuild ] || [ package.json -nt node_modules/.package-lock.json ]; then \
 	  npm install --no-audit --no-fund; fi
 
 setup-browser:
@@ -42,12 +42,11 @@ dist: setup
 	rm -rf target/bindgen dist && mkdir -p target/bindgen/nomod dist
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen/nomod $(RELEASE_WASM)
 	$(WASM_OPT) target/bindgen/nomod/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
-	node scripts/wasm-factory.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix-wasm.js
-	cp www/compliance-matrix.js www/define.js dist/
+	node scripts/bundle.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix.js
 	@for f in compliance-matrix.d.ts custom-elements.json README.md package.json; do [ ! -f www/$$f ] || cp www/$$f dist/; done
 	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix.html
-	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
-	  "$$(cat dist/compliance-matrix.js dist/compliance-matrix-wasm.js dist/define.js | gzip -9 | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)"
+	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
+	  "$$(gzip -9 < dist/compliance-matrix.js | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)"
 
 ## A debug build with the `fault-injection` feature (a search text that panics), for the
 ## panic-isolation e2e test (tests/e2e/panic.test.mjs). Never shipped.
@@ -56,17 +55,16 @@ fault-dist: setup
 	cargo build --lib --target $(WASM_TARGET) --features fault-injection
 	rm -rf target/bindgen-fault $(FAULT_DIR) && mkdir -p target/bindgen-fault $(FAULT_DIR)
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault target/$(WASM_TARGET)/debug/compliance_matrix.wasm
-	node scripts/wasm-factory.mjs target/bindgen-fault/compliance-matrix.js $(FAULT_DIR)/compliance-matrix-wasm.js
-	cp target/bindgen-fault/compliance-matrix_bg.wasm www/compliance-matrix.js www/define.js $(FAULT_DIR)/
+	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js $(FAULT_DIR)/compliance-matrix.js --no-minify
+	cp target/bindgen-fault/compliance-matrix_bg.wasm $(FAULT_DIR)/
 
 ## --- npm package -------------------------------------------------------------------------------
 VERSION := $(shell awk -F'"' '/^version = /{print $$2; exit}' Cargo.toml)
 pack: dist
 	@test "$$(node -p "require('./www/package.json').version")" = "$(VERSION)" || { echo "www/package.json version differs from Cargo.toml ($(VERSION))"; exit 1; }
 	rm -rf target/pkg && mkdir -p target/pkg
-	cp www/package.json www/compliance-matrix.js www/define.js target/pkg/
-	@for f in compliance-matrix.d.ts custom-elements.json README.md; do [ ! -f www/$$f ] || cp www/$$f target/pkg/; done
-	cp dist/compliance-matrix-wasm.js dist/compliance-matrix_bg.wasm target/pkg/
+	cp www/package.json www/compliance-matrix.d.ts www/custom-elements.json www/README.md target/pkg/
+	cp dist/compliance-matrix.js dist/compliance-matrix_bg.wasm target/pkg/
 	cd target/pkg && npm pack --pack-destination ../../dist 2>&1 | grep -E 'filename|package size|unpacked size|total files'
 	@ls -l dist/compliance-matrix-$(VERSION).tgz
 

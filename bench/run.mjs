@@ -5,7 +5,7 @@
 // Debian Chromium, the e2e launch options), all contenders interleaved in the same run, medians
 // with min–max and ratios against the windowed vanilla table.
 //
-//   node bench/run.mjs [--reps 15] [--warmup 2] [--smoke] [--only ours,vanilla] [--datasets seed,synthetic]
+//   node bench/run.mjs [--reps 15] [--warmup 2] [--smoke] [--no-floor] [--only ours,vanilla] [--datasets seed,synthetic]
 //                      [--out bench/results.md] [--svg docs/bench-ratios.svg] [--timeout 180000]
 //
 // --smoke: 1 warm-up + 2 repetitions on both datasets, written to bench/results-smoke.md (+ .json,
@@ -75,7 +75,7 @@ const CONTENDERS = [
     cycle: ['asc', 'desc', 'none'],
     // Served from a copy taken at the start of the run (bench/data/dist/), so a `make dist` running
     // meanwhile cannot break the run or mix two builds; sizes are reported under the dist/ names.
-    files: ['dist/compliance-matrix.js', 'dist/define.js', 'dist/compliance-matrix-wasm.js', 'dist/compliance-matrix_bg.wasm'],
+    files: ['dist/compliance-matrix.js', 'dist/compliance-matrix_bg.wasm'],
     snapshot: 'bench/data/dist',
   },
   {
@@ -232,6 +232,24 @@ function transfer(c) {
   });
   const sum = (k) => per.reduce((n, x) => n + x[k], 0);
   return { files: per, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
+}
+
+/**
+ * The size floor of the framework: bench/yew-floor (a Yew app with one table and one search box)
+ * built with the widget's release profile, wasm-bindgen and the same wasm-opt flags, measured
+ * like a contender (glue minified by esbuild as the widget's is). Skipped with --no-floor / --smoke.
+ */
+async function yewFloor() {
+  const dir = join(BENCH, 'yew-floor');
+  const out = join(ROOT, 'target/yew-floor');
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', join(dir, 'Cargo.toml'), '--target-dir', join(out, 'cargo')], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', join(out, 'bindgen'), join(out, 'cargo/wasm32-unknown-unknown/release/yew_floor.wasm')], { stdio: 'inherit' });
+  execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+    join(out, 'bindgen/yew_floor_bg.wasm'), '-o', join(out, 'yew_floor_bg.wasm')], { stdio: 'inherit' });
+  const { transform } = await import('esbuild');
+  const { code } = await transform(readFileSync(join(out, 'bindgen/yew_floor.js'), 'utf8'), { minify: true, target: 'es2022' });
+  writeFileSync(join(out, 'yew_floor.js'), code);
+  return transfer({ files: ['target/yew-floor/yew_floor.js', 'target/yew-floor/yew_floor_bg.wasm'] });
 }
 
 function machine() {
@@ -431,6 +449,10 @@ async function main() {
     d.size = `${d.data.programs.length} × ${d.data.services.length}`;
   }
   const sizes = Object.fromEntries(contenders.map((c) => [c.key, transfer(c)]));
+  if (!SMOKE && !flag('--no-floor') && contenders.some((c) => c.key === 'ours')) {
+    log('building the Yew size floor (bench/yew-floor)…');
+    sizes.yewFloor = await yewFloor();
+  }
   const mach = machine();
   log(`bench: ${contenders.map((c) => c.key).join(', ')} on ${datasets.map((d) => d.key).join(', ')}; ${WARMUP} warm-up + ${REPS} measured repetitions`);
 
@@ -615,7 +637,7 @@ async function main() {
     const la = (l) => l.map((x) => x.toFixed(2)).join(' / ');
     L.push(`- Load average (1 / 5 / 15 min) at the start ${la(loadStart)}, at the end ${la(loadEnd)}; the run took ${((finished - started) / 60000).toFixed(0)} min. ` +
       'Load above the CPU count means other work shared the machine: absolute times are inflated and noisy, the ratios less so.');
-    if (builds.ours) L.push(`- Widget build measured: dist/ as of the start of the run (copied to bench/data/dist/), sha256 of its four files ${builds.ours}`);
+    if (builds.ours) L.push(`- Widget build measured: dist/ as of the start of the run (copied to bench/data/dist/), sha256 of its files ${builds.ours}`);
     L.push(`- Node ${mach.node}; Tabulator ${TABULATOR_V}, Grid.js ${GRIDJS_V} (pinned in bench/package.json)`);
     L.push(`- ${WARMUP} warm-up + ${REPS} measured repetitions per test; medians with (min–max); **ratio** = median ÷ the windowed vanilla table's median in this same run (lower is better, 1× = the floor).`);
     L.push('');
@@ -662,6 +684,10 @@ async function main() {
       for (const f of sizes[c.key].files) L.push(`| ${c.label} | \`${f.file}\` | ${f.raw} | ${f.gzip} | ${f.brotli} |`);
       L.push(`| **${c.label}** | **total** | **${sizes[c.key].raw}** | **${sizes[c.key].gzip}** | **${sizes[c.key].brotli}** |`);
     }
+    if (sizes.yewFloor) {
+      for (const f of sizes.yewFloor.files) L.push(`| Yew floor (bench/yew-floor, not a contender) | \`${f.file}\` | ${f.raw} | ${f.gzip} | ${f.brotli} |`);
+      L.push(`| **Yew floor** | **total** | **${sizes.yewFloor.raw}** | **${sizes.yewFloor.gzip}** | **${sizes.yewFloor.brotli}** |`);
+    }
     for (const d of datasets) L.push(`| data | \`${rel(d.file)}\` (${d.size}) | ${d.bytes.raw} | ${d.bytes.gzip} | ${d.bytes.brotli} |`);
     L.push('');
     L.push('## Memory detail (medians after load, after two forced GCs)');
@@ -707,9 +733,12 @@ function buildTargets(summary, ratio, sizes) {
   const fmt = (r, s) => (s ? `${r.toFixed(2)}× (${s.median.toFixed(s.median < 10 ? 1 : 0)} ms vs ${'{B}'})` : 'n/a');
   const has = (dk) => summary[dk] && summary[dk].ours && summary[dk][BASE];
   const gz = sizes.ours ? sizes.ours.gzip : null;
+  const floor = sizes.yewFloor
+    ? `; the framework alone (bench/yew-floor: Yew, one table, one search box, same build) is ${(sizes.yewFloor.gzip / 1000).toFixed(1)} kB gzip`
+    : '';
   t.push({
     target: 'Total transfer ≤ 100 kB gzip (JS + wasm + CSS; the data is the same for every contender)',
-    measured: gz === null ? 'n/a' : `${(gz / 1000).toFixed(1)} kB gzip (${(sizes.ours.brotli / 1000).toFixed(1)} kB brotli)`,
+    measured: gz === null ? 'n/a' : `${(gz / 1000).toFixed(1)} kB gzip (${(sizes.ours.brotli / 1000).toFixed(1)} kB brotli)${floor}`,
     met: gz === null ? null : gz <= 100000,
   });
   const rel = (dk, metric, limit, text) => {

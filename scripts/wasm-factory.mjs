@@ -1,8 +1,7 @@
 // Wraps wasm-bindgen's no-modules glue in a factory: every createGlue() call makes an independent
 // glue with its own wasm instance once initialised, so the widgets can be restarted on a fresh
-// instance after a panic (www/define.js). Used for the npm module and the single-file page.
-// Usage: node scripts/wasm-factory.mjs <no-modules glue.js> <out.js> [--classic]
-import { readFileSync, writeFileSync } from 'node:fs';
+// instance after a panic (www/define.js). Used by scripts/bundle.mjs (the npm module) and
+// scripts/single-file.mjs.
 
 export function factorySource(glueJs, { classic = false } = {}) {
   if (!/^let wasm_bindgen = \(function\(exports\) \{/m.test(glueJs) || !/\}\)\(\{ __proto__: null \}\);\s*$/.test(glueJs)) {
@@ -14,13 +13,4 @@ ${glueJs}
 return wasm_bindgen;
 }
 `;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [glue, out] = process.argv.slice(2);
-  if (!glue || !out) {
-    console.error('usage: node scripts/wasm-factory.mjs <glue.js> <out.js>');
-    process.exit(2);
-  }
-  writeFileSync(out, factorySource(readFileSync(glue, 'utf8')));
 }

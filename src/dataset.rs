@@ -255,6 +255,34 @@ enum RawCell {
     },
 }
 
+impl RawCell {
+    /// A cell from its JSON: a status string, or `{"status": …, "label": …}` (label optional,
+    /// string or null, no other key). Decoded by hand: serde's untagged enums format an error
+    /// message for every object cell before trying the second form.
+    fn from_json(value: serde_json::Value) -> Option<RawCell> {
+        match value {
+            serde_json::Value::String(s) => Some(RawCell::Plain(s)),
+            serde_json::Value::Object(map) => {
+                let mut status = None;
+                let mut label = None;
+                for (k, v) in map {
+                    match (k.as_str(), v) {
+                        ("status", serde_json::Value::String(s)) => status = Some(s),
+                        ("label", serde_json::Value::String(l)) => label = Some(l),
+                        ("label", serde_json::Value::Null) => {}
+                        _ => return None,
+                    }
+                }
+                Some(RawCell::Labelled {
+                    status: status?,
+                    label,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Dataset {
     /// The embedded seed matrix (2020-04-21), parsed once per thread.
     pub fn embedded() -> Rc<Dataset> {
@@ -279,10 +307,27 @@ impl Dataset {
         Dataset::from_raw(raw)
     }
 
-    /// Validates an already-parsed JSON value (the element's `data` property).
+    /// Validates an already-parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Dataset, DatasetError> {
         let raw: RawDataset = serde_json::from_value(value)
             .map_err(|e| DatasetError::at("", format!("does not match the schema: {e}")))?;
+        Dataset::from_raw(raw)
+    }
+
+    /// Validates the element's `data` property, as the JSON text `JSON.stringify` wrote of it:
+    /// parsed straight into the schema (no intermediate value tree), errors named by field.
+    pub fn from_data_text(text: &str) -> Result<Dataset, DatasetError> {
+        check_size(text)?;
+        let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            match e.classify() {
+                serde_json::error::Category::Data => {
+                    DatasetError::at("", format!("does not match the schema: {msg}"))
+                }
+                _ => DatasetError::at("", format!("not a dataset object ({msg})")),
+            }
+        })?;
         Dataset::from_raw(raw)
     }
 
@@ -305,7 +350,7 @@ impl Dataset {
                         ),
                     ));
                 };
-                let cell: RawCell = serde_json::from_value(cell).map_err(|_| {
+                let cell = RawCell::from_json(cell).ok_or_else(|| {
                     DatasetError::at(
                         format!("programs[{i}].status.{key}"),
                         "expected a status (\"in-scope\", \"not-in-scope\", \"in-progress\", \"unknown\") or an object {\"status\": …, \"label\": …}",
@@ -1433,5 +1478,65 @@ mod tests {
             .unwrap_err()
             .message
             .contains("more than the limit"));
+    }
+
+    /// A dataset's JSON with `cell` as the only cell (program `a`, service `ecs`).
+    fn with_cell(cell: &str) -> String {
+        format!(
+            r#"{{"as_of":"2024-01-01","source":{{"title":"t","url":"https://example.com"}},"services":[{{"id":"ecs","name":"E"}}],"programs":[{{"id":"a","name":"A","status":{{"ecs":{cell}}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn data_text_cells_plain_labelled_and_rejected() {
+        let ds = Dataset::from_data_text(&with_cell(r#""in-scope""#)).unwrap();
+        assert_eq!(ds.programs[0].cells[0], Cell::of(Status::InScope));
+        let ds = Dataset::from_data_text(&with_cell(
+            r#"{"status":"in-progress","label":"3PAO Assessment"}"#,
+        ))
+        .unwrap();
+        assert_eq!(ds.programs[0].cells[0].status, Status::InProgress);
+        assert_eq!(
+            ds.programs[0].cells[0].label.as_deref(),
+            Some("3PAO Assessment")
+        );
+        let ds =
+            Dataset::from_data_text(&with_cell(r#"{"label":null,"status":"unknown"}"#)).unwrap();
+        assert_eq!(ds.programs[0].cells[0], Cell::of(Status::Unknown));
+        for bad in [
+            r#"1"#,
+            r#"{"status":"in-scope","extra":1}"#,
+            r#"{"label":"x"}"#,
+            r#"{"status":1}"#,
+            r#"["in-scope"]"#,
+        ] {
+            let e = Dataset::from_data_text(&with_cell(bad)).unwrap_err();
+            assert_eq!(e.location, "programs[0].status.ecs", "{bad}");
+            assert!(
+                e.message.starts_with("expected a status"),
+                "{bad}: {}",
+                e.message
+            );
+        }
+        let e = Dataset::from_data_text(&with_cell(r#"{"status":"maybe"}"#)).unwrap_err();
+        assert_eq!(e.location, "programs[0].status.ecs.status");
+    }
+
+    #[test]
+    fn data_text_errors_name_the_schema_or_the_json() {
+        let e = Dataset::from_data_text(
+            r#"{"source":{"title":"t","url":"https://e.com"},"services":[],"programs":[]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "does not match the schema: missing field `as_of`"
+        );
+        let e = Dataset::from_data_text(&with_cell(&"[".repeat(200))).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("not a dataset object (recursion limit exceeded"),
+            "{e}"
+        );
     }
 }

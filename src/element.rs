@@ -86,6 +86,17 @@ pub fn on_panic(listener: js_sys::Function) {
     PANIC_LISTENER.with(|l| *l.borrow_mut() = Some(listener));
 }
 
+/// After a panic: removes every listener this instance put on `window` (hash and print), so
+/// nothing keeps the given-up instance alive. Touches only its own list.
+///
+/// ```js
+/// try { deadGlue.releaseListeners(); } catch {}
+/// ```
+#[wasm_bindgen(js_name = releaseListeners)]
+pub fn release_listeners() {
+    crate::platform::release_window_listeners();
+}
+
 fn sheet() -> Result<CssStyleSheet, JsValue> {
     SHEET.with(|cell| {
         if let Some(s) = cell.borrow().as_ref() {
@@ -425,12 +436,10 @@ impl Handle {
             .and_then(|t| t.as_string())
             .ok_or_else(|| "data: not a dataset object (it cannot be written as JSON: a cycle, or nested too deeply)".to_string())
             .and_then(|text| {
-                let value: serde_json::Value = serde_json::from_str(&text)
-                    .map_err(|e| format!("data: not a dataset object ({})", e.to_string().split(" at line ").next().unwrap_or("")))?;
                 if text.len() > dataset::MAX_INPUT_BYTES {
                     return Err(format!("data: {} bytes as JSON, more than the limit of {} bytes (4 MiB)", text.len(), dataset::MAX_INPUT_BYTES));
                 }
-                Dataset::from_value(value).map_err(|e| format!("data: {e}"))
+                Dataset::from_data_text(&text).map_err(|e| format!("data: {e}"))
             });
         match parsed {
             Ok(ds) => {

@@ -102,7 +102,7 @@ pub fn set_hash(hash: &str, push: bool) {
     }
 }
 
-/// Listens to `popstate` and `hashchange` on the window until dropped.
+/// Listens for navigation that changes the URL's hash (back, forward, a link); removed when dropped.
 pub struct HashListener {
     closure: Closure<dyn FnMut()>,
 }
@@ -110,22 +110,17 @@ pub struct HashListener {
 impl HashListener {
     /// Calls `on_change` whenever the URL's hash changes by navigation (back, forward, a link).
     pub fn new(on_change: impl FnMut() + 'static) -> Option<HashListener> {
-        let w = window()?;
         let closure = Closure::<dyn FnMut()>::new(on_change);
-        let f = closure.as_ref().unchecked_ref();
-        w.add_event_listener_with_callback("popstate", f).ok()?;
-        w.add_event_listener_with_callback("hashchange", f).ok()?;
+        listen("popstate", &closure).ok()?;
+        listen("hashchange", &closure).ok()?;
         Some(HashListener { closure })
     }
 }
 
 impl Drop for HashListener {
     fn drop(&mut self) {
-        if let Some(w) = window() {
-            let f = self.closure.as_ref().unchecked_ref();
-            let _ = w.remove_event_listener_with_callback("popstate", f);
-            let _ = w.remove_event_listener_with_callback("hashchange", f);
-        }
+        unlisten("popstate", &self.closure);
+        unlisten("hashchange", &self.closure);
     }
 }
 
@@ -212,27 +207,59 @@ impl PrintListeners {
         let (b, a) = (on.clone(), on);
         let before = Closure::<dyn FnMut()>::new(move || b(true));
         let after = Closure::<dyn FnMut()>::new(move || a(false));
-        if let Some(w) = window() {
-            let _ =
-                w.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
-            let _ =
-                w.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-        }
+        let _ = listen("beforeprint", &before);
+        let _ = listen("afterprint", &after);
         PrintListeners { before, after }
     }
 }
 
 impl Drop for PrintListeners {
     fn drop(&mut self) {
-        if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback(
-                "beforeprint",
-                self.before.as_ref().unchecked_ref(),
-            );
-            let _ = w.remove_event_listener_with_callback(
-                "afterprint",
-                self.after.as_ref().unchecked_ref(),
-            );
+        unlisten("beforeprint", &self.before);
+        unlisten("afterprint", &self.after);
+    }
+}
+
+thread_local! {
+    /// Every listener this instance has on `window`, so they can all be removed when the
+    /// instance is given up after a panic ([`release_window_listeners`]): a listener left on
+    /// `window` would keep the dead instance (and its memory) alive.
+    static WINDOW_LISTENERS: std::cell::RefCell<Vec<(&'static str, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn listen(kind: &'static str, closure: &Closure<dyn FnMut()>) -> Result<(), wasm_bindgen::JsValue> {
+    let w = window().ok_or_else(|| wasm_bindgen::JsValue::from_str("no window"))?;
+    let f: &js_sys::Function = closure.as_ref().unchecked_ref();
+    w.add_event_listener_with_callback(kind, f)?;
+    WINDOW_LISTENERS.with(|l| l.borrow_mut().push((kind, f.clone())));
+    Ok(())
+}
+
+fn unlisten(kind: &'static str, closure: &Closure<dyn FnMut()>) {
+    let f: &js_sys::Function = closure.as_ref().unchecked_ref();
+    if let Some(w) = window() {
+        let _ = w.remove_event_listener_with_callback(kind, f);
+    }
+    let _ = WINDOW_LISTENERS.try_with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            l.retain(|(k, g)| !(*k == kind && g == f));
+        }
+    });
+}
+
+/// Removes every listener this instance put on `window` (see [`WINDOW_LISTENERS`]).
+pub fn release_window_listeners() {
+    let all = WINDOW_LISTENERS
+        .try_with(|l| {
+            l.try_borrow_mut()
+                .map(|mut l| std::mem::take(&mut *l))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    if let Some(w) = window() {
+        for (kind, f) in all {
+            let _ = w.remove_event_listener_with_callback(kind, &f);
         }
     }
 }

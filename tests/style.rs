@@ -1,5 +1,6 @@
 //! The status symbols are drawn by the stylesheet (`::before` of a badge): each status has its
-//! rule, with the symbol of `Status::symbol` and an empty alternative text.
+//! rule (for the badge, and for the plain cells of long lists), with the symbol of
+//! `Status::symbol` and an empty alternative text.
 
 use compliance_matrix::dataset::Status;
 
@@ -8,10 +9,9 @@ const STYLE: &str = include_str!("../src/style.css");
 #[test]
 fn every_status_has_its_symbol_in_the_stylesheet() {
     for s in Status::ALL {
+        let (id, symbol) = (s.id(), s.symbol());
         let rule = format!(
-            ".cm-badge.cm-{}::before {{ content: \"{}\" / \"\"; }}",
-            s.id(),
-            s.symbol()
+            ".cm-badge.cm-{id}::before, .cm-plain.cm-{id}::before {{ content: \"{symbol}\" / \"\"; }}"
         );
         assert!(STYLE.contains(&rule), "src/style.css lacks `{rule}`");
     }

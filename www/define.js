@@ -60,8 +60,16 @@ export function createApi(load) {
     g.onPanic((message, generation) => {
       if (glue !== g) return;
       glue = null;
-      // Not from inside the dying call: once it has unwound.
-      setTimeout(() => recover(message, generation));
+      // Not from inside the dying call: once it has unwound. Its listeners on window would keep
+      // the dead instance alive: it removes them (its own list only; best effort).
+      setTimeout(() => {
+        try {
+          g.releaseListeners();
+        } catch {
+          // A second trap: nothing more to do for that instance.
+        }
+        recover(message, generation);
+      });
     });
   };
   const boot = () => {

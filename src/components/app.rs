@@ -86,9 +86,8 @@ pub struct App {
     hash_listener: Option<HashListener>,
     /// The last action's result, for the polite live region.
     message: String,
-    model: Rc<Model>,
-    /// Variant ids drawn in the diagram.
-    variants: Vec<String>,
+    /// Variant ids drawn in the diagram; `None`: all (the model is parsed when first drawn).
+    variants: Option<Vec<String>>,
     /// The diagram band in focus: (variant id, layer id).
     current: Option<(String, String)>,
     /// Service ids highlighted across table and diagram.
@@ -227,17 +226,15 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
         platform::enter(props.generation);
-        let mut state = AppState::new(Dataset::embedded());
+        // The embedded matrix is parsed only when it is shown (no data given).
+        let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.set_custom(props.data.clone());
         state.apply_options(&props.options, None);
-        let model = Model::embedded();
-        let variants = model.variants.iter().map(|v| v.id.clone()).collect();
         let mut app = App {
             state,
             hash_listener: None,
             message: String::new(),
-            model,
-            variants,
+            variants: None,
             current: None,
             highlight: Vec::new(),
             src_data: None,
@@ -361,17 +358,17 @@ impl Component for App {
                 <App as Component>::update(self, ctx, Msg::Act(Action::ClearFilters))
             }
             Msg::ToggleVariant(id) => {
-                if let Some(i) = self.variants.iter().position(|v| *v == id) {
-                    self.variants.remove(i);
+                let variants = self.variants.get_or_insert_with(all_variants);
+                if let Some(i) = variants.iter().position(|v| *v == id) {
+                    variants.remove(i);
                 } else {
-                    self.variants.push(id);
-                    let order: Vec<&str> =
-                        self.model.variants.iter().map(|v| v.id.as_str()).collect();
-                    self.variants
-                        .sort_by_key(|v| order.iter().position(|o| *o == v.as_str()));
+                    variants.push(id);
+                    let model = Model::embedded();
+                    let order: Vec<&str> = model.variants.iter().map(|v| v.id.as_str()).collect();
+                    variants.sort_by_key(|v| order.iter().position(|o| *o == v.as_str()));
                 }
                 if let Some((v, _)) = &self.current {
-                    if !self.variants.contains(v) {
+                    if !variants.contains(v) {
                         self.current = None;
                     }
                 }
@@ -580,15 +577,15 @@ impl Component for App {
                 }
                 if s.view.shows_diagram() {
                     <Diagram
-                        model={self.model.clone()}
-                        variants={self.variants.clone()}
+                        model={Model::embedded()}
+                        variants={self.variants.clone().unwrap_or_else(all_variants)}
                         highlight={self.highlight.clone()}
                         current={self.current.clone()}
                         ontogglevariant={link.callback(Msg::ToggleVariant)}
                         oncurrent={link.callback(Msg::Current)}
                         onhighlight={link.callback(Msg::Highlight)}
                     />
-                    <ToolsPanel model={self.model.clone()} />
+                    <ToolsPanel model={Model::embedded()} />
                 }
             </div>
         }
@@ -596,6 +593,15 @@ impl Component for App {
 }
 
 /// The "what changed" list of compare mode, and notes on how the shown revision was read.
+/// Every variant of the embedded model, in its order.
+fn all_variants() -> Vec<String> {
+    Model::embedded()
+        .variants
+        .iter()
+        .map(|v| v.id.clone())
+        .collect()
+}
+
 fn changes(s: &AppState) -> Html {
     let notes: Vec<String> = if s.custom.is_none() {
         let mut ids = vec![s.revision.clone()];

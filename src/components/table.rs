@@ -1,7 +1,7 @@
 //! The compliance table: real `<table>` semantics, sortable headers with `aria-sort`, one row per
 //! visible program and one status cell (symbol + text, source label kept) per shown service.
 
-use crate::dataset::{Cell, Dataset, Program};
+use crate::dataset::{Cell, Dataset, Program, Status};
 use crate::layout::{number, row_window};
 use crate::query::{coverage, Direction, Query, SortField};
 use crate::revisions::Diff;
@@ -157,7 +157,7 @@ pub fn table(props: &TableProps) -> Html {
                         // created again, which costs the browser far more.
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
                             highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)}
-                            stripe={(first + k) % 2 == 1} />
+                            stripe={(first + k) % 2 == 1} plain={total > WINDOW_THRESHOLD} />
                     }) }
                     { spacer(total - end) }
                 </tbody>
@@ -315,6 +315,8 @@ struct RowProps {
     /// Every other row is shaded. A class, not `:nth-child`: a structural selector makes every
     /// inserted or removed row restyle its siblings.
     stripe: bool,
+    /// A long list: lighter status cells (see [`status_cell`]).
+    plain: bool,
 }
 
 #[function_component(Row)]
@@ -342,7 +344,7 @@ fn row(props: &RowProps) -> Html {
             { for props.shown.iter().map(|&s| {
                 let service = &props.dataset.services[s].id;
                 let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
-                status_cell(service, &p.cells[s], props.highlight.contains(&s), old)
+                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, props.plain)
             }) }
             <td class="cm-coverage" data-coverage={ins.to_string()}>
                 if total <= MAX_PIPS {
@@ -369,15 +371,47 @@ fn row(props: &RowProps) -> Html {
     }
 }
 
-fn status_cell(service: &str, cell: &Cell, highlighted: bool, old: Option<&Cell>) -> Html {
+/// The class that colours a status and draws its symbol (src/style.css).
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::InScope => "cm-in-scope",
+        Status::InProgress => "cm-in-progress",
+        Status::NotInScope => "cm-not-in-scope",
+        Status::Unknown => "cm-unknown",
+    }
+}
+
+/// A status cell: a badge (symbol, text) and the source's label; in a long list (`plain`) the
+/// cell itself carries colour and symbol, which halves the boxes the browser lays out per cell.
+fn status_cell(
+    service: &str,
+    cell: &Cell,
+    highlighted: bool,
+    old: Option<&Cell>,
+    plain: bool,
+) -> Html {
     let s = cell.status;
+    let label = cell.label.as_ref().map(|label| {
+        html! {
+            <span class="cm-label" title={label.clone()}>{ label }</span>
+        }
+    });
+    if plain && old.is_none() {
+        return html! {
+            <td data-service={service.to_string()} data-status={s.id()}
+                class={classes!("cm-cell", "cm-plain", status_class(s), highlighted.then_some("cm-hl"))}>
+                { s.text() }
+                { label }
+            </td>
+        };
+    }
     html! {
         <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())}
             class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"))}>
             if let Some(o) = old {
                 <span class="cm-old">
                     <span class="cm-vh">{ "changed from " }</span>
-                    <span class={classes!("cm-badge", "cm-badge-old", format!("cm-{}", o.status.id()))}>
+                    <span class={classes!("cm-badge", "cm-badge-old", status_class(o.status))}>
                         { o.status.text() }
                     </span>
                     if let Some(l) = &o.label { <span class="cm-label">{ l }</span> }
@@ -385,12 +419,10 @@ fn status_cell(service: &str, cell: &Cell, highlighted: bool, old: Option<&Cell>
                     <span class="cm-vh">{ " to " }</span>
                 </span>
             }
-            <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
+            <span class={classes!("cm-badge", status_class(s))}>
                 { s.text() }
             </span>
-            if let Some(label) = &cell.label {
-                <span class="cm-label" title={label.clone()}>{ label }</span>
-            }
+            { label }
         </td>
     }
 }

@@ -83,8 +83,8 @@ function sh(cmd, args, cwd, timeout = 240000) {
 function packedTarball() {
   const version = JSON.parse(readFileSync('www/package.json', 'utf8')).version;
   const tgz = `dist/compliance-matrix-${version}.tgz`;
-  const fromWww = ['package.json', 'compliance-matrix.js', 'define.js', 'compliance-matrix.d.ts', 'custom-elements.json', 'README.md'];
-  const fromDist = ['compliance-matrix-wasm.js', 'compliance-matrix_bg.wasm'];
+  const fromWww = ['package.json', 'compliance-matrix.d.ts', 'custom-elements.json', 'README.md'];
+  const fromDist = ['compliance-matrix.js', 'compliance-matrix_bg.wasm'];
   for (const f of fromDist) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
   const inputs = [...fromWww.map((f) => `www/${f}`), ...fromDist.map((f) => `dist/${f}`)].filter(existsSync);
   if (existsSync(tgz) && inputs.every((f) => mtime(f) <= mtime(tgz))) return tgz;
@@ -118,7 +118,7 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   const tgz = packedTarball();
   installViteApp(tgz);
   const installed = join(VITE_APP, 'node_modules/compliance-matrix');
-  for (const f of ['compliance-matrix.js', 'compliance-matrix-wasm.js', 'compliance-matrix_bg.wasm', 'define.js', 'compliance-matrix.d.ts', 'package.json']) {
+  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix.d.ts', 'custom-elements.json', 'package.json']) {
     assert.ok(existsSync(join(installed, f)), `the package holds ${f}`);
   }
   assert.ok(readFileSync(join(installed, 'compliance-matrix_bg.wasm')).equals(readFileSync('dist/compliance-matrix_bg.wasm')), 'the installed wasm is the built one');

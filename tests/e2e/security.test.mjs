@@ -27,7 +27,7 @@ const MAX_FIELD = 2000;
 const CSP_TT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 const HOST = '/tests/hosts/security/blank.html';
 const GEN = '/tests/hosts/security/gen/';
-const WIDGET_FILES = ['/dist/compliance-matrix.js', '/dist/compliance-matrix-wasm.js', '/dist/define.js', '/dist/compliance-matrix_bg.wasm'];
+const WIDGET_FILES = ['/dist/compliance-matrix.js', '/dist/compliance-matrix_bg.wasm'];
 
 const chars = (s) => [...s].length;
 /** Payloads the widget must accept and show (the others are over the field limit or hold a NUL). */

@@ -3,7 +3,7 @@
 // export still work on every row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { eventually, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -93,5 +93,32 @@ test('a 1,000-row matrix renders a window of rows and scrolls through all of the
   assert.equal(i.status, '100 of 1000 programs');
   assert.equal(i.count, 100, 'under the threshold every row is rendered again');
   assert.equal(i.rowcount, null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('printing a long list prints every row: all rows before print, the window again after', { timeout: 90000 }, async () => {
+  const page = await env.page({ viewport: { width: 1200, height: 800 } });
+  await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
+  await page.evaluate((data) => {
+    const el = document.createElement('compliance-matrix');
+    el.setAttribute('view', 'table');
+    el.data = data;
+    document.getElementById('host').append(el);
+  }, bigDataset());
+  await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+  const rows = () => page.locator('compliance-matrix').evaluate((el) => el.shadowRoot.querySelectorAll('tr[data-program]').length);
+  const windowRows = await rows();
+  assert.ok(windowRows < 100, `a window (${windowRows} rows)`);
+  // What the browser does around window.print(): beforeprint, print, afterprint.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await eventually(rows, 1000, 'every row is in the DOM for printing');
+  assert.equal(await page.locator('compliance-matrix table[part=table]').getAttribute('aria-rowcount'), null);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await eventually(async () => (await rows()) < 100, true, 'back to a window after printing');
+  // A real print (PDF): 1,000 rows take many pages, a window would fit on one or two.
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 15, `the PDF has ${pages} pages`);
+  assert.ok((await rows()) < 100, 'a window again after the print');
   assert.deepEqual(page.problems, []);
 });
