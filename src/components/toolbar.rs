@@ -74,6 +74,42 @@ pub struct ToolbarProps {
     pub onclear: Callback<()>,
 }
 
+#[derive(Properties)]
+struct StatusSelectProps {
+    services: Vec<ServiceChoice>,
+    status: String,
+    onchange: Callback<Event>,
+}
+
+/// Equal when the options are: `onchange` is made anew on every render of the toolbar but
+/// always does the same (hands the value to the app's `onstatus`), so it is not compared.
+impl PartialEq for StatusSelectProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.services == other.services && self.status == other.status
+    }
+}
+
+/// The status filter: "any", then each service's statuses. Its own component, so the four
+/// options per service are built again only when the services or the choice change, not on
+/// every keystroke in the search box.
+#[function_component(StatusSelect)]
+fn status_select(props: &StatusSelectProps) -> Html {
+    html! {
+        <select part="status-filter" onchange={props.onchange.clone()}>
+            <option value="any" selected={props.status == "any"}>{ "Any status" }</option>
+            { for props.services.iter().map(|s| html! {
+                <optgroup label={s.name.clone()}>
+                    { for Status::ALL.iter().map(|st| {
+                        let value = format!("{}:{}", s.id, st.id());
+                        let selected = props.status == value;
+                        html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
+                    }) }
+                </optgroup>
+            }) }
+        </select>
+    }
+}
+
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
@@ -141,6 +177,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let columns_open = use_state(|| false);
+    let ontoggle = {
+        let open = columns_open.clone();
+        Callback::from(move |e: Event| {
+            let d: web_sys::Element = e.target_unchecked_into();
+            open.set(d.has_attribute("open"));
+        })
+    };
     html! {
         <div class="cm-toolbar" part="toolbar">
             <div class="cm-toolbar-row">
@@ -152,18 +196,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </label>
                 <label class="cm-field">
                     <span class="cm-field-label">{ "Status" }</span>
-                    <select part="status-filter" onchange={onstatus}>
-                        <option value="any" selected={props.status == "any"}>{ "Any status" }</option>
-                        { for props.services.iter().map(|s| html! {
-                            <optgroup label={s.name.clone()}>
-                                { for Status::ALL.iter().map(|st| {
-                                    let value = format!("{}:{}", s.id, st.id());
-                                    let selected = props.status == value;
-                                    html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
-                                }) }
-                            </optgroup>
-                        }) }
-                    </select>
+                    <StatusSelect services={props.services.clone()} status={props.status.clone()} onchange={onstatus} />
                 </label>
                 <label class="cm-check">
                     <input type="checkbox" part="gaps" checked={props.gaps} onchange={ongaps} />
@@ -179,14 +212,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { revision_pickers(props) }
             }
             <div class="cm-toolbar-row cm-actions">
-                <details class="cm-columns" part="columns" ref={columns_ref} onkeydown={oncolumnskey} onfocusout={oncolumnsfocusout}>
+                <details class="cm-columns" part="columns" ref={columns_ref} onkeydown={oncolumnskey} onfocusout={oncolumnsfocusout} {ontoggle}>
                     <summary class="cm-button">{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
-                    <fieldset class="cm-columns-list">
-                        <legend class="cm-vh">{ "Shown services and their order" }</legend>
-                        <ul>
-                            { for props.services.iter().map(|s| column_item(s, &shown, props)) }
-                        </ul>
-                    </fieldset>
+                    // Built only while open: with many services it is most of the toolbar.
+                    if *columns_open {
+                        <fieldset class="cm-columns-list">
+                            <legend class="cm-vh">{ "Shown services and their order" }</legend>
+                            <ul>
+                                { for props.services.iter().map(|s| column_item(s, &shown, props)) }
+                            </ul>
+                        </fieldset>
+                    }
                 </details>
                 <span class="cm-export" role="group" aria-label="Export what is shown">
                     { for [ExportKind::Csv, ExportKind::Json, ExportKind::Markdown].into_iter().map(|k| {
