@@ -10,7 +10,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: fault-dist all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean
+.PHONY: fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean
 
 all: dist
 
@@ -69,9 +69,17 @@ pack: dist
 	@ls -l dist/compliance-matrix-$(VERSION).tgz
 
 ## --- benchmark (issue 8): our widget vs vanilla JS, Grid.js and Tabulator in one Chromium run ------
-bench: dist setup-browser
-	cd bench && npm install --no-audit --no-fund
+setup-bench:
+	@if [ ! -d bench/node_modules/gridjs ] || [ ! -d bench/node_modules/tabulator-tables ] || [ bench/package.json -nt bench/node_modules/.package-lock.json ]; then \
+	  cd bench && npm install --no-audit --no-fund; fi
+
+bench: dist setup-browser setup-bench
 	node bench/run.mjs $(BENCH_ARGS)
+
+## In make test: the whole harness once (1 warm-up + 2 repetitions, no Yew-floor build), written to
+## bench/results-smoke.*; it fails only when something could not be measured, never on a ratio.
+bench-smoke: dist setup-browser setup-bench
+	node bench/run.mjs --smoke
 
 ## --- demo --------------------------------------------------------------------------------------
 demo: dist
@@ -79,7 +87,7 @@ demo: dist
 	node scripts/serve.mjs $(PORT) .
 
 ## --- tests -------------------------------------------------------------------------------------
-test: setup setup-browser lint test-native dist test-wasm test-e2e fuzz-smoke
+test: setup setup-browser lint test-native dist test-wasm test-e2e fuzz-smoke bench-smoke
 	@echo "make test: all suites passed"
 
 lint:

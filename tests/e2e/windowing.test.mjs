@@ -27,7 +27,8 @@ function bigDataset() {
   return { as_of: '2024-01-01', source: { title: 'generated', url: 'https://example.org/' }, services, programs };
 }
 
-test('a 1,000-row matrix renders a window of rows and scrolls through all of them', { timeout: 90000 }, async () => {
+/** A page showing bigDataset() in the table view, rendered. */
+async function openBig() {
   const page = await env.page({ viewport: { width: 1200, height: 800 } });
   await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
   await page.evaluate((data) => {
@@ -37,6 +38,11 @@ test('a 1,000-row matrix renders a window of rows and scrolls through all of the
     document.getElementById('host').append(el);
   }, bigDataset());
   await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+  return page;
+}
+
+test('a 1,000-row matrix renders a window of rows and scrolls through all of them', { timeout: 90000 }, async () => {
+  const page = await openBig();
   const info = () =>
     page.locator('compliance-matrix').evaluate((el) => {
       const rows = [...el.shadowRoot.querySelectorAll('tr[data-program]')];
@@ -97,15 +103,7 @@ test('a 1,000-row matrix renders a window of rows and scrolls through all of the
 });
 
 test('printing a long list prints every row: all rows before print, the window again after', { timeout: 90000 }, async () => {
-  const page = await env.page({ viewport: { width: 1200, height: 800 } });
-  await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
-  await page.evaluate((data) => {
-    const el = document.createElement('compliance-matrix');
-    el.setAttribute('view', 'table');
-    el.data = data;
-    document.getElementById('host').append(el);
-  }, bigDataset());
-  await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+  const page = await openBig();
   const rows = () => page.locator('compliance-matrix').evaluate((el) => el.shadowRoot.querySelectorAll('tr[data-program]').length);
   const windowRows = await rows();
   assert.ok(windowRows < 100, `a window (${windowRows} rows)`);
