@@ -4,7 +4,7 @@
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
@@ -333,11 +333,17 @@ impl Dataset {
 
     fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         let services = raw.services;
+        // Each cell finds its column by service id (the first service of an id; duplicates are
+        // refused by `validate`): a map, as 2,000 × 40 cells would otherwise scan the list.
+        let mut column: HashMap<&str, usize> = HashMap::with_capacity(services.len());
+        for (k, s) in services.iter().enumerate() {
+            column.entry(s.id.as_str()).or_insert(k);
+        }
         let mut programs = Vec::with_capacity(raw.programs.len());
         for (i, p) in raw.programs.into_iter().enumerate() {
             let mut cells = vec![Cell::of(Status::Unknown); services.len()];
             for (key, cell) in p.status {
-                let Some(col) = services.iter().position(|s| s.id == key) else {
+                let Some(&col) = column.get(key.as_str()) else {
                     return Err(DatasetError::at(
                         format!("programs[{i}].status.{key}"),
                         format!(
@@ -490,9 +496,9 @@ impl Dataset {
                     format!("duplicate program id '{}'", p.id),
                 ));
             }
-            check_name(&at("name"), &p.name)?;
+            check_name_at(|| at("name"), &p.name)?;
             for (j, a) in p.aliases.iter().enumerate() {
-                check_name(&at(&format!("aliases[{j}]")), a)?;
+                check_name_at(|| at(&format!("aliases[{j}]")), a)?;
             }
             for (j, t) in p.tags.iter().enumerate() {
                 if !is_tag(t) {
@@ -520,7 +526,7 @@ impl Dataset {
             }
             for (c, cell) in p.cells.iter().enumerate() {
                 if let Some(l) = &cell.label {
-                    check_text(&at(&format!("status.{}.label", self.services[c].id)), l)?;
+                    check_text_at(|| at(&format!("status.{}.label", self.services[c].id)), l)?;
                 }
             }
         }
@@ -1156,6 +1162,24 @@ fn check_text(field: &str, s: &str) -> Result<(), DatasetError> {
     Ok(())
 }
 
+/// [`check_text`] that builds the field's path only when the text fails (the path is a string
+/// per cell label or name: thousands in a long matrix).
+fn check_text_at(field: impl FnOnce() -> String, s: &str) -> Result<(), DatasetError> {
+    // At most MAX_FIELD_CHARS bytes is at most as many characters.
+    if s.len() <= MAX_FIELD_CHARS && !s.contains('\0') {
+        return Ok(());
+    }
+    check_text(&field(), s)
+}
+
+/// [`check_name`] that builds the field's path only when the name fails.
+fn check_name_at(field: impl FnOnce() -> String, s: &str) -> Result<(), DatasetError> {
+    if s.trim().is_empty() {
+        return check_name(&field(), s);
+    }
+    check_text_at(field, s)
+}
+
 fn check_name(field: &str, s: &str) -> Result<(), DatasetError> {
     if s.trim().is_empty() {
         return Err(DatasetError::at(field, "must not be empty"));
@@ -1537,6 +1561,42 @@ mod tests {
             e.to_string()
                 .starts_with("not a dataset object (recursion limit exceeded"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn long_or_nul_text_names_its_field() {
+        let long = "x".repeat(MAX_FIELD_CHARS + 1);
+        let e = Dataset::from_data_text(&with_cell(&format!(
+            r#"{{"status":"in-scope","label":"{long}"}}"#
+        )))
+        .unwrap_err();
+        assert_eq!(
+            (e.location.as_str(), e.message.as_str()),
+            (
+                "programs[0].status.ecs.label",
+                "longer than 2000 characters"
+            )
+        );
+        // 2,000 characters of two bytes each pass: the limit counts characters.
+        let wide = "é".repeat(MAX_FIELD_CHARS);
+        assert!(Dataset::from_data_text(&with_cell(&format!(
+            r#"{{"status":"in-scope","label":"{wide}"}}"#
+        )))
+        .is_ok());
+        let text = with_cell(r#""in-scope""#)
+            .replace(r#""name":"A""#, r#""name":"A\u0000","aliases":["ok"," "]"#);
+        let e = Dataset::from_data_text(&text).unwrap_err();
+        assert_eq!(
+            (e.location.as_str(), e.message.as_str()),
+            ("programs[0].name", "contains a NUL character")
+        );
+        let text = with_cell(r#""in-scope""#)
+            .replace(r#""name":"A""#, r#""name":"A","aliases":["ok"," "]"#);
+        let e = Dataset::from_data_text(&text).unwrap_err();
+        assert_eq!(
+            (e.location.as_str(), e.message.as_str()),
+            ("programs[0].aliases[1]", "must not be empty")
         );
     }
 }

@@ -401,6 +401,9 @@ test('data property: payloads as service names, title, warning and link titles s
   };
   await page.locator('#w').evaluate((el, ds) => (el.data = ds), ds);
   await eventually(() => rowsOf(page), ['alpha'], 'the service dataset shows');
+  // The column chooser's list is built when it opens.
+  await page.locator('#w details[part=columns] > summary').click();
+  await page.locator('#w input[type=checkbox][data-service]').first().waitFor();
   const heads = await page.locator('#w').evaluate((el) => ({
     th: [...el.shadowRoot.querySelectorAll('thead th[data-key^="s"] .cm-sort-label')].map((s) => s.textContent),
     choosers: [...el.shadowRoot.querySelectorAll('input[type=checkbox][data-service]')].map((i) => i.closest('label').textContent),
@@ -408,8 +411,8 @@ test('data property: payloads as service names, title, warning and link titles s
   }));
   assert.deepEqual(heads.th, services.map((p) => p.payload), 'service headers show the payloads literally');
   assert.deepEqual(heads.groups, services.map((p) => p.payload), 'status filter groups are labelled literally');
+  assert.equal(heads.choosers.length, services.length, 'a chooser per service');
   services.forEach((p, i) => assert.ok(heads.choosers[i].includes(p.payload), `${p.id}: column chooser label`));
-  await page.locator('#w details[part=columns] > summary').click();
   await assertShadowClean(page, 'service payloads');
   await assertPageClean(page, 'service payloads');
 
