@@ -53,6 +53,8 @@ const RESTART_WINDOW = 10000;
 export function createApi(load) {
   let glue = null;
   let restarts = [];
+  // Set when the core is given up (too many panics): new widgets show it instead of nothing.
+  let givenUp = null;
   const live = new Set();
 
   const attach = (g) => {
@@ -89,6 +91,7 @@ export function createApi(load) {
     restarts = restarts.filter((t) => now - t < RESTART_WINDOW).concat(now);
     const widgets = [...live];
     if (restarts.length > MAX_RESTARTS) {
+      givenUp = message;
       for (const w of widgets) w.fail(message);
       return;
     }
@@ -115,7 +118,11 @@ export function createApi(load) {
     // Set while this widget shows the error of a panic: cleared by the next mount.
     let failed = false;
     const start = () => {
-      if (closed || handle || !glue) return;
+      if (closed || handle) return;
+      if (!glue) {
+        if (givenUp) widget.fail(givenUp);
+        return;
+      }
       const g = glue;
       if (failed && target.shadowRoot) target.shadowRoot.replaceChildren();
       failed = false;
@@ -129,7 +136,8 @@ export function createApi(load) {
     };
     const widget = {
       restart(message, generation) {
-        if (closed) return;
+        // A widget showing its own panic stays so until its host updates it.
+        if (closed || failed) return;
         const culprit = handle && generation !== 0 && handle.generation === generation;
         // The old handle belongs to the dead instance: drop it without calling into it.
         handle = null;
@@ -144,7 +152,10 @@ export function createApi(load) {
       fail(error) {
         handle = null;
         failed = true;
-        if (!closed) showFatal(target, error, 'This widget stopped after an internal error (change its data or options to try again): ');
+        if (closed) return;
+        showFatal(target, error, givenUp
+          ? 'compliance-matrix stopped after repeated internal errors (reload the page to start again): '
+          : 'This widget stopped after an internal error (change its data or options to try again): ');
       },
     };
     live.add(widget);
@@ -191,6 +202,7 @@ export function createApi(load) {
   }
 
   function parseDataset(text, format) {
+    if (givenUp) throw new Error(`compliance-matrix stopped after internal errors: ${givenUp}`);
     if (!glue) throw new Error('compliance-matrix is still loading: await ready first');
     return glue.parseDataset(String(text), format);
   }

@@ -69,3 +69,40 @@ test('a panic in one widget: that one shows an alert, the others keep their stat
   assert.deepEqual(unexpected, []);
   assert.ok(page.problems.some((p) => /fault injection/.test(p)), 'the panic was logged');
 });
+
+test('more than three panics within 10 s: every widget, and any new one, says the core stopped', { timeout: 120000 }, async () => {
+  const page = await env.page();
+  await page.goto(`${env.base}/tests/hosts/panic/index.html`);
+  for (const id of ['a', 'b', 'c']) await page.locator(`#${id} tr[data-program]`).first().waitFor({ timeout: 60000 });
+  const panicIn = async (id) => {
+    await page.locator(`#${id} tr[data-program]`).first().waitFor({ timeout: 20000 });
+    await page.locator(`#${id} input[part=search]`).fill(PANIC);
+    await eventually(async () => (await alerts(page, id)).some((t) => t.includes('fault injection')), true, `${id} shows its panic`);
+  };
+  await panicIn('a');
+  await panicIn('b');
+  // A failed widget stays failed while others restart; its host brings it back.
+  assert.ok((await alerts(page, 'a')).length > 0, 'a still shows its error after b panicked');
+  await page.locator('#a').evaluate((el) => el.setAttribute('query', 'soc'));
+  await panicIn('a');
+  await page.locator('#b').evaluate((el) => el.setAttribute('query', 'soc'));
+  await panicIn('b');
+  // The fourth panic within 10 s: the core is given up.
+  await eventually(async () => (await alerts(page, 'c')).some((t) => t.includes('repeated internal errors')), true, 'c says the core stopped');
+  await page.evaluate(() => {
+    const d = document.createElement('compliance-matrix');
+    d.id = 'd';
+    document.body.append(d);
+  });
+  await eventually(async () => (await alerts(page, 'd')).some((t) => t.includes('repeated internal errors')), true, 'a new widget says so too, it is not blank');
+  const thrown = await page.evaluate(async () => {
+    const { parseDataset } = await import('/target/fault-dist/compliance-matrix.js');
+    try {
+      parseDataset('| Program | Amazon ECS |\n|---|---|\n| SOC II | 1 |', 'markdown');
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(thrown, /stopped after internal errors/);
+});
