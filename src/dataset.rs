@@ -244,13 +244,13 @@ struct RawProgram {
     status: BTreeMap<String, serde_json::Value>,
 }
 
-#[derive(Deserialize, Serialize)]
-#[serde(untagged, deny_unknown_fields)]
+/// A cell as our JSON writes it; read by [`RawCell::from_json`].
+#[derive(Serialize)]
+#[serde(untagged)]
 enum RawCell {
     Plain(String),
     Labelled {
         status: String,
-        #[serde(default)]
         label: Option<String>,
     },
 }
@@ -299,10 +299,11 @@ impl Dataset {
         check_size(text)?;
         let raw: RawDataset =
             serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                let msg = e.to_string();
-                // serde_json appends " at line L column C"; keep the message, name the place.
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                DatasetError::line(e.line(), e.column(), format!("invalid JSON: {msg}"))
+                DatasetError::line(
+                    e.line(),
+                    e.column(),
+                    format!("invalid JSON: {}", json_message(&e)),
+                )
             })?;
         Dataset::from_raw(raw)
     }
@@ -319,8 +320,7 @@ impl Dataset {
     pub fn from_data_text(text: &str) -> Result<Dataset, DatasetError> {
         check_size(text)?;
         let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let msg = json_message(&e);
             match e.classify() {
                 serde_json::error::Category::Data => {
                     DatasetError::at("", format!("does not match the schema: {msg}"))
@@ -1178,6 +1178,16 @@ fn check_name_at(field: impl FnOnce() -> String, s: &str) -> Result<(), DatasetE
         return check_name(&field(), s);
     }
     check_text_at(field, s)
+}
+
+/// A serde_json error's message without the " at line L column C" it ends with (callers name
+/// the place their own way).
+pub(crate) fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.split_once(" at line ") {
+        Some((head, _)) => head.to_string(),
+        None => msg,
+    }
 }
 
 fn check_name(field: &str, s: &str) -> Result<(), DatasetError> {

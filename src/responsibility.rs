@@ -235,11 +235,9 @@ struct RawTools {
 
 fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, ModelError> {
     serde_json::from_str(text).map_err(|e| {
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         ModelError::at(
             format!("{file} line {}, column {}", e.line(), e.column()),
-            format!("invalid: {msg}"),
+            format!("invalid: {}", crate::dataset::json_message(&e)),
         )
     })
 }

@@ -592,7 +592,6 @@ impl Component for App {
     }
 }
 
-/// The "what changed" list of compare mode, and notes on how the shown revision was read.
 /// Every variant of the embedded model, in its order.
 fn all_variants() -> Vec<String> {
     Model::embedded()
@@ -602,6 +601,7 @@ fn all_variants() -> Vec<String> {
         .collect()
 }
 
+/// The "what changed" list of compare mode, and notes on how the shown revision was read.
 fn changes(s: &AppState) -> Html {
     let notes: Vec<String> = if s.custom.is_none() {
         let mut ids = vec![s.revision.clone()];

@@ -68,7 +68,8 @@ pub fn table(props: &TableProps) -> Html {
         });
     }
     let total = props.visible.len();
-    let windowed = total > WINDOW_THRESHOLD && !*printing;
+    let long = total > WINDOW_THRESHOLD;
+    let windowed = long && !*printing;
     let (first, end) = if windowed {
         // The caption and header sit above the rows inside the scroll box.
         let top = (scroll.0 - HEADER_ALLOWANCE).max(0.0);
@@ -107,7 +108,7 @@ pub fn table(props: &TableProps) -> Html {
     let columns = props.shown.len() + 2;
     // Long lists lay the table out from these column widths (table-layout: fixed), not from the
     // content of every cell: a change of window or filter then costs one pass over the rows shown.
-    let colgroup = (total > WINDOW_THRESHOLD).then(|| {
+    let colgroup = long.then(|| {
         html! {
             <colgroup>
                 <col class="cm-colw-program" />
@@ -128,7 +129,7 @@ pub fn table(props: &TableProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), (total > WINDOW_THRESHOLD).then_some("cm-long"))} part="table-wrap" {onscroll}>
+        <div class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"))} part="table-wrap" {onscroll}>
             <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}>
                 <caption>
                     { format!("Compliance programs by AWS container service, as of {}. ", as_of_text(ds)) }
@@ -157,7 +158,7 @@ pub fn table(props: &TableProps) -> Html {
                         // created again, which costs the browser far more.
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
                             highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)}
-                            stripe={(first + k) % 2 == 1} plain={total > WINDOW_THRESHOLD} />
+                            stripe={(first + k) % 2 == 1} plain={long} />
                     }) }
                     { spacer(total - end) }
                 </tbody>
