@@ -72,6 +72,19 @@ fn install_panic_hook() {
             }
         }
     }));
+    intern_hot_strings();
+}
+
+/// The strings a long list sends to the DOM over and over (status ids and words, the status
+/// cells' classes) are interned: they then cross to JS as a cached string, not decoded each time.
+fn intern_hot_strings() {
+    for s in dataset::Status::ALL {
+        wasm_bindgen::intern(s.id());
+        wasm_bindgen::intern(s.text());
+    }
+    for c in crate::components::table::PLAIN_CELL_CLASSES {
+        wasm_bindgen::intern(c);
+    }
 }
 
 /// Registers `listener(message, generation)`, called when the core panics; `generation` names

@@ -372,6 +372,10 @@ fn row(props: &RowProps) -> Html {
     }
 }
 
+/// The classes of a long list's status cell, not highlighted and highlighted: constant strings,
+/// interned at start (`element.rs`) like the status words, so they cross to JS without decoding.
+pub(crate) const PLAIN_CELL_CLASSES: [&str; 2] = ["cm-cell cm-plain", "cm-cell cm-plain cm-hl"];
+
 /// The class that colours a status and draws its symbol (src/style.css).
 fn status_class(s: Status) -> &'static str {
     match s {
@@ -392,20 +396,24 @@ fn status_cell(
     plain: bool,
 ) -> Html {
     let s = cell.status;
+    if plain && old.is_none() {
+        // One shape for every status: the status is an attribute (colour and symbol come from
+        // `[data-status]`), the label is drawn from `data-label` by the stylesheet. Moving a row
+        // of the window to another program then sets attributes and one text, never inserts or
+        // removes nodes, and the class stays the same.
+        return html! {
+            <td data-service={service.to_string()} data-status={s.id()}
+                data-label={cell.label.clone()} title={cell.label.clone()}
+                class={PLAIN_CELL_CLASSES[usize::from(highlighted)]}>
+                { s.text() }
+            </td>
+        };
+    }
     let label = cell.label.as_ref().map(|label| {
         html! {
             <span class="cm-label" title={label.clone()}>{ label }</span>
         }
     });
-    if plain && old.is_none() {
-        return html! {
-            <td data-service={service.to_string()} data-status={s.id()}
-                class={classes!("cm-cell", "cm-plain", status_class(s), highlighted.then_some("cm-hl"))}>
-                { s.text() }
-                { label }
-            </td>
-        };
-    }
     html! {
         <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())}
             class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"))}>
