@@ -4,7 +4,8 @@
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
@@ -213,7 +214,7 @@ impl std::error::Error for DatasetError {}
 
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawDataset {
+struct RawDataset<'a> {
     #[serde(default)]
     title: Option<String>,
     as_of: String,
@@ -225,12 +226,13 @@ struct RawDataset {
     #[serde(default)]
     tags_source: Option<Link>,
     services: Vec<Service>,
-    programs: Vec<RawProgram>,
+    #[serde(borrow)]
+    programs: Vec<RawProgram<'a>>,
 }
 
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawProgram {
+struct RawProgram<'a> {
     id: String,
     name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -241,44 +243,207 @@ struct RawProgram {
     note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-    status: BTreeMap<String, serde_json::Value>,
+    #[serde(borrow)]
+    status: StatusMap<'a>,
 }
 
-/// A cell as our JSON writes it; read by [`RawCell::from_json`].
-#[derive(Serialize)]
-#[serde(untagged)]
-enum RawCell {
-    Plain(String),
-    Labelled {
+/// A program's `status` object: its cells in the order the JSON gives them, keyed by service id.
+/// Read by hand ([`StatusVisitor`]): no value tree, no sorted map, and a valid status string
+/// becomes a [`Status`] without being copied, and a key is borrowed from the text unless it has
+/// escapes; 2,000 × 40 cells are the bulk of a large dataset.
+struct StatusMap<'a>(Vec<(Cow<'a, str>, JsonCell)>);
+
+/// A cell as the JSON gives it, before [`Dataset::from_raw`] places it in its column.
+enum JsonCell {
+    Valid(Cell),
+    /// A status string that is not a status id; `nested` when it was `{"status": …}`.
+    UnknownStatus {
         status: String,
-        label: Option<String>,
+        nested: bool,
     },
+    /// Neither a status string nor an object `{"status": …, "label": …}`.
+    Invalid,
 }
 
-impl RawCell {
-    /// A cell from its JSON: a status string, or `{"status": …, "label": …}` (label optional,
-    /// string or null, no other key). Decoded by hand: serde's untagged enums format an error
-    /// message for every object cell before trying the second form.
-    fn from_json(value: serde_json::Value) -> Option<RawCell> {
-        match value {
-            serde_json::Value::String(s) => Some(RawCell::Plain(s)),
-            serde_json::Value::Object(map) => {
-                let mut status = None;
-                let mut label = None;
-                for (k, v) in map {
-                    match (k.as_str(), v) {
-                        ("status", serde_json::Value::String(s)) => status = Some(s),
-                        ("label", serde_json::Value::String(l)) => label = Some(l),
-                        ("label", serde_json::Value::Null) => {}
-                        _ => return None,
-                    }
+impl JsonCell {
+    fn from_status(status: &str, label: Option<String>, nested: bool) -> JsonCell {
+        match Status::from_id(status) {
+            Some(status) => JsonCell::Valid(Cell {
+                status,
+                label: label.filter(|l| !l.trim().is_empty()),
+            }),
+            None => JsonCell::UnknownStatus {
+                status: status.to_string(),
+                nested,
+            },
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for StatusMap<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(StatusVisitor)
+    }
+}
+
+struct StatusVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StatusVisitor {
+    type Value = StatusMap<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of cells by service id")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<StatusMap<'de>, A::Error> {
+        let mut cells = Vec::with_capacity(map.size_hint().unwrap_or(8));
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            cells.push((key, map.next_value::<JsonCell>()?));
+        }
+        Ok(StatusMap(cells))
+    }
+}
+
+/// A key, borrowed from the JSON text where it can be.
+struct KeySeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(KeySeed)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a service id")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonCell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(CellVisitor)
+    }
+}
+
+/// Reads a cell: a status string, or `{"status": …, "label": …}` (label optional, string or
+/// null, no other key). Any other JSON value is consumed and read as [`JsonCell::Invalid`], so the
+/// error names the cell's field rather than a position in the text.
+struct CellVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CellVisitor {
+    type Value = JsonCell;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a status or an object {\"status\": …, \"label\": …}")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<JsonCell, E> {
+        Ok(JsonCell::from_status(v, None, false))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<JsonCell, A::Error> {
+        let mut status: Option<String> = None;
+        let mut label: Option<String> = None;
+        let mut valid = true;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "status" => match map.next_value::<serde_json::Value>()? {
+                    serde_json::Value::String(s) => status = Some(s),
+                    _ => valid = false,
+                },
+                "label" => match map.next_value::<serde_json::Value>()? {
+                    serde_json::Value::String(l) => label = Some(l),
+                    serde_json::Value::Null => {}
+                    _ => valid = false,
+                },
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    valid = false;
                 }
-                Some(RawCell::Labelled {
-                    status: status?,
-                    label,
-                })
             }
-            _ => None,
+        }
+        Ok(match status {
+            Some(s) if valid => JsonCell::from_status(&s, label, true),
+            _ => JsonCell::Invalid,
+        })
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<JsonCell, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(JsonCell::Invalid)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<JsonCell, E> {
+        Ok(JsonCell::Invalid)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<JsonCell, E> {
+        Ok(JsonCell::Invalid)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<JsonCell, E> {
+        Ok(JsonCell::Invalid)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<JsonCell, E> {
+        Ok(JsonCell::Invalid)
+    }
+
+    fn visit_unit<E>(self) -> Result<JsonCell, E> {
+        Ok(JsonCell::Invalid)
+    }
+}
+
+/// Written as our JSON reads it: cells in service order, a plain status string unless labelled.
+impl Serialize for StatusMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (key, cell) in &self.0 {
+            map.serialize_entry(key, cell)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for JsonCell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            JsonCell::Valid(Cell {
+                status,
+                label: None,
+            }) => s.serialize_str(status.id()),
+            JsonCell::Valid(Cell {
+                status,
+                label: Some(label),
+            }) => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("status", status.id())?;
+                map.serialize_entry("label", label)?;
+                map.end()
+            }
+            JsonCell::UnknownStatus { status, .. } => s.serialize_str(status),
+            JsonCell::Invalid => s.serialize_unit(),
         }
     }
 }
@@ -310,7 +475,7 @@ impl Dataset {
 
     /// Validates an already-parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Dataset, DatasetError> {
-        let raw: RawDataset = serde_json::from_value(value)
+        let raw = RawDataset::deserialize(&value)
             .map_err(|e| DatasetError::at("", format!("does not match the schema: {e}")))?;
         Dataset::from_raw(raw)
     }
@@ -331,7 +496,7 @@ impl Dataset {
         Dataset::from_raw(raw)
     }
 
-    fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
+    fn from_raw(raw: RawDataset<'_>) -> Result<Dataset, DatasetError> {
         let services = raw.services;
         // Each cell finds its column by service id (the first service of an id; duplicates are
         // refused by `validate`): a map, as 2,000 × 40 cells would otherwise scan the list.
@@ -342,8 +507,13 @@ impl Dataset {
         let mut programs = Vec::with_capacity(raw.programs.len());
         for (i, p) in raw.programs.into_iter().enumerate() {
             let mut cells = vec![Cell::of(Status::Unknown); services.len()];
-            for (key, cell) in p.status {
-                let Some(&col) = column.get(key.as_str()) else {
+            for (k, (key, cell)) in p.status.0.into_iter().enumerate() {
+                // Cells usually come in service order: try the k-th column before the map.
+                let col = match services.get(k) {
+                    Some(s) if s.id == *key => Some(k),
+                    _ => column.get(&*key).copied(),
+                };
+                let Some(col) = col else {
                     return Err(DatasetError::at(
                         format!("programs[{i}].status.{key}"),
                         format!(
@@ -356,34 +526,20 @@ impl Dataset {
                         ),
                     ));
                 };
-                let cell = RawCell::from_json(cell).ok_or_else(|| {
-                    DatasetError::at(
-                        format!("programs[{i}].status.{key}"),
-                        "expected a status (\"in-scope\", \"not-in-scope\", \"in-progress\", \"unknown\") or an object {\"status\": …, \"label\": …}",
-                    )
-                })?;
                 cells[col] = match cell {
-                    RawCell::Plain(s) => match Status::from_id(&s) {
-                        Some(status) => Cell::of(status),
-                        None => {
-                            return Err(DatasetError::at(
-                                format!("programs[{i}].status.{key}"),
-                                format!("unknown status '{s}' (expected in-scope, not-in-scope, in-progress or unknown)"),
-                            ))
-                        }
-                    },
-                    RawCell::Labelled { status, label } => match Status::from_id(&status) {
-                        Some(status) => Cell {
-                            status,
-                            label: label.filter(|l| !l.trim().is_empty()),
-                        },
-                        None => {
-                            return Err(DatasetError::at(
-                                format!("programs[{i}].status.{key}.status"),
-                                format!("unknown status '{status}' (expected in-scope, not-in-scope, in-progress or unknown)"),
-                            ))
-                        }
-                    },
+                    JsonCell::Valid(cell) => cell,
+                    JsonCell::UnknownStatus { status, nested } => {
+                        return Err(DatasetError::at(
+                            format!("programs[{i}].status.{key}{}", if nested { ".status" } else { "" }),
+                            format!("unknown status '{status}' (expected in-scope, not-in-scope, in-progress or unknown)"),
+                        ))
+                    }
+                    JsonCell::Invalid => {
+                        return Err(DatasetError::at(
+                            format!("programs[{i}].status.{key}"),
+                            "expected a status (\"in-scope\", \"not-in-scope\", \"in-progress\", \"unknown\") or an object {\"status\": …, \"label\": …}",
+                        ))
+                    }
                 };
             }
             programs.push(Program {
@@ -509,10 +665,11 @@ impl Dataset {
                 }
             }
             if let Some(n) = &p.note {
-                check_text(&at("note"), n)?;
+                check_text_at(|| at("note"), n)?;
             }
             if let Some(u) = &p.url {
-                check_url(&at("url"), u)?;
+                // The field's path is formatted only for a failing link.
+                check_url("", u).map_err(|e| DatasetError::at(at("url"), e.message))?;
             }
             if p.cells.len() != self.services.len() {
                 return Err(DatasetError::at(
@@ -563,24 +720,15 @@ impl Dataset {
                     tags: p.tags.clone(),
                     note: p.note.clone(),
                     url: p.url.clone(),
-                    status: self
-                        .services
-                        .iter()
-                        .zip(&p.cells)
-                        .map(|(s, c)| {
-                            let cell = match &c.label {
-                                None => RawCell::Plain(c.status.id().to_string()),
-                                Some(l) => RawCell::Labelled {
-                                    status: c.status.id().to_string(),
-                                    label: Some(l.clone()),
-                                },
-                            };
-                            (
-                                s.id.clone(),
-                                serde_json::to_value(cell).expect("a cell serialises"),
-                            )
-                        })
-                        .collect(),
+                    status: StatusMap(
+                        self.services
+                            .iter()
+                            .zip(&p.cells)
+                            .map(|(s, c)| {
+                                (Cow::Borrowed(s.id.as_str()), JsonCell::Valid(c.clone()))
+                            })
+                            .collect(),
+                    ),
                 })
                 .collect(),
         };
@@ -1566,12 +1714,18 @@ mod tests {
             e.to_string(),
             "does not match the schema: missing field `as_of`"
         );
+        // Text that is not JSON (here: 200 unclosed brackets in a cell) is named as such.
         let e = Dataset::from_data_text(&with_cell(&"[".repeat(200))).unwrap_err();
         assert!(
             e.to_string()
-                .starts_with("not a dataset object (recursion limit exceeded"),
+                .starts_with("not a dataset object (expected value"),
             "{e}"
         );
+        // A deep but well-formed value in a cell is skipped without recursion, then refused.
+        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let e = Dataset::from_data_text(&with_cell(&deep)).unwrap_err();
+        assert_eq!(e.location, "programs[0].status.ecs");
+        assert!(e.message.starts_with("expected a status"), "{e}");
     }
 
     #[test]

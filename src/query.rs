@@ -36,11 +36,21 @@ pub fn fold_char(c: char) -> char {
 pub fn words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    for c in s.chars().flat_map(char::to_lowercase).map(fold_char) {
+    let mut push = |c: char, cur: &mut String| {
         if c.is_alphanumeric() {
             cur.push(c);
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            out.push(std::mem::take(cur));
+        }
+    };
+    for ch in s.chars() {
+        // ASCII (most names) skips the Unicode case and fold tables; the result is the same.
+        if ch.is_ascii() {
+            push(ch.to_ascii_lowercase(), &mut cur);
+        } else {
+            for c in ch.to_lowercase().map(fold_char) {
+                push(c, &mut cur);
+            }
         }
     }
     if !cur.is_empty() {
@@ -570,6 +580,38 @@ mod tests {
         let ds = Dataset::embedded();
         let ix = SearchIndex::new(&ds);
         (ds, ix)
+    }
+
+    /// `words` takes a shortcut for ASCII; it must split and fold exactly as the Unicode path.
+    #[test]
+    fn words_ascii_shortcut_matches_the_unicode_path() {
+        let reference = |s: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut cur = String::new();
+            for c in s.chars().flat_map(char::to_lowercase).map(fold_char) {
+                if c.is_alphanumeric() {
+                    cur.push(c);
+                } else if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+            out
+        };
+        for s in [
+            "PCI DSS Level 1",
+            "ISO/IEC 27001:2013, 27017, 27018",
+            "Ärztekammer Über-Straße ÉCOLE naïve",
+            "C5 (Cloud Computing Compliance Controls Catalogue)",
+            "İstanbul ΣΊΣΥΦΟΣ ǅemal 🙂 x_y-z 3PAO",
+            "",
+            "  --  ",
+        ] {
+            assert_eq!(words(s), reference(s), "{s}");
+        }
+        assert_eq!(words("Über ÉCOLE-3"), ["uber", "ecole", "3"]);
     }
 
     fn ids(ds: &Dataset, rows: &[usize]) -> Vec<String> {

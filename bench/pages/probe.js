@@ -17,7 +17,11 @@
 
   // Wasm linear memory is not part of V8's JS heap figures: remember every exported memory.
   const memories = [];
+  // When the first wasm instance is ready (ms since the first script): the part of a wasm
+  // contender's first paint spent before any of its code can run (fetch, compile, instantiate).
+  let wasmReady = null;
   const grab = (result) => {
+    if (wasmReady === null) wasmReady = now() - window.__t0;
     try {
       const instance = result && (result.instance || result);
       const exports = instance && instance.exports;
@@ -111,6 +115,8 @@
     /** An error thrown by the page's own code (reported by the harness). */
     error: null,
     whenPainted,
+    /** ms from the first script to the first wasm instance (null for a page without wasm). */
+    wasmReady: () => wasmReady,
     /** Bytes of wasm linear memory of every instance created on this page. */
     wasmBytes() {
       return memories.reduce((n, m) => n + m.buffer.byteLength, 0);
