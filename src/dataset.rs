@@ -55,7 +55,13 @@ impl Status {
 
     /// Parses a stable identifier (`in-scope`, …).
     pub fn from_id(id: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.id() == id)
+        match id {
+            "in-scope" => Some(Status::InScope),
+            "in-progress" => Some(Status::InProgress),
+            "not-in-scope" => Some(Status::NotInScope),
+            "unknown" => Some(Status::Unknown),
+            _ => None,
+        }
     }
 
     /// Human text shown next to the symbol.
@@ -299,7 +305,7 @@ impl<'de> serde::de::Visitor<'de> for StatusVisitor {
         self,
         mut map: A,
     ) -> Result<StatusMap<'de>, A::Error> {
-        let mut cells = Vec::with_capacity(map.size_hint().unwrap_or(8));
+        let mut cells = Vec::with_capacity(map.size_hint().unwrap_or(16));
         while let Some(key) = map.next_key_seed(KeySeed)? {
             cells.push((key, map.next_value::<JsonCell>()?));
         }
@@ -361,19 +367,19 @@ impl<'de> serde::de::Visitor<'de> for CellVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<JsonCell, A::Error> {
-        let mut status: Option<String> = None;
+        let mut status: Option<Cow<'de, str>> = None;
         let mut label: Option<String> = None;
         let mut valid = true;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "status" => match map.next_value::<serde_json::Value>()? {
-                    serde_json::Value::String(s) => status = Some(s),
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match &*key {
+                "status" => match map.next_value_seed(AnyStr)? {
+                    AnyValue::Str(s) => status = Some(s),
                     _ => valid = false,
                 },
-                "label" => match map.next_value::<serde_json::Value>()? {
-                    serde_json::Value::String(l) => label = Some(l),
-                    serde_json::Value::Null => {}
-                    _ => valid = false,
+                "label" => match map.next_value_seed(AnyStr)? {
+                    AnyValue::Str(l) => label = Some(l.into_owned()),
+                    AnyValue::Null => {}
+                    AnyValue::Other => valid = false,
                 },
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
@@ -410,6 +416,87 @@ impl<'de> serde::de::Visitor<'de> for CellVisitor {
 
     fn visit_unit<E>(self) -> Result<JsonCell, E> {
         Ok(JsonCell::Invalid)
+    }
+}
+
+/// A JSON value read as a string where it is one (borrowed from the text unless it has escapes),
+/// `null`, or anything else (consumed without recursion).
+enum AnyValue<'de> {
+    Str(Cow<'de, str>),
+    Null,
+    Other,
+}
+
+struct AnyStr;
+
+impl<'de> serde::de::DeserializeSeed<'de> for AnyStr {
+    type Value = AnyValue<'de>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<AnyValue<'de>, D::Error> {
+        d.deserialize_any(AnyStr)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for AnyStr {
+    type Value = AnyValue<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Str(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Str(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Str(Cow::Owned(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Null)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Other)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<AnyValue<'de>, E> {
+        Ok(AnyValue::Other)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<AnyValue<'de>, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(AnyValue::Other)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<AnyValue<'de>, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(AnyValue::Other)
     }
 }
 
@@ -1381,11 +1468,12 @@ pub fn safe_url(url: &str) -> Option<&str> {
     ok.then_some(u)
 }
 
-fn is_slug(s: &str) -> bool {
+/// An id: 1–100 of `a`–`z`, `0`–`9` and `-`, not starting with `-`.
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
         && !s.starts_with('-')
 }
 

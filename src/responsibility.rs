@@ -4,6 +4,7 @@
 //!
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
+use crate::dataset::is_slug;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -528,14 +529,6 @@ pub fn is_web_url(url: &str) -> bool {
     ["https://", "http://"]
         .iter()
         .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len())
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
 }
 
 fn is_iso_date(s: &str) -> bool {
