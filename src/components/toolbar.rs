@@ -185,6 +185,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             open.set(d.has_attribute("open"));
         })
     };
+    // The list is built as the summary is clicked (or Enter/Space pressed on it), before the
+    // details opens: the `toggle` event comes later, as a task that the browser may run after
+    // the next key press, which would then tab past a list not built yet.
+    let onsummaryclick = {
+        let open = columns_open.clone();
+        let details = columns_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = details.cast::<web_sys::Element>() {
+                open.set(!d.has_attribute("open"));
+            }
+        })
+    };
     html! {
         <div class="cm-toolbar" part="toolbar">
             <div class="cm-toolbar-row">
@@ -213,7 +225,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             <div class="cm-toolbar-row cm-actions">
                 <details class="cm-columns" part="columns" ref={columns_ref} onkeydown={oncolumnskey} onfocusout={oncolumnsfocusout} {ontoggle}>
-                    <summary class="cm-button">{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
+                    <summary class="cm-button" onclick={onsummaryclick}>{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
                     // Built only while open: with many services it is most of the toolbar.
                     if *columns_open {
                         <fieldset class="cm-columns-list">

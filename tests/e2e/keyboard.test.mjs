@@ -148,9 +148,12 @@ test('column menu: Enter opens it, Space hides a column, Enter moves one, Escape
   const page = await open();
   const heads = () => page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => th.dataset.key));
   const isOpen = () => page.locator(`${W} details[part=columns]`).evaluate((d) => d.open);
+  const listBuilt = () => page.locator(`${W} details[part=columns]`).evaluate((d) => d.querySelector('input[type=checkbox][data-service]') !== null);
   await tabTo(page, 'details[part=columns] > summary');
   await page.keyboard.press('Enter');
   await eventually(isOpen, true, 'Enter opens the column menu');
+  // Built as the summary is activated, not on the later `toggle` task: the next Tab finds it.
+  assert.equal(await listBuilt(), true, 'the list is there as the menu opens');
   await tabTo(page, 'input[type=checkbox][data-service=ecs]');
   await page.keyboard.press('Space');
   await eventually(heads, ['program', 'eks', 'fargate', 'ecr', 'coverage'], 'ECS hidden');
@@ -167,6 +170,7 @@ test('column menu: Enter opens it, Space hides a column, Enter moves one, Escape
   // Reopen and show ECS again by keyboard.
   await page.keyboard.press('Enter');
   await eventually(isOpen, true, 'Enter reopens');
+  assert.equal(await listBuilt(), true, 'the list is there as the menu reopens');
   await tabTo(page, 'input[type=checkbox][data-service=ecs]');
   await page.keyboard.press('Space');
   await eventually(heads, ['program', 'ecs', 'fargate', 'eks', 'ecr', 'coverage'], 'ECS shown again, in dataset position');
