@@ -345,95 +345,69 @@ impl<'de> serde::de::Visitor<'de> for KeySeed {
 }
 
 impl<'de> Deserialize<'de> for JsonCell {
+    /// A cell: a status string, or `{"status": …, "label": …}` (label optional, string or null,
+    /// no other key). Any other JSON value is consumed and read as [`JsonCell::Invalid`], so the
+    /// error names the cell's field rather than a position in the text.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(CellVisitor)
+        Ok(match d.deserialize_any(AnyStr { cell: true })? {
+            AnyValue::Str(s) => JsonCell::from_status(&s, None, false),
+            AnyValue::Cell(c) => c,
+            AnyValue::Null | AnyValue::Other => JsonCell::Invalid,
+        })
     }
 }
 
-/// Reads a cell: a status string, or `{"status": …, "label": …}` (label optional, string or
-/// null, no other key). Any other JSON value is consumed and read as [`JsonCell::Invalid`], so the
-/// error names the cell's field rather than a position in the text.
-struct CellVisitor;
-
-impl<'de> serde::de::Visitor<'de> for CellVisitor {
-    type Value = JsonCell;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a status or an object {\"status\": …, \"label\": …}")
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<JsonCell, E> {
-        Ok(JsonCell::from_status(v, None, false))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<JsonCell, A::Error> {
-        let mut status: Option<Cow<'de, str>> = None;
-        let mut label: Option<String> = None;
-        let mut valid = true;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            match &*key {
-                "status" => match map.next_value_seed(AnyStr)? {
-                    AnyValue::Str(s) => status = Some(s),
-                    _ => valid = false,
-                },
-                "label" => match map.next_value_seed(AnyStr)? {
-                    AnyValue::Str(l) => label = Some(l.into_owned()),
-                    AnyValue::Null => {}
-                    AnyValue::Other => valid = false,
-                },
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                    valid = false;
-                }
+/// Reads the object form of a cell; a value inside it is read with `cell: false`, so an object
+/// there is skipped rather than read as a cell again.
+fn labelled_cell<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<JsonCell, A::Error> {
+    let mut status: Option<Cow<'de, str>> = None;
+    let mut label: Option<String> = None;
+    let mut valid = true;
+    let value = AnyStr { cell: false };
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        match &*key {
+            "status" => match map.next_value_seed(value)? {
+                AnyValue::Str(s) => status = Some(s),
+                _ => valid = false,
+            },
+            "label" => match map.next_value_seed(value)? {
+                AnyValue::Str(l) => label = Some(l.into_owned()),
+                AnyValue::Null => {}
+                _ => valid = false,
+            },
+            _ => {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                valid = false;
             }
         }
-        Ok(match status {
-            Some(s) if valid => JsonCell::from_status(&s, label, true),
-            _ => JsonCell::Invalid,
-        })
     }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<JsonCell, A::Error> {
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(JsonCell::Invalid)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<JsonCell, E> {
-        Ok(JsonCell::Invalid)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<JsonCell, E> {
-        Ok(JsonCell::Invalid)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<JsonCell, E> {
-        Ok(JsonCell::Invalid)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<JsonCell, E> {
-        Ok(JsonCell::Invalid)
-    }
-
-    fn visit_unit<E>(self) -> Result<JsonCell, E> {
-        Ok(JsonCell::Invalid)
-    }
+    Ok(match status {
+        Some(s) if valid => JsonCell::from_status(&s, label, true),
+        _ => JsonCell::Invalid,
+    })
 }
 
 /// A JSON value read as a string where it is one (borrowed from the text unless it has escapes),
-/// `null`, or anything else (consumed without recursion).
+/// `null`, a labelled cell (an object, when `cell` is set), or anything else (consumed without
+/// recursion).
 enum AnyValue<'de> {
     Str(Cow<'de, str>),
     Null,
+    Cell(JsonCell),
     Other,
 }
 
-struct AnyStr;
+#[derive(Clone, Copy)]
+struct AnyStr {
+    /// Read an object as a labelled cell (a cell's value) instead of skipping it.
+    cell: bool,
+}
 
 impl<'de> serde::de::DeserializeSeed<'de> for AnyStr {
     type Value = AnyValue<'de>;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<AnyValue<'de>, D::Error> {
-        d.deserialize_any(AnyStr)
+        d.deserialize_any(self)
     }
 }
 
@@ -492,6 +466,9 @@ impl<'de> serde::de::Visitor<'de> for AnyStr {
         self,
         mut map: A,
     ) -> Result<AnyValue<'de>, A::Error> {
+        if self.cell {
+            return labelled_cell(map).map(AnyValue::Cell);
+        }
         while map
             .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
             .is_some()
