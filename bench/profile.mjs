@@ -11,6 +11,9 @@
 //   node bench/profile.mjs trace     [--data …] [--runs 3]
 //        devtools.timeline trace of `runs` × (type, clear): ms per change for script, style
 //        (UpdateLayoutTree), layout, paint, raster, with the layout objects of the last one.
+//   node bench/profile.mjs loadtrace [--data …] [--runs 3]
+//        devtools.timeline trace of page loads: ms per load for script, wasm compile, style, layout,
+//        paint, and the layout objects of the largest layout.
 //   node bench/profile.mjs mutations [--data …]
 //        what one filter and one clear change in the shadow DOM (MutationObserver), by kind.
 //
@@ -34,11 +37,11 @@ const opt = (name, def) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
 };
 const DATA = { synthetic: 'synthetic-2000x40.json', seed: 'seed.json' }[opt('data', 'synthetic')];
-if (!DATA || !['load', 'filter', 'under', 'trace', 'mutations'].includes(mode)) {
-  console.error('usage: node bench/profile.mjs load|filter|under NAME|trace|mutations [--data synthetic|seed] [--runs N] [--match REGEX] [--named]');
+if (!DATA || !['load', 'filter', 'under', 'trace', 'loadtrace', 'mutations'].includes(mode)) {
+  console.error('usage: node bench/profile.mjs load|filter|under NAME|trace|loadtrace|mutations [--data synthetic|seed] [--runs N] [--match REGEX] [--named]');
   process.exit(2);
 }
-const RUNS = Number(opt('runs', { load: 5, filter: 6, under: 3, trace: 3, mutations: 1 }[mode]));
+const RUNS = Number(opt('runs', { load: 5, filter: 6, under: 3, trace: 3, loadtrace: 3, mutations: 1 }[mode]));
 const MATCH = new RegExp(opt('match', '.'));
 
 if (args.includes('--named')) {
@@ -145,6 +148,29 @@ try {
     }
     const last = events.filter((e) => e.name === 'Layout').at(-1);
     if (last) console.log(`layout objects: ${last.args?.beginData?.totalObjects ?? last.args?.data?.totalObjects ?? '?'}`);
+  } else if (mode === 'loadtrace') {
+    const total = new Map();
+    const objects = [];
+    for (let r = 0; r < RUNS; r++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${base}/bench/pages/blank.html`);
+      const path = join(tmpdir(), `cm-trace-${process.pid}-${r}.json`);
+      await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
+      await open(page);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      await browser.stopTracing();
+      const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents.filter((e) => e.ph === 'X' && e.dur);
+      rmSync(path);
+      for (const e of events) total.set(e.name, (total.get(e.name) || 0) + e.dur);
+      const big = events.filter((e) => e.name === 'Layout').sort((a, b) => b.dur - a.dur)[0];
+      if (big) objects.push(`${big.args?.beginData?.totalObjects ?? '?'} objects in ${(big.dur / 1000).toFixed(1)} ms`);
+      await page.close();
+    }
+    console.log(`ms per load (${RUNS} loads of ${DATA}; events nest)`);
+    for (const [k, us] of [...total].filter(([k]) => MATCH.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+      console.log((us / 1000 / RUNS).toFixed(1).padStart(8), 'ms ', k);
+    }
+    console.log(`largest layout per load: ${objects.join('; ')}`);
   } else {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await open(page);

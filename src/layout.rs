@@ -359,6 +359,21 @@ pub fn row_window(
     (first, end)
 }
 
+/// Which of `total` columns, each `column_width` px wide, to put in the DOM: `(first, end)` (end
+/// exclusive) for a scroll box `viewport` px wide scrolled sideways by `scroll_left`, whose columns
+/// start `lead` px from the left edge of its content (the row headers before them), with `overscan`
+/// extra columns on each side. The columns left out are spanned by spacer cells.
+pub fn column_window(
+    total: usize,
+    column_width: f64,
+    lead: f64,
+    scroll_left: f64,
+    viewport: f64,
+    overscan: usize,
+) -> (usize, usize) {
+    row_window(total, column_width, scroll_left - lead, viewport, overscan)
+}
+
 /// Splits a label into lines of at most `max` characters, breaking between words (a longer word
 /// gets a line of its own); SVG text does not wrap by itself.
 pub fn wrap_words(text: &str, max: usize) -> Vec<String> {
@@ -678,6 +693,25 @@ mod tests {
             wrap_words("Supercalifragilistic x", 5),
             ["Supercalifragilistic", "x"]
         );
+    }
+
+    #[test]
+    fn column_window_covers_the_columns_in_view_after_the_row_headers() {
+        // 40 columns of 154 px after a 238 px program column, in a 1,250 px box.
+        // Not scrolled: columns 0..6 are (partly) in view; one extra column after them.
+        assert_eq!(column_window(40, 154.0, 238.0, 0.0, 1250.0, 1), (0, 10));
+        // Scrolled by 1,000 px: the box shows 1,000..2,250, columns from (1,000 − 238) / 154 = 4.9.
+        let (a, b) = column_window(40, 154.0, 238.0, 1000.0, 1250.0, 1);
+        assert_eq!((a, b), (3, 14));
+        for k in 0..40 {
+            let (left, right) = (238.0 + 154.0 * k as f64, 238.0 + 154.0 * (k + 1) as f64);
+            if right > 1000.0 && left < 2250.0 {
+                assert!((a..b).contains(&k), "column {k} is in view but left out");
+            }
+        }
+        // At the far right the window ends at the last column.
+        assert_eq!(column_window(40, 154.0, 238.0, 1e9, 1250.0, 1).1, 40);
+        assert_eq!(column_window(0, 154.0, 238.0, 0.0, 1250.0, 1), (0, 0));
     }
 
     #[test]

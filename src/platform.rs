@@ -195,6 +195,78 @@ pub fn absolute_url(url: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
+/// The window's inner width in CSS px (0 without a window): the widest a table's scroll box can
+/// be before it has been laid out.
+pub fn viewport_width() -> f64 {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Where a table's scroll box is scrolled and how wide its columns are, read from the laid-out
+/// DOM (cheap in a scroll or resize callback, where layout is already up to date).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScrollBox {
+    pub top: f64,
+    pub height: f64,
+    pub left: f64,
+    pub width: f64,
+    /// Width of the first header cell (the row headers' column).
+    pub lead: f64,
+    /// Width of the first header cell matching the column selector (0: none in the DOM).
+    pub column: f64,
+}
+
+impl ScrollBox {
+    pub fn measure(el: &web_sys::Element, column_selector: &str) -> ScrollBox {
+        let width_of = |selector: &str| {
+            el.query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+                .map_or(0.0, |c| f64::from(c.offset_width()))
+        };
+        ScrollBox {
+            top: f64::from(el.scroll_top()),
+            height: f64::from(el.client_height()),
+            left: f64::from(el.scroll_left()),
+            width: f64::from(el.client_width()),
+            lead: width_of("thead th"),
+            column: width_of(column_selector),
+        }
+    }
+}
+
+/// Calls `on()` when an element changes size, and once after it is first laid out; stops when
+/// dropped.
+pub struct ResizeWatch {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl ResizeWatch {
+    pub fn new(el: &web_sys::Element, on: impl FnMut() + 'static) -> ResizeWatch {
+        let callback = Closure::<dyn FnMut()>::new(on);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let Some(o) = &observer {
+            o.observe(el);
+        }
+        ResizeWatch {
+            observer,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for ResizeWatch {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
 /// Calls `on(true)` before the page prints and `on(false)` after; removed when dropped.
 pub struct PrintListeners {
     before: Closure<dyn FnMut()>,

@@ -2,7 +2,7 @@
 //! visible program and one status cell (symbol + text, source label kept) per shown service.
 
 use crate::dataset::{Cell, Dataset, Program, Status};
-use crate::layout::{number, row_window};
+use crate::layout::{column_window, number, row_window};
 use crate::query::{coverage, Direction, Query, SortField};
 use crate::revisions::Diff;
 use std::rc::Rc;
@@ -42,7 +42,7 @@ pub fn table(props: &TableProps) -> Html {
             .filter(|&s| props.highlight.contains(&ds.services[s].id))
             .collect(),
     );
-    let header = |field: SortField, label: String, class: &'static str| {
+    let header = |field: SortField, label: String, class: &'static str, colindex: Option<AttrValue>| {
         let highlighted = matches!(&field, SortField::Service(id) if props.highlight.contains(id));
         html! {
             <SortHeader
@@ -53,11 +53,15 @@ pub fn table(props: &TableProps) -> Html {
                 onsort={props.onsort.clone()}
                 highlighted={highlighted}
                 onhighlight={props.onhighlight.clone()}
+                colindex={colindex}
             />
         }
     };
     // Long lists render only the rows in view (plus a margin); spacers keep the scroll height.
-    let scroll = use_state(|| (0.0_f64, 900.0_f64));
+    // Wide long lists also render only the service columns in view; spacer cells span the rest.
+    let view = use_mut_ref(Scroller::default);
+    let redraw = use_force_update();
+    let wrap = use_node_ref();
     // While the page prints, every row is rendered (beforeprint → afterprint).
     let printing = use_state(|| false);
     {
@@ -68,51 +72,72 @@ pub fn table(props: &TableProps) -> Html {
         });
     }
     let total = props.visible.len();
+    let n = props.shown.len();
     let long = total > WINDOW_THRESHOLD;
     let windowed = long && !*printing;
-    let (first, end) = if windowed {
-        // The caption and header sit above the rows inside the scroll box.
-        let top = (scroll.0 - HEADER_ALLOWANCE).max(0.0);
-        row_window(total, ROW_HEIGHT, top, scroll.1, OVERSCAN)
-    } else {
-        (0, total)
+    let (rows, cols) = {
+        let mut v = view.borrow_mut();
+        v.total = total;
+        v.services = n;
+        v.windowed = windowed;
+        v.rendered = v.windows();
+        v.rendered
+    };
+    let (first, end) = rows;
+    let (col_first, col_end) = cols;
+    let col_windowed = (col_first, col_end) != (0, n);
+    // A change of scroll position or size re-renders only when the window changes. After a
+    // resize the window only grows: the first layout then never renders twice to drop columns.
+    let remeasure = {
+        let view = view.clone();
+        move |el: &web_sys::Element, grow_only: bool| {
+            let mut v = view.borrow_mut();
+            if !v.windowed {
+                return false;
+            }
+            v.measured = Some(crate::platform::ScrollBox::measure(el, "thead th.cm-col-service"));
+            let next = v.windows();
+            let (old_rows, (a, b)) = v.rendered;
+            if grow_only {
+                let outside = |(x, y): (usize, usize), (a, b): (usize, usize)| x < y && (x < a || y > b);
+                outside(next.0, old_rows) || outside(next.1, (a, b))
+            } else {
+                next != v.rendered
+            }
+        }
     };
     let onscroll = {
-        let scroll = scroll.clone();
+        let remeasure = remeasure.clone();
+        let redraw = redraw.clone();
         Callback::from(move |e: Event| {
-            if !windowed {
-                return;
-            }
             let el: web_sys::Element = e.target_unchecked_into();
-            let next = (el.scroll_top() as f64, el.client_height() as f64);
-            // Only a change of window needs a render.
-            let old = row_window(
-                total,
-                ROW_HEIGHT,
-                (scroll.0 - HEADER_ALLOWANCE).max(0.0),
-                scroll.1,
-                OVERSCAN,
-            );
-            let new = row_window(
-                total,
-                ROW_HEIGHT,
-                (next.0 - HEADER_ALLOWANCE).max(0.0),
-                next.1,
-                OVERSCAN,
-            );
-            if old != new {
-                scroll.set(next);
+            if remeasure(&el, false) {
+                redraw.force_update();
             }
         })
     };
-    let columns = props.shown.len() + 2;
+    {
+        let wrap = wrap.clone();
+        use_effect_with((), move |_| {
+            let watch = wrap.cast::<web_sys::Element>().map(|el| {
+                let target = el.clone();
+                crate::platform::ResizeWatch::new(&el, move || {
+                    if remeasure(&target, true) {
+                        redraw.force_update();
+                    }
+                })
+            });
+            move || drop(watch)
+        });
+    }
+    let columns = n + 2;
     // Long lists lay the table out from these column widths (table-layout: fixed), not from the
     // content of every cell: a change of window or filter then costs one pass over the rows shown.
     let colgroup = long.then(|| {
         html! {
             <colgroup>
                 <col class="cm-colw-program" />
-                { for props.shown.iter().map(|_| html! { <col class="cm-colw-service" /> }) }
+                if n > 0 { <col class="cm-colw-service" span={n.to_string()} /> }
                 <col class="cm-colw-coverage" />
             </colgroup>
         }
@@ -128,9 +153,26 @@ pub fn table(props: &TableProps) -> Html {
             }
         })
     };
+    let cols = Rc::new(ColumnWindow {
+        first: col_first,
+        end: col_end,
+        indexed: col_windowed,
+    });
+    let header_cells = props.shown[col_first..col_end]
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            header(
+                SortField::Service(ds.services[s].id.clone()),
+                ds.services[s].name.clone(),
+                "cm-col-service",
+                cols.index(col_first + k + 2),
+            )
+        });
     html! {
-        <div class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"))} part="table-wrap" {onscroll}>
-            <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}>
+        <div ref={wrap} class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"))} part="table-wrap" {onscroll}>
+            <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}
+                aria-colcount={col_windowed.then(|| columns.to_string())}>
                 <caption>
                     { format!("Compliance programs by AWS container service, as of {}. ", as_of_text(ds)) }
                     <span class="cm-caption-source">
@@ -141,13 +183,11 @@ pub fn table(props: &TableProps) -> Html {
                 { colgroup }
                 <thead>
                     <tr>
-                        { header(SortField::Program, "Compliance program".to_string(), "cm-col-program") }
-                        { for props.shown.iter().map(|&s| header(
-                            SortField::Service(ds.services[s].id.clone()),
-                            ds.services[s].name.clone(),
-                            "cm-col-service",
-                        )) }
-                        { header(SortField::Coverage, "Coverage".to_string(), "cm-col-coverage") }
+                        { header(SortField::Program, "Compliance program".to_string(), "cm-col-program", cols.index(1)) }
+                        { column_spacer(col_first) }
+                        { for header_cells }
+                        { column_spacer(n - col_end) }
+                        { header(SortField::Coverage, "Coverage".to_string(), "cm-col-coverage", cols.index(columns)) }
                     </tr>
                 </thead>
                 <tbody>
@@ -157,13 +197,83 @@ pub fn table(props: &TableProps) -> Html {
                         // place are patched (mostly the same status words) instead of removed and
                         // created again, which costs the browser far more.
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
-                            highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)}
+                            cols={cols.clone()} highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)}
                             stripe={(first + k) % 2 == 1} plain={long} />
                     }) }
                     { spacer(total - end) }
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// An empty cell standing for `span` service columns left out of the DOM (none for 0).
+fn column_spacer(span: usize) -> Html {
+    if span == 0 {
+        return Html::default();
+    }
+    html! { <td class="cm-colspacer" colspan={span.to_string()} aria-hidden="true"></td> }
+}
+
+/// The service columns in the DOM (`first..end` of the shown ones); `indexed` when that is not all
+/// of them, so every cell names its column (`aria-colindex`).
+#[derive(PartialEq)]
+struct ColumnWindow {
+    first: usize,
+    end: usize,
+    indexed: bool,
+}
+
+impl ColumnWindow {
+    /// `aria-colindex` of the cell in the 1-based column `n`, when columns are left out.
+    fn index(&self, n: usize) -> Option<AttrValue> {
+        self.indexed.then(|| AttrValue::from(n.to_string()))
+    }
+}
+
+/// What the table knows of its scroll box between renders (read by the scroll and resize
+/// callbacks, which outlive a render), and the windows it last rendered.
+#[derive(Default)]
+struct Scroller {
+    total: usize,
+    services: usize,
+    windowed: bool,
+    /// The scroll box as last laid out (none before the first scroll or resize callback).
+    measured: Option<crate::platform::ScrollBox>,
+    rendered: ((usize, usize), (usize, usize)),
+}
+
+impl Scroller {
+    /// The rows and service columns to render.
+    fn windows(&self) -> ((usize, usize), (usize, usize)) {
+        if !self.windowed {
+            return ((0, self.total), (0, self.services));
+        }
+        // Before anything is laid out: the top of the list, in a box as wide as the window, with
+        // columns at their narrowest (CSS keeps a windowed service column at least this wide).
+        let b = self.measured.unwrap_or(crate::platform::ScrollBox {
+            top: 0.0,
+            height: 900.0,
+            left: 0.0,
+            width: crate::platform::viewport_width(),
+            lead: 0.0,
+            column: MIN_COLUMN_WIDTH,
+        });
+        // The caption and header sit above the rows inside the scroll box.
+        let rows = row_window(
+            self.total,
+            ROW_HEIGHT,
+            (b.top - HEADER_ALLOWANCE).max(0.0),
+            b.height,
+            OVERSCAN,
+        );
+        let cols = if self.services > COLUMN_WINDOW_THRESHOLD && b.width > 0.0 {
+            let column = if b.column > 0.0 { b.column } else { MIN_COLUMN_WIDTH };
+            column_window(self.services, column, b.lead, b.left, b.width, COLUMN_OVERSCAN)
+        } else {
+            (0, self.services)
+        };
+        (rows, cols)
     }
 }
 
@@ -178,6 +288,13 @@ const ROW_HEIGHT: f64 = 44.0;
 /// about what the benchmark's windowed vanilla table keeps (8 × 32 px). Every row more is style,
 /// layout and diff work on each filter and sort.
 const OVERSCAN: usize = 6;
+/// Above this many shown services a windowed list renders only the service columns in view.
+const COLUMN_WINDOW_THRESHOLD: usize = 12;
+/// Service columns rendered beyond the scroll box on each side.
+const COLUMN_OVERSCAN: usize = 1;
+/// The narrowest a windowed service column is (CSS `.cm-windowed .cm-colw-service`), in px: the
+/// first render, before anything is measured, assumes it.
+const MIN_COLUMN_WIDTH: f64 = 120.0;
 /// Room taken by the caption and header above the first row.
 const HEADER_ALLOWANCE: f64 = 90.0;
 
@@ -209,6 +326,8 @@ struct SortHeaderProps {
     onsort: Callback<(SortField, bool)>,
     highlighted: bool,
     onhighlight: Callback<Vec<String>>,
+    /// `aria-colindex`, when columns are left out of the DOM.
+    colindex: Option<AttrValue>,
 }
 
 #[function_component(SortHeader)]
@@ -288,7 +407,7 @@ fn sort_header(props: &SortHeaderProps) -> Html {
     let onfocusout = Callback::from(move |_: FocusEvent| leave());
     html! {
         <th scope="col" class={classes!(props.class, dir.map(|_| "cm-sorted"), props.highlighted.then_some("cm-hl"))}
-            aria-sort={aria_sort} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
+            aria-sort={aria_sort} aria-colindex={props.colindex.clone()} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
             {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
             <button type="button" class="cm-sort" {onclick} {onkeydown}
                 title="Sort (shift-click or Shift+Enter adds a secondary key)">
@@ -310,6 +429,8 @@ struct RowProps {
     dataset: Rc<Dataset>,
     index: usize,
     shown: Rc<Vec<usize>>,
+    /// Which of the shown services have a cell in the DOM.
+    cols: Rc<ColumnWindow>,
     /// Shown service indices highlighted from the diagram.
     highlight: Rc<Vec<usize>>,
     diff: Option<Rc<Diff>>,
@@ -330,10 +451,11 @@ fn row(props: &RowProps) -> Html {
     let cov_text = format!("{ins} of {total} in scope");
     let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
     let row_change = props.diff.as_ref().and_then(|d| d.row(&p.id));
+    let cols = &props.cols;
     html! {
         <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
             class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())), props.stripe.then_some("cm-stripe"))}>
-            <th scope="row" class="cm-program">
+            <th scope="row" class="cm-program" aria-colindex={props.cols.index(1)}>
                 <span class="cm-program-name">{ &p.name }</span>
                 if let Some(r) = row_change {
                     <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
@@ -344,12 +466,15 @@ fn row(props: &RowProps) -> Html {
                     <span class="cm-program-note">{ note }</span>
                 }
             </th>
-            { for props.shown.iter().map(|&s| {
+            { column_spacer(cols.first) }
+            { for props.shown[cols.first..cols.end].iter().enumerate().map(|(k, &s)| {
                 let service = &props.dataset.services[s].id;
                 let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
-                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, props.plain)
+                let colindex = cols.index(cols.first + k + 2);
+                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, props.plain, colindex)
             }) }
-            <td class="cm-coverage" data-coverage={ins.to_string()}>
+            { column_spacer(total - cols.end) }
+            <td class="cm-coverage" data-coverage={ins.to_string()} aria-colindex={cols.index(total + 2)}>
                 if total <= MAX_PIPS {
                     <span class="cm-meter" aria-hidden="true">
                         { for (0..total).map(|k| html! {
@@ -396,6 +521,7 @@ fn status_cell(
     highlighted: bool,
     old: Option<&Cell>,
     plain: bool,
+    colindex: Option<AttrValue>,
 ) -> Html {
     let s = cell.status;
     if plain && old.is_none() {
@@ -404,7 +530,7 @@ fn status_cell(
         // of the window to another program then sets attributes and one text, never inserts or
         // removes nodes, and the class stays the same.
         return html! {
-            <td data-service={service.to_string()} data-status={s.id()}
+            <td data-service={service.to_string()} data-status={s.id()} aria-colindex={colindex}
                 data-label={cell.label.clone()} title={cell.label.clone()}
                 class={PLAIN_CELL_CLASSES[usize::from(highlighted)]}>
                 { s.text() }
@@ -417,7 +543,7 @@ fn status_cell(
         }
     });
     html! {
-        <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())}
+        <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())} aria-colindex={colindex}
             class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"))}>
             if let Some(o) = old {
                 <span class="cm-old">
