@@ -195,6 +195,19 @@ pub fn absolute_url(url: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
+/// Runs `f` once the next frame has been painted (a task queued from that frame's animation
+/// callback); never, without a window.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = window() {
+            let task = Closure::once_into_js(f);
+            let _ = w.set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}
+
 /// The window's inner width in CSS px (0 without a window): the widest a table's scroll box can
 /// be before it has been laid out.
 pub fn viewport_width() -> f64 {

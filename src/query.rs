@@ -611,7 +611,11 @@ mod tests {
         let hits: Vec<usize> = (0..20).filter(|&i| ix.matches(i, &pci)).collect();
         assert_eq!(ix.names.get().map(Vec::len), Some(20));
         assert_eq!(hits.len(), 1);
-        assert_eq!(ix, SearchIndex::new(&ix.dataset), "the same dataset, the same index");
+        assert_eq!(
+            ix,
+            SearchIndex::new(&ix.dataset),
+            "the same dataset, the same index"
+        );
     }
 
     /// `words` takes a shortcut for ASCII; it must split and fold exactly as the Unicode path.

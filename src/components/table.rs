@@ -42,7 +42,7 @@ pub fn table(props: &TableProps) -> Html {
             .filter(|&s| props.highlight.contains(&ds.services[s].id))
             .collect(),
     );
-    let header = |field: SortField, label: String, class: &'static str, colindex: Option<AttrValue>| {
+    let header = |field: SortField, label: String, class: &'static str| {
         let highlighted = matches!(&field, SortField::Service(id) if props.highlight.contains(id));
         html! {
             <SortHeader
@@ -53,7 +53,6 @@ pub fn table(props: &TableProps) -> Html {
                 onsort={props.onsort.clone()}
                 highlighted={highlighted}
                 onhighlight={props.onhighlight.clone()}
-                colindex={colindex}
             />
         }
     };
@@ -95,11 +94,15 @@ pub fn table(props: &TableProps) -> Html {
             if !v.windowed {
                 return false;
             }
-            v.measured = Some(crate::platform::ScrollBox::measure(el, "thead th.cm-col-service"));
+            v.measured = Some(crate::platform::ScrollBox::measure(
+                el,
+                "thead th.cm-col-service",
+            ));
             let next = v.windows();
             let (old_rows, (a, b)) = v.rendered;
             if grow_only {
-                let outside = |(x, y): (usize, usize), (a, b): (usize, usize)| x < y && (x < a || y > b);
+                let outside =
+                    |(x, y): (usize, usize), (a, b): (usize, usize)| x < y && (x < a || y > b);
                 outside(next.0, old_rows) || outside(next.1, (a, b))
             } else {
                 next != v.rendered
@@ -158,17 +161,6 @@ pub fn table(props: &TableProps) -> Html {
         end: col_end,
         indexed: col_windowed,
     });
-    let header_cells = props.shown[col_first..col_end]
-        .iter()
-        .enumerate()
-        .map(|(k, &s)| {
-            header(
-                SortField::Service(ds.services[s].id.clone()),
-                ds.services[s].name.clone(),
-                "cm-col-service",
-                cols.index(col_first + k + 2),
-            )
-        });
     html! {
         <div ref={wrap} class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"))} part="table-wrap" {onscroll}>
             <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}
@@ -183,11 +175,15 @@ pub fn table(props: &TableProps) -> Html {
                 { colgroup }
                 <thead>
                     <tr>
-                        { header(SortField::Program, "Compliance program".to_string(), "cm-col-program", cols.index(1)) }
-                        { column_spacer(col_first) }
-                        { for header_cells }
-                        { column_spacer(n - col_end) }
-                        { header(SortField::Coverage, "Coverage".to_string(), "cm-col-coverage", cols.index(columns)) }
+                        // Every column's header, also in a window of columns: one row, and each
+                        // sort button stays in the tab order.
+                        { header(SortField::Program, "Compliance program".to_string(), "cm-col-program") }
+                        { for props.shown.iter().map(|&s| header(
+                            SortField::Service(ds.services[s].id.clone()),
+                            ds.services[s].name.clone(),
+                            "cm-col-service",
+                        )) }
+                        { header(SortField::Coverage, "Coverage".to_string(), "cm-col-coverage") }
                     </tr>
                 </thead>
                 <tbody>
@@ -268,8 +264,19 @@ impl Scroller {
             OVERSCAN,
         );
         let cols = if self.services > COLUMN_WINDOW_THRESHOLD && b.width > 0.0 {
-            let column = if b.column > 0.0 { b.column } else { MIN_COLUMN_WIDTH };
-            column_window(self.services, column, b.lead, b.left, b.width, COLUMN_OVERSCAN)
+            let column = if b.column > 0.0 {
+                b.column
+            } else {
+                MIN_COLUMN_WIDTH
+            };
+            column_window(
+                self.services,
+                column,
+                b.lead,
+                b.left,
+                b.width,
+                COLUMN_OVERSCAN,
+            )
         } else {
             (0, self.services)
         };
@@ -326,8 +333,6 @@ struct SortHeaderProps {
     onsort: Callback<(SortField, bool)>,
     highlighted: bool,
     onhighlight: Callback<Vec<String>>,
-    /// `aria-colindex`, when columns are left out of the DOM.
-    colindex: Option<AttrValue>,
 }
 
 #[function_component(SortHeader)]
@@ -407,7 +412,7 @@ fn sort_header(props: &SortHeaderProps) -> Html {
     let onfocusout = Callback::from(move |_: FocusEvent| leave());
     html! {
         <th scope="col" class={classes!(props.class, dir.map(|_| "cm-sorted"), props.highlighted.then_some("cm-hl"))}
-            aria-sort={aria_sort} aria-colindex={props.colindex.clone()} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
+            aria-sort={aria_sort} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
             {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
             <button type="button" class="cm-sort" {onclick} {onkeydown}
                 title="Sort (shift-click or Shift+Enter adds a secondary key)">

@@ -79,33 +79,68 @@ struct StatusSelectProps {
     services: Vec<ServiceChoice>,
     status: String,
     onchange: Callback<Event>,
+    /// Add the options after the first paint (a long list: four per service, 161 elements for 40
+    /// services, that nobody sees before opening the select).
+    defer: bool,
 }
 
 /// Equal when the options are: `onchange` is made anew on every render of the toolbar but
 /// always does the same (hands the value to the app's `onstatus`), so it is not compared.
 impl PartialEq for StatusSelectProps {
     fn eq(&self, other: &Self) -> bool {
-        self.services == other.services && self.status == other.status
+        self.services == other.services && self.status == other.status && self.defer == other.defer
     }
 }
 
 /// The status filter: "any", then each service's statuses. Its own component, so the four
 /// options per service are built again only when the services or the choice change, not on
-/// every keystroke in the search box.
+/// every keystroke in the search box. When deferred, the first render has only the option shown
+/// (the current choice); the others follow right after the first paint, or at once when the
+/// select is focused or pressed before that.
 #[function_component(StatusSelect)]
 fn status_select(props: &StatusSelectProps) -> Html {
+    let complete = use_state(|| !props.defer);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            if !*complete {
+                crate::platform::after_next_paint(move || complete.set(true));
+            }
+        });
+    }
+    let complete_now = {
+        let complete = complete.clone();
+        move || {
+            if !*complete {
+                complete.set(true);
+            }
+        }
+    };
+    let onfocus = {
+        let f = complete_now.clone();
+        Callback::from(move |_: FocusEvent| f())
+    };
+    let onpointerdown = Callback::from(move |_: PointerEvent| complete_now());
+    let option = |s: &ServiceChoice, st: &Status| {
+        let value = format!("{}:{}", s.id, st.id());
+        let selected = props.status == value;
+        html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
+    };
     html! {
-        <select part="status-filter" onchange={props.onchange.clone()}>
+        <select part="status-filter" onchange={props.onchange.clone()} {onfocus} {onpointerdown}>
             <option value="any" selected={props.status == "any"}>{ "Any status" }</option>
-            { for props.services.iter().map(|s| html! {
-                <optgroup label={s.name.clone()}>
-                    { for Status::ALL.iter().map(|st| {
-                        let value = format!("{}:{}", s.id, st.id());
-                        let selected = props.status == value;
-                        html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
-                    }) }
-                </optgroup>
-            }) }
+            if *complete {
+                { for props.services.iter().map(|s| html! {
+                    <optgroup label={s.name.clone()}>
+                        { for Status::ALL.iter().map(|st| option(s, st)) }
+                    </optgroup>
+                }) }
+            } else {
+                // Only the current choice, so the select shows it.
+                { for props.services.iter().flat_map(|s| Status::ALL.iter().map(move |st| (s, st)))
+                    .filter(|(s, st)| props.status.split_once(':') == Some((s.id.as_str(), st.id())))
+                    .map(|(s, st)| option(s, st)) }
+            }
         </select>
     }
 }
@@ -208,7 +243,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </label>
                 <label class="cm-field">
                     <span class="cm-field-label">{ "Status" }</span>
-                    <StatusSelect services={props.services.clone()} status={props.status.clone()} onchange={onstatus} />
+                    <StatusSelect services={props.services.clone()} status={props.status.clone()} onchange={onstatus}
+                        defer={props.total > crate::components::table::WINDOW_THRESHOLD} />
                 </label>
                 <label class="cm-check">
                     <input type="checkbox" part="gaps" checked={props.gaps} onchange={ongaps} />

@@ -120,3 +120,108 @@ test('printing a long list prints every row: all rows before print, the window a
   assert.ok((await rows()) < 100, 'a window again after the print');
   assert.deepEqual(page.problems, []);
 });
+
+/** 300 programs × 40 services: a long list wider than any screen. */
+function wideDataset() {
+  const statuses = ['in-scope', 'not-in-scope', 'unknown', { status: 'in-progress', label: 'JAB Review' }];
+  const services = Array.from({ length: 40 }, (_, k) => ({ id: `s${k}`, name: `Service ${k}` }));
+  const programs = [];
+  for (let i = 0; i < 300; i++) {
+    const status = {};
+    services.forEach((s, k) => (status[s.id] = statuses[(i * 5 + k * 3) % 4]));
+    programs.push({ id: `w-${String(i).padStart(3, '0')}`, name: `Wide program ${i}`, status });
+  }
+  return { as_of: '2024-01-01', source: { title: 'generated', url: 'https://example.org/' }, services, programs };
+}
+
+async function openWide(attrs = {}) {
+  const page = await env.page({ viewport: { width: 1200, height: 800 } });
+  await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
+  await page.evaluate(([data, attrs]) => {
+    const el = document.createElement('compliance-matrix');
+    el.setAttribute('view', 'table');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.data = data;
+    document.getElementById('host').append(el);
+  }, [wideDataset(), attrs]);
+  await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+  return page;
+}
+
+/** The first row's cells (program, services in the DOM, coverage) with their column indices,
+ * whether each sits under its column's header, and the table's aria-colcount. */
+const columnsOf = (page) =>
+  page.locator('compliance-matrix').evaluate((el) => {
+    const r = el.shadowRoot;
+    const row = r.querySelector('tr[data-program]');
+    const cells = [...row.querySelectorAll('th, td[data-service], td.cm-coverage')];
+    const key = (c) => c.dataset.service || (c.localName === 'th' ? 'program' : 'coverage');
+    const x = (e) => Math.round(e.getBoundingClientRect().left);
+    return {
+      colcount: r.querySelector('table[part=table]').getAttribute('aria-colcount'),
+      headers: [...r.querySelectorAll('thead th')].map((h) => h.dataset.key),
+      cells: cells.map(key),
+      index: cells.map((c) => c.getAttribute('aria-colindex')),
+      services: cells.filter((c) => c.dataset.service).map((c) => c.dataset.service),
+      aligned: cells.every((c) => Math.abs(x(c) - x(r.querySelector(`thead th[data-key="${key(c)}"]`))) <= 1),
+    };
+  });
+
+test('a wide long list renders only the service cells in view: every header, aria-colcount/colindex, aligned cells, sideways scrolling, Tab through every header, printing every column', { timeout: 120000 }, async () => {
+  const page = await openWide();
+  const all = ['program', ...Array.from({ length: 40 }, (_, k) => `s${k}`), 'coverage'];
+  let c = await columnsOf(page);
+  assert.deepEqual(c.headers, all, 'every column has its header');
+  assert.equal(c.colcount, '42', 'program + 40 services + coverage');
+  assert.ok(c.services.length >= 6 && c.services.length < 20, `a window of the cells (${c.services.length} of 40)`);
+  assert.deepEqual(c.services, c.services.map((_, k) => `s${k}`), 'from the first service on');
+  assert.deepEqual(c.index, c.cells.map((k) => String(all.indexOf(k) + 1)), 'each cell names its column');
+  assert.ok(c.aligned, 'every cell sits under its header');
+  // The table is as wide as all 40 columns: scroll to the far right.
+  await page.locator('compliance-matrix [part=table-wrap]').evaluate((w) => (w.scrollLeft = w.scrollWidth));
+  await eventually(async () => (await columnsOf(page)).services.includes('s39'), true, 'the last service cells after scrolling right');
+  c = await columnsOf(page);
+  assert.ok(!c.services.includes('s0'), 'the first columns left the DOM');
+  assert.deepEqual(c.index, c.cells.map((k) => String(all.indexOf(k) + 1)));
+  assert.ok(c.aligned, 'aligned at the far right');
+  const shot = await page.locator('compliance-matrix [part=table-wrap]').screenshot();
+  assert.ok(shot.length > 5000, 'the scrolled table paints');
+  // Scrolling back shows the first columns again.
+  await page.locator('compliance-matrix [part=table-wrap]').evaluate((w) => (w.scrollLeft = 0));
+  await eventually(async () => (await columnsOf(page)).services[0], 's0', 'back at the left');
+
+  // Keyboard: from the program header, Tab reaches every service header in order, then coverage.
+  await page.locator('compliance-matrix th[data-key=program] button').focus();
+  const reached = [];
+  for (let k = 0; k < 41; k++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.locator('compliance-matrix').evaluate((el) => el.shadowRoot.activeElement?.closest('th')?.dataset.key ?? null));
+  }
+  assert.deepEqual(reached, all.slice(1), 'Tab walks every column header');
+  // The focused last header scrolled the box: the cells under it are there.
+  await eventually(async () => (await columnsOf(page)).services.includes('s39'), true, 'cells follow the focus');
+
+  // Printing renders every column (and row), then the window comes back.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await eventually(async () => (await columnsOf(page)).services.length, 40, 'every column for printing');
+  c = await columnsOf(page);
+  assert.equal(c.colcount, null, 'no aria-colcount when every column is there');
+  assert.ok(c.index.every((i) => i === null), 'no aria-colindex either');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await eventually(async () => (await columnsOf(page)).services.length < 40, true, 'a window of columns after printing');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a long list adds the status filter options after its first paint; the chosen one shows from the start and filtering works', { timeout: 90000 }, async () => {
+  const page = await openWide({ status: 's2:in-scope' });
+  const select = page.locator('compliance-matrix select[part=status-filter]');
+  assert.equal(await select.inputValue(), 's2:in-scope', 'the chosen option is there at first');
+  await eventually(() => select.locator('option').count(), 1 + 40 * 4, 'every option after the first paint');
+  assert.equal(await select.locator('optgroup').count(), 40);
+  assert.equal(await select.inputValue(), 's2:in-scope', 'still chosen');
+  await select.selectOption('s7:not-in-scope');
+  const count = () => page.locator('compliance-matrix [part=count]').textContent();
+  const expected = wideDataset().programs.filter((p) => p.status.s7 === 'not-in-scope').length;
+  await eventually(count, `${expected} of 300 programs`, 'the filter applies');
+  assert.deepEqual(page.problems, []);
+});
