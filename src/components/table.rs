@@ -453,32 +453,14 @@ fn row(props: &RowProps) -> Html {
     let p: &Program = &props.dataset.programs[props.index];
     let (ins, prog) = coverage(&props.dataset, props.index, &props.shown);
     let total = props.shown.len();
-    let cov_text = format!("{ins} of {total} in scope");
-    let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
     let row_change = props.diff.as_ref().and_then(|d| d.row(&p.id));
     let cols = &props.cols;
-    html! {
-        <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
-            class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())), props.stripe.then_some("cm-stripe"))}>
-            <th scope="row" class="cm-program" aria-colindex={props.cols.index(1)}>
-                <span class="cm-program-name">{ &p.name }</span>
-                if let Some(r) = row_change {
-                    <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
-                        { if r == crate::revisions::RowChange::Added { "added" } else { "removed" } }
-                    </span>
-                }
-                if let Some(note) = &p.note {
-                    <span class="cm-program-note">{ note }</span>
-                }
-            </th>
-            { column_spacer(cols.first) }
-            { for props.shown[cols.first..cols.end].iter().enumerate().map(|(k, &s)| {
-                let service = &props.dataset.services[s].id;
-                let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
-                let colindex = cols.index(cols.first + k + 2);
-                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, props.plain, colindex)
-            }) }
-            { column_spacer(total - cols.end) }
+    // The coverage column comes after every service: in a window of columns its cell is rendered
+    // only when the window reaches the last service (the spacer spans it otherwise).
+    let coverage = (cols.end == total).then(|| {
+        let cov_text = format!("{ins} of {total} in scope");
+        let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
+        html! {
             <td class="cm-coverage" data-coverage={ins.to_string()} aria-colindex={cols.index(total + 2)}>
                 if total <= MAX_PIPS {
                     <span class="cm-meter" aria-hidden="true">
@@ -500,6 +482,31 @@ fn row(props: &RowProps) -> Html {
                     }
                 </span>
             </td>
+        }
+    });
+    html! {
+        <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
+            class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())), props.stripe.then_some("cm-stripe"))}>
+            <th scope="row" class="cm-program" aria-colindex={props.cols.index(1)}>
+                <span class="cm-program-name">{ &p.name }</span>
+                if let Some(r) = row_change {
+                    <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
+                        { if r == crate::revisions::RowChange::Added { "added" } else { "removed" } }
+                    </span>
+                }
+                if let Some(note) = &p.note {
+                    <span class="cm-program-note">{ note }</span>
+                }
+            </th>
+            { column_spacer(cols.first) }
+            { for props.shown[cols.first..cols.end].iter().enumerate().map(|(k, &s)| {
+                let service = &props.dataset.services[s].id;
+                let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
+                let colindex = cols.index(cols.first + k + 2);
+                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, props.plain, colindex)
+            }) }
+            { column_spacer(total - cols.end + usize::from(coverage.is_none())) }
+            { coverage.unwrap_or_default() }
         </tr>
     }
 }

@@ -177,12 +177,14 @@ test('a wide long list renders only the service cells in view: every header, ari
   assert.deepEqual(c.services, c.services.map((_, k) => `s${k}`), 'from the first service on');
   assert.deepEqual(c.index, c.cells.map((k) => String(all.indexOf(k) + 1)), 'each cell names its column');
   assert.ok(c.aligned, 'every cell sits under its header');
+  assert.ok(!c.cells.includes('coverage'), 'the coverage cells (after the last service) wait for the window to reach them');
   // The table is as wide as all 40 columns: scroll to the far right.
   await page.locator('compliance-matrix [part=table-wrap]').evaluate((w) => (w.scrollLeft = w.scrollWidth));
   await eventually(async () => (await columnsOf(page)).services.includes('s39'), true, 'the last service cells after scrolling right');
   c = await columnsOf(page);
   assert.ok(!c.services.includes('s0'), 'the first columns left the DOM');
   assert.deepEqual(c.index, c.cells.map((k) => String(all.indexOf(k) + 1)));
+  assert.equal(c.cells.at(-1), 'coverage', 'the coverage cell is there at the far right');
   assert.ok(c.aligned, 'aligned at the far right');
   const shot = await page.locator('compliance-matrix [part=table-wrap]').screenshot();
   assert.ok(shot.length > 5000, 'the scrolled table paints');
