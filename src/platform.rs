@@ -208,13 +208,13 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
-/// The window's inner width in CSS px (0 without a window): the widest a table's scroll box can
-/// be before it has been laid out.
-pub fn viewport_width() -> f64 {
-    window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0)
+/// The window's inner width and height in CSS px (0 without a window): what a table's scroll box
+/// is sized against before it has been laid out.
+pub fn viewport_size() -> (f64, f64) {
+    let px = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| {
+        v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+    };
+    window().map_or((0.0, 0.0), |w| (px(w.inner_width()), px(w.inner_height())))
 }
 
 /// Where a table's scroll box is scrolled and how wide its columns are, read from the laid-out

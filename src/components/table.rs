@@ -245,15 +245,20 @@ impl Scroller {
         if !self.windowed {
             return ((0, self.total), (0, self.services));
         }
-        // Before anything is laid out: the top of the list, in a box as wide as the window, with
-        // columns at their narrowest (CSS keeps a windowed service column at least this wide).
-        let b = self.measured.unwrap_or(crate::platform::ScrollBox {
-            top: 0.0,
-            height: 900.0,
-            left: 0.0,
-            width: crate::platform::viewport_width(),
-            lead: 0.0,
-            column: MIN_COLUMN_WIDTH,
+        // Before anything is laid out, the stylesheet's defaults: the top of the list, a box of
+        // `max-height: 80vh` as wide as the window, columns of 17em and 11em at 15px. Where the
+        // page makes them otherwise, the first resize callback (after the first layout, before
+        // the first paint) measures the box and renders the rows or columns missing.
+        let b = self.measured.unwrap_or_else(|| {
+            let (width, height) = crate::platform::viewport_size();
+            crate::platform::ScrollBox {
+                top: 0.0,
+                height: 0.8 * height,
+                left: 0.0,
+                width,
+                lead: 17.0 * DEFAULT_FONT_PX,
+                column: 11.0 * DEFAULT_FONT_PX,
+            }
         });
         // The caption and header sit above the rows inside the scroll box.
         let rows = row_window(
@@ -267,7 +272,7 @@ impl Scroller {
             let column = if b.column > 0.0 {
                 b.column
             } else {
-                MIN_COLUMN_WIDTH
+                11.0 * DEFAULT_FONT_PX
             };
             column_window(
                 self.services,
@@ -299,9 +304,9 @@ const OVERSCAN: usize = 6;
 const COLUMN_WINDOW_THRESHOLD: usize = 12;
 /// Service columns rendered beyond the scroll box on each side.
 const COLUMN_OVERSCAN: usize = 1;
-/// The narrowest a windowed service column is (CSS `.cm-windowed .cm-colw-service`), in px: the
-/// first render, before anything is measured, assumes it.
-const MIN_COLUMN_WIDTH: f64 = 120.0;
+/// The widget's font size unless the page sets `--cm-font-size` (src/style.css), in px: long
+/// lists size their columns in em (`.cm-long .cm-colw-*`).
+const DEFAULT_FONT_PX: f64 = 15.0;
 /// Room taken by the caption and header above the first row.
 const HEADER_ALLOWANCE: f64 = 90.0;
 

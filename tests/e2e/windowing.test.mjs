@@ -134,16 +134,17 @@ function wideDataset() {
   return { as_of: '2024-01-01', source: { title: 'generated', url: 'https://example.org/' }, services, programs };
 }
 
-async function openWide(attrs = {}) {
-  const page = await env.page({ viewport: { width: 1200, height: 800 } });
+async function openWide(attrs = {}, style = '', viewport = { width: 1200, height: 800 }) {
+  const page = await env.page({ viewport });
   await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
-  await page.evaluate(([data, attrs]) => {
+  await page.evaluate(([data, attrs, style]) => {
     const el = document.createElement('compliance-matrix');
     el.setAttribute('view', 'table');
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    if (style) el.setAttribute('style', style);
     el.data = data;
     document.getElementById('host').append(el);
-  }, [wideDataset(), attrs]);
+  }, [wideDataset(), attrs, style]);
   await page.locator('compliance-matrix tr[data-program]').first().waitFor();
   return page;
 }
@@ -225,5 +226,29 @@ test('a long list adds the status filter options after its first paint; the chos
   const count = () => page.locator('compliance-matrix [part=count]').textContent();
   const expected = wideDataset().programs.filter((p) => p.status.s7 === 'not-in-scope').length;
   await eventually(count, `${expected} of 300 programs`, 'the filter applies');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the first window of a long list fills its box whatever the page sets: a taller box and a smaller font than the defaults', { timeout: 90000 }, async () => {
+  // The first render sizes the window from the stylesheet's defaults (80vh, 15px); the box is
+  // measured after the first layout and the rows and columns missing are added before painting.
+  const page = await openWide({}, '--cm-max-height: 1600px; --cm-font-size: 10px', { width: 1600, height: 1000 });
+  const gaps = () =>
+    page.locator('compliance-matrix').evaluate((el) => {
+      const r = el.shadowRoot;
+      const wrap = r.querySelector('[part=table-wrap]').getBoundingClientRect();
+      const rows = [...r.querySelectorAll('tr[data-program]')];
+      const cells = [...rows[0].querySelectorAll('td[data-service]')];
+      return {
+        rowsShort: rows.at(-1).getBoundingClientRect().bottom < wrap.bottom - 1,
+        cellsShort: cells.at(-1).getBoundingClientRect().right < wrap.right - 1,
+        rows: rows.length,
+        cells: cells.length,
+      };
+    });
+  const g = await gaps();
+  assert.equal(g.rowsShort, false, `rows reach the bottom of the box (${g.rows} rows)`);
+  assert.equal(g.cellsShort, false, `cells reach its right edge (${g.cells} cells)`);
+  assert.ok(g.rows < 300 && g.cells < 40, 'still a window');
   assert.deepEqual(page.problems, []);
 });
