@@ -698,7 +698,9 @@ mod tests {
     #[test]
     fn column_window_covers_the_columns_in_view_after_the_row_headers() {
         // 40 columns of 154 px after a 238 px program column, in a 1,250 px box.
-        // Not scrolled: columns 0..6 are (partly) in view; one extra column after them.
+        // Not scrolled: columns 0..=5 are (partly) in view. The window is wider: it counts the
+        // whole box as columns (ceil(1,250 / 154) = 9, the program column's width included) and
+        // adds one column of overscan.
         assert_eq!(column_window(40, 154.0, 238.0, 0.0, 1250.0, 1), (0, 10));
         // Scrolled by 1,000 px: the box shows 1,000..2,250, columns from (1,000 − 238) / 154 = 4.9.
         let (a, b) = column_window(40, 154.0, 238.0, 1000.0, 1250.0, 1);
