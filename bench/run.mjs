@@ -915,7 +915,7 @@ make bench            # make dist, then: cd bench && npm install && cd .. && nod
 # or, with a built dist/:
 (cd bench && npm install) && node bench/run.mjs              # full run: 15 repetitions after 2 warm-ups
 node bench/run.mjs --smoke                                    # CI smoke run: 1 warm-up + 2 repetitions → bench/results-smoke.md
-node bench/profile.mjs load|filter|trace|mutations --named  # the profiles behind the analysis above
+node bench/profile.mjs load|filter|under NAME|trace|loadtrace|mutations --named  # the profiles behind the analysis above
 node bench/run.mjs --reps 30 --only ours,tabulator --datasets synthetic
 \`\`\`
 `;

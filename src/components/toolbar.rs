@@ -126,6 +126,10 @@ fn status_select(props: &StatusSelectProps) -> Html {
         let selected = props.status == value;
         html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
     };
+    let chosen = props.status.split_once(':').and_then(|(service, status)| {
+        let s = props.services.iter().find(|s| s.id == service)?;
+        Some((s, Status::ALL.iter().find(|st| st.id() == status)?))
+    });
     html! {
         <select part="status-filter" onchange={props.onchange.clone()} {onfocus} {onpointerdown}>
             <option value="any" selected={props.status == "any"}>{ "Any status" }</option>
@@ -137,9 +141,7 @@ fn status_select(props: &StatusSelectProps) -> Html {
                 }) }
             } else {
                 // Only the current choice, so the select shows it.
-                { for props.services.iter().flat_map(|s| Status::ALL.iter().map(move |st| (s, st)))
-                    .filter(|(s, st)| props.status.split_once(':') == Some((s.id.as_str(), st.id())))
-                    .map(|(s, st)| option(s, st)) }
+                { for chosen.map(|(s, st)| option(s, st)) }
             }
         </select>
     }
