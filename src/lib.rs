@@ -1,17 +1,18 @@
 //! compliance-matrix: which compliance programs each AWS container service is in scope for, and
 //! who secures what, as a `<compliance-matrix>` web component built with Yew.
 //!
-//! Data flows one way: [`dataset`] → [`query`] → [`state`] → [`components`] → `element`.
+//! The pure pipeline is the core crate (`core/`, [`compliance_matrix_core`]): dataset → query →
+//! state. This crate adds what needs the browser: [`components`] (Yew views that render props
+//! and emit callbacks), [`platform`] (browser effects) and `element` (the only
+//! `#[wasm_bindgen]` exports, with the mount root).
+
+pub use compliance_matrix_core::{
+    dataset, diagram_layout, export, i18n, options, query, responsibility, revisions, state, text,
+    view_state, window,
+};
 
 pub mod components;
-pub mod dataset;
-pub mod export;
-pub mod layout;
 pub mod platform;
-pub mod query;
-pub mod responsibility;
-pub mod revisions;
-pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod element;

@@ -1,7 +1,7 @@
 //! CSV tables: parse; when accepted, the CSV export reads back as the same cells.
 #![no_main]
-use compliance_matrix::dataset::{from_csv, ImportMeta};
-use compliance_matrix::export::View;
+use compliance_matrix_core::dataset::{from_csv, ImportMeta};
+use compliance_matrix_core::export::View;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 //! Our JSON schema: parse (as `src` text and as the `data` property's text), and when it parses,
 //! export and import again; both readings must agree.
 #![no_main]
-use compliance_matrix::dataset::Dataset;
+use compliance_matrix_core::dataset::Dataset;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

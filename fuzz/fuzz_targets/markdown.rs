@@ -1,6 +1,6 @@
 //! Markdown pipe tables (and the format guesser): never panic.
 #![no_main]
-use compliance_matrix::dataset::{from_markdown, parse_any, Format, ImportMeta};
+use compliance_matrix_core::dataset::{from_markdown, parse_any, Format, ImportMeta};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

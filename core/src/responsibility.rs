@@ -4,14 +4,15 @@
 //!
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
-use crate::dataset::is_slug;
+use crate::dataset::validate::{check_id, check_name, check_web_url, is_iso_date, is_slug};
+use crate::dataset::DatasetError;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 use std::rc::Rc;
 
-const EMBEDDED_RESPONSIBILITY: &str = include_str!("../data/responsibility.json");
-const EMBEDDED_TOOLS: &str = include_str!("../data/tools.json");
+const EMBEDDED_RESPONSIBILITY: &str = include_str!("../../data/responsibility.json");
+const EMBEDDED_TOOLS: &str = include_str!("../../data/tools.json");
 
 /// Who is responsible for a layer of a variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -192,32 +193,6 @@ pub struct Model {
     pub tools_note: String,
 }
 
-/// Why the model data cannot be used; the location names the field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ModelError {
-    /// A field path such as `variants[2].cells[4].source`, or `tools.json line 3, column 7`.
-    pub location: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl ModelError {
-    fn at(location: impl Into<String>, message: impl Into<String>) -> ModelError {
-        ModelError {
-            location: location.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
-    }
-}
-
-impl std::error::Error for ModelError {}
-
 #[derive(Deserialize)]
 struct RawModel {
     title: String,
@@ -234,9 +209,9 @@ struct RawTools {
     tools: Vec<Tool>,
 }
 
-fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, ModelError> {
+fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, DatasetError> {
     serde_json::from_str(text).map_err(|e| {
-        ModelError::at(
+        DatasetError::at(
             format!("{file} line {}, column {}", e.line(), e.column()),
             format!("invalid: {}", crate::dataset::json_message(&e)),
         )
@@ -257,7 +232,7 @@ impl Model {
 
     /// Parses and validates the model from the text of `responsibility.json` and `tools.json`.
     /// A variant's cells may come in any order; they are put in layer order.
-    pub fn from_json(responsibility: &str, tools: &str) -> Result<Model, ModelError> {
+    pub fn from_json(responsibility: &str, tools: &str) -> Result<Model, DatasetError> {
         let raw: RawModel = parse("responsibility.json", responsibility)?;
         let raw_tools: RawTools = parse("tools.json", tools)?;
         let mut model = Model {
@@ -289,11 +264,11 @@ impl Model {
 
     /// Checks every rule: unique ids, every variant places every layer exactly once, every cited
     /// source exists, tools name known layers and variants, links are `http`/`https` only.
-    pub fn validate(&self) -> Result<(), ModelError> {
-        check_text("title", &self.title)?;
-        check_text("note", &self.note)?;
+    pub fn validate(&self) -> Result<(), DatasetError> {
+        check_name("title", &self.title)?;
+        check_name("note", &self.note)?;
         if !is_iso_date(&self.as_of) {
-            return Err(ModelError::at(
+            return Err(DatasetError::at(
                 "as_of",
                 format!("'{}' is not a date in the form YYYY-MM-DD", self.as_of),
             ));
@@ -301,37 +276,37 @@ impl Model {
 
         let mut seen = HashSet::new();
         for (i, s) in self.sources.iter().enumerate() {
-            check_id(&format!("sources[{i}].id"), &s.id, &mut seen, "source")?;
-            check_text(&format!("sources[{i}].title"), &s.title)?;
-            check_url(&format!("sources[{i}].url"), &s.url)?;
+            check_id(|| format!("sources[{i}].id"), &s.id, &mut seen, "source")?;
+            check_name(&format!("sources[{i}].title"), &s.title)?;
+            check_web_url(&format!("sources[{i}].url"), &s.url)?;
         }
 
         if self.layers.is_empty() {
-            return Err(ModelError::at("layers", "at least one layer is needed"));
+            return Err(DatasetError::at("layers", "at least one layer is needed"));
         }
         let mut seen = HashSet::new();
         for (i, l) in self.layers.iter().enumerate() {
-            check_id(&format!("layers[{i}].id"), &l.id, &mut seen, "layer")?;
-            check_text(&format!("layers[{i}].name"), &l.name)?;
+            check_id(|| format!("layers[{i}].id"), &l.id, &mut seen, "layer")?;
+            check_name(&format!("layers[{i}].name"), &l.name)?;
         }
 
         if self.variants.is_empty() {
-            return Err(ModelError::at("variants", "at least one variant is needed"));
+            return Err(DatasetError::at("variants", "at least one variant is needed"));
         }
         let mut seen = HashSet::new();
         for (i, v) in self.variants.iter().enumerate() {
             let at = |f: &str| format!("variants[{i}].{f}");
-            check_id(&at("id"), &v.id, &mut seen, "variant")?;
-            check_text(&at("name"), &v.name)?;
+            check_id(|| at("id"), &v.id, &mut seen, "variant")?;
+            check_name(&at("name"), &v.name)?;
             if v.services.is_empty() {
-                return Err(ModelError::at(
+                return Err(DatasetError::at(
                     at("services"),
                     "at least one service id is needed",
                 ));
             }
             for (j, s) in v.services.iter().enumerate() {
                 if !is_slug(s) {
-                    return Err(ModelError::at(
+                    return Err(DatasetError::at(
                         at(&format!("services[{j}]")),
                         format!("'{s}' is not a service id"),
                     ));
@@ -341,48 +316,48 @@ impl Model {
             for (j, b) in v.cells.iter().enumerate() {
                 let at = |f: &str| format!("variants[{i}].cells[{j}].{f}");
                 let Some(k) = self.layer_index(&b.layer) else {
-                    return Err(ModelError::at(
+                    return Err(DatasetError::at(
                         at("layer"),
                         format!("unknown layer '{}'", b.layer),
                     ));
                 };
                 if placed[k] {
-                    return Err(ModelError::at(
+                    return Err(DatasetError::at(
                         at("layer"),
                         format!("layer '{}' is placed twice in '{}'", b.layer, v.id),
                     ));
                 }
                 placed[k] = true;
-                check_text(&at("explanation"), &b.explanation)?;
+                check_name(&at("explanation"), &b.explanation)?;
                 if self.source(&b.source).is_none() {
-                    return Err(ModelError::at(
+                    return Err(DatasetError::at(
                         at("source"),
                         format!("unknown source '{}'", b.source),
                     ));
                 }
             }
             if let Some(k) = placed.iter().position(|p| !p) {
-                return Err(ModelError::at(
+                return Err(DatasetError::at(
                     at("cells"),
                     format!("'{}' does not place layer '{}'", v.id, self.layers[k].id),
                 ));
             }
         }
 
-        check_text("tools.note", &self.tools_note)?;
+        check_name("tools.note", &self.tools_note)?;
         let mut seen = HashSet::new();
         for (i, t) in self.tools.iter().enumerate() {
             let at = |f: &str| format!("tools[{i}].{f}");
-            check_id(&at("id"), &t.id, &mut seen, "tool")?;
-            check_text(&at("name"), &t.name)?;
+            check_id(|| at("id"), &t.id, &mut seen, "tool")?;
+            check_name(&at("name"), &t.name)?;
             for (j, a) in t.aliases.iter().enumerate() {
-                check_text(&at(&format!("aliases[{j}]")), a)?;
+                check_name(&at(&format!("aliases[{j}]")), a)?;
             }
-            check_url(&at("url"), &t.url)?;
-            check_text(&at("checks"), &t.checks)?;
+            check_web_url(&at("url"), &t.url)?;
+            check_name(&at("checks"), &t.checks)?;
             for (j, l) in t.layers.iter().enumerate() {
                 if self.layer_index(l).is_none() {
-                    return Err(ModelError::at(
+                    return Err(DatasetError::at(
                         at(&format!("layers[{j}]")),
                         format!("unknown layer '{l}'"),
                     ));
@@ -390,16 +365,16 @@ impl Model {
             }
             for (j, v) in t.variants.iter().enumerate() {
                 if self.variant(v).is_none() {
-                    return Err(ModelError::at(
+                    return Err(DatasetError::at(
                         at(&format!("variants[{j}]")),
                         format!("unknown variant '{v}'"),
                     ));
                 }
             }
-            check_text(&at("source.title"), &t.source.title)?;
-            check_url(&at("source.url"), &t.source.url)?;
+            check_name(&at("source.title"), &t.source.title)?;
+            check_web_url(&at("source.url"), &t.source.url)?;
             if let Some(n) = &t.source.note {
-                check_text(&at("source.note"), n)?;
+                check_name(&at("source.note"), n)?;
             }
         }
         Ok(())
@@ -480,70 +455,10 @@ impl Model {
     }
 }
 
-fn check_text(field: &str, s: &str) -> Result<(), ModelError> {
-    if s.trim().is_empty() {
-        return Err(ModelError::at(field, "must not be empty"));
-    }
-    if s.chars().any(|c| c.is_control()) {
-        return Err(ModelError::at(field, "contains control characters"));
-    }
-    Ok(())
-}
-
-fn check_id<'a>(
-    field: &str,
-    id: &'a str,
-    seen: &mut HashSet<&'a str>,
-    what: &str,
-) -> Result<(), ModelError> {
-    if !is_slug(id) {
-        return Err(ModelError::at(
-            field,
-            format!("'{id}' is not an id (lowercase letters, digits and '-')"),
-        ));
-    }
-    if !seen.insert(id) {
-        return Err(ModelError::at(field, format!("duplicate {what} id '{id}'")));
-    }
-    Ok(())
-}
-
-fn check_url(field: &str, url: &str) -> Result<(), ModelError> {
-    if is_web_url(url) {
-        Ok(())
-    } else {
-        Err(ModelError::at(
-            field,
-            format!("'{url}' is not an http: or https: link"),
-        ))
-    }
-}
-
-/// Whether `url` is an absolute `http:` or `https:` link without spaces or control characters;
-/// only such links from the model are rendered.
-pub fn is_web_url(url: &str) -> bool {
-    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return false;
-    }
-    let lower = url.to_ascii_lowercase();
-    ["https://", "http://"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len())
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::validate::is_web_url;
 
     const LAYERS: [&str; 14] = [
         "facilities",
@@ -588,7 +503,7 @@ mod tests {
     }
 
     /// The embedded texts with one replacement made, for the validation tests.
-    fn broken(from: &str, to: &str) -> Result<Model, ModelError> {
+    fn broken(from: &str, to: &str) -> Result<Model, DatasetError> {
         assert!(
             EMBEDDED_RESPONSIBILITY.contains(from),
             "fixture text '{from}' not found"

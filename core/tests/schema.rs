@@ -1,9 +1,9 @@
 //! The JSON Schema file agrees with the importer on the embedded data and on the rules it states.
 
-use compliance_matrix::dataset::{Dataset, MAX_PROGRAMS, MAX_SERVICES};
+use compliance_matrix_core::dataset::{Dataset, MAX_PROGRAMS, MAX_SERVICES};
 
 fn schema() -> serde_json::Value {
-    serde_json::from_str(include_str!("../data/schema/matrix.schema.json")).unwrap()
+    serde_json::from_str(include_str!("../../data/schema/matrix.schema.json")).unwrap()
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Inputs that once broke (or nearly broke) a parser, found by fuzzing or by hand, kept as
 //! regression tests: each must give a result or a located error, never a panic.
 
-use compliance_matrix::dataset::{parse_any, Dataset, Format, ImportMeta};
+use compliance_matrix_core::dataset::{parse_any, Dataset, Format, ImportMeta};
 
 #[test]
 fn every_saved_fuzz_input_parses_or_errors_cleanly() {

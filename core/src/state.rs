@@ -2,86 +2,14 @@
 //! the components only render this state and send actions.
 
 use crate::dataset::Dataset;
-use crate::query::{self, Query, SearchIndex, SortField, StatusFilter};
+use crate::i18n::tag_label;
+use crate::options::{self, parse_revision, Opt, Options, Theme, View};
+use crate::query::{Query, SearchIndex, SortField, StatusFilter};
 use crate::revisions::{self, Diff, SEED_REVISION};
-use serde::{Deserialize, Serialize};
+use crate::view_state::ViewState;
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::rc::Rc;
-
-/// Options as the element's attributes and `mount()` give them (all text, as in HTML).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct Options {
-    pub services: Option<String>,
-    pub query: Option<String>,
-    pub status: Option<String>,
-    pub gaps: Option<bool>,
-    pub tags: Option<String>,
-    pub sort: Option<String>,
-    pub view: Option<String>,
-    pub theme: Option<String>,
-    pub src: Option<String>,
-    pub revision: Option<String>,
-    pub compare: Option<String>,
-    pub sync_url: Option<bool>,
-    /// Key prefix in `location.hash` for `sync-url` (the element passes its id or `cm`).
-    pub namespace: Option<String>,
-}
-
-/// Which parts are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    Table,
-    Diagram,
-    #[default]
-    Both,
-}
-
-impl View {
-    pub fn parse(s: &str) -> Result<View, String> {
-        match s.trim() {
-            "" | "both" => Ok(View::Both),
-            "table" => Ok(View::Table),
-            "diagram" => Ok(View::Diagram),
-            other => Err(format!("view: '{other}' is not table, diagram or both")),
-        }
-    }
-
-    pub fn shows_table(self) -> bool {
-        matches!(self, View::Table | View::Both)
-    }
-
-    pub fn shows_diagram(self) -> bool {
-        matches!(self, View::Diagram | View::Both)
-    }
-}
-
-/// Colour scheme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Theme {
-    Light,
-    Dark,
-    #[default]
-    Auto,
-}
-
-impl Theme {
-    pub fn parse(s: &str) -> Result<Theme, String> {
-        match s.trim() {
-            "" | "auto" => Ok(Theme::Auto),
-            "light" => Ok(Theme::Light),
-            "dark" => Ok(Theme::Dark),
-            other => Err(format!("theme: '{other}' is not light, dark or auto")),
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Auto => "auto",
-        }
-    }
-}
 
 /// What the state can be asked to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,8 +31,8 @@ pub enum Action {
         service: String,
         by: i32,
     },
-    /// Restores the shareable part of the state (from the URL hash).
-    Restore(Box<Options>),
+    /// Restores a view state (from the URL hash, `restore()` or a saved state).
+    Restore(Box<ViewState>),
     /// Shows another embedded revision.
     SetRevision(String),
     /// Compares with another revision (`None` ends compare mode).
@@ -121,8 +49,9 @@ pub struct AppState {
     pub theme: Theme,
     /// Visible program indices, filtered and sorted.
     pub visible: Vec<usize>,
-    /// Problems with the options (attributes), each naming the attribute.
-    pub option_errors: Vec<String>,
+    /// Problems with the options (attributes), each naming the attribute; an option's error
+    /// stays until that option is set again.
+    pub option_errors: BTreeMap<Opt, String>,
     /// A dataset from the host (`data` or `src`); when set, revisions do not apply.
     pub custom: Option<Rc<Dataset>>,
     /// The embedded revision shown (an id from `revisions::ids()`).
@@ -168,7 +97,7 @@ impl AppState {
             view: View::default(),
             theme: Theme::default(),
             visible: Vec::new(),
-            option_errors: Vec::new(),
+            option_errors: BTreeMap::new(),
             custom: None,
             revision: SEED_REVISION.to_string(),
             compare: None,
@@ -237,87 +166,84 @@ impl AppState {
         self.refresh();
     }
 
-    /// Applies the options that differ from `old` (all of them when `old` is `None`), so a host
-    /// changing one attribute does not undo what the user did with the others.
-    pub fn apply_options(&mut self, new: &Options, old: Option<&Options>) {
-        let differs = |a: &Option<String>, b: Option<&Option<String>>| b.is_none_or(|b| a != b);
-        let mut errors = Vec::new();
+    /// Applies the options the page set (each one given, even to the value it had: the page's
+    /// word then wins over what the reader did with it).
+    pub fn apply_options(&mut self, given: &Options) {
         let ds = self.dataset.clone();
-        if differs(&new.query, old.map(|o| &o.query)) {
-            self.query.text = new.query.clone().unwrap_or_default();
-        }
-        if differs(&new.services, old.map(|o| &o.services)) {
-            match query::parse_services(new.services.as_deref().unwrap_or(""), &ds) {
-                Ok(v) => self.query.services = v,
-                Err(e) => errors.push(e),
-            }
-        }
-        if differs(&new.status, old.map(|o| &o.status)) {
-            match query::parse_status(new.status.as_deref().unwrap_or(""), &ds) {
-                Ok(v) => self.query.status = v,
-                Err(e) => errors.push(e),
-            }
-        }
-        if old.is_none_or(|o| o.gaps != new.gaps) {
-            self.query.gaps = new.gaps.unwrap_or(false);
-        }
-        if differs(&new.tags, old.map(|o| &o.tags)) {
-            match query::parse_tags(new.tags.as_deref().unwrap_or("")) {
-                Ok(v) => self.query.tags = v,
-                Err(e) => errors.push(e),
-            }
-        }
-        if differs(&new.sort, old.map(|o| &o.sort)) {
-            match query::parse_sort(new.sort.as_deref().unwrap_or(""), &ds) {
-                Ok(v) => self.query.sort = v,
-                Err(e) => errors.push(e),
-            }
-        }
         let mut source_changed = false;
-        if differs(&new.revision, old.map(|o| &o.revision)) {
-            match parse_revision("revision", new.revision.as_deref().unwrap_or("")) {
-                Ok(v) => self.revision = v.unwrap_or_else(|| SEED_REVISION.to_string()),
-                Err(e) => errors.push(e),
-            }
-            source_changed = true;
-        }
-        if differs(&new.compare, old.map(|o| &o.compare)) {
-            match parse_revision("compare", new.compare.as_deref().unwrap_or("")) {
-                Ok(v) => self.compare = v,
-                Err(e) => errors.push(e),
-            }
-            source_changed = true;
+        for opt in given.given() {
+            let v = given.text(opt);
+            let result = match opt {
+                Opt::Query => {
+                    self.query.text = v.to_string();
+                    Ok(())
+                }
+                Opt::Services => options::parse_services(v, &ds).map(|x| self.query.services = x),
+                Opt::Status => options::parse_status(v, &ds).map(|x| self.query.status = x),
+                Opt::Gaps => {
+                    self.query.gaps = given.flag(opt);
+                    Ok(())
+                }
+                Opt::Tags => options::parse_tags(v).map(|x| self.query.tags = x),
+                Opt::Sort => options::parse_sort(v, &ds).map(|x| self.query.sort = x),
+                Opt::Revision => {
+                    source_changed = true;
+                    parse_revision("revision", v)
+                        .map(|x| self.revision = x.unwrap_or_else(|| SEED_REVISION.to_string()))
+                }
+                Opt::Compare => {
+                    source_changed = true;
+                    parse_revision("compare", v).map(|x| self.compare = x)
+                }
+                Opt::View => View::parse(v).map(|x| self.view = x),
+                Opt::Theme => Theme::parse(v).map(|x| self.theme = x),
+                // Loading and the hash are the widget's (src, sync-url).
+                Opt::Src | Opt::SyncUrl => Ok(()),
+            };
+            match result {
+                Ok(()) => self.option_errors.remove(&opt),
+                Err(e) => self.option_errors.insert(opt, e),
+            };
         }
         if source_changed {
             self.rebuild();
         }
-        if differs(&new.view, old.map(|o| &o.view)) {
-            match View::parse(new.view.as_deref().unwrap_or("")) {
-                Ok(v) => self.view = v,
-                Err(e) => errors.push(e),
-            }
-        }
-        if differs(&new.theme, old.map(|o| &o.theme)) {
-            match Theme::parse(new.theme.as_deref().unwrap_or("")) {
-                Ok(v) => self.theme = v,
-                Err(e) => errors.push(e),
-            }
-        }
-        // Errors of attributes that did not change stay until they are fixed.
-        if let Some(old) = old {
-            let kept: Vec<String> = self
-                .option_errors
-                .iter()
-                .filter(|e| {
-                    let name = e.split(':').next().unwrap_or("");
-                    !option_changed(name, new, old)
-                })
-                .cloned()
-                .collect();
-            errors.splice(0..0, kept);
-        }
-        self.option_errors = errors;
         self.refresh();
+    }
+
+    /// The problems with the options, in table order.
+    pub fn option_error_list(&self) -> Vec<String> {
+        self.option_errors.values().cloned().collect()
+    }
+
+    /// What the reader sees, as plain data (`save()`).
+    pub fn view_state(&self) -> ViewState {
+        let custom = self.custom.is_some();
+        ViewState {
+            query: self.query.text.clone(),
+            status: self.query.status.to_string(),
+            gaps: self.query.gaps,
+            tags: self.query.tags.clone(),
+            sort: self.query.sort_string(),
+            services: self.query.services.clone(),
+            revision: (!custom).then(|| self.revision.clone()),
+            compare: if custom { None } else { self.compare.clone() },
+        }
+    }
+
+    /// Checks a view state against this dataset without applying it: the first problem,
+    /// named by its field (`restore()` refuses a state it cannot apply whole).
+    pub fn check_view_state(&self, v: &ViewState) -> Result<(), String> {
+        let ds = &self.dataset;
+        options::parse_status(&v.status, ds)?;
+        options::parse_sort(&v.sort, ds)?;
+        options::parse_services(&v.services.join(","), ds)?;
+        options::parse_tags(&v.tags.join(","))?;
+        if self.custom.is_none() {
+            parse_revision("revision", v.revision.as_deref().unwrap_or(""))?;
+            parse_revision("compare", v.compare.as_deref().unwrap_or(""))?;
+        }
+        Ok(())
     }
 
     /// Applies one user action; returns whether anything changed.
@@ -388,22 +314,7 @@ impl AppState {
                 }
                 self.query.services = self.normalise_services(shown);
             }
-            Action::Restore(o) => {
-                let (rev, cmp) = (self.revision.clone(), self.compare.clone());
-                if let Ok(Some(r)) = parse_revision("revision", o.revision.as_deref().unwrap_or(""))
-                {
-                    self.revision = r;
-                }
-                self.compare =
-                    parse_revision("compare", o.compare.as_deref().unwrap_or("")).unwrap_or(None);
-                if (rev, cmp) != (self.revision.clone(), self.compare.clone()) {
-                    self.rebuild();
-                    self.restore(&o);
-                    self.refresh();
-                    return true;
-                }
-                self.restore(&o)
-            }
+            Action::Restore(v) => return self.restore(&v),
             Action::SetRevision(_) | Action::SetCompare(_) => unreachable!("handled above"),
         }
         if self.query == before {
@@ -435,17 +346,29 @@ impl AppState {
         }
     }
 
-    fn restore(&mut self, o: &Options) {
+    /// Applies a view state; what does not fit this dataset is left as it was. Returns whether
+    /// anything changed.
+    fn restore(&mut self, v: &ViewState) -> bool {
+        let before = (self.query.clone(), self.revision.clone(), self.compare.clone());
+        if self.custom.is_none() {
+            let rev = parse_revision("revision", v.revision.as_deref().unwrap_or(""));
+            self.revision = rev.ok().flatten().unwrap_or_else(|| SEED_REVISION.to_string());
+            self.compare = parse_revision("compare", v.compare.as_deref().unwrap_or(""))
+                .unwrap_or(None);
+            if (&self.revision, &self.compare) != (&before.1, &before.2) {
+                self.rebuild();
+            }
+        }
         let ds = self.dataset.clone();
-        self.query.text = o.query.clone().unwrap_or_default();
-        self.query.status =
-            query::parse_status(o.status.as_deref().unwrap_or(""), &ds).unwrap_or_default();
-        self.query.gaps = o.gaps.unwrap_or(false);
-        self.query.tags = query::parse_tags(o.tags.as_deref().unwrap_or("")).unwrap_or_default();
-        self.query.sort =
-            query::parse_sort(o.sort.as_deref().unwrap_or(""), &ds).unwrap_or_default();
-        self.query.services =
-            query::parse_services(o.services.as_deref().unwrap_or(""), &ds).unwrap_or_default();
+        self.query.text = v.query.clone();
+        self.query.status = options::parse_status(&v.status, &ds).unwrap_or_default();
+        self.query.gaps = v.gaps;
+        self.query.tags = options::parse_tags(&v.tags.join(",")).unwrap_or_default();
+        self.query.sort = options::parse_sort(&v.sort, &ds).unwrap_or_default();
+        let services = options::parse_services(&v.services.join(","), &ds).unwrap_or_default();
+        self.query.services = self.normalise_services(services);
+        self.refresh();
+        (self.query.clone(), self.revision.clone(), self.compare.clone()) != before
     }
 
     /// The active filters in words, for the empty state and the printed view.
@@ -512,12 +435,7 @@ impl AppState {
                 .iter()
                 .map(|&i| ds.services[i].id.clone())
                 .collect(),
-            view: match self.view {
-                View::Table => "table",
-                View::Diagram => "diagram",
-                View::Both => "both",
-            }
-            .to_string(),
+            view: self.view.id().to_string(),
             revision: if self.custom.is_some() {
                 ds.as_of.clone()
             } else {
@@ -537,209 +455,21 @@ impl AppState {
     }
 }
 
-/// Parses a revision id option: empty → `None`, `latest` → the newest id.
-pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, String> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    match revisions::find(s) {
-        Some(r) => Ok(Some(r.id)),
-        None => Err(format!(
-            "{name}: unknown revision '{s}' (expected one of {}, or latest)",
-            revisions::ids().join(", ")
-        )),
-    }
-}
-
-/// A readable name for a facet value (`jurisdiction:us` → "United States").
-pub fn tag_label(facet: &str, value: &str) -> String {
-    let known = match (facet, value) {
-        ("jurisdiction", "us") => "United States",
-        ("jurisdiction", "au") => "Australia",
-        ("jurisdiction", "de") => "Germany",
-        ("jurisdiction", "kr") => "South Korea",
-        ("jurisdiction", "es") => "Spain",
-        ("jurisdiction", "sg") => "Singapore",
-        ("jurisdiction", "global") => "Global",
-        ("domain", "payments") => "Payments",
-        ("domain", "health") => "Health",
-        ("domain", "government") => "Government",
-        ("domain", "security") => "Security",
-        ("domain", "quality") => "Quality",
-        ("domain", "privacy") => "Privacy",
-        ("domain", "cloud") => "Cloud",
-        ("domain", "finance") => "Finance",
-        _ => "",
-    };
-    if known.is_empty() {
-        value.replace('-', " ")
-    } else {
-        known.to_string()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sharing: the state in `location.hash`
-// ---------------------------------------------------------------------------------------------
-
-const HASH_KEYS: [&str; 8] = [
-    "query", "status", "gaps", "tags", "sort", "services", "revision", "compare",
-];
-
-/// The hash with this widget's state written under its namespace (`<ns>.query=…&<ns>.sort=…`);
-/// other widgets' keys and foreign keys are kept, defaults are left out.
-pub fn hash_with_state(hash: &str, ns: &str, state: &AppState) -> String {
-    let prefix = format!("{ns}.");
-    let mut parts: Vec<String> = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with(&prefix))
-        .map(str::to_string)
-        .collect();
-    let q = &state.query;
-    let services = q.services.join(",");
-    let values = [
-        q.text.clone(),
-        if q.status == StatusFilter::Any {
-            String::new()
-        } else {
-            q.status.to_string()
-        },
-        if q.gaps {
-            "1".to_string()
-        } else {
-            String::new()
-        },
-        q.tags.join(","),
-        q.sort_string(),
-        services,
-        if state.custom.is_none() && state.revision != SEED_REVISION {
-            state.revision.clone()
-        } else {
-            String::new()
-        },
-        if state.custom.is_none() {
-            state.compare.clone().unwrap_or_default()
-        } else {
-            String::new()
-        },
-    ];
-    for (k, v) in HASH_KEYS.iter().zip(values) {
-        if !v.is_empty() {
-            parts.push(format!("{prefix}{k}={}", percent_encode(&v)));
-        }
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("#{}", parts.join("&"))
-    }
-}
-
-/// This widget's shareable options from a hash, or `None` if the hash has none of its keys.
-pub fn options_from_hash(hash: &str, ns: &str) -> Option<Options> {
-    let prefix = format!("{ns}.");
-    let mut o = Options::default();
-    let mut any = false;
-    for part in hash.trim_start_matches('#').split('&') {
-        let Some(rest) = part.strip_prefix(&prefix) else {
-            continue;
-        };
-        let (k, v) = rest.split_once('=').unwrap_or((rest, ""));
-        let v = percent_decode(v);
-        any = true;
-        match k {
-            "query" => o.query = Some(v),
-            "status" => o.status = Some(v),
-            "gaps" => o.gaps = Some(v == "1"),
-            "tags" => o.tags = Some(v),
-            "sort" => o.sort = Some(v),
-            "services" => o.services = Some(v),
-            "revision" => o.revision = Some(v),
-            "compare" => o.compare = Some(v),
-            _ => {}
-        }
-    }
-    any.then_some(o)
-}
-
-/// Percent-encodes everything but unreserved characters and a few readable ones (`:`, `,`).
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b',' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` sequences (and `+` as space); invalid sequences are kept as they are.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
-                    Some(v) => {
-                        out.push(v);
-                        i += 3;
-                        continue;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn option_changed(name: &str, a: &Options, b: &Options) -> bool {
-    match name {
-        "services" => a.services != b.services,
-        "status" => a.status != b.status,
-        "tags" => a.tags != b.tags,
-        "sort" => a.sort != b.sort,
-        "view" => a.view != b.view,
-        "revision" => a.revision != b.revision,
-        "compare" => a.compare != b.compare,
-        "theme" => a.theme != b.theme,
-        _ => true,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn opts(f: impl FnOnce(&mut Options)) -> Options {
-        let mut o = Options::default();
-        f(&mut o);
-        o
+    fn opts<const N: usize>(pairs: [(Opt, &str); N]) -> Options {
+        Options::of(pairs.map(|(k, v)| (k, Some(v.to_string()))))
     }
 
     #[test]
     fn options_filter_and_sort_the_rows() {
         let mut s = AppState::new(Dataset::embedded());
-        s.apply_options(
-            &opts(|o| {
-                o.status = Some("fargate:not-in-scope".into());
-                o.sort = Some("program:desc".into());
-            }),
-            None,
-        );
+        s.apply_options(&opts([
+            (Opt::Status, "fargate:not-in-scope"),
+            (Opt::Sort, "program:desc"),
+        ]));
         let snap = s.snapshot();
         assert_eq!(snap.visible.len(), 8);
         assert_eq!(snap.visible[0], "ospar");
@@ -750,11 +480,9 @@ mod tests {
     #[test]
     fn a_changed_attribute_keeps_what_the_user_did_with_the_others() {
         let mut s = AppState::new(Dataset::embedded());
-        let first = opts(|o| o.theme = Some("light".into()));
-        s.apply_options(&first, None);
+        s.apply_options(&opts([(Opt::Theme, "light")]));
         s.apply(Action::SetText("soc".into()));
-        let second = opts(|o| o.theme = Some("dark".into()));
-        s.apply_options(&second, Some(&first));
+        s.apply_options(&opts([(Opt::Theme, "dark")]));
         assert_eq!(s.theme, Theme::Dark);
         assert_eq!(s.visible.len(), 3);
     }
@@ -762,21 +490,12 @@ mod tests {
     #[test]
     fn bad_options_are_reported_by_name_and_kept_until_fixed() {
         let mut s = AppState::new(Dataset::embedded());
-        let bad = opts(|o| o.sort = Some("lambda".into()));
-        s.apply_options(&bad, None);
-        assert_eq!(s.option_errors.len(), 1);
-        assert!(s.option_errors[0].starts_with("sort:"));
-        let also_theme = opts(|o| {
-            o.sort = Some("lambda".into());
-            o.theme = Some("dark".into())
-        });
-        s.apply_options(&also_theme, Some(&bad));
-        assert_eq!(s.option_errors.len(), 1);
-        let fixed = opts(|o| {
-            o.sort = Some("ecs".into());
-            o.theme = Some("dark".into())
-        });
-        s.apply_options(&fixed, Some(&also_theme));
+        s.apply_options(&opts([(Opt::Sort, "lambda")]));
+        assert_eq!(s.option_error_list().len(), 1);
+        assert!(s.option_error_list()[0].starts_with("sort:"));
+        s.apply_options(&opts([(Opt::Theme, "dark")]));
+        assert_eq!(s.option_error_list().len(), 1);
+        s.apply_options(&opts([(Opt::Sort, "ecs")]));
         assert!(s.option_errors.is_empty());
     }
 
@@ -806,6 +525,7 @@ mod tests {
 
     #[test]
     fn the_hash_round_trips_and_keeps_other_widgets_keys() {
+        use crate::view_state::{hash_with_state, percent_decode, state_from_hash};
         let mut s = AppState::new(Dataset::embedded());
         s.apply(Action::SetText("iso 27".into()));
         s.apply(Action::ToggleSort {
@@ -813,21 +533,56 @@ mod tests {
             additive: false,
         });
         s.apply(Action::SetGaps(true));
-        let hash = hash_with_state("#other.query=x&plain", "cm", &s);
+        let hash = hash_with_state("#other.query=x&plain", "cm", &s.view_state());
         assert_eq!(
             hash,
             "#other.query=x&plain&cm.query=iso%2027&cm.gaps=1&cm.sort=program:asc"
         );
-        let o = options_from_hash(&hash, "cm").unwrap();
+        let v = state_from_hash(&hash, "cm", &ViewState::default()).unwrap();
         let mut t = AppState::new(Dataset::embedded());
-        t.apply(Action::Restore(Box::new(o)));
+        t.apply(Action::Restore(Box::new(v)));
         assert_eq!(t.query, s.query);
         assert_eq!(
-            options_from_hash(&hash, "other").unwrap().query.as_deref(),
-            Some("x")
+            state_from_hash(&hash, "other", &ViewState::default()).unwrap().query,
+            "x"
         );
-        assert!(options_from_hash(&hash, "third").is_none());
+        assert!(state_from_hash(&hash, "third", &ViewState::default()).is_none());
         assert_eq!(percent_decode("caf%C3%A9%2"), "café%2");
+    }
+
+    #[test]
+    fn a_saved_state_restores_the_view_on_another_state() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply_options(&opts([(Opt::Revision, "latest")]));
+        s.apply(Action::SetText("fed".into()));
+        s.apply(Action::ToggleService("ecr".into()));
+        s.apply(Action::ToggleSort { field: SortField::Service("eks".into()), additive: false });
+        let saved = s.view_state();
+        let mut t = AppState::new(Dataset::embedded());
+        assert!(t.check_view_state(&saved).is_ok());
+        assert!(t.apply(Action::Restore(Box::new(saved.clone()))));
+        assert_eq!(t.view_state(), saved);
+        assert_eq!(t.snapshot().visible, s.snapshot().visible);
+        assert_eq!(t.revision, "2021-04-24");
+    }
+
+    #[test]
+    fn a_view_state_that_does_not_fit_is_named() {
+        let s = AppState::new(Dataset::embedded());
+        let bad = ViewState { sort: "lambda".into(), ..ViewState::default() };
+        assert!(s.check_view_state(&bad).unwrap_err().starts_with("sort: unknown key"));
+        let bad = ViewState { revision: Some("1999-01-01".into()), ..ViewState::default() };
+        assert!(s.check_view_state(&bad).unwrap_err().contains("unknown revision"));
+    }
+
+    #[test]
+    fn setting_an_option_again_wins_over_what_the_reader_did() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply_options(&opts([(Opt::Query, "hipaa")]));
+        s.apply(Action::SetText("soc".into()));
+        assert_eq!(s.query.text, "soc");
+        s.apply_options(&opts([(Opt::Query, "hipaa")]));
+        assert_eq!(s.query.text, "hipaa");
     }
 
     #[test]
@@ -835,7 +590,7 @@ mod tests {
         let mut s = AppState::new(Dataset::embedded());
         s.apply(Action::SetText("zzz".into()));
         s.apply(Action::SetStatus(
-            query::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap(),
+            options::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap(),
         ));
         s.apply(Action::ToggleTag("jurisdiction:sg".into()));
         s.apply(Action::ToggleTag("jurisdiction:de".into()));
@@ -852,7 +607,7 @@ mod tests {
     #[test]
     fn compare_mode_marks_what_changed_from_the_older_revision() {
         let mut s = AppState::new(Dataset::embedded());
-        s.apply_options(&opts(|o| o.compare = Some("latest".into())), None);
+        s.apply_options(&opts([(Opt::Compare, "latest")]));
         let c = s.comparison.clone().unwrap();
         assert_eq!(
             (c.old_id.as_str(), c.new_id.as_str()),
@@ -876,8 +631,8 @@ mod tests {
     #[test]
     fn unknown_revisions_are_reported() {
         let mut s = AppState::new(Dataset::embedded());
-        s.apply_options(&opts(|o| o.revision = Some("2019-01-01".into())), None);
-        assert!(s.option_errors[0].starts_with("revision: unknown revision '2019-01-01'"));
+        s.apply_options(&opts([(Opt::Revision, "2019-01-01")]));
+        assert!(s.option_error_list()[0].starts_with("revision: unknown revision '2019-01-01'"));
         assert_eq!(s.revision, SEED_REVISION);
     }
 

@@ -182,7 +182,8 @@ fn md_link_text(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::dataset::{from_csv, from_markdown, ImportMeta};
-    use crate::query::{parse_services, parse_status, Query, SearchIndex};
+    use crate::options::{parse_services, parse_status};
+    use crate::query::{Query, SearchIndex};
 
     fn meta(ds: &Dataset) -> ImportMeta {
         ImportMeta {
@@ -268,7 +269,7 @@ mod tests {
     fn exports_follow_the_display_order() {
         let ds = Dataset::embedded();
         let q = Query {
-            sort: crate::query::parse_sort("program:desc", &ds).unwrap(),
+            sort: crate::options::parse_sort("program:desc", &ds).unwrap(),
             services: parse_services("ecr,ecs", &ds).unwrap(),
             text: "soc".into(),
             ..Query::default()

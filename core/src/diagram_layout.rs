@@ -337,43 +337,6 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// Which rows of a long list to put in the DOM: `(first, end)` (end exclusive) for rows of
-/// `row_height` scrolled by `scroll_top` in a `viewport` of that height, with `overscan` extra rows
-/// on each side. Everything else is represented by spacers of `first * row_height` above and
-/// `(total - end) * row_height` below.
-pub fn row_window(
-    total: usize,
-    row_height: f64,
-    scroll_top: f64,
-    viewport: f64,
-    overscan: usize,
-) -> (usize, usize) {
-    if total == 0 || row_height <= 0.0 {
-        return (0, 0);
-    }
-    let top = scroll_top.max(0.0);
-    let first_visible = ((top / row_height).floor() as usize).min(total - 1);
-    let visible = ((viewport.max(row_height) / row_height).ceil() as usize).max(1);
-    let first = first_visible.saturating_sub(overscan);
-    let end = (first_visible + visible + overscan).min(total);
-    (first, end)
-}
-
-/// Which of `total` columns, each `column_width` px wide, to put in the DOM: `(first, end)` (end
-/// exclusive) for a scroll box `viewport` px wide scrolled sideways by `scroll_left`, whose columns
-/// start `lead` px from the left edge of its content (the row headers before them), with `overscan`
-/// extra columns on each side. The columns left out are spanned by spacer cells.
-pub fn column_window(
-    total: usize,
-    column_width: f64,
-    lead: f64,
-    scroll_left: f64,
-    viewport: f64,
-    overscan: usize,
-) -> (usize, usize) {
-    row_window(total, column_width, scroll_left - lead, viewport, overscan)
-}
-
 /// Splits a label into lines of at most `max` characters, breaking between words (a longer word
 /// gets a line of its own); SVG text does not wrap by itself.
 pub fn wrap_words(text: &str, max: usize) -> Vec<String> {
@@ -695,36 +658,4 @@ mod tests {
         );
     }
 
-    #[test]
-    fn column_window_covers_the_columns_in_view_after_the_row_headers() {
-        // 40 columns of 154 px after a 238 px program column, in a 1,250 px box.
-        // Not scrolled: columns 0..=5 are (partly) in view. The window is wider: it counts the
-        // whole box as columns (ceil(1,250 / 154) = 9, the program column's width included) and
-        // adds one column of overscan.
-        assert_eq!(column_window(40, 154.0, 238.0, 0.0, 1250.0, 1), (0, 10));
-        // Scrolled by 1,000 px: the box shows 1,000..2,250, columns from (1,000 − 238) / 154 = 4.9.
-        let (a, b) = column_window(40, 154.0, 238.0, 1000.0, 1250.0, 1);
-        assert_eq!((a, b), (3, 14));
-        for k in 0..40 {
-            let (left, right) = (238.0 + 154.0 * k as f64, 238.0 + 154.0 * (k + 1) as f64);
-            if right > 1000.0 && left < 2250.0 {
-                assert!((a..b).contains(&k), "column {k} is in view but left out");
-            }
-        }
-        // At the far right the window ends at the last column.
-        assert_eq!(column_window(40, 154.0, 238.0, 1e9, 1250.0, 1).1, 40);
-        assert_eq!(column_window(0, 154.0, 238.0, 0.0, 1250.0, 1), (0, 0));
-    }
-
-    #[test]
-    fn row_window_covers_the_viewport_with_overscan_and_clamps() {
-        // 2,000 rows of 44 px; 440 px viewport scrolled to row 100.
-        assert_eq!(row_window(2000, 44.0, 4400.0, 440.0, 10), (90, 120));
-        assert_eq!(row_window(2000, 44.0, 0.0, 440.0, 10), (0, 20));
-        // Scrolled past the end (the list just shrank): the last rows.
-        assert_eq!(row_window(30, 44.0, 1e9, 440.0, 5), (24, 30));
-        assert_eq!(row_window(0, 44.0, 0.0, 440.0, 5), (0, 0));
-        let (a, b) = row_window(2000, 44.0, 12345.0, 700.0, 8);
-        assert!(a as f64 * 44.0 <= 12345.0 && b as f64 * 44.0 >= 12345.0 + 700.0);
-    }
 }

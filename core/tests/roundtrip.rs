@@ -2,11 +2,12 @@
 //! arbitrary input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use compliance_matrix::dataset::{
-    from_csv, from_markdown, id_for, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program,
+use compliance_matrix_core::dataset::{
+    from_csv, from_markdown, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program,
     Service, Status,
 };
-use compliance_matrix::export::View;
+use compliance_matrix_core::export::View;
+use compliance_matrix_core::text::id_for;
 use proptest::prelude::*;
 
 /// Text people put in names and labels: letters, digits, accents, CJK, punctuation that tables
@@ -36,7 +37,7 @@ prop_compose! {
         let mut svc: Vec<Service> = Vec::new();
         for s in services {
             let name = format!("Svc {s}");
-            let id = compliance_matrix::dataset::service_id_for(&name);
+            let id = compliance_matrix_core::dataset::service_id_for(&name);
             if id.is_empty() || svc.iter().any(|x| x.id == id) { continue; }
             svc.push(Service { id, name });
         }

@@ -1,10 +1,10 @@
 //! The embedded matrix is the seed table, cell for cell: checked against a verbatim copy of the
 //! seed (tests/fixtures/seed-compliance.md) read with a splitter independent of the importers.
 
-use compliance_matrix::dataset::{Dataset, Status};
+use compliance_matrix_core::dataset::{Dataset, Status};
 
 fn seed_rows() -> (Vec<String>, Vec<Vec<String>>) {
-    let text = include_str!("fixtures/seed-compliance.md");
+    let text = include_str!("../../tests/fixtures/seed-compliance.md");
     let mut lines = text.lines().filter(|l| l.trim_start().starts_with('|'));
     let split = |l: &str| -> Vec<String> {
         l.trim()
@@ -68,7 +68,7 @@ fn embedded_metadata_names_date_source_and_warning() {
     assert_eq!(ds.as_of, "2020-04-21");
     assert!(ds.source.url.contains("aws-eks-best-practices"));
     assert!(ds.source.title.contains("Compliance"));
-    let text = include_str!("fixtures/seed-compliance.md");
+    let text = include_str!("../../tests/fixtures/seed-compliance.md");
     let warning = ds.warning.as_deref().unwrap();
     assert!(
         text.contains(warning.trim()),

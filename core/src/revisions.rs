@@ -13,23 +13,23 @@ pub const SEED_REVISION: &str = "2020-04-21";
 const FILES: [(&str, &str); 5] = [
     (
         "2020-03-25",
-        include_str!("../data/revisions/2020-03-25.md"),
+        include_str!("../../data/revisions/2020-03-25.md"),
     ),
     (
         "2020-04-21",
-        include_str!("../data/revisions/2020-04-21.md"),
+        include_str!("../../data/revisions/2020-04-21.md"),
     ),
     (
         "2020-04-24",
-        include_str!("../data/revisions/2020-04-24.md"),
+        include_str!("../../data/revisions/2020-04-24.md"),
     ),
     (
         "2020-10-13",
-        include_str!("../data/revisions/2020-10-13.md"),
+        include_str!("../../data/revisions/2020-10-13.md"),
     ),
     (
         "2021-04-24",
-        include_str!("../data/revisions/2021-04-24.md"),
+        include_str!("../../data/revisions/2021-04-24.md"),
     ),
 ];
 

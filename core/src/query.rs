@@ -2,64 +2,11 @@
 //! Pure functions over a [`Dataset`]; no yew, web-sys or wasm-bindgen here.
 
 use crate::dataset::{Dataset, Status};
+use crate::text::words;
 use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::fmt;
 use std::rc::Rc;
-
-/// Folds common Latin accents to their base letter (`é` → `e`, `ß` → `s`), so filters are
-/// accent-insensitive without a Unicode normalisation table.
-pub fn fold_char(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
-        'ţ' | 'ť' | 'ŧ' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => c,
-    }
-}
-
-/// Splits a text into lowercase, accent-folded words of letters and digits.
-pub fn words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut push = |c: char, cur: &mut String| {
-        if c.is_alphanumeric() {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(cur));
-        }
-    };
-    for ch in s.chars() {
-        // ASCII (most names) skips the Unicode case and fold tables; the result is the same.
-        if ch.is_ascii() {
-            push(ch.to_ascii_lowercase(), &mut cur);
-        } else {
-            for c in ch.to_lowercase().map(fold_char) {
-                push(c, &mut cur);
-            }
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
 
 /// Search keys for every program of a dataset, computed on its first search (a dataset that is
 /// only shown, like a long list's first paint, never pays for them) and then kept.
@@ -483,117 +430,11 @@ enum ResolvedKey {
     Service(usize),
 }
 
-/// Parses the `sort` attribute: a comma list of `key:asc|desc` (direction optional, ascending).
-/// Keys are `program`, `coverage` or a service id of the dataset.
-pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, String> {
-    let mut out: Vec<SortKey> = Vec::new();
-    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (key, dir) = match part.split_once(':') {
-            Some((k, d)) => (k.trim(), d.trim()),
-            None => (part, "asc"),
-        };
-        let dir = match dir {
-            "asc" => Direction::Asc,
-            "desc" => Direction::Desc,
-            other => {
-                return Err(format!(
-                    "sort: '{other}' is not a direction (expected asc or desc)"
-                ))
-            }
-        };
-        let field = match key {
-            "program" => SortField::Program,
-            "coverage" => SortField::Coverage,
-            id if ds.service_index(id).is_some() => SortField::Service(id.to_string()),
-            other => {
-                return Err(format!(
-                    "sort: unknown key '{other}' (expected program, coverage or one of {})",
-                    service_ids(ds)
-                ))
-            }
-        };
-        if out.iter().any(|k| k.field == field) {
-            return Err(format!("sort: key '{key}' is given twice"));
-        }
-        out.push(SortKey { field, dir });
-    }
-    Ok(out)
-}
-
-/// Parses the `status` attribute: `any` or `<service>:<status>`.
-pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, String> {
-    let s = s.trim();
-    if s.is_empty() || s == "any" {
-        return Ok(StatusFilter::Any);
-    }
-    let Some((svc, st)) = s.split_once(':') else {
-        return Err(format!(
-            "status: '{s}' is not 'any' or '<service>:<status>' (e.g. fargate:not-in-scope)"
-        ));
-    };
-    if ds.service_index(svc.trim()).is_none() {
-        return Err(format!(
-            "status: unknown service '{}' (expected one of {})",
-            svc.trim(),
-            service_ids(ds)
-        ));
-    }
-    let Some(status) = Status::from_id(st.trim()) else {
-        return Err(format!(
-            "status: unknown status '{}' (expected in-scope, in-progress, not-in-scope or unknown)",
-            st.trim()
-        ));
-    };
-    Ok(StatusFilter::Service {
-        service: svc.trim().to_string(),
-        status,
-    })
-}
-
-/// Parses the `services` attribute: a comma list of service ids, in display order.
-pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, String> {
-    let mut out: Vec<String> = Vec::new();
-    for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        if ds.service_index(id).is_none() {
-            return Err(format!(
-                "services: unknown service '{id}' (expected one of {})",
-                service_ids(ds)
-            ));
-        }
-        if !out.iter().any(|x| x == id) {
-            out.push(id.to_string());
-        }
-    }
-    Ok(out)
-}
-
-/// Parses the `tags` attribute: a comma list of `facet:value` tags.
-pub fn parse_tags(s: &str) -> Result<Vec<String>, String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        if !t.contains(':') {
-            return Err(format!(
-                "tags: '{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"
-            ));
-        }
-        if !out.iter().any(|x| x == t) {
-            out.push(t.to_string());
-        }
-    }
-    Ok(out)
-}
-
-fn service_ids(ds: &Dataset) -> String {
-    ds.services
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::{parse_sort, parse_status};
+    use crate::text::fold_char;
 
     fn seed() -> (std::rc::Rc<Dataset>, SearchIndex) {
         let ds = Dataset::embedded();
@@ -880,21 +721,4 @@ mod tests {
         );
     }
 
-    #[test]
-    fn attribute_parsers_name_the_problem() {
-        let ds = Dataset::embedded();
-        assert!(parse_sort("lambda:asc", &ds)
-            .unwrap_err()
-            .contains("unknown key 'lambda'"));
-        assert!(parse_sort("eks:up", &ds)
-            .unwrap_err()
-            .contains("'up' is not a direction"));
-        assert!(parse_status("fargate:maybe", &ds)
-            .unwrap_err()
-            .contains("unknown status 'maybe'"));
-        assert!(parse_services("ecs,lambda", &ds)
-            .unwrap_err()
-            .contains("unknown service 'lambda'"));
-        assert_eq!(parse_services(" eks , ecs ", &ds).unwrap(), ["eks", "ecs"]);
-    }
 }

@@ -1,0 +1,139 @@
+//! CSV tables (RFC 4180).
+
+use super::table::{from_table, ImportMeta, TableRow};
+use super::validate::check_size;
+use super::{Dataset, DatasetError};
+
+/// Parses a CSV table (RFC 4180): a header row (program column, then one column per service).
+/// UTF-8 with or without BOM, CRLF or LF line ends, quoted fields with `""` escapes.
+pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
+    check_size(text)?;
+    let records = parse_csv(text.trim_start_matches('\u{feff}'))?;
+    let mut records = records
+        .into_iter()
+        .filter(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()))
+        .map(|mut r| {
+            for c in &mut r.cells {
+                // Our CSV export defuses spreadsheet formulas with a leading apostrophe.
+                if c.starts_with('\'') && c[1..].starts_with(['=', '+', '@', '-', '\t', '\r']) {
+                    c.remove(0);
+                }
+            }
+            r
+        });
+    let Some(header) = records.next() else {
+        return Err(DatasetError::at(
+            "line 1",
+            "empty CSV: expected a header row such as 'Program,Amazon ECS,Amazon EKS'",
+        ));
+    };
+    from_table(header, records.collect(), meta)
+}
+
+fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
+    let mut rows = Vec::new();
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut line = 1;
+    let mut col = 1;
+    let mut row_line = 1;
+    let mut in_quotes = false;
+    let mut quote_start = (1, 1);
+    let mut field_started_quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    cur.push('"');
+                    chars.next();
+                    col += 1;
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    cur.push('\n');
+                    line += 1;
+                    col = 0;
+                }
+                _ => cur.push(c),
+            }
+        } else {
+            match c {
+                '"' if cur.is_empty() && !field_started_quoted => {
+                    in_quotes = true;
+                    field_started_quoted = true;
+                    quote_start = (line, col);
+                }
+                '"' => {
+                    return Err(DatasetError::line(
+                        line,
+                        col,
+                        "unexpected '\"' inside an unquoted field (quote the whole field and double the quote: \"\"\")",
+                    ))
+                }
+                ',' => {
+                    cells.push(std::mem::take(&mut cur));
+                    field_started_quoted = false;
+                }
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' => {
+                    cells.push(std::mem::take(&mut cur));
+                    field_started_quoted = false;
+                    rows.push(TableRow {
+                        line: row_line,
+                        cells: std::mem::take(&mut cells),
+                    });
+                    line += 1;
+                    col = 0;
+                    row_line = line;
+                }
+                _ => {
+                    if field_started_quoted {
+                        return Err(DatasetError::line(line, col, "text after a closing quote (expected ',' or the end of the line)"));
+                    }
+                    cur.push(c)
+                }
+            }
+        }
+        col += 1;
+    }
+    if in_quotes {
+        return Err(DatasetError::line(
+            quote_start.0,
+            quote_start.1,
+            "a quoted field is never closed (expected a closing '\"')",
+        ));
+    }
+    if !cur.is_empty() || !cells.is_empty() {
+        cells.push(cur);
+        rows.push(TableRow {
+            line: row_line,
+            cells,
+        });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Status;
+    use crate::dataset::table::seed_meta;
+    #[test]
+    fn csv_with_bom_crlf_and_quotes() {
+        let csv = "\u{feff}Compliance Program,Amazon ECS,\"Amazon EKS\"\r\n\"FedRAMP Moderate (East/West)\",1,\"3PAO \"\"Assessment\"\"\"\r\nC5,1,0\r\n";
+        let ds = from_csv(csv, &seed_meta()).unwrap();
+        assert_eq!(ds.programs[0].id, "fedramp-moderate");
+        assert_eq!(
+            ds.programs[0].cells[1].label.as_deref(),
+            Some("3PAO \"Assessment\"")
+        );
+        assert_eq!(ds.programs[1].cells[1].status, Status::NotInScope);
+    }
+
+    #[test]
+    fn csv_unclosed_quote_names_its_start() {
+        let e = from_csv("P,ECS\nA,\"1\n", &seed_meta()).unwrap_err();
+        assert_eq!(e.location, "line 2, column 3");
+    }
+}

@@ -1,0 +1,334 @@
+//! The field rules of every dataset and of the responsibility model: one set, one error type.
+
+use super::{Dataset, DatasetError, Link, MAX_FIELD_CHARS, MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES};
+use std::collections::HashSet;
+
+impl Dataset {
+    /// Checks every rule of the schema; the error names the first offending field.
+    pub fn validate(&self) -> Result<(), DatasetError> {
+        if !self.as_of.is_empty() && !is_iso_date(&self.as_of) {
+            return Err(DatasetError::at(
+                "as_of",
+                format!("'{}' is not a date in the form YYYY-MM-DD", self.as_of),
+            ));
+        }
+        check_text("title", &self.title)?;
+        check_link("source", &self.source)?;
+        if let Some(l) = &self.latest {
+            check_link("latest", l)?;
+        }
+        if let Some(l) = &self.tags_source {
+            check_link("tags_source", l)?;
+        }
+        if let Some(w) = &self.warning {
+            check_text("warning", w)?;
+        }
+        if self.services.is_empty() {
+            return Err(DatasetError::at(
+                "services",
+                "at least one service is needed",
+            ));
+        }
+        if self.services.len() > MAX_SERVICES {
+            return Err(DatasetError::at(
+                "services",
+                format!(
+                    "{} services is more than the limit of {MAX_SERVICES}",
+                    self.services.len()
+                ),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (i, s) in self.services.iter().enumerate() {
+            check_id(|| format!("services[{i}].id"), &s.id, &mut seen, "service")?;
+            check_name(&format!("services[{i}].name"), &s.name)?;
+        }
+        if self.programs.is_empty() {
+            return Err(DatasetError::at(
+                "programs",
+                "at least one program is needed",
+            ));
+        }
+        if self.programs.len() > MAX_PROGRAMS {
+            return Err(DatasetError::at(
+                "programs",
+                format!(
+                    "{} programs is more than the limit of {MAX_PROGRAMS}",
+                    self.programs.len()
+                ),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (i, p) in self.programs.iter().enumerate() {
+            let at = |f: &str| format!("programs[{i}].{f}");
+            check_id(|| at("id"), &p.id, &mut seen, "program")?;
+            check_name_at(|| at("name"), &p.name)?;
+            for (j, a) in p.aliases.iter().enumerate() {
+                check_name_at(|| at(&format!("aliases[{j}]")), a)?;
+            }
+            for (j, t) in p.tags.iter().enumerate() {
+                if !is_tag(t) {
+                    return Err(DatasetError::at(
+                        at(&format!("tags[{j}]")),
+                        format!("'{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"),
+                    ));
+                }
+            }
+            if let Some(n) = &p.note {
+                check_text_at(|| at("note"), n)?;
+            }
+            if let Some(u) = &p.url {
+                // The field's path is formatted only for a failing link.
+                check_url("", u).map_err(|e| DatasetError::at(at("url"), e.message))?;
+            }
+            if p.cells.len() != self.services.len() {
+                return Err(DatasetError::at(
+                    at("status"),
+                    format!(
+                        "{} cells for {} services",
+                        p.cells.len(),
+                        self.services.len()
+                    ),
+                ));
+            }
+            for (c, cell) in p.cells.iter().enumerate() {
+                if let Some(l) = &cell.label {
+                    check_text_at(|| at(&format!("status.{}.label", self.services[c].id)), l)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn check_size(text: &str) -> Result<(), DatasetError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(DatasetError::at(
+            "",
+            format!(
+                "input is {} bytes, more than the limit of {} bytes ({} MiB)",
+                text.len(),
+                MAX_INPUT_BYTES,
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(DatasetError::at(
+            "",
+            "empty input: expected a table or a JSON dataset",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_text(field: &str, s: &str) -> Result<(), DatasetError> {
+    if s.chars().count() > MAX_FIELD_CHARS {
+        return Err(DatasetError::at(
+            field,
+            format!("longer than {MAX_FIELD_CHARS} characters"),
+        ));
+    }
+    if s.chars().any(|c| c == '\0') {
+        return Err(DatasetError::at(field, "contains a NUL character"));
+    }
+    Ok(())
+}
+
+/// [`check_text`] that builds the field's path only when the text fails (the path is a string
+/// per cell label or name: thousands in a long matrix).
+pub(crate) fn check_text_at(field: impl FnOnce() -> String, s: &str) -> Result<(), DatasetError> {
+    // At most MAX_FIELD_CHARS bytes is at most as many characters.
+    if s.len() <= MAX_FIELD_CHARS && !s.contains('\0') {
+        return Ok(());
+    }
+    check_text(&field(), s)
+}
+
+/// [`check_name`] that builds the field's path only when the name fails.
+pub(crate) fn check_name_at(field: impl FnOnce() -> String, s: &str) -> Result<(), DatasetError> {
+    if s.trim().is_empty() {
+        return check_name(&field(), s);
+    }
+    check_text_at(field, s)
+}
+
+pub(crate) fn check_name(field: &str, s: &str) -> Result<(), DatasetError> {
+    if s.trim().is_empty() {
+        return Err(DatasetError::at(field, "must not be empty"));
+    }
+    check_text(field, s)
+}
+
+pub(crate) fn check_link(field: &str, l: &Link) -> Result<(), DatasetError> {
+    check_text(&format!("{field}.title"), &l.title)?;
+    if let Some(n) = &l.note {
+        check_text(&format!("{field}.note"), n)?;
+    }
+    if l.url.is_empty() {
+        return Ok(());
+    }
+    check_url(&format!("{field}.url"), &l.url)
+}
+
+pub(crate) fn check_url(field: &str, url: &str) -> Result<(), DatasetError> {
+    check_text(field, url)?;
+    if safe_url(url).is_none() {
+        return Err(DatasetError::at(
+            field,
+            format!("'{url}' is not an http:, https: or mailto: link"),
+        ));
+    }
+    Ok(())
+}
+
+/// The URL if it is an absolute `http:`, `https:` or `mailto:` link without control characters;
+/// links from data are never rendered otherwise.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    if u.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let lower = u.to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") && u.len() > 8)
+        || (lower.starts_with("http://") && u.len() > 7)
+        || (lower.starts_with("mailto:") && u.len() > 7);
+    ok.then_some(u)
+}
+
+/// A model link: `http:` or `https:` only (a source or a tool's page, never `mailto:`).
+pub fn is_web_url(url: &str) -> bool {
+    safe_url(url).is_some_and(|u| !u.to_ascii_lowercase().starts_with("mailto:"))
+}
+
+pub(crate) fn check_web_url(field: &str, url: &str) -> Result<(), DatasetError> {
+    check_text(field, url)?;
+    if !is_web_url(url) {
+        return Err(DatasetError::at(
+            field,
+            format!("'{url}' is not an http: or https: link"),
+        ));
+    }
+    Ok(())
+}
+
+/// An id field: a slug, not seen before in its list (`what` names the list in the error).
+pub(crate) fn check_id<'a>(
+    field: impl FnOnce() -> String,
+    id: &'a str,
+    seen: &mut HashSet<&'a str>,
+    what: &str,
+) -> Result<(), DatasetError> {
+    if !is_slug(id) {
+        return Err(DatasetError::at(
+            field(),
+            format!("'{id}' is not an id (lowercase letters, digits and '-')"),
+        ));
+    }
+    if !seen.insert(id) {
+        return Err(DatasetError::at(field(), format!("duplicate {what} id '{id}'")));
+    }
+    Ok(())
+}
+
+/// An id: 1–100 of `a`–`z`, `0`–`9` and `-`, not starting with `-`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !s.starts_with('-')
+}
+
+pub(crate) fn is_tag(t: &str) -> bool {
+    match t.split_once(':') {
+        Some((facet, value)) => is_slug(facet) && is_slug(value),
+        None => false,
+    }
+}
+
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::json::tests::with_cell;
+    use crate::dataset::table::seed_meta;
+    use crate::dataset::from_csv;
+
+    #[test]
+    fn unsafe_links_are_refused() {
+        let mut ds = (*Dataset::embedded()).clone();
+        ds.source.url = "javascript:alert(1)".into();
+        let e = ds.validate().unwrap_err();
+        assert_eq!(e.location, "source.url");
+        assert_eq!(safe_url("JaVaScRiPt:alert(1)"), None);
+        assert_eq!(safe_url("data:text/html,x"), None);
+        assert_eq!(safe_url("https://x.org/a b"), None);
+        assert_eq!(safe_url("mailto:a@b.c"), Some("mailto:a@b.c"));
+    }
+
+    #[test]
+    fn duplicate_program_ids_are_refused() {
+        let mut ds = (*Dataset::embedded()).clone();
+        ds.programs[3].id = ds.programs[2].id.clone();
+        let e = ds.validate().unwrap_err();
+        assert_eq!(e.location, "programs[3].id");
+    }
+
+    #[test]
+    fn empty_and_oversized_input_are_refused() {
+        assert!(from_csv("  \n", &seed_meta())
+            .unwrap_err()
+            .message
+            .contains("empty input"));
+        let big = "x".repeat(MAX_INPUT_BYTES + 1);
+        assert!(Dataset::from_json(&big)
+            .unwrap_err()
+            .message
+            .contains("more than the limit"));
+    }
+
+    #[test]
+    fn long_or_nul_text_names_its_field() {
+        let long = "x".repeat(MAX_FIELD_CHARS + 1);
+        let e = Dataset::from_data_text(&with_cell(&format!(
+            r#"{{"status":"in-scope","label":"{long}"}}"#
+        )))
+        .unwrap_err();
+        assert_eq!(
+            (e.location.as_str(), e.message.as_str()),
+            (
+                "programs[0].status.ecs.label",
+                "longer than 2000 characters"
+            )
+        );
+        // 2,000 characters of two bytes each pass: the limit counts characters.
+        let wide = "é".repeat(MAX_FIELD_CHARS);
+        assert!(Dataset::from_data_text(&with_cell(&format!(
+            r#"{{"status":"in-scope","label":"{wide}"}}"#
+        )))
+        .is_ok());
+        let text = with_cell(r#""in-scope""#)
+            .replace(r#""name":"A""#, r#""name":"A\u0000","aliases":["ok"," "]"#);
+        let e = Dataset::from_data_text(&text).unwrap_err();
+        assert_eq!(
+            (e.location.as_str(), e.message.as_str()),
+            ("programs[0].name", "contains a NUL character")
+        );
+        let text = with_cell(r#""in-scope""#)
+            .replace(r#""name":"A""#, r#""name":"A","aliases":["ok"," "]"#);
+        let e = Dataset::from_data_text(&text).unwrap_err();
+        assert_eq!(
+            (e.location.as_str(), e.message.as_str()),
+            ("programs[0].aliases[1]", "must not be empty")
+        );
+    }
+}

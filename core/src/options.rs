@@ -1,0 +1,438 @@
+//! The one list of options: every attribute of `<compliance-matrix>`, its property and `mount()`
+//! key, its type, default, and whether it is part of the view state and of the URL hash.
+//!
+//! [`SPECS`] drives parsing ([`Options::set`]), the hash keys (`view_state`), which keys a saved
+//! state drops when the page sets them again, and the generated `www/options.js`; the `.d.ts`
+//! and `custom-elements.json` are checked against it (`tests/options.rs`). Adding an option
+//! touches this table and the code that uses it.
+
+use crate::dataset::Dataset;
+use crate::query::{Direction, SortField, SortKey, StatusFilter};
+use crate::revisions;
+use std::collections::BTreeMap;
+
+/// An option, in the order of [`SPECS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Opt {
+    Services,
+    Query,
+    Status,
+    Gaps,
+    Tags,
+    Sort,
+    View,
+    Theme,
+    Src,
+    Revision,
+    Compare,
+    SyncUrl,
+}
+
+/// How an attribute carries its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Any text (parsed by the option's own rules).
+    Text,
+    /// A boolean attribute: present means on.
+    Flag,
+    /// One of a few words.
+    OneOf(&'static [&'static str]),
+}
+
+/// One row of the table of options.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    pub opt: Opt,
+    /// The HTML attribute.
+    pub attribute: &'static str,
+    /// The element property and `mount()` key (camelCase).
+    pub property: &'static str,
+    pub kind: Kind,
+    /// The default, as the attribute would spell it ("" for none).
+    pub default: &'static str,
+    /// Part of the view state (`save()`/`restore()`) and of the `sync-url` hash.
+    pub view_state: bool,
+    /// One line for the docs, the `.d.ts` and the manifest.
+    pub doc: &'static str,
+}
+
+const VIEWS: &[&str] = &["table", "diagram", "both"];
+const THEMES: &[&str] = &["light", "dark", "auto"];
+
+/// Every option, in the order of [`Opt`].
+pub const SPECS: [Spec; 12] = [
+    Spec { opt: Opt::Services, attribute: "services", property: "services", kind: Kind::Text, default: "", view_state: true,
+        doc: "Comma list of service ids to show, in order (e.g. `ecs,eks,fargate,ecr`); empty: all." },
+    Spec { opt: Opt::Query, attribute: "query", property: "query", kind: Kind::Text, default: "", view_state: true,
+        doc: "Text filter over program names and aliases (case- and accent-insensitive)." },
+    Spec { opt: Opt::Status, attribute: "status", property: "status", kind: Kind::Text, default: "any", view_state: true,
+        doc: "`any`, or `<service>:<status>` to keep rows where that service has that status (e.g. `fargate:not-in-scope`)." },
+    Spec { opt: Opt::Gaps, attribute: "gaps", property: "gaps", kind: Kind::Flag, default: "", view_state: true,
+        doc: "Only rows where the shown services differ." },
+    Spec { opt: Opt::Tags, attribute: "tags", property: "tags", kind: Kind::Text, default: "", view_state: true,
+        doc: "Comma list of facet tags (e.g. `jurisdiction:us,domain:health`)." },
+    Spec { opt: Opt::Sort, attribute: "sort", property: "sort", kind: Kind::Text, default: "", view_state: true,
+        doc: "Comma list of `key:asc|desc`; keys: `program`, `coverage` or a service id. Empty: seed order." },
+    Spec { opt: Opt::View, attribute: "view", property: "view", kind: Kind::OneOf(VIEWS), default: "both", view_state: false,
+        doc: "Which parts are shown: `table`, `diagram` or `both`." },
+    Spec { opt: Opt::Theme, attribute: "theme", property: "theme", kind: Kind::OneOf(THEMES), default: "auto", view_state: false,
+        doc: "Colour scheme: `light`, `dark` or `auto` (follows the system)." },
+    Spec { opt: Opt::Src, attribute: "src", property: "src", kind: Kind::Text, default: "", view_state: false,
+        doc: "URL of a dataset: JSON (our schema), CSV or a Markdown table. Empty: the embedded matrix." },
+    Spec { opt: Opt::Revision, attribute: "revision", property: "revision", kind: Kind::Text, default: revisions::SEED_REVISION, view_state: true,
+        doc: "Id (date) of an embedded revision, or `latest`." },
+    Spec { opt: Opt::Compare, attribute: "compare", property: "compare", kind: Kind::Text, default: "", view_state: true,
+        doc: "Another revision id: changed cells are marked, with old → new." },
+    Spec { opt: Opt::SyncUrl, attribute: "sync-url", property: "syncUrl", kind: Kind::Flag, default: "", view_state: false,
+        doc: "Mirror the view state in `location.hash`, so a link reopens the same view." },
+];
+
+impl Opt {
+    /// This option's row of [`SPECS`].
+    pub fn spec(self) -> &'static Spec {
+        &SPECS[self as usize]
+    }
+
+    /// The option whose property (or `mount()` key) is `name`.
+    pub fn from_property(name: &str) -> Option<Opt> {
+        SPECS.iter().find(|s| s.property == name).map(|s| s.opt)
+    }
+}
+
+/// Options as the page gives them: for each option set, its text (`None`: removed, or a flag
+/// that is off). An option that is not in the map was not given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    values: BTreeMap<Opt, Option<String>>,
+}
+
+impl Options {
+    /// Sets an option (`None` removes it; a flag is on when `Some`).
+    pub fn set(&mut self, opt: Opt, value: Option<String>) {
+        self.values.insert(opt, value);
+    }
+
+    /// Builds options from `(option, value)` pairs.
+    pub fn of(pairs: impl IntoIterator<Item = (Opt, Option<String>)>) -> Options {
+        let mut o = Options::default();
+        for (k, v) in pairs {
+            o.set(k, v);
+        }
+        o
+    }
+
+    /// Whether the option was given.
+    pub fn has(&self, opt: Opt) -> bool {
+        self.values.contains_key(&opt)
+    }
+
+    /// The option's text ("" when not given or removed).
+    pub fn text(&self, opt: Opt) -> &str {
+        self.values.get(&opt).and_then(|v| v.as_deref()).unwrap_or("")
+    }
+
+    /// A flag option: on when given with a value.
+    pub fn flag(&self, opt: Opt) -> bool {
+        matches!(self.values.get(&opt), Some(Some(_)))
+    }
+
+    /// The options given, in table order.
+    pub fn given(&self) -> impl Iterator<Item = Opt> + '_ {
+        self.values.keys().copied()
+    }
+
+    /// These options with `later`'s on top (what the page has set so far).
+    pub fn merge(&mut self, later: &Options) {
+        for (k, v) in &later.values {
+            self.values.insert(*k, v.clone());
+        }
+    }
+}
+
+/// Which parts are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    Table,
+    Diagram,
+    #[default]
+    Both,
+}
+
+impl View {
+    pub fn parse(s: &str) -> Result<View, String> {
+        match s.trim() {
+            "" | "both" => Ok(View::Both),
+            "table" => Ok(View::Table),
+            "diagram" => Ok(View::Diagram),
+            other => Err(format!("view: '{other}' is not table, diagram or both")),
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Table => "table",
+            View::Diagram => "diagram",
+            View::Both => "both",
+        }
+    }
+
+    pub fn shows_table(self) -> bool {
+        matches!(self, View::Table | View::Both)
+    }
+
+    pub fn shows_diagram(self) -> bool {
+        matches!(self, View::Diagram | View::Both)
+    }
+}
+
+/// Colour scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Result<Theme, String> {
+        match s.trim() {
+            "" | "auto" => Ok(Theme::Auto),
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            other => Err(format!("theme: '{other}' is not light, dark or auto")),
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// Parses a revision id option: empty → `None`, `latest` → the newest id.
+pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match revisions::find(s) {
+        Some(r) => Ok(Some(r.id)),
+        None => Err(format!(
+            "{name}: unknown revision '{s}' (expected one of {}, or latest)",
+            revisions::ids().join(", ")
+        )),
+    }
+}
+
+/// Parses the `sort` attribute: a comma list of `key:asc|desc` (direction optional, ascending).
+/// Keys are `program`, `coverage` or a service id of the dataset.
+pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, String> {
+    let mut out: Vec<SortKey> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, dir) = match part.split_once(':') {
+            Some((k, d)) => (k.trim(), d.trim()),
+            None => (part, "asc"),
+        };
+        let dir = match dir {
+            "asc" => Direction::Asc,
+            "desc" => Direction::Desc,
+            other => {
+                return Err(format!(
+                    "sort: '{other}' is not a direction (expected asc or desc)"
+                ))
+            }
+        };
+        let field = match key {
+            "program" => SortField::Program,
+            "coverage" => SortField::Coverage,
+            id if ds.service_index(id).is_some() => SortField::Service(id.to_string()),
+            other => {
+                return Err(format!(
+                    "sort: unknown key '{other}' (expected program, coverage or one of {})",
+                    service_ids(ds)
+                ))
+            }
+        };
+        if out.iter().any(|k| k.field == field) {
+            return Err(format!("sort: key '{key}' is given twice"));
+        }
+        out.push(SortKey { field, dir });
+    }
+    Ok(out)
+}
+
+/// Parses the `status` attribute: `any` or `<service>:<status>`.
+pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, String> {
+    let s = s.trim();
+    if s.is_empty() || s == "any" {
+        return Ok(StatusFilter::Any);
+    }
+    let Some((svc, st)) = s.split_once(':') else {
+        return Err(format!(
+            "status: '{s}' is not 'any' or '<service>:<status>' (e.g. fargate:not-in-scope)"
+        ));
+    };
+    if ds.service_index(svc.trim()).is_none() {
+        return Err(format!(
+            "status: unknown service '{}' (expected one of {})",
+            svc.trim(),
+            service_ids(ds)
+        ));
+    }
+    let Some(status) = crate::dataset::Status::from_id(st.trim()) else {
+        return Err(format!(
+            "status: unknown status '{}' (expected in-scope, in-progress, not-in-scope or unknown)",
+            st.trim()
+        ));
+    };
+    Ok(StatusFilter::Service {
+        service: svc.trim().to_string(),
+        status,
+    })
+}
+
+/// Parses the `services` attribute: a comma list of service ids, in display order.
+pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if ds.service_index(id).is_none() {
+            return Err(format!(
+                "services: unknown service '{id}' (expected one of {})",
+                service_ids(ds)
+            ));
+        }
+        if !out.iter().any(|x| x == id) {
+            out.push(id.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Parses the `tags` attribute: a comma list of `facet:value` tags.
+pub fn parse_tags(s: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if !t.contains(':') {
+            return Err(format!(
+                "tags: '{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"
+            ));
+        }
+        if !out.iter().any(|x| x == t) {
+            out.push(t.to_string());
+        }
+    }
+    Ok(out)
+}
+
+fn service_ids(ds: &Dataset) -> String {
+    ds.services
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `www/options.js`: the table as the element needs it before the wasm loads (attribute,
+/// property, flag, view state). Written by `make options`; `tests/options.rs` fails when the
+/// file in the tree differs.
+pub fn options_js() -> String {
+    let mut out = String::from(
+        "// Generated from core/src/options.rs (make options); tests/options.rs fails when it differs.\n\
+         // [attribute, property, boolean attribute, part of the view state]\n\
+         export const OPTIONS = [\n",
+    );
+    for s in &SPECS {
+        out.push_str(&format!(
+            "  ['{}', '{}', {}, {}],\n",
+            s.attribute,
+            s.property,
+            s.kind == Kind::Flag,
+            s.view_state
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_in_the_order_of_the_enum() {
+        for (i, s) in SPECS.iter().enumerate() {
+            assert_eq!(s.opt as usize, i, "{}", s.attribute);
+            assert_eq!(Opt::from_property(s.property), Some(s.opt));
+        }
+    }
+
+    #[test]
+    fn attributes_are_the_kebab_case_of_properties() {
+        for s in &SPECS {
+            let kebab: String = s
+                .property
+                .chars()
+                .flat_map(|c| {
+                    if c.is_ascii_uppercase() {
+                        vec!['-', c.to_ascii_lowercase()]
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect();
+            assert_eq!(kebab, s.attribute);
+        }
+    }
+
+    #[test]
+    fn options_remember_what_was_given_even_when_removed() {
+        let mut o = Options::default();
+        o.set(Opt::Query, Some("iso".into()));
+        o.set(Opt::Sort, None);
+        assert!(o.has(Opt::Query) && o.has(Opt::Sort) && !o.has(Opt::Status));
+        assert_eq!(o.text(Opt::Query), "iso");
+        assert_eq!(o.text(Opt::Sort), "");
+        let mut all = Options::of([(Opt::Query, Some("soc".into())), (Opt::Gaps, Some(String::new()))]);
+        all.merge(&o);
+        assert_eq!(all.text(Opt::Query), "iso");
+        assert!(all.flag(Opt::Gaps));
+        assert_eq!(all.given().collect::<Vec<_>>(), vec![Opt::Query, Opt::Gaps, Opt::Sort]);
+    }
+
+    #[test]
+    fn attribute_parsers_name_the_problem() {
+        let ds = Dataset::embedded();
+        assert!(parse_sort("nope:asc", &ds).unwrap_err().contains("unknown key 'nope'"));
+        assert!(parse_sort("program:up", &ds).unwrap_err().contains("'up' is not a direction"));
+        assert!(parse_sort("ecs,ecs:desc", &ds).unwrap_err().contains("given twice"));
+        assert!(parse_status("x:in-scope", &ds).unwrap_err().contains("unknown service 'x'"));
+        assert!(parse_status("ecs:maybe", &ds).unwrap_err().contains("unknown status 'maybe'"));
+        assert!(parse_status("ecs", &ds).unwrap_err().contains("is not 'any'"));
+        assert!(parse_services("ecs,lambda", &ds).unwrap_err().contains("unknown service 'lambda'"));
+        assert!(parse_tags("us").unwrap_err().contains("facet:value"));
+        assert_eq!(parse_services("ecr, ecs,ecr", &ds).unwrap(), vec!["ecr", "ecs"]);
+        assert!(parse_revision("revision", "1999-01-01").unwrap_err().contains("unknown revision"));
+    }
+
+    #[test]
+    fn attribute_parsers_name_the_problem_in_the_seed() {
+        let ds = Dataset::embedded();
+        assert!(parse_sort("lambda:asc", &ds)
+            .unwrap_err()
+            .contains("unknown key 'lambda'"));
+        assert!(parse_sort("eks:up", &ds)
+            .unwrap_err()
+            .contains("'up' is not a direction"));
+        assert!(parse_status("fargate:maybe", &ds)
+            .unwrap_err()
+            .contains("unknown status 'maybe'"));
+        assert!(parse_services("ecs,lambda", &ds)
+            .unwrap_err()
+            .contains("unknown service 'lambda'"));
+        assert_eq!(parse_services(" eks , ecs ", &ds).unwrap(), ["eks", "ecs"]);
+    }
+}

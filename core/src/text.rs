@@ -1,0 +1,106 @@
+//! Text rules shared by search, import and ids: case and accent folding, words, slugs.
+
+/// Folds common Latin accents to their base letter (`é` → `e`, `ß` → `s`), so filters are
+/// accent-insensitive without a Unicode normalisation table.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
+/// Splits a text into lowercase, accent-folded words of letters and digits.
+pub fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut push = |c: char, cur: &mut String| {
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    for ch in s.chars() {
+        // ASCII (most names) skips the Unicode case and fold tables; the result is the same.
+        if ch.is_ascii() {
+            push(ch.to_ascii_lowercase(), &mut cur);
+        } else {
+            for c in ch.to_lowercase().map(fold_char) {
+                push(c, &mut cur);
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+
+pub fn normalize_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An id for a name: its slug, made unique with a short hash of the name when the name has
+/// letters a slug cannot keep (`個人情報保護法`, `ΑΒΓ`), so such names neither fail nor collide.
+pub fn id_for(name: &str) -> String {
+    let slug = slugify(name);
+    let lossy = name
+        .chars()
+        .map(fold_char)
+        .any(|c| c.is_alphanumeric() && !c.is_ascii());
+    if !lossy && !slug.is_empty() {
+        return slug;
+    }
+    // FNV-1a: stable across builds and platforms.
+    let hash = name.trim().bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    });
+    if slug.is_empty() {
+        format!("x-{hash:08x}")
+    } else {
+        format!("{slug}-{hash:08x}")
+    }
+}
+
+/// Lowercase, ASCII letters and digits joined by single dashes.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = fold_char(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+

@@ -1,0 +1,253 @@
+//! The view state: what a reader changed (search, filters, sort, columns, revision), as plain
+//! serde data. `save()` returns it, `restore(state)` applies it, the element keeps one per widget
+//! across a move in the page and a restart, and `sync-url` writes it to `location.hash`.
+//!
+//! Precedence, from weakest to strongest: the options the page set, then the hash (at the first
+//! mount, or on a hash change with `sync-url`), then what the reader did since. Setting an
+//! option again applies it (`docs/embedding.md`).
+
+use crate::options::{Opt, SPECS};
+use serde::{Deserialize, Serialize};
+
+/// The view state. Fields left out of a restored object keep their defaults.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    pub query: String,
+    /// `any` or `<service>:<status>`.
+    pub status: String,
+    pub gaps: bool,
+    pub tags: Vec<String>,
+    /// `key:dir,…` (empty: seed order).
+    pub sort: String,
+    /// Shown service ids, in order (empty: all).
+    pub services: Vec<String>,
+    /// The embedded revision shown (`None` for a dataset of the page's own).
+    pub revision: Option<String>,
+    pub compare: Option<String>,
+}
+
+impl ViewState {
+    /// The value of a view-state option as its attribute would spell it ("": the default).
+    pub fn get(&self, opt: Opt) -> String {
+        match opt {
+            Opt::Query => self.query.clone(),
+            Opt::Status if self.status == "any" => String::new(),
+            Opt::Status => self.status.clone(),
+            Opt::Gaps => if self.gaps { "1" } else { "" }.to_string(),
+            Opt::Tags => self.tags.join(","),
+            Opt::Sort => self.sort.clone(),
+            Opt::Services => self.services.join(","),
+            Opt::Revision => self
+                .revision
+                .clone()
+                .filter(|r| r != crate::revisions::SEED_REVISION)
+                .unwrap_or_default(),
+            Opt::Compare => self.compare.clone().unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// Sets a view-state option from its attribute spelling (unchecked; the state checks it).
+    pub fn put(&mut self, opt: Opt, v: &str) {
+        let list = |v: &str| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let some = |v: &str| (!v.is_empty()).then(|| v.to_string());
+        match opt {
+            Opt::Query => self.query = v.to_string(),
+            Opt::Status => self.status = v.to_string(),
+            Opt::Gaps => self.gaps = !v.is_empty() && v != "0",
+            Opt::Tags => self.tags = list(v),
+            Opt::Sort => self.sort = v.to_string(),
+            Opt::Services => self.services = list(v),
+            Opt::Revision => self.revision = some(v),
+            Opt::Compare => self.compare = some(v),
+            _ => {}
+        }
+    }
+}
+
+/// The options of the view state, in table order: the keys of the hash.
+fn hash_keys() -> impl Iterator<Item = (Opt, &'static str)> {
+    SPECS
+        .iter()
+        .filter(|s| s.view_state)
+        .map(|s| (s.opt, s.property))
+}
+
+/// The hash with this widget's state written under its namespace (`<ns>.query=…&<ns>.sort=…`);
+/// other widgets' keys and foreign parts are kept, defaults are left out. The namespace is
+/// percent-encoded, and only its own keys are replaced, so `m` never touches `m.2`'s state.
+pub fn hash_with_state(hash: &str, ns: &str, state: &ViewState) -> String {
+    let prefix = format!("{}.", percent_encode(ns));
+    let mine = |part: &str| {
+        let key = part.split('=').next().unwrap_or("");
+        key.strip_prefix(&prefix)
+            .is_some_and(|k| hash_keys().any(|(_, name)| name == k))
+    };
+    let mut parts: Vec<String> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && !mine(p))
+        .map(str::to_string)
+        .collect();
+    for (opt, name) in hash_keys() {
+        let v = state.get(opt);
+        if !v.is_empty() {
+            parts.push(format!("{prefix}{name}={}", percent_encode(&v)));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", parts.join("&"))
+    }
+}
+
+/// This widget's keys in a hash, on top of `base`; `None` if the hash has none of them.
+pub fn state_from_hash(hash: &str, ns: &str, base: &ViewState) -> Option<ViewState> {
+    let prefix = format!("{}.", percent_encode(ns));
+    let mut s = base.clone();
+    let mut any = false;
+    for part in hash.trim_start_matches('#').split('&') {
+        let Some(rest) = part.strip_prefix(&prefix) else {
+            continue;
+        };
+        let (k, v) = rest.split_once('=').unwrap_or((rest, ""));
+        if let Some((opt, _)) = hash_keys().find(|(_, name)| *name == k) {
+            s.put(opt, &percent_decode(v));
+            any = true;
+        }
+    }
+    any.then_some(s)
+}
+
+/// Percent-encodes everything but unreserved characters and a few readable ones (`:`, `,`).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b',' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences (and `+` as space); invalid sequences are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                match std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ViewState {
+        ViewState {
+            query: "iso & soc".into(),
+            status: "fargate:not-in-scope".into(),
+            gaps: true,
+            tags: vec!["jurisdiction:us".into()],
+            sort: "eks:desc,program:asc".into(),
+            services: vec!["eks".into(), "ecs".into()],
+            revision: Some("2021-04-24".into()),
+            compare: Some("2020-03-25".into()),
+        }
+    }
+
+    #[test]
+    fn the_hash_round_trips_every_field() {
+        let h = hash_with_state("", "cm", &sample());
+        assert!(h.contains("cm.query=iso%20%26%20soc"), "{h}");
+        assert_eq!(state_from_hash(&h, "cm", &ViewState::default()), Some(sample()));
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_other_keys_kept() {
+        let h = hash_with_state("#faq&other.query=x", "cm", &ViewState::default());
+        assert_eq!(h, "#faq&other.query=x");
+        assert_eq!(state_from_hash(&h, "cm", &ViewState::default()), None);
+    }
+
+    #[test]
+    fn a_namespace_never_touches_a_longer_one() {
+        let mut two = ViewState::default();
+        two.query = "hipaa".into();
+        let h = hash_with_state("", "m.2", &two);
+        let mut one = ViewState::default();
+        one.query = "soc".into();
+        let h = hash_with_state(&h, "m", &one);
+        assert_eq!(state_from_hash(&h, "m.2", &ViewState::default()).unwrap().query, "hipaa");
+        assert_eq!(state_from_hash(&h, "m", &ViewState::default()).unwrap().query, "soc");
+        let h = hash_with_state(&h, "m", &ViewState::default());
+        assert_eq!(state_from_hash(&h, "m.2", &ViewState::default()).unwrap().query, "hipaa");
+    }
+
+    #[test]
+    fn namespaces_with_separators_are_encoded() {
+        let mut s = ViewState::default();
+        s.query = "pci".into();
+        let h = hash_with_state("", "a&b c", &s);
+        assert_eq!(h, "#a%26b%20c.query=pci");
+        assert_eq!(state_from_hash(&h, "a&b c", &ViewState::default()).unwrap().query, "pci");
+        // Writing again replaces the key instead of adding a second one.
+        let h = hash_with_state(&h, "a&b c", &s);
+        assert_eq!(h.matches("query").count(), 1);
+    }
+
+    #[test]
+    fn a_partial_hash_applies_on_top_of_the_base() {
+        let base = sample();
+        let s = state_from_hash("#cm.query=hipaa", "cm", &base).unwrap();
+        assert_eq!(s.query, "hipaa");
+        assert_eq!(s.sort, base.sort);
+    }
+
+    #[test]
+    fn saved_state_is_plain_json() {
+        let text = serde_json::to_string(&sample()).unwrap();
+        assert_eq!(serde_json::from_str::<ViewState>(&text).unwrap(), sample());
+        let partial: ViewState = serde_json::from_str(r#"{"query":"x","visible":["a"]}"#).unwrap();
+        assert_eq!(partial.query, "x");
+        assert_eq!(partial.sort, "");
+    }
+
+    #[test]
+    fn percent_coding_round_trips_and_keeps_bad_sequences() {
+        for s in ["a b", "ä,:%", "x&y=z#", "%zz"] {
+            assert_eq!(percent_decode(&percent_encode(s)), s);
+        }
+        assert_eq!(percent_decode("%zz+%41"), "%zz A");
+    }
+}
