@@ -10,7 +10,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean
+.PHONY: fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
 
 all: dist
 
@@ -87,21 +87,28 @@ demo: dist
 	node scripts/serve.mjs $(PORT) .
 
 ## --- tests -------------------------------------------------------------------------------------
-test: setup setup-browser lint test-native dist test-wasm test-e2e fuzz-smoke bench-smoke
+## Lint, native tests of the core and the widget, wasm-bindgen browser tests, e2e (built widget,
+## single file, hosts), and a fuzz smoke of the core. The benchmark smoke is `make bench-smoke`
+## (.ci/run runs it after this).
+test: setup setup-browser lint test-native dist test-wasm test-e2e fuzz-smoke
 	@echo "make test: all suites passed"
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
+
+## www/options.js from the one table of options (core/src/options.rs); tests/options.rs checks it.
+options:
+	UPDATE_GENERATED=1 cargo test -q --test options
 
 test-wasm: setup setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web
 
-test-e2e: setup-node setup-browser fault-dist
+test-e2e: setup-node setup-browser dist fault-dist
 	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 
 screenshot: dist setup-browser
@@ -126,4 +133,4 @@ fuzz-smoke:
 	$(MAKE) fuzz FUZZ_RUNS=20000
 
 clean:
-	rm -rf dist target/bindgen
+	rm -rf dist target fuzz/target fuzz/corpus fuzz/artifacts bench/yew-floor/target tests/e2e/artifacts bench/bench/results-smoke.json bench/results-smoke.md bench/results-smoke.svg

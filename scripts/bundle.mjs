@@ -1,5 +1,6 @@
 // Builds the npm module: one self-contained ES module (the wasm-bindgen glue as a factory, the
-// element code of www/define.js and the entry www/compliance-matrix.js), minified. One file means
+// option table www/options.js, the element code of www/define.js and the entry
+// www/compliance-matrix.js), minified. One file means
 // one request before the wasm fetch starts; the wasm is found next to it through import.meta.url.
 // Usage: node scripts/bundle.mjs <no-modules glue.js> <out.js> [--no-minify]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ if (imports.length !== 2) throw new Error(`www/compliance-matrix.js: expected it
 const version = JSON.parse(www('package.json')).version;
 const source = [
   factorySource(readFileSync(glue, 'utf8'), { classic: true }),
-  www('define.js').replace(/^export /gm, ''),
+  www('options.js').replace(/^export /gm, ''),
+  www('define.js').replace(/^import .*;\n/gm, '').replace(/^export /gm, ''),
   entry.replace(/^import .*;\n/gm, ''),
 ].join('\n');
 const { code } = await transform(source, {

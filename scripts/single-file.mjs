@@ -11,8 +11,9 @@ if (!glue || !wasm || !out) {
 }
 const glueJs = factorySource(readFileSync(glue, 'utf8'), { classic: true });
 const wasmB64 = readFileSync(wasm).toString('base64');
-const define = readFileSync(new URL('../www/define.js', import.meta.url), 'utf8').replace(/^export /gm, '');
-const version = JSON.parse(readFileSync(new URL('../www/package.json', import.meta.url), 'utf8')).version;
+const www = (f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8');
+const define = [www('options.js'), www('define.js').replace(/^import .*;\n/gm, '')].join('\n').replace(/^export /gm, '');
+const version = JSON.parse(www('package.json')).version;
 
 // Guard against "</script>" inside inlined code ending the script element early.
 const safe = (s) => s.replace(/<\/script/gi, '<\\/script');

@@ -1,6 +1,7 @@
 //! Browser side effects the components ask for: downloads, the clipboard and `location.hash`.
 //! Thin wrappers over web-sys; failures come back as messages, never panics.
 
+use crate::window::ScrollBox;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -219,35 +220,21 @@ pub fn viewport_size() -> (f64, f64) {
 
 /// Where a table's scroll box is scrolled and how wide its columns are, read from the laid-out
 /// DOM (cheap in a scroll or resize callback, where layout is already up to date).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ScrollBox {
-    pub top: f64,
-    pub height: f64,
-    pub left: f64,
-    pub width: f64,
-    /// Width of the first header cell (the row headers' column).
-    pub lead: f64,
-    /// Width of the first header cell matching the column selector (0: none in the DOM).
-    pub column: f64,
-}
-
-impl ScrollBox {
-    pub fn measure(el: &web_sys::Element, column_selector: &str) -> ScrollBox {
-        let width_of = |selector: &str| {
-            el.query_selector(selector)
-                .ok()
-                .flatten()
-                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
-                .map_or(0.0, |c| f64::from(c.offset_width()))
-        };
-        ScrollBox {
-            top: f64::from(el.scroll_top()),
-            height: f64::from(el.client_height()),
-            left: f64::from(el.scroll_left()),
-            width: f64::from(el.client_width()),
-            lead: width_of("thead th"),
-            column: width_of(column_selector),
-        }
+pub fn measure_scroll_box(el: &web_sys::Element, column_selector: &str) -> ScrollBox {
+    let width_of = |selector: &str| {
+        el.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+            .map_or(0.0, |c| f64::from(c.offset_width()))
+    };
+    ScrollBox {
+        top: f64::from(el.scroll_top()),
+        height: f64::from(el.client_height()),
+        left: f64::from(el.scroll_left()),
+        width: f64::from(el.client_width()),
+        lead: width_of("thead th"),
+        column: width_of(column_selector),
     }
 }
 

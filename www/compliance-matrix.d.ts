@@ -111,6 +111,25 @@ export interface MountOptions {
   data?: Dataset | null;
 }
 
+/**
+ * The view state: what a reader changed. `save()` returns it, `restore(state)` applies it (fields
+ * left out stay as they are); precedence: the page's options, then the URL hash, then this.
+ */
+export interface ComplianceMatrixViewState {
+  query: string;
+  /** `any` or `<service>:<status>`. */
+  status: string;
+  gaps: boolean;
+  tags: string[];
+  /** Comma list of `key:asc|desc`, empty for seed order. */
+  sort: string;
+  /** Shown service ids in order; empty: all. */
+  services: string[];
+  /** The embedded revision shown; `null` for a dataset of the page's own. */
+  revision: string | null;
+  compare: string | null;
+}
+
 /** The state as `state`, `handle.state()` and `cm-change` report it. */
 export interface ComplianceMatrixState {
   query: string;
@@ -135,6 +154,10 @@ export interface MountHandle {
   update(options: MountOptions): void;
   /** The current state, or `null` until the widget has first rendered (shortly after mount, once the core has loaded). */
   state(): ComplianceMatrixState | null;
+  /** The view state, for `restore()` here or on another widget. */
+  save(): ComplianceMatrixViewState | null;
+  /** Applies a view state on top of what is shown; throws when it does not fit the data. */
+  restore(state: Partial<ComplianceMatrixViewState>): void;
   /** The last problem with `data` or `src`, if any. */
   error(): string | undefined;
   /** Removes the widget and frees what it holds. */
@@ -151,7 +174,7 @@ export interface MountHandle {
  * Mounts the widget into `target`'s open shadow root (attached if missing). Works before the wasm
  * core has loaded: the widget appears once it has.
  */
-export function mount(target: Element, options?: MountOptions): MountHandle;
+export function mount(target: Element, options?: MountOptions, state?: Partial<ComplianceMatrixViewState> | null): MountHandle;
 
 /**
  * Parses a dataset from text: our JSON schema, a CSV table or a Markdown table (`format`
@@ -209,6 +232,10 @@ export interface ComplianceMatrixElement extends HTMLElement {
   readonly state: ComplianceMatrixState | null;
   /** Resolves when the wasm core has loaded. */
   readonly ready: Promise<void>;
+  /** The view state, for `restore()` here or on another widget. */
+  save(): ComplianceMatrixViewState | null;
+  /** Applies a view state on top of what is shown; throws when it does not fit the data. */
+  restore(state: Partial<ComplianceMatrixViewState>): void;
   /** CSV (RFC 4180) of exactly the visible rows and columns. */
   exportCsv(): string;
   /** JSON (the dataset schema) of exactly the visible rows and columns. */

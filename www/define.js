@@ -1,25 +1,16 @@
-// The <compliance-matrix> element and the mount() API around the wasm core.
+// The <compliance-matrix> element and the mount() API around the wasm core: defining the element,
+// reflecting its attributes, and restarting the widgets after a panic. Everything else is Rust.
 // Shared by the npm entry (compliance-matrix.js) and the single-file build (scripts/single-file.mjs),
-// which inlines this file as a classic script after removing the `export` keywords.
+// which inline options.js and this file as one script after removing `import` and `export`.
+import { OPTIONS } from './options.js';
 
 export const TAG = 'compliance-matrix';
 
-// attribute → option name; booleans are present/absent attributes.
-const ATTRIBUTES = {
-  services: 'services',
-  query: 'query',
-  status: 'status',
-  gaps: 'gaps',
-  tags: 'tags',
-  sort: 'sort',
-  view: 'view',
-  theme: 'theme',
-  src: 'src',
-  revision: 'revision',
-  compare: 'compare',
-  'sync-url': 'syncUrl',
-};
-const BOOLEAN = new Set(['gaps', 'sync-url']);
+// From the one table of options (core/src/options.rs): attribute → property; booleans are
+// present/absent attributes; view-state properties are what save() returns.
+const ATTRIBUTES = Object.fromEntries(OPTIONS.map(([attribute, property]) => [attribute, property]));
+const BOOLEAN = new Set(OPTIONS.filter((o) => o[2]).map((o) => o[0]));
+const VIEW_STATE = new Set(OPTIONS.filter((o) => o[3]).map((o) => o[1]));
 
 function showFatal(target, error, prefix = 'compliance-matrix could not start: ') {
   const root = target.shadowRoot || target.attachShadow({ mode: 'open' });
@@ -29,17 +20,6 @@ function showFatal(target, error, prefix = 'compliance-matrix could not start: '
   box.textContent = prefix + (error && error.message ? error.message : String(error));
   root.replaceChildren(box);
   target.dispatchEvent(new CustomEvent('cm-error', { bubbles: true, composed: true, detail: { message: box.textContent } }));
-}
-
-/** The options that bring back what the user did, from a state snapshot (cm-change detail). */
-export function optionsFromState(s, embedded) {
-  const o = {
-    query: s.query, status: s.status, gaps: s.gaps, tags: s.tags.join(','), sort: s.sort,
-    services: s.services.join(','),
-  };
-  // Revisions only exist for the embedded matrix.
-  if (embedded) Object.assign(o, { revision: s.revision, compare: s.compare });
-  return o;
 }
 
 // A panic stops the wasm instance all widgets share. The core names the widget it was working
@@ -102,17 +82,19 @@ export function createApi(load) {
     );
   }
 
-  function mount(target, options = {}) {
+  // One saved view state per widget (what save() returns, kept from every cm-change): restored on
+  // top of the page's options and the hash at every start of the widget, the first (a move in the
+  // page hands it over), and after a panic alike. An option the page sets again leaves it.
+  function mount(target, options = {}, initialState = null) {
     if (!target || typeof target.attachShadow !== 'function') {
       throw new TypeError('mount(target, options): target must be an Element');
     }
     let handle = null;
     let closed = false;
     let current = { ...options };
-    // What the user changed since (cm-change), minus what the host set again later.
-    let restore = {};
+    let saved = initialState ? { ...initialState } : null;
     const onChange = (e) => {
-      if (e.target === target && e.detail) restore = optionsFromState(e.detail, current.data == null && !current.src);
+      if (e.target === target && e.detail) saved = e.detail;
     };
     target.addEventListener('cm-change', onChange);
     // Set while this widget shows the error of a panic: cleared by the next mount.
@@ -127,7 +109,14 @@ export function createApi(load) {
       if (failed && target.shadowRoot) target.shadowRoot.replaceChildren();
       failed = false;
       try {
-        handle = g.mount(target, { ...current, ...restore });
+        handle = g.mount(target, current);
+        if (saved) {
+          try {
+            handle.restore(saved);
+          } catch {
+            // A state that no longer fits the data (another src): the page's options stand.
+          }
+        }
       } catch (e) {
         // A panic while mounting: the panic listener restarts the others; this one stays down.
         if (glue !== g) widget.fail(e);
@@ -165,16 +154,25 @@ export function createApi(load) {
     const call = (f, fallback) => (handle && glue ? f(handle) : fallback);
     return {
       update(next = {}) {
-        const { data, ...rest } = next;
-        current = { ...current, ...rest };
-        if ('data' in next) current.data = data;
-        for (const key of Object.keys(next)) delete restore[key];
-        if (handle && glue) handle.update('data' in next ? { ...current, data } : withoutData(current));
+        current = { ...current, ...next };
+        if (saved) for (const key of Object.keys(next)) if (VIEW_STATE.has(key)) delete saved[key];
+        if (handle && glue) handle.update(next);
         // After an error in this widget: try again with what the host gave now.
         else if (!handle && glue) start();
       },
       state() {
         return call((h) => h.state(), null);
+      },
+      save() {
+        return call((h) => h.save(), saved);
+      },
+      restore(state) {
+        if (handle && glue) {
+          handle.restore(state);
+          saved = handle.save();
+        } else {
+          saved = { ...(saved || {}), ...state };
+        }
       },
       error() {
         return call((h) => h.error(), undefined);
@@ -210,11 +208,6 @@ export function createApi(load) {
   return { mount, parseDataset, ready };
 }
 
-function withoutData(options) {
-  const { data, ...rest } = options;
-  return rest;
-}
-
 export function defineElement(api) {
   if (typeof customElements === 'undefined' || customElements.get(TAG)) return;
 
@@ -225,7 +218,8 @@ export function defineElement(api) {
 
     #api = null;
     #data = undefined;
-    // What the user did (query, sort, …) when the element left the page, restored on return.
+    // The view state while the element is out of the page (save() at disconnect), handed to the
+    // next mount.
     #saved = null;
 
     connectedCallback() {
@@ -240,33 +234,32 @@ export function defineElement(api) {
       }
       if (this.#api) return;
       const options = this.#options();
-      if (this.#saved) {
-        Object.assign(options, optionsFromState(this.#saved, this.#data == null && !this.hasAttribute('src')));
-        this.#saved = null;
-      }
       if (this.#data !== undefined) options.data = this.#data;
-      this.#api = api.mount(this, options);
+      this.#api = api.mount(this, options, this.#saved);
+      this.#saved = null;
     }
 
     disconnectedCallback() {
       if (this.#api) {
-        this.#saved = this.#api.state();
+        this.#saved = this.#api.save();
         this.#api.unmount();
       }
       this.#api = null;
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      // Only the attribute that changed is passed on, so what the user did with the others stays.
-      if (this.#api && oldValue !== newValue) {
-        this.#api.update({ [ATTRIBUTES[name]]: BOOLEAN.has(name) ? newValue !== null : newValue });
-      }
+      // Only the attribute set is passed on, so what the reader did with the others stays; set
+      // again with the value it had, it still applies.
+      const key = ATTRIBUTES[name];
+      if (this.#api) this.#api.update({ [key]: BOOLEAN.has(name) ? newValue !== null : newValue });
+      else if (this.#saved && VIEW_STATE.has(key)) delete this.#saved[key];
     }
 
     #options() {
       const options = { namespace: this.id || 'cm' };
       for (const [attr, key] of Object.entries(ATTRIBUTES)) {
-        options[key] = BOOLEAN.has(attr) ? this.hasAttribute(attr) : this.getAttribute(attr);
+        if (BOOLEAN.has(attr)) options[key] = this.hasAttribute(attr);
+        else if (this.hasAttribute(attr)) options[key] = this.getAttribute(attr);
       }
       return options;
     }
@@ -298,6 +291,17 @@ export function defineElement(api) {
     /** A Markdown table of exactly the visible rows and columns. */
     exportMarkdown() {
       return this.#api ? this.#api.exportMarkdown() : '';
+    }
+
+    /** The view state (search, filters, sort, columns, revision) as a plain object. */
+    save() {
+      return this.#api ? this.#api.save() : this.#saved;
+    }
+
+    /** Applies a view state from save() on top of what is shown; throws when it does not fit. */
+    restore(state) {
+      if (this.#api) this.#api.restore(state);
+      else this.#saved = { ...(this.#saved || {}), ...state };
     }
 
     /** Resolves when the wasm core has loaded and the widget has rendered. */

@@ -657,5 +657,4 @@ mod tests {
             ["Supercalifragilistic", "x"]
         );
     }
-
 }

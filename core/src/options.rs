@@ -128,7 +128,10 @@ impl Options {
 
     /// The option's text ("" when not given or removed).
     pub fn text(&self, opt: Opt) -> &str {
-        self.values.get(&opt).and_then(|v| v.as_deref()).unwrap_or("")
+        self.values
+            .get(&opt)
+            .and_then(|v| v.as_deref())
+            .unwrap_or("")
     }
 
     /// A flag option: on when given with a value.
@@ -396,26 +399,51 @@ mod tests {
         assert!(o.has(Opt::Query) && o.has(Opt::Sort) && !o.has(Opt::Status));
         assert_eq!(o.text(Opt::Query), "iso");
         assert_eq!(o.text(Opt::Sort), "");
-        let mut all = Options::of([(Opt::Query, Some("soc".into())), (Opt::Gaps, Some(String::new()))]);
+        let mut all = Options::of([
+            (Opt::Query, Some("soc".into())),
+            (Opt::Gaps, Some(String::new())),
+        ]);
         all.merge(&o);
         assert_eq!(all.text(Opt::Query), "iso");
         assert!(all.flag(Opt::Gaps));
-        assert_eq!(all.given().collect::<Vec<_>>(), vec![Opt::Query, Opt::Gaps, Opt::Sort]);
+        assert_eq!(
+            all.given().collect::<Vec<_>>(),
+            vec![Opt::Query, Opt::Gaps, Opt::Sort]
+        );
     }
 
     #[test]
     fn attribute_parsers_name_the_problem() {
         let ds = Dataset::embedded();
-        assert!(parse_sort("nope:asc", &ds).unwrap_err().contains("unknown key 'nope'"));
-        assert!(parse_sort("program:up", &ds).unwrap_err().contains("'up' is not a direction"));
-        assert!(parse_sort("ecs,ecs:desc", &ds).unwrap_err().contains("given twice"));
-        assert!(parse_status("x:in-scope", &ds).unwrap_err().contains("unknown service 'x'"));
-        assert!(parse_status("ecs:maybe", &ds).unwrap_err().contains("unknown status 'maybe'"));
-        assert!(parse_status("ecs", &ds).unwrap_err().contains("is not 'any'"));
-        assert!(parse_services("ecs,lambda", &ds).unwrap_err().contains("unknown service 'lambda'"));
+        assert!(parse_sort("nope:asc", &ds)
+            .unwrap_err()
+            .contains("unknown key 'nope'"));
+        assert!(parse_sort("program:up", &ds)
+            .unwrap_err()
+            .contains("'up' is not a direction"));
+        assert!(parse_sort("ecs,ecs:desc", &ds)
+            .unwrap_err()
+            .contains("given twice"));
+        assert!(parse_status("x:in-scope", &ds)
+            .unwrap_err()
+            .contains("unknown service 'x'"));
+        assert!(parse_status("ecs:maybe", &ds)
+            .unwrap_err()
+            .contains("unknown status 'maybe'"));
+        assert!(parse_status("ecs", &ds)
+            .unwrap_err()
+            .contains("is not 'any'"));
+        assert!(parse_services("ecs,lambda", &ds)
+            .unwrap_err()
+            .contains("unknown service 'lambda'"));
         assert!(parse_tags("us").unwrap_err().contains("facet:value"));
-        assert_eq!(parse_services("ecr, ecs,ecr", &ds).unwrap(), vec!["ecr", "ecs"]);
-        assert!(parse_revision("revision", "1999-01-01").unwrap_err().contains("unknown revision"));
+        assert_eq!(
+            parse_services("ecr, ecs,ecr", &ds).unwrap(),
+            vec!["ecr", "ecs"]
+        );
+        assert!(parse_revision("revision", "1999-01-01")
+            .unwrap_err()
+            .contains("unknown revision"));
     }
 
     #[test]

@@ -117,6 +117,23 @@ pub enum StatusFilter {
     },
 }
 
+impl StatusFilter {
+    /// A choice of the status select (`any` or `<service>:<status>`, as [`fmt::Display`] writes
+    /// it); anything else is `Any`.
+    pub fn from_choice(value: &str) -> StatusFilter {
+        match value.split_once(':') {
+            Some((service, status)) => match Status::from_id(status) {
+                Some(status) => StatusFilter::Service {
+                    service: service.to_string(),
+                    status,
+                },
+                None => StatusFilter::Any,
+            },
+            None => StatusFilter::Any,
+        }
+    }
+}
+
 impl fmt::Display for StatusFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -720,5 +737,4 @@ mod tests {
             0
         );
     }
-
 }

@@ -291,7 +291,10 @@ impl Model {
         }
 
         if self.variants.is_empty() {
-            return Err(DatasetError::at("variants", "at least one variant is needed"));
+            return Err(DatasetError::at(
+                "variants",
+                "at least one variant is needed",
+            ));
         }
         let mut seen = HashSet::new();
         for (i, v) in self.variants.iter().enumerate() {

@@ -349,12 +349,19 @@ impl AppState {
     /// Applies a view state; what does not fit this dataset is left as it was. Returns whether
     /// anything changed.
     fn restore(&mut self, v: &ViewState) -> bool {
-        let before = (self.query.clone(), self.revision.clone(), self.compare.clone());
+        let before = (
+            self.query.clone(),
+            self.revision.clone(),
+            self.compare.clone(),
+        );
         if self.custom.is_none() {
             let rev = parse_revision("revision", v.revision.as_deref().unwrap_or(""));
-            self.revision = rev.ok().flatten().unwrap_or_else(|| SEED_REVISION.to_string());
-            self.compare = parse_revision("compare", v.compare.as_deref().unwrap_or(""))
-                .unwrap_or(None);
+            self.revision = rev
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| SEED_REVISION.to_string());
+            self.compare =
+                parse_revision("compare", v.compare.as_deref().unwrap_or("")).unwrap_or(None);
             if (&self.revision, &self.compare) != (&before.1, &before.2) {
                 self.rebuild();
             }
@@ -368,7 +375,11 @@ impl AppState {
         let services = options::parse_services(&v.services.join(","), &ds).unwrap_or_default();
         self.query.services = self.normalise_services(services);
         self.refresh();
-        (self.query.clone(), self.revision.clone(), self.compare.clone()) != before
+        (
+            self.query.clone(),
+            self.revision.clone(),
+            self.compare.clone(),
+        ) != before
     }
 
     /// The active filters in words, for the empty state and the printed view.
@@ -453,6 +464,46 @@ impl AppState {
                 .collect(),
         }
     }
+}
+
+/// A service column as the toolbar offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceChoice {
+    pub id: String,
+    pub name: String,
+    pub shown: bool,
+}
+
+/// Service columns for the toolbar, in display order; a hidden service sits where it would come
+/// back (before the first shown service that follows it in the dataset), so toggling a column
+/// never moves items under the user's focus.
+pub fn service_choices(s: &AppState, shown: &[usize]) -> Vec<ServiceChoice> {
+    let ds = &s.dataset;
+    let choice = |i: usize, shown: bool| ServiceChoice {
+        id: ds.services[i].id.clone(),
+        name: ds.services[i].name.clone(),
+        shown,
+    };
+    let mut out: Vec<ServiceChoice> = Vec::new();
+    let hidden: Vec<usize> = (0..ds.services.len())
+        .filter(|i| !shown.contains(i))
+        .collect();
+    let mut placed = vec![false; hidden.len()];
+    for &v in shown {
+        for (k, &h) in hidden.iter().enumerate() {
+            if !placed[k] && h < v {
+                out.push(choice(h, false));
+                placed[k] = true;
+            }
+        }
+        out.push(choice(v, true));
+    }
+    for (k, &h) in hidden.iter().enumerate() {
+        if !placed[k] {
+            out.push(choice(h, false));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -543,7 +594,9 @@ mod tests {
         t.apply(Action::Restore(Box::new(v)));
         assert_eq!(t.query, s.query);
         assert_eq!(
-            state_from_hash(&hash, "other", &ViewState::default()).unwrap().query,
+            state_from_hash(&hash, "other", &ViewState::default())
+                .unwrap()
+                .query,
             "x"
         );
         assert!(state_from_hash(&hash, "third", &ViewState::default()).is_none());
@@ -556,7 +609,10 @@ mod tests {
         s.apply_options(&opts([(Opt::Revision, "latest")]));
         s.apply(Action::SetText("fed".into()));
         s.apply(Action::ToggleService("ecr".into()));
-        s.apply(Action::ToggleSort { field: SortField::Service("eks".into()), additive: false });
+        s.apply(Action::ToggleSort {
+            field: SortField::Service("eks".into()),
+            additive: false,
+        });
         let saved = s.view_state();
         let mut t = AppState::new(Dataset::embedded());
         assert!(t.check_view_state(&saved).is_ok());
@@ -569,10 +625,22 @@ mod tests {
     #[test]
     fn a_view_state_that_does_not_fit_is_named() {
         let s = AppState::new(Dataset::embedded());
-        let bad = ViewState { sort: "lambda".into(), ..ViewState::default() };
-        assert!(s.check_view_state(&bad).unwrap_err().starts_with("sort: unknown key"));
-        let bad = ViewState { revision: Some("1999-01-01".into()), ..ViewState::default() };
-        assert!(s.check_view_state(&bad).unwrap_err().contains("unknown revision"));
+        let bad = ViewState {
+            sort: "lambda".into(),
+            ..ViewState::default()
+        };
+        assert!(s
+            .check_view_state(&bad)
+            .unwrap_err()
+            .starts_with("sort: unknown key"));
+        let bad = ViewState {
+            revision: Some("1999-01-01".into()),
+            ..ViewState::default()
+        };
+        assert!(s
+            .check_view_state(&bad)
+            .unwrap_err()
+            .contains("unknown revision"));
     }
 
     #[test]

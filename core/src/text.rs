@@ -54,7 +54,6 @@ pub fn words(s: &str) -> Vec<String> {
     out
 }
 
-
 pub fn normalize_name(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -103,4 +102,3 @@ pub fn slugify(s: &str) -> String {
     }
     out
 }
-

@@ -72,6 +72,18 @@ impl ViewState {
     }
 }
 
+impl ViewState {
+    /// `other`'s fields named in `fields` (view-state options), the rest of `self` kept: a
+    /// partial state restored on top of the current one.
+    pub fn with_fields(&self, other: &ViewState, fields: &[Opt]) -> ViewState {
+        let mut out = self.clone();
+        for &f in fields {
+            out.put(f, &other.get(f));
+        }
+        out
+    }
+}
+
 /// The options of the view state, in table order: the keys of the hash.
 fn hash_keys() -> impl Iterator<Item = (Opt, &'static str)> {
     SPECS
@@ -190,7 +202,10 @@ mod tests {
     fn the_hash_round_trips_every_field() {
         let h = hash_with_state("", "cm", &sample());
         assert!(h.contains("cm.query=iso%20%26%20soc"), "{h}");
-        assert_eq!(state_from_hash(&h, "cm", &ViewState::default()), Some(sample()));
+        assert_eq!(
+            state_from_hash(&h, "cm", &ViewState::default()),
+            Some(sample())
+        );
     }
 
     #[test]
@@ -202,25 +217,51 @@ mod tests {
 
     #[test]
     fn a_namespace_never_touches_a_longer_one() {
-        let mut two = ViewState::default();
-        two.query = "hipaa".into();
+        let two = ViewState {
+            query: "hipaa".into(),
+            ..ViewState::default()
+        };
         let h = hash_with_state("", "m.2", &two);
-        let mut one = ViewState::default();
-        one.query = "soc".into();
+        let one = ViewState {
+            query: "soc".into(),
+            ..ViewState::default()
+        };
         let h = hash_with_state(&h, "m", &one);
-        assert_eq!(state_from_hash(&h, "m.2", &ViewState::default()).unwrap().query, "hipaa");
-        assert_eq!(state_from_hash(&h, "m", &ViewState::default()).unwrap().query, "soc");
+        assert_eq!(
+            state_from_hash(&h, "m.2", &ViewState::default())
+                .unwrap()
+                .query,
+            "hipaa"
+        );
+        assert_eq!(
+            state_from_hash(&h, "m", &ViewState::default())
+                .unwrap()
+                .query,
+            "soc"
+        );
         let h = hash_with_state(&h, "m", &ViewState::default());
-        assert_eq!(state_from_hash(&h, "m.2", &ViewState::default()).unwrap().query, "hipaa");
+        assert_eq!(
+            state_from_hash(&h, "m.2", &ViewState::default())
+                .unwrap()
+                .query,
+            "hipaa"
+        );
     }
 
     #[test]
     fn namespaces_with_separators_are_encoded() {
-        let mut s = ViewState::default();
-        s.query = "pci".into();
+        let s = ViewState {
+            query: "pci".into(),
+            ..ViewState::default()
+        };
         let h = hash_with_state("", "a&b c", &s);
         assert_eq!(h, "#a%26b%20c.query=pci");
-        assert_eq!(state_from_hash(&h, "a&b c", &ViewState::default()).unwrap().query, "pci");
+        assert_eq!(
+            state_from_hash(&h, "a&b c", &ViewState::default())
+                .unwrap()
+                .query,
+            "pci"
+        );
         // Writing again replaces the key instead of adding a second one.
         let h = hash_with_state(&h, "a&b c", &s);
         assert_eq!(h.matches("query").count(), 1);
@@ -232,6 +273,20 @@ mod tests {
         let s = state_from_hash("#cm.query=hipaa", "cm", &base).unwrap();
         assert_eq!(s.query, "hipaa");
         assert_eq!(s.sort, base.sort);
+    }
+
+    #[test]
+    fn a_partial_state_keeps_the_fields_it_does_not_name() {
+        let current = sample();
+        let given = ViewState {
+            query: "soc".into(),
+            ..ViewState::default()
+        };
+        let v = current.with_fields(&given, &[Opt::Query, Opt::Compare]);
+        assert_eq!(v.query, "soc");
+        assert_eq!(v.compare, None);
+        assert_eq!(v.sort, current.sort);
+        assert_eq!(v.revision, current.revision);
     }
 
     #[test]

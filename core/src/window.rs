@@ -109,7 +109,8 @@ impl Scroller {
         let next = self.windows();
         let (old_rows, old_cols) = self.rendered;
         if grow_only {
-            let outside = |(x, y): (usize, usize), (a, b): (usize, usize)| x < y && (x < a || y > b);
+            let outside =
+                |(x, y): (usize, usize), (a, b): (usize, usize)| x < y && (x < a || y > b);
             outside(next.0, old_rows) || outside(next.1, old_cols)
         } else {
             next != self.rendered
@@ -147,7 +148,14 @@ impl Scroller {
             } else {
                 11.0 * DEFAULT_FONT_PX
             };
-            column_window(self.services, column, b.lead, b.left, b.width, COLUMN_OVERSCAN)
+            column_window(
+                self.services,
+                column,
+                b.lead,
+                b.left,
+                b.width,
+                COLUMN_OVERSCAN,
+            )
         } else {
             (0, self.services)
         };
@@ -202,7 +210,14 @@ mod tests {
     }
 
     fn scrolled(top: f64, left: f64) -> ScrollBox {
-        ScrollBox { top, height: 800.0, left, width: 1200.0, lead: 255.0, column: 165.0 }
+        ScrollBox {
+            top,
+            height: 800.0,
+            left,
+            width: 1200.0,
+            lead: 255.0,
+            column: 165.0,
+        }
     }
 
     #[test]
@@ -225,8 +240,14 @@ mod tests {
     #[test]
     fn scrolling_renders_again_only_when_the_window_moves() {
         let mut s = scroller(2_000, 40);
-        assert!(!s.measure(scrolled(10.0, 0.0), false), "a few pixels keep the window");
-        assert!(s.measure(scrolled(4_000.0, 0.0), false), "a long scroll moves it");
+        assert!(
+            !s.measure(scrolled(10.0, 0.0), false),
+            "a few pixels keep the window"
+        );
+        assert!(
+            s.measure(scrolled(4_000.0, 0.0), false),
+            "a long scroll moves it"
+        );
         let moved = s.windows();
         s.render(2_000, 40, true);
         assert_eq!(s.rendered, moved);
@@ -237,9 +258,19 @@ mod tests {
     #[test]
     fn a_resize_only_grows_the_window() {
         let mut s = scroller(2_000, 40);
-        let smaller = ScrollBox { height: 300.0, width: 600.0, ..scrolled(0.0, 0.0) };
-        assert!(!s.measure(smaller, true), "a smaller box does not drop rows");
-        let taller = ScrollBox { height: 2_000.0, ..scrolled(0.0, 0.0) };
+        let smaller = ScrollBox {
+            height: 300.0,
+            width: 600.0,
+            ..scrolled(0.0, 0.0)
+        };
+        assert!(
+            !s.measure(smaller, true),
+            "a smaller box does not drop rows"
+        );
+        let taller = ScrollBox {
+            height: 2_000.0,
+            ..scrolled(0.0, 0.0)
+        };
         assert!(s.measure(taller, true), "a taller box adds rows");
     }
 

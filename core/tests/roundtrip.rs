@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use compliance_matrix_core::dataset::{
-    from_csv, from_markdown, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program,
-    Service, Status,
+    from_csv, from_markdown, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program, Service,
+    Status,
 };
 use compliance_matrix_core::export::View;
 use compliance_matrix_core::text::id_for;

@@ -5,56 +5,39 @@ use super::diagram::{Diagram, ToolsPanel};
 use super::error::ErrorBanner;
 use super::legend::Legend;
 use super::table::{as_of_text, SourceLink, Table};
-use super::toolbar::{ExportKind, ServiceChoice, Toolbar};
+use super::toolbar::{ExportKind, Toolbar};
 use crate::dataset::{safe_url, Dataset};
 use crate::export;
+use crate::i18n::{print_summary, sort_announcement};
+use crate::options::{Opt, Options, Theme};
 use crate::platform::{self, HashListener};
-use crate::query::{self, SortField};
+use crate::query::{SortField, StatusFilter};
 use crate::responsibility::Model;
-use crate::state::{self, Action, AppState, Options, Snapshot, Theme};
-use std::cell::RefCell;
+use crate::state::{service_choices, Action, AppState, Snapshot};
+use crate::view_state::{hash_with_state, state_from_hash, ViewState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// A window onto the latest state, read by the element for `state` and the exports.
-#[derive(Clone, Default)]
-pub struct Mirror(pub Rc<RefCell<Option<AppState>>>);
-
-impl PartialEq for Mirror {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Props of [`Root`].
-#[derive(Properties, PartialEq, Default)]
-pub struct RootProps {
-    /// The app to show; `None` while the root is parked for reuse.
-    #[prop_or_default]
-    pub app: Option<Rc<AppProps>>,
-    /// A new generation is a new mount: the app starts afresh.
-    #[prop_or_default]
-    pub generation: u32,
-}
-
-/// A reusable root: one app per mount (keyed by generation), or nothing while parked.
-#[function_component(Root)]
-pub fn root(props: &RootProps) -> Html {
-    match &props.app {
-        Some(app) => html! {
-            <div key={props.generation.to_string()} class="cm-mount">
-                <App ..(**app).clone() />
-            </div>
-        },
-        None => html! {},
-    }
-}
-
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    pub options: Options,
+    /// Every option the page has set so far.
+    pub options: Rc<Options>,
+    /// The options of the page's latest update (applied even when a value is the same again).
+    #[prop_or_default]
+    pub update: Rc<Options>,
+    /// Counts the page's updates: a new number applies `update`.
+    #[prop_or_default]
+    pub serial: u32,
+    /// Key prefix in `location.hash` for `sync-url` (the element's id, or `cm`).
+    #[prop_or_default]
+    pub namespace: String,
+    /// A view state to restore (`restore()`, or what the reader did before a move or restart):
+    /// a number that tells a new request from one already applied, the state, and the fields
+    /// it gives (the others stay as they are).
+    #[prop_or_default]
+    pub restore: Option<(u32, Rc<ViewState>, Rc<Vec<Opt>>)>,
     /// The dataset to show; `None` shows the embedded seed.
     #[prop_or_default]
     pub data: Option<Rc<Dataset>>,
@@ -64,8 +47,10 @@ pub struct AppProps {
     /// Called with the new state after every user change.
     #[prop_or_default]
     pub onchange: Callback<Snapshot>,
+    /// Called with the latest state after every change, for the element (`state`, `save()`,
+    /// exports).
     #[prop_or_default]
-    pub mirror: Mirror,
+    pub onpublish: Callback<AppState>,
     /// Called when data (`src`) cannot be used, with the message shown in the widget.
     #[prop_or_default]
     pub onerror: Callback<String>,
@@ -132,30 +117,33 @@ pub enum Msg {
 
 impl App {
     fn publish(&self, ctx: &Context<Self>) {
-        *ctx.props().mirror.0.borrow_mut() = Some(self.state.clone());
+        ctx.props().onpublish.emit(self.state.clone());
     }
 
-    fn namespace(ctx: &Context<Self>) -> String {
-        ctx.props()
-            .options
-            .namespace
-            .clone()
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "cm".to_string())
+    fn namespace(ctx: &Context<Self>) -> &str {
+        let ns = ctx.props().namespace.as_str();
+        if ns.is_empty() {
+            "cm"
+        } else {
+            ns
+        }
     }
 
     fn sync_url(ctx: &Context<Self>) -> bool {
-        ctx.props().options.sync_url.unwrap_or(false)
+        ctx.props().options.flag(Opt::SyncUrl)
+    }
+
+    /// This widget's keys of the URL hash on top of `base`, if the hash has any.
+    fn hash_state(ctx: &Context<Self>, base: &ViewState) -> Option<ViewState> {
+        state_from_hash(&platform::location_hash(), Self::namespace(ctx), base)
     }
 
     /// Starts or stops following the URL hash as `sync-url` says; on start, the hash wins.
     fn follow_hash(&mut self, ctx: &Context<Self>) {
         if Self::sync_url(ctx) {
             if self.hash_listener.is_none() {
-                if let Some(o) =
-                    state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
-                {
-                    self.state.apply(Action::Restore(Box::new(o)));
+                if let Some(v) = Self::hash_state(ctx, &self.state.view_state()) {
+                    self.state.apply(Action::Restore(Box::new(v)));
                 }
                 let link = ctx.link().clone();
                 self.hash_listener = HashListener::new(move || link.send_message(Msg::HashChanged));
@@ -169,13 +157,8 @@ impl App {
     fn load_src(&mut self, ctx: &Context<Self>) {
         self.src_generation += 1;
         self.src_error = None;
-        match ctx
-            .props()
-            .options
-            .src
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-        {
+        let src = ctx.props().options.text(Opt::Src).trim().to_string();
+        match (!src.is_empty()).then_some(src) {
             None => {
                 self.loading = None;
                 self.src_data = None;
@@ -229,7 +212,7 @@ impl Component for App {
         // The embedded matrix is parsed only when it is shown (no data given).
         let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.set_custom(props.data.clone());
-        state.apply_options(&props.options, None);
+        state.apply_options(&props.options);
         let mut app = App {
             state,
             hash_listener: None,
@@ -247,13 +230,17 @@ impl Component for App {
             refocus: None,
             root: NodeRef::default(),
         };
-        // A shared link (copy link) reopens the same view, with or without sync-url.
-        if let Some(o) = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
-        {
-            app.state.apply(Action::Restore(Box::new(o)));
+        // A shared link (copy link) reopens the same view, with or without sync-url; then what
+        // the reader did before (a move in the page, a restart) comes back on top.
+        if let Some(v) = Self::hash_state(ctx, &app.state.view_state()) {
+            app.state.apply(Action::Restore(Box::new(v)));
         }
         app.load_src(ctx);
         app.follow_hash(ctx);
+        if let Some((_, v, fields)) = &props.restore {
+            let v = app.state.view_state().with_fields(v, fields);
+            app.state.apply(Action::Restore(Box::new(v)));
+        }
         app.publish(ctx);
         app
     }
@@ -290,10 +277,10 @@ impl Component for App {
                     return false;
                 }
                 if Self::sync_url(ctx) {
-                    let hash = state::hash_with_state(
+                    let hash = hash_with_state(
                         &platform::location_hash(),
-                        &Self::namespace(ctx),
-                        &self.state,
+                        Self::namespace(ctx),
+                        &self.state.view_state(),
                     );
                     // A run of keystrokes makes one history entry: the first pushes, the rest replace.
                     platform::set_hash(&hash, !(typing && self.typing));
@@ -310,9 +297,9 @@ impl Component for App {
                 true
             }
             Msg::HashChanged => {
-                let o = state::options_from_hash(&platform::location_hash(), &Self::namespace(ctx))
-                    .unwrap_or_default();
-                if !self.state.apply(Action::Restore(Box::new(o))) {
+                // Back, forward or a link: the hash is the whole view (keys left out are defaults).
+                let v = Self::hash_state(ctx, &ViewState::default()).unwrap_or_default();
+                if !self.state.apply(Action::Restore(Box::new(v))) {
                     return false;
                 }
                 self.publish(ctx);
@@ -338,10 +325,10 @@ impl Component for App {
                 true
             }
             Msg::CopyLink => {
-                let hash = state::hash_with_state(
+                let hash = hash_with_state(
                     &platform::location_hash(),
-                    &Self::namespace(ctx),
-                    &self.state,
+                    Self::namespace(ctx),
+                    &self.state.view_state(),
                 );
                 let link = ctx.link().clone();
                 platform::copy_text(platform::url_with_hash(&hash), move |m| {
@@ -391,24 +378,7 @@ impl Component for App {
                 }
                 self.loading = None;
                 let parsed = result.and_then(|(text, ctype)| {
-                    let format = crate::dataset::Format::guess(&ctype, &url, &text);
-                    let source = match safe_url(&url) {
-                        Some(u) => crate::dataset::Link {
-                            title: u.to_string(),
-                            url: u.to_string(),
-                            note: None,
-                        },
-                        None => crate::dataset::Link {
-                            title: url.clone(),
-                            url: String::new(),
-                            note: None,
-                        },
-                    };
-                    let meta = crate::dataset::ImportMeta {
-                        as_of: String::new(),
-                        source,
-                    };
-                    crate::dataset::parse_any(&text, format, &meta)
+                    crate::dataset::import(&url, &ctype, &text)
                         .map_err(|e| format!("src: {url}: {e}"))
                 });
                 match parsed {
@@ -438,14 +408,23 @@ impl Component for App {
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
         platform::enter(props.generation);
-        if props.options.src != old.options.src {
+        let src_changed = props.options.text(Opt::Src) != old.options.text(Opt::Src);
+        if src_changed {
             self.load_src(ctx);
         }
-        if props.data != old.data || props.options.src != old.options.src {
+        if props.data != old.data || src_changed {
             self.state.set_custom(self.custom(ctx));
         }
-        self.state.apply_options(&props.options, Some(&old.options));
+        if props.serial != old.serial {
+            self.state.apply_options(&props.update);
+        }
         self.follow_hash(ctx);
+        if let Some((n, v, fields)) = &props.restore {
+            if old.restore.as_ref().map(|(m, _, _)| m) != Some(n) {
+                let v = self.state.view_state().with_fields(v, fields);
+                self.state.apply(Action::Restore(Box::new(v)));
+            }
+        }
         self.publish(ctx);
         true
     }
@@ -483,7 +462,7 @@ impl Component for App {
             Theme::Auto => None,
             t => Some(format!("cm-theme-{}", t.id())),
         };
-        let mut errors = s.option_errors.clone();
+        let mut errors = s.option_error_list();
         let data_errors: Vec<String> = ctx
             .props()
             .data_error
@@ -496,7 +475,6 @@ impl Component for App {
         errors.splice(0..0, data_errors);
         let shown = Rc::new(s.shown_services());
         let visible = Rc::new(s.visible.clone());
-        let status_ds = ds.clone();
         html! {
             <div ref={self.root.clone()} class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
                 aria-busy={self.loading.as_ref().map(|_| "true")}>
@@ -527,7 +505,7 @@ impl Component for App {
                         <Toolbar
                             text={s.query.text.clone()}
                             search_ref={self.search.clone()}
-                            status={s.query.status.to_string()}
+                            status={s.query.status.clone()}
                             gaps={s.query.gaps}
                             services={service_choices(s, &shown)}
                             facets={s.query.facets(ds, &s.index)}
@@ -536,7 +514,7 @@ impl Component for App {
                             filtered={s.query.is_filtered()}
                             message={self.message.clone()}
                             ontext={link.callback(|t| Msg::Act(Action::SetText(t)))}
-                            onstatus={link.callback(move |v: String| Msg::Act(Action::SetStatus(query::parse_status(&v, &status_ds).unwrap_or_default())))}
+                            onstatus={link.callback(|v: StatusFilter| Msg::Act(Action::SetStatus(v)))}
                             ongaps={link.callback(|g| Msg::Act(Action::SetGaps(g)))}
                             ontag={link.callback(|t| Msg::Act(Action::ToggleTag(t)))}
                             ontoggleservice={link.callback(|id| Msg::Act(Action::ToggleService(id)))}
@@ -629,97 +607,6 @@ fn changes(s: &AppState) -> Html {
             { for notes.iter().map(|n| html! { <p class="cm-rev-note" part="revision-note">{ n }</p> }) }
         </>
     }
-}
-
-/// "Sorted by ECS Fargate, in scope first, then by Compliance program, Z to A." (or seed order).
-fn sort_announcement(s: &AppState) -> String {
-    let ds = &s.dataset;
-    if s.query.sort.is_empty() {
-        return "Rows in source order".to_string();
-    }
-    let keys: Vec<String> = s
-        .query
-        .sort
-        .iter()
-        .map(|k| {
-            let asc = k.dir == crate::query::Direction::Asc;
-            match &k.field {
-                SortField::Program => format!("program, {}", if asc { "A to Z" } else { "Z to A" }),
-                SortField::Coverage => format!(
-                    "coverage, {}",
-                    if asc { "least first" } else { "most first" }
-                ),
-                SortField::Service(id) => {
-                    let name = ds
-                        .service_index(id)
-                        .map(|i| ds.services[i].name.as_str())
-                        .unwrap_or(id);
-                    format!(
-                        "{name}, {}",
-                        if asc {
-                            "in scope first"
-                        } else {
-                            "not stated first"
-                        }
-                    )
-                }
-            }
-        })
-        .collect();
-    format!("Sorted by {}", keys.join(", then by "))
-}
-
-/// Service columns for the toolbar, in display order; a hidden service sits where it would come
-/// back (before the first shown service that follows it in the dataset), so toggling a column
-/// never moves items under the user's focus.
-fn service_choices(s: &AppState, shown: &[usize]) -> Vec<ServiceChoice> {
-    let ds = &s.dataset;
-    let choice = |i: usize, shown: bool| ServiceChoice {
-        id: ds.services[i].id.clone(),
-        name: ds.services[i].name.clone(),
-        shown,
-    };
-    let mut out: Vec<ServiceChoice> = Vec::new();
-    let hidden: Vec<usize> = (0..ds.services.len())
-        .filter(|i| !shown.contains(i))
-        .collect();
-    let mut placed = vec![false; hidden.len()];
-    for &v in shown {
-        for (k, &h) in hidden.iter().enumerate() {
-            if !placed[k] && h < v {
-                out.push(choice(h, false));
-                placed[k] = true;
-            }
-        }
-        out.push(choice(v, true));
-    }
-    for (k, &h) in hidden.iter().enumerate() {
-        if !placed[k] {
-            out.push(choice(h, false));
-        }
-    }
-    out
-}
-
-/// One line for print: which rows of the matrix this is.
-fn print_summary(s: &AppState) -> String {
-    let filters = s.filter_summary();
-    let rows = format!(
-        "{} of {} programs",
-        s.visible.len(),
-        s.dataset.programs.len()
-    );
-    let sort = s.query.sort_string();
-    let mut out = if filters.is_empty() {
-        format!("Showing {rows}")
-    } else {
-        format!("Showing {rows} — filtered by {}", filters.join("; "))
-    };
-    if !sort.is_empty() {
-        out.push_str(&format!(" — sorted by {sort}"));
-    }
-    out.push('.');
-    out
 }
 
 /// The warning text, with the "latest status" URL inside it turned into a link (when safe).

@@ -4,7 +4,7 @@
 //! A table equivalent and the tools panel follow.
 
 use crate::dataset::safe_url;
-use crate::layout::{number, points_attr, wrap_words, Arrangement, DiagramLayout};
+use crate::diagram_layout::{number, points_attr, wrap_words, Arrangement, DiagramLayout};
 use crate::responsibility::{Model, Owner};
 use std::rc::Rc;
 use yew::prelude::*;

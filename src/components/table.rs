@@ -2,9 +2,10 @@
 //! visible program and one status cell (symbol + text, source label kept) per shown service.
 
 use crate::dataset::{Cell, Dataset, Program, Status};
-use crate::layout::{column_window, number, row_window};
+use crate::diagram_layout::number;
 use crate::query::{coverage, Direction, Query, SortField};
 use crate::revisions::Diff;
+use crate::window::{Scroller, ROW_HEIGHT, WINDOW_THRESHOLD};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -76,37 +77,23 @@ pub fn table(props: &TableProps) -> Html {
     let windowed = long && !*printing;
     let (rows, cols) = {
         let mut v = view.borrow_mut();
-        v.total = total;
-        v.services = n;
-        v.windowed = windowed;
-        v.rendered = v.windows();
-        v.rendered
+        v.viewport = crate::platform::viewport_size();
+        v.render(total, n, windowed)
     };
     let (first, end) = rows;
     let (col_first, col_end) = cols;
     let col_windowed = (col_first, col_end) != (0, n);
-    // A change of scroll position or size re-renders only when the window changes. After a
-    // resize the window only grows: the first layout then never renders twice to drop columns.
+    // A change of scroll position or size re-renders only when the window changes (the rules
+    // are the core's `Scroller`).
     let remeasure = {
         let view = view.clone();
         move |el: &web_sys::Element, grow_only: bool| {
             let mut v = view.borrow_mut();
-            if !v.windowed {
-                return false;
-            }
-            v.measured = Some(crate::platform::ScrollBox::measure(
-                el,
-                "thead th.cm-col-service",
-            ));
-            let next = v.windows();
-            let (old_rows, (a, b)) = v.rendered;
-            if grow_only {
-                let outside =
-                    |(x, y): (usize, usize), (a, b): (usize, usize)| x < y && (x < a || y > b);
-                outside(next.0, old_rows) || outside(next.1, (a, b))
-            } else {
-                next != v.rendered
-            }
+            v.windowed
+                && v.measure(
+                    crate::platform::measure_scroll_box(el, "thead th.cm-col-service"),
+                    grow_only,
+                )
         }
     };
     let onscroll = {
@@ -227,88 +214,8 @@ impl ColumnWindow {
     }
 }
 
-/// What the table knows of its scroll box between renders (read by the scroll and resize
-/// callbacks, which outlive a render), and the windows it last rendered.
-#[derive(Default)]
-struct Scroller {
-    total: usize,
-    services: usize,
-    windowed: bool,
-    /// The scroll box as last laid out (none before the first scroll or resize callback).
-    measured: Option<crate::platform::ScrollBox>,
-    rendered: ((usize, usize), (usize, usize)),
-}
-
-impl Scroller {
-    /// The rows and service columns to render.
-    fn windows(&self) -> ((usize, usize), (usize, usize)) {
-        if !self.windowed {
-            return ((0, self.total), (0, self.services));
-        }
-        // Before anything is laid out, the stylesheet's defaults: the top of the list, a box of
-        // `max-height: 80vh` as wide as the window, columns of 17em and 11em at 15px. Where the
-        // page makes them otherwise, the first resize callback (after the first layout, before
-        // the first paint) measures the box and renders the rows or columns missing.
-        let b = self.measured.unwrap_or_else(|| {
-            let (width, height) = crate::platform::viewport_size();
-            crate::platform::ScrollBox {
-                top: 0.0,
-                height: 0.8 * height,
-                left: 0.0,
-                width,
-                lead: 17.0 * DEFAULT_FONT_PX,
-                column: 11.0 * DEFAULT_FONT_PX,
-            }
-        });
-        // The caption and header sit above the rows inside the scroll box.
-        let rows = row_window(
-            self.total,
-            ROW_HEIGHT,
-            (b.top - HEADER_ALLOWANCE).max(0.0),
-            b.height,
-            OVERSCAN,
-        );
-        let cols = if self.services > COLUMN_WINDOW_THRESHOLD && b.width > 0.0 {
-            let column = if b.column > 0.0 {
-                b.column
-            } else {
-                11.0 * DEFAULT_FONT_PX
-            };
-            column_window(
-                self.services,
-                column,
-                b.lead,
-                b.left,
-                b.width,
-                COLUMN_OVERSCAN,
-            )
-        } else {
-            (0, self.services)
-        };
-        (rows, cols)
-    }
-}
-
 /// Up to this many shown services the coverage meter has a pip per service, above it one bar.
 const MAX_PIPS: usize = 12;
-
-/// Above this many rows only the rows in view are rendered.
-pub const WINDOW_THRESHOLD: usize = 150;
-/// Row height in windowed mode (CSS `.cm-windowed tbody tr` keeps rows to it).
-const ROW_HEIGHT: f64 = 44.0;
-/// Rows rendered beyond the viewport on each side: 6 × 44 px = 264 px, more than a wheel step,
-/// about what the benchmark's windowed vanilla table keeps (8 × 32 px). Every row more is style,
-/// layout and diff work on each filter and sort.
-const OVERSCAN: usize = 6;
-/// Above this many shown services a windowed list renders only the service columns in view.
-const COLUMN_WINDOW_THRESHOLD: usize = 12;
-/// Service columns rendered beyond the scroll box on each side.
-const COLUMN_OVERSCAN: usize = 1;
-/// The widget's font size unless the page sets `--cm-font-size` (src/style.css), in px: long
-/// lists size their columns in em (`.cm-long .cm-colw-*`).
-const DEFAULT_FONT_PX: f64 = 15.0;
-/// Room taken by the caption and header above the first row.
-const HEADER_ALLOWANCE: f64 = 90.0;
 
 /// The as-of date, or a note that the source gives none.
 pub fn as_of_text(ds: &Dataset) -> String {

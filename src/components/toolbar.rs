@@ -2,18 +2,11 @@
 //! live result count. Renders props, emits callbacks.
 
 use crate::dataset::Status;
-use crate::query::Facet;
-use crate::state::tag_label;
+use crate::i18n::tag_label;
+use crate::query::{Facet, StatusFilter};
+pub use crate::state::ServiceChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// A service column as the toolbar offers it.
-#[derive(Clone, PartialEq)]
-pub struct ServiceChoice {
-    pub id: String,
-    pub name: String,
-    pub shown: bool,
-}
 
 /// What an export button asks for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -40,8 +33,7 @@ pub struct ToolbarProps {
     /// The search box, so the app can return focus to it.
     #[prop_or_default]
     pub search_ref: NodeRef,
-    /// The status filter as the attribute writes it (`any` or `fargate:not-in-scope`).
-    pub status: String,
+    pub status: StatusFilter,
     pub gaps: bool,
     /// Service columns: shown ones first in display order, then hidden ones.
     pub services: Vec<ServiceChoice>,
@@ -64,7 +56,7 @@ pub struct ToolbarProps {
     #[prop_or_default]
     pub oncompare: Callback<Option<String>>,
     pub ontext: Callback<String>,
-    pub onstatus: Callback<String>,
+    pub onstatus: Callback<StatusFilter>,
     pub ongaps: Callback<bool>,
     pub ontag: Callback<String>,
     pub ontoggleservice: Callback<String>,
@@ -77,6 +69,7 @@ pub struct ToolbarProps {
 #[derive(Properties)]
 struct StatusSelectProps {
     services: Vec<ServiceChoice>,
+    /// The choice as its option's value writes it (`any` or `fargate:not-in-scope`).
     status: String,
     onchange: Callback<Event>,
     /// Add the options after the first paint (a long list: four per service, 161 elements for 40
@@ -161,7 +154,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let cb = props.onstatus.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(select.value());
+            cb.emit(StatusFilter::from_choice(&select.value()));
         })
     };
     let ongaps = {
@@ -245,8 +238,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </label>
                 <label class="cm-field">
                     <span class="cm-field-label">{ "Status" }</span>
-                    <StatusSelect services={props.services.clone()} status={props.status.clone()} onchange={onstatus}
-                        defer={props.total > crate::components::table::WINDOW_THRESHOLD} />
+                    <StatusSelect services={props.services.clone()} status={props.status.to_string()} onchange={onstatus}
+                        defer={props.total > crate::window::WINDOW_THRESHOLD} />
                 </label>
                 <label class="cm-check">
                     <input type="checkbox" part="gaps" checked={props.gaps} onchange={ongaps} />

@@ -117,8 +117,8 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::Status;
     use crate::dataset::table::seed_meta;
+    use crate::dataset::Status;
     #[test]
     fn csv_with_bom_crlf_and_quotes() {
         let csv = "\u{feff}Compliance Program,Amazon ECS,\"Amazon EKS\"\r\n\"FedRAMP Moderate (East/West)\",1,\"3PAO \"\"Assessment\"\"\"\r\nC5,1,0\r\n";

@@ -10,8 +10,8 @@ mod table;
 pub mod validate;
 
 pub use csv::from_csv;
-pub use json::json_message;
 pub use format::{import, parse_any, Format};
+pub use json::json_message;
 pub use markdown::from_markdown;
 pub use table::{service_id_for, ImportMeta};
 pub use validate::safe_url;

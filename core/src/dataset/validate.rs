@@ -1,6 +1,8 @@
 //! The field rules of every dataset and of the responsibility model: one set, one error type.
 
-use super::{Dataset, DatasetError, Link, MAX_FIELD_CHARS, MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES};
+use super::{
+    Dataset, DatasetError, Link, MAX_FIELD_CHARS, MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES,
+};
 use std::collections::HashSet;
 
 impl Dataset {
@@ -226,7 +228,10 @@ pub(crate) fn check_id<'a>(
         ));
     }
     if !seen.insert(id) {
-        return Err(DatasetError::at(field(), format!("duplicate {what} id '{id}'")));
+        return Err(DatasetError::at(
+            field(),
+            format!("duplicate {what} id '{id}'"),
+        ));
     }
     Ok(())
 }
@@ -259,9 +264,9 @@ pub fn is_iso_date(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::from_csv;
     use crate::dataset::json::tests::with_cell;
     use crate::dataset::table::seed_meta;
-    use crate::dataset::from_csv;
 
     #[test]
     fn unsafe_links_are_refused() {

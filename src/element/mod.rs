@@ -1,35 +1,23 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export lives here. `www/` wraps these in the
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
-use crate::components::{AppProps, Mirror, Root, RootProps};
+mod root;
+
+use crate::components::AppProps;
 use crate::dataset::{self, Dataset, ImportMeta, Link};
 use crate::export;
-use crate::state::{Options, Snapshot};
+use crate::options::{Kind, Opt, Options, SPECS};
+use crate::state::{AppState, Snapshot};
+use crate::view_state::ViewState;
+use root::{park_root, sheet, take_root, Root, RootProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
-/// The widget's styles, adopted by every shadow root as one constructable stylesheet.
-const STYLE: &str = concat!(
-    include_str!("style.css"),
-    "\n.cm.cm-theme-dark {\n",
-    include_str!("style-dark.css"),
-    "}\n@media (prefers-color-scheme: dark) {\n.cm:not(.cm-theme-light) {\n",
-    include_str!("style-dark.css"),
-    "}\n}\n"
-);
-
-/// How many unmounted roots are kept for reuse.
-const POOL_SIZE: usize = 64;
-
 thread_local! {
-    static POOL: RefCell<Vec<(Element, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// The containers of mounted widgets, so a panic can be reported in each of them.
     static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     static PANIC_LISTENER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
@@ -110,18 +98,6 @@ pub fn release_listeners() {
     crate::platform::release_window_listeners();
 }
 
-fn sheet() -> Result<CssStyleSheet, JsValue> {
-    SHEET.with(|cell| {
-        if let Some(s) = cell.borrow().as_ref() {
-            return Ok(s.clone());
-        }
-        let s = CssStyleSheet::new()?;
-        s.replace_sync(STYLE)?;
-        *cell.borrow_mut() = Some(s.clone());
-        Ok(s)
-    })
-}
-
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -160,48 +136,49 @@ fn dispatch_error(target: &Element, message: &str) {
     dispatch(target, "cm-error", &detail);
 }
 
-/// Reads `mount()`/`update()` options: the attribute options, and `data` if the key is present.
-fn read_options(options: &JsValue) -> Result<(Options, Option<JsValue>), JsValue> {
+/// Reads `mount()`/`update()` options: each option of the table (`options.rs`) that is an own
+/// property of the object, `namespace`, and `data` if the key is present. Nothing is read
+/// through the prototype chain, and nothing else in the object is converted.
+fn read_options(options: &JsValue) -> Result<(Options, Option<String>, Option<JsValue>), JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok((Options::default(), None));
+        return Ok((Options::default(), None, None));
     }
     if !options.is_object() {
         return Err(js_sys::TypeError::new("options must be an object").into());
     }
-    // Read the known keys one by one: the object may hold anything else (and `data` may be
-    // arbitrarily deep), none of which is converted here.
-    let get = |key: &str| js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let text = |key: &str| {
-        let v = get(key);
-        v.as_string().or_else(|| v.as_f64().map(|n| n.to_string()))
+    let obj: &js_sys::Object = options.unchecked_ref();
+    let own = |key: &str| {
+        let key = JsValue::from_str(key);
+        js_sys::Object::has_own(obj, &key)
+            .then(|| js_sys::Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED))
     };
-    let flag = |key: &str| {
-        let v = get(key);
-        if v.is_undefined() || v.is_null() {
-            None
-        } else {
+    // Numbers are written by JavaScript (no float formatting in the wasm).
+    let text = |v: &JsValue| {
+        v.as_string().or_else(|| {
+            v.as_f64().map(|n| {
+                String::from(
+                    js_sys::Number::from(n)
+                        .to_string_with_radix(10)
+                        .unwrap_or_default(),
+                )
+            })
+        })
+    };
+    let mut opts = Options::default();
+    for spec in &SPECS {
+        let Some(v) = own(spec.property) else {
+            continue;
+        };
+        let value = match spec.kind {
             // Like an HTML boolean attribute: any string (even "") means on.
-            Some(v.as_bool().unwrap_or_else(|| v.is_string()))
-        }
-    };
-    let opts = Options {
-        services: text("services"),
-        query: text("query"),
-        status: text("status"),
-        gaps: flag("gaps"),
-        tags: text("tags"),
-        sort: text("sort"),
-        view: text("view"),
-        theme: text("theme"),
-        src: text("src"),
-        revision: text("revision"),
-        compare: text("compare"),
-        sync_url: flag("syncUrl"),
-        namespace: text("namespace"),
-    };
-    let data = get("data");
-    let data = (!data.is_undefined()).then_some(data);
-    Ok((opts, data))
+            Kind::Flag => (v.as_bool() == Some(true) || v.is_string()).then(String::new),
+            _ => text(&v),
+        };
+        opts.set(spec.opt, value);
+    }
+    let namespace = own("namespace").and_then(|v| v.as_string());
+    let data = own("data").filter(|d| !d.is_undefined());
+    Ok((opts, namespace, data))
 }
 
 /// A mounted widget. Returned by [`mount`].
@@ -210,10 +187,16 @@ pub struct Handle {
     app: Option<AppHandle<Root>>,
     /// Tells this mount's app apart from an earlier one in a reused root.
     generation: u32,
-    mirror: Mirror,
+    /// The latest state the app published.
+    state: Rc<RefCell<Option<AppState>>>,
     target: Element,
     container: Element,
-    options: Options,
+    /// Every option the page has set so far, and those of its latest call.
+    options: Rc<Options>,
+    update: Rc<Options>,
+    serial: u32,
+    namespace: String,
+    restore: Option<(u32, Rc<ViewState>, Rc<Vec<Opt>>)>,
     data: Option<Rc<Dataset>>,
     data_error: Option<String>,
 }
@@ -227,7 +210,7 @@ pub struct Handle {
 /// ```
 #[wasm_bindgen]
 pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
-    let (opts, data) = read_options(&options)?;
+    let (opts, namespace, data) = read_options(&options)?;
     let shadow = match target.shadow_root() {
         Some(s) => s,
         None => target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -237,39 +220,19 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     let document = target
         .owner_document()
         .ok_or_else(|| JsValue::from_str("target has no document"))?;
-    // Containers and their Yew roots are reused: Yew keeps the event listeners of a root for
-    // the life of the page, so creating a root per mount would leak on every mount/unmount.
-    //
-    // Only a root whose parking has been rendered (an empty container) is reused. Yew renders
-    // later: in a microtask, or, once a run of its scheduler has taken more than 16 ms, after a
-    // `setTimeout`. Until then a parked container still holds the previous mount's DOM, and
-    // reusing it would show that as the new mount's content: a host that waits for the widget's
-    // rows would find them at once, unmount again without ever giving the scheduler its turn,
-    // and every mount's props, data and DOM work would pile up in Yew's queues (wasm memory grew
-    // by a third over 1,000 mount/unmount cycles, and never shrinks back).
-    let clean = POOL.with(|p| {
-        let mut p = p.borrow_mut();
-        let i = p.iter().rposition(|(c, _)| c.first_child().is_none())?;
-        Some(p.remove(i))
-    });
-    let (container, app) = match clean {
-        Some(pooled) => pooled,
-        None => {
-            let container = document.create_element("div")?;
-            container.set_class_name("cm-host");
-            let app =
-                yew::Renderer::<Root>::with_root_and_props(container.clone(), RootProps::default())
-                    .render();
-            (container, app)
-        }
-    };
+    let (container, app) = take_root(&document)?;
     shadow.append_child(&container)?;
+    let opts = Rc::new(opts);
     let mut handle = Handle {
         app: Some(app),
-        mirror: Mirror::default(),
+        state: Rc::default(),
         target,
         container,
+        update: opts.clone(),
         options: opts,
+        serial: 0,
+        namespace: namespace.unwrap_or_default(),
+        restore: None,
         data: None,
         data_error: None,
         generation: NEXT_GENERATION.with(|g| {
@@ -289,7 +252,8 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
 
 #[wasm_bindgen]
 impl Handle {
-    /// Changes options after mount; only the options that differ take effect.
+    /// Sets options after mount. Each option given applies, even with the value it had (the
+    /// page's word wins over what the reader did with it); the others stay as they are.
     ///
     /// ```js
     /// handle.update({ services: 'eks,fargate', status: 'fargate:not-in-scope' });
@@ -297,8 +261,15 @@ impl Handle {
     /// ```
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
         crate::platform::enter(self.generation);
-        let (opts, data) = read_options(&options)?;
-        self.options = opts;
+        let (opts, namespace, data) = read_options(&options)?;
+        if let Some(ns) = namespace {
+            self.namespace = ns;
+        }
+        let mut all = (*self.options).clone();
+        all.merge(&opts);
+        self.options = Rc::new(all);
+        self.update = Rc::new(opts);
+        self.serial = self.serial.wrapping_add(1);
         if let Some(d) = data {
             self.take_data(&d);
         }
@@ -313,10 +284,57 @@ impl Handle {
     /// ```
     pub fn state(&self) -> JsValue {
         crate::platform::enter(self.generation);
-        match self.mirror.0.borrow().as_ref() {
+        match self.state.borrow().as_ref() {
             Some(s) => snapshot_to_js(s.snapshot()),
             None => JsValue::NULL,
         }
+    }
+
+    /// The view state (what the reader changed: search, filters, sort, columns, revision) as a
+    /// plain object, for [`Handle::restore`] on this or another widget.
+    ///
+    /// ```js
+    /// localStorage.setItem('matrix', JSON.stringify(handle.save()));
+    /// ```
+    pub fn save(&self) -> JsValue {
+        crate::platform::enter(self.generation);
+        match self.state.borrow().as_ref() {
+            Some(s) => to_js(&s.view_state()),
+            None => JsValue::NULL,
+        }
+    }
+
+    /// Applies a view state from [`Handle::save`] (or a `cm-change` detail) on top of what is
+    /// shown: fields left out stay as they are. Throws, applying nothing, when the state does not
+    /// fit the data shown.
+    ///
+    /// ```js
+    /// other.restore(JSON.parse(localStorage.getItem('matrix')));
+    /// ```
+    pub fn restore(&mut self, state: JsValue) -> Result<(), JsValue> {
+        crate::platform::enter(self.generation);
+        if !state.is_object() {
+            return Err(js_sys::TypeError::new("restore(state): state must be an object").into());
+        }
+        let obj: &js_sys::Object = state.unchecked_ref();
+        let fields: Vec<Opt> = SPECS
+            .iter()
+            .filter(|s| s.view_state && js_sys::Object::has_own(obj, &s.property.into()))
+            .map(|s| s.opt)
+            .collect();
+        let v: ViewState = serde_wasm_bindgen::from_value(state)
+            .map_err(|e| JsValue::from(js_sys::TypeError::new(&format!("restore(state): {e}"))))?;
+        if let Some(s) = self.state.borrow().as_ref() {
+            s.check_view_state(&v)
+                .map_err(|e| JsValue::from(js_sys::Error::new(&format!("restore(state): {e}"))))?;
+        }
+        let n = self
+            .restore
+            .as_ref()
+            .map_or(1, |(n, _, _)| n.wrapping_add(1));
+        self.restore = Some((n, Rc::new(v), Rc::new(fields)));
+        self.render();
+        Ok(())
     }
 
     /// Removes the widget and frees everything it holds.
@@ -326,25 +344,12 @@ impl Handle {
     /// ```
     pub fn unmount(&mut self) {
         crate::platform::enter(self.generation);
-        self.mirror.0.borrow_mut().take();
+        self.state.borrow_mut().take();
         let container = self.container.clone();
         MOUNTED.with(|m| m.borrow_mut().retain(|c| *c != container));
         self.container.remove();
-        if let Some(mut app) = self.app.take() {
-            // Park the root empty (the app and all it holds are destroyed) and keep it for reuse.
-            app.update(RootProps::default());
-            let parked = POOL.with(|p| {
-                let mut p = p.borrow_mut();
-                if p.len() < POOL_SIZE {
-                    p.push((container, app));
-                    None
-                } else {
-                    Some(app)
-                }
-            });
-            if let Some(app) = parked {
-                app.destroy();
-            }
+        if let Some(app) = self.app.take() {
+            park_root(container, app);
         }
     }
 
@@ -407,7 +412,7 @@ impl Handle {
 
     fn export(&self, f: impl Fn(&export::View) -> String) -> String {
         crate::platform::enter(self.generation);
-        let guard = self.mirror.0.borrow();
+        let guard = self.state.borrow();
         let Some(s) = guard.as_ref() else {
             return String::new();
         };
@@ -421,14 +426,19 @@ impl Handle {
 
     fn props(&self) -> AppProps {
         let target = self.target.clone();
+        let state = self.state.clone();
         AppProps {
             options: self.options.clone(),
+            update: self.update.clone(),
+            serial: self.serial,
+            namespace: self.namespace.clone(),
+            restore: self.restore.clone(),
             data: self.data.clone(),
             data_error: self.data_error.clone(),
             onchange: Callback::from(move |s: Snapshot| {
                 dispatch(&target, "cm-change", &snapshot_to_js(s))
             }),
-            mirror: self.mirror.clone(),
+            onpublish: Callback::from(move |s: AppState| *state.borrow_mut() = Some(s)),
             onerror: {
                 let target = self.target.clone();
                 Callback::from(move |m: String| dispatch_error(&target, &m))

@@ -1,0 +1,110 @@
+//! The element side of a mount: the reusable Yew root each mount renders into, and the one
+//! constructable stylesheet every shadow root adopts. No `#[wasm_bindgen]` exports here.
+
+use crate::components::{App, AppProps};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, Document, Element};
+use yew::prelude::*;
+use yew::AppHandle;
+
+/// The widget's styles, adopted by every shadow root as one constructable stylesheet.
+const STYLE: &str = concat!(
+    include_str!("../style.css"),
+    "\n.cm.cm-theme-dark {\n",
+    include_str!("../style-dark.css"),
+    "}\n@media (prefers-color-scheme: dark) {\n.cm:not(.cm-theme-light) {\n",
+    include_str!("../style-dark.css"),
+    "}\n}\n"
+);
+
+/// How many unmounted roots are kept for reuse.
+const POOL_SIZE: usize = 64;
+
+thread_local! {
+    static POOL: RefCell<Vec<(Element, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Props of [`Root`].
+#[derive(Properties, PartialEq, Default)]
+pub struct RootProps {
+    /// The app to show; `None` while the root is parked for reuse.
+    #[prop_or_default]
+    pub app: Option<Rc<AppProps>>,
+    /// A new generation is a new mount: the app starts afresh.
+    #[prop_or_default]
+    pub generation: u32,
+}
+
+/// A reusable root: one app per mount (keyed by generation), or nothing while parked.
+#[function_component(Root)]
+pub fn root(props: &RootProps) -> Html {
+    match &props.app {
+        Some(app) => html! {
+            <div key={props.generation.to_string()} class="cm-mount">
+                <App ..(**app).clone() />
+            </div>
+        },
+        None => html! {},
+    }
+}
+
+/// The stylesheet, made once.
+pub fn sheet() -> Result<CssStyleSheet, JsValue> {
+    SHEET.with(|cell| {
+        if let Some(s) = cell.borrow().as_ref() {
+            return Ok(s.clone());
+        }
+        let s = CssStyleSheet::new()?;
+        s.replace_sync(STYLE)?;
+        *cell.borrow_mut() = Some(s.clone());
+        Ok(s)
+    })
+}
+
+/// A container with its Yew root: a parked one if there is one, else a new one.
+///
+/// Containers and their Yew roots are reused: Yew keeps the event listeners of a root for the
+/// life of the page, so creating a root per mount would leak on every mount/unmount.
+///
+/// Only a root whose parking has been rendered (an empty container) is reused. Yew renders
+/// later: in a microtask, or, once a run of its scheduler has taken more than 16 ms, after a
+/// `setTimeout`. Until then a parked container still holds the previous mount's DOM, and
+/// reusing it would show that as the new mount's content: a host that waits for the widget's
+/// rows would find them at once, unmount again without ever giving the scheduler its turn, and
+/// every mount's props, data and DOM work would pile up in Yew's queues (wasm memory grew by a
+/// third over 1,000 mount/unmount cycles, and never shrinks back).
+pub fn take_root(document: &Document) -> Result<(Element, AppHandle<Root>), JsValue> {
+    let clean = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let i = p.iter().rposition(|(c, _)| c.first_child().is_none())?;
+        Some(p.remove(i))
+    });
+    if let Some(pooled) = clean {
+        return Ok(pooled);
+    }
+    let container = document.create_element("div")?;
+    container.set_class_name("cm-host");
+    let app = yew::Renderer::<Root>::with_root_and_props(container.clone(), RootProps::default())
+        .render();
+    Ok((container, app))
+}
+
+/// Parks a root empty (the app and all it holds are destroyed) and keeps it for reuse.
+pub fn park_root(container: Element, mut app: AppHandle<Root>) {
+    app.update(RootProps::default());
+    let parked = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_SIZE {
+            p.push((container, app));
+            None
+        } else {
+            Some(app)
+        }
+    });
+    if let Some(app) = parked {
+        app.destroy();
+    }
+}

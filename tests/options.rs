@@ -1,0 +1,130 @@
+//! The one table of options (core/src/options.rs) is what the package declares: the generated
+//! `www/options.js` (the element's attribute list) is up to date, and the `.d.ts` and
+//! `custom-elements.json` name every option with its type. `UPDATE_GENERATED=1 cargo test --test
+//! options` (or `make options`) writes `www/options.js` anew.
+
+use compliance_matrix::options::{options_js, Kind, SPECS};
+
+fn www(file: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www")
+        .join(file)
+}
+
+#[test]
+fn the_generated_attribute_list_is_up_to_date() {
+    let want = options_js();
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        std::fs::write(www("options.js"), &want).unwrap();
+    }
+    let have = std::fs::read_to_string(www("options.js")).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "www/options.js differs from core/src/options.rs: run `make options`"
+    );
+}
+
+#[test]
+fn the_manifest_declares_every_option_as_attribute_and_field() {
+    let text = std::fs::read_to_string(www("custom-elements.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let decl = m["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["declarations"].as_array().cloned().unwrap_or_default())
+        .find(|d| d["tagName"] == "compliance-matrix")
+        .expect("a declaration of compliance-matrix");
+    let attrs: Vec<&str> = decl["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    let specs: Vec<&str> = SPECS.iter().map(|s| s.attribute).collect();
+    assert_eq!(attrs, specs, "attributes in the manifest (in table order)");
+    for s in &SPECS {
+        let a = decl["attributes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == s.attribute)
+            .unwrap();
+        assert_eq!(a["fieldName"], s.property, "{}", s.attribute);
+        let ty = a["type"]["text"].as_str().unwrap();
+        match s.kind {
+            Kind::Flag => assert_eq!(ty, "boolean", "{}", s.attribute),
+            Kind::OneOf(words) => {
+                for w in words {
+                    assert!(
+                        ty.contains(&format!("'{w}'")),
+                        "{}: {ty} lacks '{w}'",
+                        s.attribute
+                    );
+                }
+            }
+            Kind::Text => assert_eq!(ty, "string | null", "{}", s.attribute),
+        }
+        let field = decl["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["kind"] == "field" && f["name"] == s.property)
+            .unwrap_or_else(|| panic!("no field {}", s.property));
+        assert_eq!(field["attribute"], s.attribute);
+    }
+    for method in [
+        "save",
+        "restore",
+        "exportCsv",
+        "exportJson",
+        "exportMarkdown",
+    ] {
+        assert!(
+            decl["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["kind"] == "method" && f["name"] == method),
+            "no method {method}"
+        );
+    }
+}
+
+#[test]
+fn the_types_declare_every_option_on_mount_and_the_element() {
+    let dts = std::fs::read_to_string(www("compliance-matrix.d.ts")).unwrap();
+    let section = |start: &str| {
+        let a = dts.find(start).unwrap_or_else(|| panic!("{start}"));
+        let b = dts[a..].find("\n}\n").unwrap() + a;
+        dts[a..b].to_string()
+    };
+    let mount = section("export interface MountOptions {");
+    let element = section("export interface ComplianceMatrixElement extends HTMLElement {");
+    for s in &SPECS {
+        let decl = mount
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{}?: ", s.property)))
+            .unwrap_or_else(|| panic!("MountOptions lacks {}", s.property));
+        let el = element
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{}: ", s.property)))
+            .unwrap_or_else(|| panic!("the element lacks {}", s.property));
+        if s.kind == Kind::Flag {
+            assert!(
+                decl.contains("boolean") && el.contains("boolean"),
+                "{}",
+                s.property
+            );
+        } else {
+            assert!(
+                decl.contains("string") && el.contains("string"),
+                "{}",
+                s.property
+            );
+        }
+    }
+    for method in ["save()", "restore(state"] {
+        assert!(element.contains(method), "the element lacks {method}");
+    }
+}
