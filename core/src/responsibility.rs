@@ -4,7 +4,7 @@
 //!
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
-use crate::dataset::validate::{check_id, check_name, check_web_url, is_iso_date, is_slug};
+use crate::dataset::validate::{check_date, check_id, check_name, check_web_url, is_slug};
 use crate::dataset::DatasetError;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -95,6 +95,8 @@ pub struct Source {
     pub title: String,
     /// Public `http(s)` address of the page.
     pub url: String,
+    /// `YYYY-MM-DD` the page was read.
+    pub as_of: String,
 }
 
 /// One cell of the model: who owns one layer of one variant, why, and says who.
@@ -108,6 +110,9 @@ pub struct Band {
     pub explanation: String,
     /// Id of the [`Source`] this comes from.
     pub source: String,
+    /// Ids of further sources behind a caveat in the explanation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<String>,
 }
 
 /// One way to run containers on AWS, e.g. `eks-managed-nodes`, with one [`Band`] per layer.
@@ -121,6 +126,12 @@ pub struct Variant {
     pub services: Vec<String>,
     /// One band per layer, in layer order (bottom to top).
     pub cells: Vec<Band>,
+    /// What a reader must know about the variant as a whole (e.g. which column stands for it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Id of the [`Source`] of the note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_source: Option<String>,
 }
 
 impl Variant {
@@ -145,6 +156,8 @@ pub struct ToolSource {
     /// What that page (and the notes behind this model) say about the tool.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `YYYY-MM-DD` the page was read.
+    pub as_of: String,
 }
 
 /// A tool named by the seed, and the layers and variants where it helps the customer.
@@ -262,23 +275,26 @@ impl Model {
         Ok(model)
     }
 
+    fn check_source(&self, at: impl FnOnce() -> String, id: &str) -> Result<(), DatasetError> {
+        match self.source(id) {
+            Some(_) => Ok(()),
+            None => Err(DatasetError::at(at(), format!("unknown source '{id}'"))),
+        }
+    }
+
     /// Checks every rule: unique ids, every variant places every layer exactly once, every cited
     /// source exists, tools name known layers and variants, links are `http`/`https` only.
     pub fn validate(&self) -> Result<(), DatasetError> {
         check_name("title", &self.title)?;
         check_name("note", &self.note)?;
-        if !is_iso_date(&self.as_of) {
-            return Err(DatasetError::at(
-                "as_of",
-                format!("'{}' is not a date in the form YYYY-MM-DD", self.as_of),
-            ));
-        }
+        check_date("as_of", &self.as_of)?;
 
         let mut seen = HashSet::new();
         for (i, s) in self.sources.iter().enumerate() {
             check_id(|| format!("sources[{i}].id"), &s.id, &mut seen, "source")?;
             check_name(&format!("sources[{i}].title"), &s.title)?;
             check_web_url(&format!("sources[{i}].url"), &s.url)?;
+            check_date(&format!("sources[{i}].as_of"), &s.as_of)?;
         }
 
         if self.layers.is_empty() {
@@ -332,12 +348,15 @@ impl Model {
                 }
                 placed[k] = true;
                 check_name(&at("explanation"), &b.explanation)?;
-                if self.source(&b.source).is_none() {
-                    return Err(DatasetError::at(
-                        at("source"),
-                        format!("unknown source '{}'", b.source),
-                    ));
+                self.check_source(|| at("source"), &b.source)?;
+                for (k, id) in b.see_also.iter().enumerate() {
+                    self.check_source(|| at(&format!("see_also[{k}]")), id)?;
                 }
+            }
+            if let Some(n) = &v.note {
+                check_name(&at("note"), n)?;
+                let id = v.note_source.as_deref().unwrap_or("");
+                self.check_source(|| at("note_source"), id)?;
             }
             if let Some(k) = placed.iter().position(|p| !p) {
                 return Err(DatasetError::at(
@@ -376,6 +395,7 @@ impl Model {
             }
             check_name(&at("source.title"), &t.source.title)?;
             check_web_url(&at("source.url"), &t.source.url)?;
+            check_date(&at("source.as_of"), &t.source.as_of)?;
             if let Some(n) = &t.source.note {
                 check_name(&at("source.note"), n)?;
             }
@@ -581,9 +601,10 @@ mod tests {
         let m = Model::embedded();
         let urls: Vec<&str> = m.sources.iter().map(|s| s.url.as_str()).collect();
         for url in [
-            "https://aws.github.io/aws-eks-best-practices/security/docs/",
+            "https://docs.aws.amazon.com/eks/latest/best-practices/security.html",
             "https://github.com/aws/aws-eks-best-practices/blob/e974e805520ab679521c2e8416b4c9e7d11ce101/content/security/docs/compliance.md",
-            "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/security.html",
+            // The shared-responsibility page, not the chapter index (security.html).
+            "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/security-shared.html",
             "https://docs.aws.amazon.com/eks/latest/userguide/security.html",
             "https://docs.aws.amazon.com/AmazonECR/latest/userguide/infrastructure-security.html",
             "https://docs.aws.amazon.com/AmazonECR/latest/userguide/ecr-compliance.html",
@@ -596,7 +617,10 @@ mod tests {
             assert!(
                 m.variants
                     .iter()
-                    .any(|v| v.cells.iter().any(|b| b.source == s.id)),
+                    .any(|v| v.note_source.as_deref() == Some(s.id.as_str())
+                        || v.cells
+                            .iter()
+                            .any(|b| b.source == s.id || b.see_also.contains(&s.id))),
                 "source {} is never cited",
                 s.id
             );
@@ -677,13 +701,12 @@ mod tests {
         assert_eq!(owner("ecr", "capacity"), Owner::NotApplicable);
         assert_eq!(owner("ecr", "runtime"), Owner::NotApplicable);
         assert_eq!(owner("ecr", "registry-storage"), Owner::Aws);
-        for l in ["iam", "images", "data"] {
+        for l in ["iam", "images", "network-config"] {
             assert_eq!(owner("ecr", l), Owner::Customer, "{l}");
         }
-        assert!(matches!(
-            owner("ecr", "network-config"),
-            Owner::Shared | Owner::Customer
-        ));
+        // Encrypted at rest by default with S3-managed keys (ECR UG encryption-at-rest); the
+        // customer chooses KMS keys and what is pushed.
+        assert_eq!(owner("ecr", "data"), Owner::Shared);
         let vpc = Model::embedded()
             .band("ecr", "network-config")
             .unwrap()
@@ -701,10 +724,12 @@ mod tests {
     }
 
     #[test]
-    fn variants_for_service_fargate_are_ecs_fargate_and_eks_fargate() {
+    fn the_fargate_column_is_ecs_on_fargate_only() {
         let m = Model::embedded();
+        // The seed's "ECS Fargate" column is ECS on Fargate; EKS on Fargate stands for the EKS
+        // column only (the seed has no column for it; the review of 2026-12).
         let f = m.variants_for_service("fargate");
-        assert_eq!(ids(&f, |v: &Variant| &v.id), ["ecs-fargate", "eks-fargate"]);
+        assert_eq!(ids(&f, |v: &Variant| &v.id), ["ecs-fargate"]);
         let eks = m.variants_for_service("eks");
         assert_eq!(
             ids(&eks, |v: &Variant| &v.id),
@@ -712,14 +737,11 @@ mod tests {
         );
         assert_eq!(
             ids(&m.variants_for_service("ecs"), |v: &Variant| &v.id),
-            ["ecs-ec2"]
+            ["ecs-ec2", "ecs-fargate"]
         );
         assert!(m.variants_for_service("lambda").is_empty());
         let both = m.variants_for_services(&["ecr", "fargate"]);
-        assert_eq!(
-            ids(&both, |v: &Variant| &v.id),
-            ["ecs-fargate", "eks-fargate", "ecr"]
-        );
+        assert_eq!(ids(&both, |v: &Variant| &v.id), ["ecs-fargate", "ecr"]);
     }
 
     #[test]
@@ -757,11 +779,23 @@ mod tests {
         let inspector = m.tool("amazon-inspector").unwrap();
         assert_eq!(inspector.aliases, ["AWS Inspector"]);
         assert_eq!(inspector.url, "https://aws.amazon.com/inspector/");
-        for t in &m.tools {
-            assert!(t
-                .source
-                .url
-                .contains("e974e805520ab679521c2e8416b4c9e7d11ce101"));
+        // Each tool cites the page its mapping comes from, at a commit where it is a repository.
+        for (t, page) in [
+            (
+                "kube-bench",
+                "aquasecurity/kube-bench/tree/a73ce378418c71c5861e6963753f50dec3badadf",
+            ),
+            (
+                "docker-bench-security",
+                "docker/docker-bench-security/blob/ff26d67f",
+            ),
+            ("actuary", "diogomonica/actuary/blob/7cc23f2d"),
+            (
+                "amazon-inspector",
+                "docs.aws.amazon.com/inspector/latest/user/scanning-ecr.html",
+            ),
+        ] {
+            assert!(m.tool(t).unwrap().source.url.contains(page), "{t}");
         }
     }
 
@@ -769,19 +803,13 @@ mod tests {
     fn tools_for_a_layer_skip_what_aws_secures() {
         let m = Model::embedded();
         let names = |v: &str, l: &str| -> Vec<String> { ids(&m.tools_for(v, l), |t: &Tool| &t.id) };
+        // kube-bench checks the kubelet and cluster configuration, not OS patching.
         assert_eq!(
             names("eks-self-managed", "host-os"),
-            [
-                "kube-bench",
-                "docker-bench-security",
-                "actuary",
-                "amazon-inspector"
-            ]
+            ["docker-bench-security", "actuary", "amazon-inspector"]
         );
-        assert_eq!(
-            names("eks-managed-nodes", "host-os"),
-            ["kube-bench", "amazon-inspector"]
-        );
+        assert_eq!(names("eks-managed-nodes", "host-os"), ["amazon-inspector"]);
+        assert_eq!(names("eks-managed-nodes", "runtime"), ["kube-bench"]);
         assert_eq!(names("ecr", "images"), ["amazon-inspector"]);
         // Inspector names ECR and host-os, but ECR's hosts are AWS's.
         assert!(names("ecr", "host-os").is_empty());

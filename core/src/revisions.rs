@@ -10,7 +10,7 @@ use std::rc::Rc;
 /// The revision shown by default: the seed table.
 pub const SEED_REVISION: &str = "2020-04-21";
 
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     (
         "2020-03-25",
         include_str!("../../data/revisions/2020-03-25.md"),
@@ -22,6 +22,10 @@ const FILES: [(&str, &str); 5] = [
     (
         "2020-04-24",
         include_str!("../../data/revisions/2020-04-24.md"),
+    ),
+    (
+        "2020-10-06",
+        include_str!("../../data/revisions/2020-10-06.md"),
     ),
     (
         "2020-10-13",
@@ -318,7 +322,7 @@ mod tests {
     }
 
     #[test]
-    fn five_revisions_oldest_first_with_their_commits() {
+    fn six_revisions_oldest_first_with_their_commits() {
         let all = all();
         let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(
@@ -327,13 +331,15 @@ mod tests {
                 "2020-03-25",
                 "2020-04-21",
                 "2020-04-24",
+                "2020-10-06",
                 "2020-10-13",
                 "2021-04-24"
             ]
         );
-        assert_eq!(all[4].commit, "7f47b16a505bec7494d326488aa5e0f12ec284cd");
+        assert_eq!(all[5].commit, "7f47b16a505bec7494d326488aa5e0f12ec284cd");
+        assert!(all[3].commit.starts_with("595975f"), "{}", all[3].commit);
         assert_eq!(find("latest").unwrap().id, "2021-04-24");
-        assert!(all[3]
+        assert!(all[4]
             .dataset
             .source
             .url

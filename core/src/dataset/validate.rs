@@ -8,11 +8,8 @@ use std::collections::HashSet;
 impl Dataset {
     /// Checks every rule of the schema; the error names the first offending field.
     pub fn validate(&self) -> Result<(), DatasetError> {
-        if !self.as_of.is_empty() && !is_iso_date(&self.as_of) {
-            return Err(DatasetError::at(
-                "as_of",
-                format!("'{}' is not a date in the form YYYY-MM-DD", self.as_of),
-            ));
+        if !self.as_of.is_empty() {
+            check_date("as_of", &self.as_of)?;
         }
         check_text("title", &self.title)?;
         check_link("source", &self.source)?;
@@ -196,6 +193,18 @@ pub fn safe_url(url: &str) -> Option<&str> {
         || (lower.starts_with("http://") && u.len() > 7)
         || (lower.starts_with("mailto:") && u.len() > 7);
     ok.then_some(u)
+}
+
+/// A date field: `YYYY-MM-DD`, a real month and day.
+pub(crate) fn check_date(field: &str, s: &str) -> Result<(), DatasetError> {
+    if is_iso_date(s) {
+        Ok(())
+    } else {
+        Err(DatasetError::at(
+            field,
+            format!("'{s}' is not a date in the form YYYY-MM-DD"),
+        ))
+    }
 }
 
 /// A model link: `http:` or `https:` only (a source or a tool's page, never `mailto:`).

@@ -21,6 +21,7 @@ pub fn tag_label(facet: &str, value: &str) -> String {
         ("domain", "privacy") => "Privacy",
         ("domain", "cloud") => "Cloud",
         ("domain", "finance") => "Finance",
+        ("domain", "financial-reporting") => "Financial reporting",
         _ => "",
     };
     if known.is_empty() {

@@ -4,36 +4,36 @@
 
 use serde_json::Value;
 
-const RESPONSIBILITY: &str = include_str!("../data/responsibility.json");
-const TOOLS: &str = include_str!("../data/tools.json");
-const MATRIX: &str = include_str!("../data/matrix.json");
-const SCHEMA: &str = include_str!("../data/schema/matrix.schema.json");
+const RESPONSIBILITY: &str = include_str!("../../data/responsibility.json");
+const TOOLS: &str = include_str!("../../data/tools.json");
+const MATRIX: &str = include_str!("../../data/matrix.json");
+const SCHEMA: &str = include_str!("../../data/schema/matrix.schema.json");
 
 /// The embedded revisions, oldest first: (date, text).
 const REVISIONS: [(&str, &str); 6] = [
     (
         "2020-03-25",
-        include_str!("../data/revisions/2020-03-25.md"),
+        include_str!("../../data/revisions/2020-03-25.md"),
     ),
     (
         "2020-04-21",
-        include_str!("../data/revisions/2020-04-21.md"),
+        include_str!("../../data/revisions/2020-04-21.md"),
     ),
     (
         "2020-04-24",
-        include_str!("../data/revisions/2020-04-24.md"),
+        include_str!("../../data/revisions/2020-04-24.md"),
     ),
     (
         "2020-10-06",
-        include_str!("../data/revisions/2020-10-06.md"),
+        include_str!("../../data/revisions/2020-10-06.md"),
     ),
     (
         "2020-10-13",
-        include_str!("../data/revisions/2020-10-13.md"),
+        include_str!("../../data/revisions/2020-10-13.md"),
     ),
     (
         "2021-04-24",
-        include_str!("../data/revisions/2021-04-24.md"),
+        include_str!("../../data/revisions/2021-04-24.md"),
     ),
 ];
 
@@ -1015,7 +1015,7 @@ fn eks_cell(text: &str, program: &str) -> String {
 
 #[test]
 fn six_revisions_are_embedded_each_naming_its_source_commit() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/revisions");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/revisions");
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
