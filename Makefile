@@ -7,7 +7,7 @@ WB_VERSION  := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = 
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
-WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
 .PHONY: fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options

@@ -9,7 +9,6 @@
 use crate::dataset::Dataset;
 use crate::query::{Direction, SortField, SortKey, StatusFilter};
 use crate::revisions;
-use std::collections::BTreeMap;
 
 /// An option, in the order of [`SPECS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,8 +51,6 @@ pub struct Spec {
     pub default: &'static str,
     /// Part of the view state (`save()`/`restore()`) and of the `sync-url` hash.
     pub view_state: bool,
-    /// One line for the docs, the `.d.ts` and the manifest.
-    pub doc: &'static str,
 }
 
 const VIEWS: &[&str] = &["table", "diagram", "both"];
@@ -61,30 +58,102 @@ const THEMES: &[&str] = &["light", "dark", "auto"];
 
 /// Every option, in the order of [`Opt`].
 pub const SPECS: [Spec; 12] = [
-    Spec { opt: Opt::Services, attribute: "services", property: "services", kind: Kind::Text, default: "", view_state: true,
-        doc: "Comma list of service ids to show, in order (e.g. `ecs,eks,fargate,ecr`); empty: all." },
-    Spec { opt: Opt::Query, attribute: "query", property: "query", kind: Kind::Text, default: "", view_state: true,
-        doc: "Text filter over program names and aliases (case- and accent-insensitive)." },
-    Spec { opt: Opt::Status, attribute: "status", property: "status", kind: Kind::Text, default: "any", view_state: true,
-        doc: "`any`, or `<service>:<status>` to keep rows where that service has that status (e.g. `fargate:not-in-scope`)." },
-    Spec { opt: Opt::Gaps, attribute: "gaps", property: "gaps", kind: Kind::Flag, default: "", view_state: true,
-        doc: "Only rows where the shown services differ." },
-    Spec { opt: Opt::Tags, attribute: "tags", property: "tags", kind: Kind::Text, default: "", view_state: true,
-        doc: "Comma list of facet tags (e.g. `jurisdiction:us,domain:health`)." },
-    Spec { opt: Opt::Sort, attribute: "sort", property: "sort", kind: Kind::Text, default: "", view_state: true,
-        doc: "Comma list of `key:asc|desc`; keys: `program`, `coverage` or a service id. Empty: seed order." },
-    Spec { opt: Opt::View, attribute: "view", property: "view", kind: Kind::OneOf(VIEWS), default: "both", view_state: false,
-        doc: "Which parts are shown: `table`, `diagram` or `both`." },
-    Spec { opt: Opt::Theme, attribute: "theme", property: "theme", kind: Kind::OneOf(THEMES), default: "auto", view_state: false,
-        doc: "Colour scheme: `light`, `dark` or `auto` (follows the system)." },
-    Spec { opt: Opt::Src, attribute: "src", property: "src", kind: Kind::Text, default: "", view_state: false,
-        doc: "URL of a dataset: JSON (our schema), CSV or a Markdown table. Empty: the embedded matrix." },
-    Spec { opt: Opt::Revision, attribute: "revision", property: "revision", kind: Kind::Text, default: revisions::SEED_REVISION, view_state: true,
-        doc: "Id (date) of an embedded revision, or `latest`." },
-    Spec { opt: Opt::Compare, attribute: "compare", property: "compare", kind: Kind::Text, default: "", view_state: true,
-        doc: "Another revision id: changed cells are marked, with old → new." },
-    Spec { opt: Opt::SyncUrl, attribute: "sync-url", property: "syncUrl", kind: Kind::Flag, default: "", view_state: false,
-        doc: "Mirror the view state in `location.hash`, so a link reopens the same view." },
+    Spec {
+        opt: Opt::Services,
+        attribute: "services",
+        property: "services",
+        kind: Kind::Text,
+        default: "",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::Query,
+        attribute: "query",
+        property: "query",
+        kind: Kind::Text,
+        default: "",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::Status,
+        attribute: "status",
+        property: "status",
+        kind: Kind::Text,
+        default: "any",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::Gaps,
+        attribute: "gaps",
+        property: "gaps",
+        kind: Kind::Flag,
+        default: "",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::Tags,
+        attribute: "tags",
+        property: "tags",
+        kind: Kind::Text,
+        default: "",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::Sort,
+        attribute: "sort",
+        property: "sort",
+        kind: Kind::Text,
+        default: "",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::View,
+        attribute: "view",
+        property: "view",
+        kind: Kind::OneOf(VIEWS),
+        default: "both",
+        view_state: false,
+    },
+    Spec {
+        opt: Opt::Theme,
+        attribute: "theme",
+        property: "theme",
+        kind: Kind::OneOf(THEMES),
+        default: "auto",
+        view_state: false,
+    },
+    Spec {
+        opt: Opt::Src,
+        attribute: "src",
+        property: "src",
+        kind: Kind::Text,
+        default: "",
+        view_state: false,
+    },
+    Spec {
+        opt: Opt::Revision,
+        attribute: "revision",
+        property: "revision",
+        kind: Kind::Text,
+        default: revisions::SEED_REVISION,
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::Compare,
+        attribute: "compare",
+        property: "compare",
+        kind: Kind::Text,
+        default: "",
+        view_state: true,
+    },
+    Spec {
+        opt: Opt::SyncUrl,
+        attribute: "sync-url",
+        property: "syncUrl",
+        kind: Kind::Flag,
+        default: "",
+        view_state: false,
+    },
 ];
 
 impl Opt {
@@ -103,13 +172,14 @@ impl Opt {
 /// that is off). An option that is not in the map was not given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    values: BTreeMap<Opt, Option<String>>,
+    /// By [`Opt`]: `None` not given, `Some(None)` removed, `Some(Some(text))` set.
+    values: [Option<Option<String>>; SPECS.len()],
 }
 
 impl Options {
     /// Sets an option (`None` removes it; a flag is on when `Some`).
     pub fn set(&mut self, opt: Opt, value: Option<String>) {
-        self.values.insert(opt, value);
+        self.values[opt as usize] = Some(value);
     }
 
     /// Builds options from `(option, value)` pairs.
@@ -123,31 +193,33 @@ impl Options {
 
     /// Whether the option was given.
     pub fn has(&self, opt: Opt) -> bool {
-        self.values.contains_key(&opt)
+        self.values[opt as usize].is_some()
     }
 
     /// The option's text ("" when not given or removed).
     pub fn text(&self, opt: Opt) -> &str {
-        self.values
-            .get(&opt)
+        self.values[opt as usize]
+            .as_ref()
             .and_then(|v| v.as_deref())
             .unwrap_or("")
     }
 
     /// A flag option: on when given with a value.
     pub fn flag(&self, opt: Opt) -> bool {
-        matches!(self.values.get(&opt), Some(Some(_)))
+        matches!(self.values[opt as usize], Some(Some(_)))
     }
 
     /// The options given, in table order.
     pub fn given(&self) -> impl Iterator<Item = Opt> + '_ {
-        self.values.keys().copied()
+        SPECS.iter().map(|s| s.opt).filter(|&o| self.has(o))
     }
 
     /// These options with `later`'s on top (what the page has set so far).
     pub fn merge(&mut self, later: &Options) {
-        for (k, v) in &later.values {
-            self.values.insert(*k, v.clone());
+        for (mine, theirs) in self.values.iter_mut().zip(&later.values) {
+            if theirs.is_some() {
+                mine.clone_from(theirs);
+            }
         }
     }
 }

@@ -2,13 +2,11 @@
 //! the components only render this state and send actions.
 
 use crate::dataset::Dataset;
-use crate::i18n::tag_label;
-use crate::options::{self, parse_revision, Opt, Options, Theme, View};
+use crate::options::{self, parse_revision, Opt, Options, Theme, View, SPECS};
 use crate::query::{Query, SearchIndex, SortField, StatusFilter};
 use crate::revisions::{self, Diff, SEED_REVISION};
 use crate::view_state::ViewState;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// What the state can be asked to do.
@@ -49,9 +47,9 @@ pub struct AppState {
     pub theme: Theme,
     /// Visible program indices, filtered and sorted.
     pub visible: Vec<usize>,
-    /// Problems with the options (attributes), each naming the attribute; an option's error
-    /// stays until that option is set again.
-    pub option_errors: BTreeMap<Opt, String>,
+    /// Problems with the options (attributes) by [`Opt`], each naming the attribute; an
+    /// option's error stays until that option is set again.
+    pub option_errors: [Option<String>; SPECS.len()],
     /// A dataset from the host (`data` or `src`); when set, revisions do not apply.
     pub custom: Option<Rc<Dataset>>,
     /// The embedded revision shown (an id from `revisions::ids()`).
@@ -97,7 +95,7 @@ impl AppState {
             view: View::default(),
             theme: Theme::default(),
             visible: Vec::new(),
-            option_errors: BTreeMap::new(),
+            option_errors: Default::default(),
             custom: None,
             revision: SEED_REVISION.to_string(),
             compare: None,
@@ -200,10 +198,7 @@ impl AppState {
                 // Loading and the hash are the widget's (src, sync-url).
                 Opt::Src | Opt::SyncUrl => Ok(()),
             };
-            match result {
-                Ok(()) => self.option_errors.remove(&opt),
-                Err(e) => self.option_errors.insert(opt, e),
-            };
+            self.option_errors[opt as usize] = result.err();
         }
         if source_changed {
             self.rebuild();
@@ -213,7 +208,7 @@ impl AppState {
 
     /// The problems with the options, in table order.
     pub fn option_error_list(&self) -> Vec<String> {
-        self.option_errors.values().cloned().collect()
+        self.option_errors.iter().flatten().cloned().collect()
     }
 
     /// What the reader sees, as plain data (`save()`).
@@ -382,47 +377,6 @@ impl AppState {
         ) != before
     }
 
-    /// The active filters in words, for the empty state and the printed view.
-    pub fn filter_summary(&self) -> Vec<String> {
-        let ds = &self.dataset;
-        let mut out = Vec::new();
-        if !self.query.text.trim().is_empty() {
-            out.push(format!("text “{}”", self.query.text.trim()));
-        }
-        if let StatusFilter::Service { service, status } = &self.query.status {
-            let name = ds
-                .service_index(service)
-                .map(|i| ds.services[i].name.as_str())
-                .unwrap_or(service);
-            out.push(format!("{name}: {}", status.text().to_lowercase()));
-        }
-        if self.query.gaps {
-            out.push("only rows where the shown services differ".to_string());
-        }
-        let mut facets: Vec<&str> = Vec::new();
-        for t in &self.query.tags {
-            if let Some((f, _)) = t.split_once(':') {
-                if !facets.contains(&f) {
-                    facets.push(f);
-                }
-            }
-        }
-        for f in facets {
-            let values: Vec<String> = self
-                .query
-                .tags
-                .iter()
-                .filter_map(|t| {
-                    t.split_once(':')
-                        .filter(|(g, _)| *g == f)
-                        .map(|(_, v)| tag_label(f, v))
-                })
-                .collect();
-            out.push(format!("{f}: {}", values.join(" or ")));
-        }
-        out
-    }
-
     fn refresh(&mut self) {
         self.visible = self.query.visible(&self.dataset, &self.index);
     }
@@ -525,7 +479,7 @@ mod tests {
         assert_eq!(snap.visible.len(), 8);
         assert_eq!(snap.visible[0], "ospar");
         assert_eq!(snap.sort, "program:desc");
-        assert!(s.option_errors.is_empty());
+        assert!(s.option_error_list().is_empty());
     }
 
     #[test]
@@ -547,7 +501,7 @@ mod tests {
         s.apply_options(&opts([(Opt::Theme, "dark")]));
         assert_eq!(s.option_error_list().len(), 1);
         s.apply_options(&opts([(Opt::Sort, "ecs")]));
-        assert!(s.option_errors.is_empty());
+        assert!(s.option_error_list().is_empty());
     }
 
     #[test]
@@ -651,25 +605,6 @@ mod tests {
         assert_eq!(s.query.text, "soc");
         s.apply_options(&opts([(Opt::Query, "hipaa")]));
         assert_eq!(s.query.text, "hipaa");
-    }
-
-    #[test]
-    fn filter_summary_says_why_rows_are_missing() {
-        let mut s = AppState::new(Dataset::embedded());
-        s.apply(Action::SetText("zzz".into()));
-        s.apply(Action::SetStatus(
-            options::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap(),
-        ));
-        s.apply(Action::ToggleTag("jurisdiction:sg".into()));
-        s.apply(Action::ToggleTag("jurisdiction:de".into()));
-        assert_eq!(
-            s.filter_summary(),
-            [
-                "text “zzz”",
-                "ECS Fargate: in progress",
-                "jurisdiction: Singapore or Germany"
-            ]
-        );
     }
 
     #[test]

@@ -102,3 +102,39 @@ pub fn slugify(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_ascii_shortcut_matches_the_unicode_path() {
+        let reference = |s: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut cur = String::new();
+            for c in s.chars().flat_map(char::to_lowercase).map(fold_char) {
+                if c.is_alphanumeric() {
+                    cur.push(c);
+                } else if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+            out
+        };
+        for s in [
+            "PCI DSS Level 1",
+            "ISO/IEC 27001:2013, 27017, 27018",
+            "Ärztekammer Über-Straße ÉCOLE naïve",
+            "C5 (Cloud Computing Compliance Controls Catalogue)",
+            "İstanbul ΣΊΣΥΦΟΣ ǅemal 🙂 x_y-z 3PAO",
+            "",
+            "  --  ",
+        ] {
+            assert_eq!(words(s), reference(s), "{s}");
+        }
+        assert_eq!(words("Über ÉCOLE-3"), ["uber", "ecole", "3"]);
+    }
+}

@@ -27,9 +27,13 @@ pub struct AppProps {
     /// The options of the page's latest update (applied even when a value is the same again).
     #[prop_or_default]
     pub update: Rc<Options>,
-    /// Counts the page's updates: a new number applies `update`.
+    /// Counts the page's updates: a new number applies `update` (every option set since the
+    /// last update this app applied: renders may skip props in between).
     #[prop_or_default]
     pub serial: u32,
+    /// Called with `serial` once its update is applied.
+    #[prop_or_default]
+    pub onapplied: Callback<u32>,
     /// Key prefix in `location.hash` for `sync-url` (the element's id, or `cm`).
     #[prop_or_default]
     pub namespace: String,
@@ -213,6 +217,8 @@ impl Component for App {
         let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.set_custom(props.data.clone());
         state.apply_options(&props.options);
+        // Every option so far is in `options`: nothing of `update` is left to apply.
+        props.onapplied.emit(props.serial);
         let mut app = App {
             state,
             hash_listener: None,
@@ -417,6 +423,7 @@ impl Component for App {
         }
         if props.serial != old.serial {
             self.state.apply_options(&props.update);
+            props.onapplied.emit(props.serial);
         }
         self.follow_hash(ctx);
         if let Some((n, v, fields)) = &props.restore {
@@ -545,7 +552,7 @@ impl Component for App {
                         />
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">
-                                <p>{ format!("No program matches {}.", s.filter_summary().join(" and ")) }</p>
+                                <p>{ format!("No program matches {}.", crate::i18n::filter_summary(s).join(" and ")) }</p>
                                 <button type="button" class="cm-button" part="empty-clear" onclick={link.callback(|_| Msg::ClearFromEmpty)}>
                                     { "Clear filters" }
                                 </button>

@@ -341,12 +341,7 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
 }
 
 fn facet_group(f: &Facet, ontag: &Callback<String>) -> Html {
-    let title = {
-        let mut c = f.name.chars();
-        c.next()
-            .map(|h| h.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
+    let title = crate::i18n::facet_label(&f.name);
     html! {
         <div class="cm-facet" role="group" aria-label={title.clone()} data-facet={f.name.clone()}>
             <span class="cm-facet-name" aria-hidden="true">{ title }</span>

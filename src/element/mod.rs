@@ -136,6 +136,14 @@ fn dispatch_error(target: &Element, message: &str) {
     dispatch(target, "cm-error", &detail);
 }
 
+/// `object[key]` if `key` is an own property of `object` (never through the prototype chain).
+fn own_property(object: &JsValue, key: &str) -> Option<JsValue> {
+    let key = JsValue::from_str(key);
+    let obj: &js_sys::Object = object.unchecked_ref();
+    js_sys::Object::has_own(obj, &key)
+        .then(|| js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED))
+}
+
 /// Reads `mount()`/`update()` options: each option of the table (`options.rs`) that is an own
 /// property of the object, `namespace`, and `data` if the key is present. Nothing is read
 /// through the prototype chain, and nothing else in the object is converted.
@@ -146,12 +154,7 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<String>, Option<Js
     if !options.is_object() {
         return Err(js_sys::TypeError::new("options must be an object").into());
     }
-    let obj: &js_sys::Object = options.unchecked_ref();
-    let own = |key: &str| {
-        let key = JsValue::from_str(key);
-        js_sys::Object::has_own(obj, &key)
-            .then(|| js_sys::Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED))
-    };
+    let own = |key: &str| own_property(options, key);
     // Numbers are written by JavaScript (no float formatting in the wasm).
     let text = |v: &JsValue| {
         v.as_string().or_else(|| {
@@ -191,10 +194,12 @@ pub struct Handle {
     state: Rc<RefCell<Option<AppState>>>,
     target: Element,
     container: Element,
-    /// Every option the page has set so far, and those of its latest call.
+    /// Every option the page has set so far, and those set since the app last applied an
+    /// update (`applied`: the serial it applied).
     options: Rc<Options>,
     update: Rc<Options>,
     serial: u32,
+    applied: Rc<std::cell::Cell<u32>>,
     namespace: String,
     restore: Option<(u32, Rc<ViewState>, Rc<Vec<Opt>>)>,
     data: Option<Rc<Dataset>>,
@@ -231,6 +236,7 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         update: opts.clone(),
         options: opts,
         serial: 0,
+        applied: Rc::default(),
         namespace: namespace.unwrap_or_default(),
         restore: None,
         data: None,
@@ -268,7 +274,14 @@ impl Handle {
         let mut all = (*self.options).clone();
         all.merge(&opts);
         self.options = Rc::new(all);
-        self.update = Rc::new(opts);
+        // Updates the app has not applied yet (a render skips props in between) go with this one.
+        let mut update = if self.applied.get() == self.serial {
+            Options::default()
+        } else {
+            (*self.update).clone()
+        };
+        update.merge(&opts);
+        self.update = Rc::new(update);
         self.serial = self.serial.wrapping_add(1);
         if let Some(d) = data {
             self.take_data(&d);
@@ -316,14 +329,32 @@ impl Handle {
         if !state.is_object() {
             return Err(js_sys::TypeError::new("restore(state): state must be an object").into());
         }
-        let obj: &js_sys::Object = state.unchecked_ref();
-        let fields: Vec<Opt> = SPECS
-            .iter()
-            .filter(|s| s.view_state && js_sys::Object::has_own(obj, &s.property.into()))
-            .map(|s| s.opt)
-            .collect();
-        let v: ViewState = serde_wasm_bindgen::from_value(state)
-            .map_err(|e| JsValue::from(js_sys::TypeError::new(&format!("restore(state): {e}"))))?;
+        // Read field by field, as the attributes are (lists as comma lists): no deserializer for
+        // one small object.
+        let mut v = ViewState::default();
+        let mut fields = Vec::new();
+        for spec in SPECS.iter().filter(|s| s.view_state) {
+            let Some(value) = own_property(&state, spec.property) else {
+                continue;
+            };
+            let text = if let Some(list) = value.dyn_ref::<js_sys::Array>() {
+                String::from(list.join(","))
+            } else if let Some(b) = value.as_bool() {
+                if b { "1" } else { "" }.to_string()
+            } else if value.is_null() || value.is_undefined() {
+                String::new()
+            } else if let Some(t) = value.as_string() {
+                t
+            } else {
+                return Err(js_sys::TypeError::new(&format!(
+                    "restore(state): {} must be a string, a list or a boolean",
+                    spec.property
+                ))
+                .into());
+            };
+            v.put(spec.opt, &text);
+            fields.push(spec.opt);
+        }
         if let Some(s) = self.state.borrow().as_ref() {
             s.check_view_state(&v)
                 .map_err(|e| JsValue::from(js_sys::Error::new(&format!("restore(state): {e}"))))?;
@@ -439,6 +470,10 @@ impl Handle {
                 dispatch(&target, "cm-change", &snapshot_to_js(s))
             }),
             onpublish: Callback::from(move |s: AppState| *state.borrow_mut() = Some(s)),
+            onapplied: {
+                let applied = self.applied.clone();
+                Callback::from(move |n: u32| applied.set(n))
+            },
             onerror: {
                 let target = self.target.clone();
                 Callback::from(move |m: String| dispatch_error(&target, &m))

@@ -1,7 +1,17 @@
 //! Words the widget shows that are not data: the seed of the UI string table.
 
-use crate::query::SortField;
+use crate::query::{SortField, StatusFilter};
 use crate::state::AppState;
+
+/// A readable name for a facet (`jurisdiction` → "Jurisdiction"). Facets are slugs (ASCII), so
+/// the first letter is capitalised without Unicode case tables.
+pub fn facet_label(facet: &str) -> String {
+    let mut out = facet.replace('-', " ");
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
 
 /// A readable name for a facet value (`jurisdiction:us` → "United States").
 pub fn tag_label(facet: &str, value: &str) -> String {
@@ -71,7 +81,7 @@ pub fn sort_announcement(s: &AppState) -> String {
 
 /// One line for print: which rows of the matrix this is.
 pub fn print_summary(s: &AppState) -> String {
-    let filters = s.filter_summary();
+    let filters = filter_summary(s);
     let rows = format!(
         "{} of {} programs",
         s.visible.len(),
@@ -88,4 +98,89 @@ pub fn print_summary(s: &AppState) -> String {
     }
     out.push('.');
     out
+}
+
+/// The active filters in words, for the empty state and the printed view.
+pub fn filter_summary(s: &AppState) -> Vec<String> {
+    let ds = &s.dataset;
+    let mut out = Vec::new();
+    if !s.query.text.trim().is_empty() {
+        out.push(format!("text “{}”", s.query.text.trim()));
+    }
+    if let StatusFilter::Service { service, status } = &s.query.status {
+        let name = ds
+            .service_index(service)
+            .map(|i| ds.services[i].name.as_str())
+            .unwrap_or(service);
+        out.push(format!("{name}: {}", status.text().to_lowercase()));
+    }
+    if s.query.gaps {
+        out.push("only rows where the shown services differ".to_string());
+    }
+    let mut facets: Vec<&str> = Vec::new();
+    for t in &s.query.tags {
+        if let Some((f, _)) = t.split_once(':') {
+            if !facets.contains(&f) {
+                facets.push(f);
+            }
+        }
+    }
+    for f in facets {
+        let values: Vec<String> = s
+            .query
+            .tags
+            .iter()
+            .filter_map(|t| {
+                t.split_once(':')
+                    .filter(|(g, _)| *g == f)
+                    .map(|(_, v)| tag_label(f, v))
+            })
+            .collect();
+        out.push(format!("{f}: {}", values.join(" or ")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::options;
+    use crate::state::Action;
+
+    #[test]
+    fn filter_summary_says_why_rows_are_missing() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.apply(Action::SetText("zzz".into()));
+        s.apply(Action::SetStatus(
+            options::parse_status("fargate:in-progress", &Dataset::embedded()).unwrap(),
+        ));
+        s.apply(Action::ToggleTag("jurisdiction:sg".into()));
+        s.apply(Action::ToggleTag("jurisdiction:de".into()));
+        assert_eq!(
+            filter_summary(&s),
+            [
+                "text “zzz”",
+                "ECS Fargate: in progress",
+                "jurisdiction: Singapore or Germany"
+            ]
+        );
+    }
+
+    #[test]
+    fn facet_labels_capitalise_the_slug() {
+        assert_eq!(facet_label("jurisdiction"), "Jurisdiction");
+        assert_eq!(facet_label("data-residency"), "Data residency");
+        assert_eq!(facet_label(""), "");
+    }
+
+    #[test]
+    fn tag_labels_name_known_values_and_spell_out_others() {
+        assert_eq!(tag_label("jurisdiction", "kr"), "South Korea");
+        assert_eq!(
+            tag_label("domain", "financial-reporting"),
+            "Financial reporting"
+        );
+        assert_eq!(tag_label("domain", "new-thing"), "new thing");
+    }
 }

@@ -1,0 +1,385 @@
+//! What is shown: text filter, status filter, gaps, facets, shown services and multi-key sort.
+//! Pure functions over a [`Dataset`]; no yew, web-sys or wasm-bindgen here.
+
+mod search;
+mod sort;
+
+pub use search::SearchIndex;
+pub use sort::{Direction, SortField, SortKey};
+
+use crate::dataset::{Dataset, Status};
+use crate::text::words;
+use std::fmt;
+
+/// The status filter: every row, or rows where one service has one status.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    Any,
+    Service {
+        service: String,
+        status: Status,
+    },
+}
+
+impl StatusFilter {
+    /// A choice of the status select (`any` or `<service>:<status>`, as [`fmt::Display`] writes
+    /// it); anything else is `Any`.
+    pub fn from_choice(value: &str) -> StatusFilter {
+        match value.split_once(':') {
+            Some((service, status)) => match Status::from_id(status) {
+                Some(status) => StatusFilter::Service {
+                    service: service.to_string(),
+                    status,
+                },
+                None => StatusFilter::Any,
+            },
+            None => StatusFilter::Any,
+        }
+    }
+}
+
+impl fmt::Display for StatusFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatusFilter::Any => write!(f, "any"),
+            StatusFilter::Service { service, status } => write!(f, "{service}:{}", status.id()),
+        }
+    }
+}
+
+/// Everything that decides which rows and columns are shown, and in which order.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    pub text: String,
+    pub status: StatusFilter,
+    pub gaps: bool,
+    /// Selected facet tags: OR within a facet, AND across facets.
+    pub tags: Vec<String>,
+    /// Service ids to show, in order; empty means all, in dataset order.
+    pub services: Vec<String>,
+    pub sort: Vec<SortKey>,
+}
+
+/// A facet value with its live count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub tag: String,
+    pub value: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// A facet (e.g. `jurisdiction`) with its values, in first-seen order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facet {
+    pub name: String,
+    pub values: Vec<FacetValue>,
+}
+
+/// In-scope and in-progress counts of one program over the given services.
+pub fn coverage(ds: &Dataset, program: usize, shown: &[usize]) -> (usize, usize) {
+    let cells = &ds.programs[program].cells;
+    shown
+        .iter()
+        .fold((0, 0), |(a, b), &s| match cells[s].status {
+            Status::InScope => (a + 1, b),
+            Status::InProgress => (a, b + 1),
+            _ => (a, b),
+        })
+}
+
+impl Query {
+    /// Indices of the shown services, in display order. Unknown ids are skipped.
+    pub fn shown_services(&self, ds: &Dataset) -> Vec<usize> {
+        if self.services.is_empty() {
+            return (0..ds.services.len()).collect();
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for id in &self.services {
+            if let Some(i) = ds.service_index(id) {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+        if out.is_empty() {
+            (0..ds.services.len()).collect()
+        } else {
+            out
+        }
+    }
+
+    fn query_words(&self) -> Vec<String> {
+        words(&self.text)
+    }
+
+    /// Whether a program passes every filter except, if given, one facet's tags.
+    fn passes(
+        &self,
+        ds: &Dataset,
+        index: &SearchIndex,
+        shown: &[usize],
+        qw: &[String],
+        i: usize,
+        skip_facet: Option<&str>,
+    ) -> bool {
+        let p = &ds.programs[i];
+        if !index.matches(i, qw) {
+            return false;
+        }
+        if let StatusFilter::Service { service, status } = &self.status {
+            match ds.service_index(service) {
+                Some(s) if p.cells[s].status == *status => {}
+                _ => return false,
+            }
+        }
+        if self.gaps {
+            let mut it = shown.iter().map(|&s| p.cells[s].status);
+            if let Some(first) = it.next() {
+                if it.all(|s| s == first) {
+                    return false;
+                }
+            }
+        }
+        let mut facets: Vec<&str> = self
+            .tags
+            .iter()
+            .filter_map(|t| t.split_once(':').map(|(f, _)| f))
+            .collect();
+        facets.dedup();
+        for facet in facets {
+            if Some(facet) == skip_facet {
+                continue;
+            }
+            let any = self
+                .tags
+                .iter()
+                .filter(|t| t.split_once(':').map(|(f, _)| f) == Some(facet))
+                .any(|t| p.tags.contains(t));
+            if !any {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Indices of the visible programs, filtered and sorted.
+    pub fn visible(&self, ds: &Dataset, index: &SearchIndex) -> Vec<usize> {
+        let shown = self.shown_services(ds);
+        let qw = self.query_words();
+        let mut rows: Vec<usize> = (0..ds.programs.len())
+            .filter(|&i| self.passes(ds, index, &shown, &qw, i, None))
+            .collect();
+        self.sort_rows(ds, &shown, &mut rows);
+        rows
+    }
+
+    /// Facets with live counts: each value counts the rows that pass every other filter, with
+    /// that facet's own selection ignored, so a count says what choosing the value would give
+    /// when nothing else of that facet is chosen.
+    pub fn facets(&self, ds: &Dataset, index: &SearchIndex) -> Vec<Facet> {
+        let shown = self.shown_services(ds);
+        let qw = self.query_words();
+        let mut facets: Vec<Facet> = Vec::new();
+        for p in &ds.programs {
+            for t in &p.tags {
+                let Some((f, v)) = t.split_once(':') else {
+                    continue;
+                };
+                let fi = match facets.iter().position(|x| x.name == f) {
+                    Some(i) => i,
+                    None => {
+                        facets.push(Facet {
+                            name: f.to_string(),
+                            values: Vec::new(),
+                        });
+                        facets.len() - 1
+                    }
+                };
+                if !facets[fi].values.iter().any(|x| &x.tag == t) {
+                    facets[fi].values.push(FacetValue {
+                        tag: t.clone(),
+                        value: v.to_string(),
+                        count: 0,
+                        selected: self.tags.contains(t),
+                    });
+                }
+            }
+        }
+        for facet in &mut facets {
+            for i in 0..ds.programs.len() {
+                if !self.passes(ds, index, &shown, &qw, i, Some(&facet.name)) {
+                    continue;
+                }
+                for v in &mut facet.values {
+                    if ds.programs[i].tags.contains(&v.tag) {
+                        v.count += 1;
+                    }
+                }
+            }
+        }
+        facets
+    }
+
+    /// Whether any filter narrows the rows (the text, status, gaps or tags).
+    pub fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty()
+            || self.status != StatusFilter::Any
+            || self.gaps
+            || !self.tags.is_empty()
+    }
+
+    /// Drops every filter, keeping the columns and sort.
+    pub fn clear_filters(&mut self) {
+        self.text.clear();
+        self.status = StatusFilter::Any;
+        self.gaps = false;
+        self.tags.clear();
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::options::parse_status;
+
+    pub(crate) fn seed() -> (std::rc::Rc<Dataset>, SearchIndex) {
+        let ds = Dataset::embedded();
+        let ix = SearchIndex::new(&ds);
+        (ds, ix)
+    }
+
+    /// The keys are built by the first search, not by showing the dataset.
+
+    /// `words` takes a shortcut for ASCII; it must split and fold exactly as the Unicode path.
+
+    pub(crate) fn ids(ds: &Dataset, rows: &[usize]) -> Vec<String> {
+        rows.iter().map(|&i| ds.programs[i].id.clone()).collect()
+    }
+
+    pub(crate) fn run(q: &Query) -> Vec<String> {
+        let (ds, ix) = seed();
+        ids(&ds, &q.visible(&ds, &ix))
+    }
+
+    pub(crate) fn text(t: &str) -> Query {
+        Query {
+            text: t.into(),
+            ..Query::default()
+        }
+    }
+
+    #[test]
+    fn no_query_shows_all_twenty_in_seed_order() {
+        let rows = run(&Query::default());
+        assert_eq!(rows.len(), 20);
+        assert_eq!(rows[0], "pci-dss-level-1");
+        assert_eq!(rows[19], "hitrust-csf");
+    }
+
+    #[test]
+    fn iso_27_finds_the_three_iso_270xx_programs() {
+        assert_eq!(
+            run(&text("iso 27")),
+            ["iso-27001", "iso-27017", "iso-27018"]
+        );
+    }
+
+    #[test]
+    fn the_seed_typo_finds_hitrust() {
+        assert_eq!(run(&text("hitrusst")), ["hitrust-csf"]);
+        assert_eq!(run(&text("HITRUST")), ["hitrust-csf"]);
+    }
+
+    #[test]
+    fn text_is_case_and_accent_insensitive_and_matches_word_starts() {
+        assert_eq!(run(&text("FÉDRAMP")), ["fedramp-moderate", "fedramp-high"]);
+        assert_eq!(run(&text("esquema nacional")), ["ens-high"]);
+        // "ramp" is inside a word, not at its start.
+        assert!(run(&text("ramp")).is_empty());
+        assert_eq!(run(&text("soc")), ["soc-1", "soc-2", "soc-3"]);
+    }
+
+    #[test]
+    fn status_filter_fargate_not_in_scope() {
+        let ds = Dataset::embedded();
+        let q = Query {
+            status: parse_status("fargate:not-in-scope", &ds).unwrap(),
+            ..Query::default()
+        };
+        assert_eq!(
+            run(&q),
+            [
+                "fedramp-moderate",
+                "fedramp-high",
+                "dod-cc-srg",
+                "mtcs",
+                "c5",
+                "k-isms",
+                "ens-high",
+                "ospar"
+            ]
+        );
+    }
+
+    #[test]
+    fn gaps_only_follows_the_shown_services() {
+        let mut q = Query {
+            gaps: true,
+            ..Query::default()
+        };
+        assert_eq!(run(&q).len(), 9);
+        q.services = vec!["ecs".into(), "ecr".into()];
+        assert!(run(&q).is_empty());
+        q.services = vec!["ecs".into(), "eks".into()];
+        assert_eq!(
+            run(&q),
+            [
+                "irap",
+                "fedramp-moderate",
+                "fedramp-high",
+                "dod-cc-srg",
+                "ospar"
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_or_within_a_facet_and_across_facets() {
+        let q = Query {
+            tags: vec!["jurisdiction:sg".into(), "jurisdiction:de".into()],
+            ..Query::default()
+        };
+        assert_eq!(run(&q), ["mtcs", "c5", "ospar"]);
+        let q = Query {
+            tags: vec!["jurisdiction:us".into(), "domain:health".into()],
+            ..Query::default()
+        };
+        assert_eq!(run(&q), ["hipaa-eligible", "hipaa-baa", "hitrust-csf"]);
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_selection() {
+        let (ds, ix) = seed();
+        let q = Query {
+            tags: vec!["jurisdiction:sg".into()],
+            ..Query::default()
+        };
+        let f = q.facets(&ds, &ix);
+        let j = f.iter().find(|f| f.name == "jurisdiction").unwrap();
+        let us = j.values.iter().find(|v| v.value == "us").unwrap();
+        assert_eq!(us.count, 6);
+        assert!(j.values.iter().find(|v| v.value == "sg").unwrap().selected);
+        let d = f.iter().find(|f| f.name == "domain").unwrap();
+        // Within Singapore: MTCS (cloud, security) and OSPAR (finance).
+        assert_eq!(
+            d.values.iter().find(|v| v.value == "cloud").unwrap().count,
+            1
+        );
+        assert_eq!(
+            d.values.iter().find(|v| v.value == "health").unwrap().count,
+            0
+        );
+    }
+}
