@@ -113,7 +113,7 @@ test('axe-core: no violation at 320 px wide (light) with the table, diagram and 
 test('the result count is a polite status region that follows the filters', { timeout: 60000 }, async () => {
   const cm = await open({ theme: 'light' });
   const { page } = cm;
-  const count = cm.locator('[part=count]');
+  const count = cm.locator(DOM.countPart);
   assert.equal(await cm.locator(DOM.status).count() >= 1, true);
   assert.equal(await count.getAttribute('role'), 'status');
   assert.equal(await count.getAttribute('aria-live'), 'polite');
@@ -122,10 +122,10 @@ test('the result count is a polite status region that follows the filters', { ti
   const marked = await count.evaluate((el) => (el.dataset.testMark = '1'));
   assert.equal(marked, '1');
   await cm.search('iso');
-  await cm.locator('[part=count]', { hasText: '4 of 20 programs' }).waitFor({ timeout: 5000 });
+  await cm.locator(DOM.countPart, { hasText: '4 of 20 programs' }).waitFor({ timeout: 5000 });
   assert.equal(await count.evaluate((el) => el.dataset.testMark), '1', 'the same status element is updated in place');
   await cm.chip('domain:cloud').click();
-  await cm.locator('[part=count]', { hasText: '2 of 20 programs' }).waitFor({ timeout: 5000 });
+  await cm.locator(DOM.countPart, { hasText: '2 of 20 programs' }).waitFor({ timeout: 5000 });
   // Other polite regions: export messages and the band panel.
   assert.equal(await cm.message.getAttribute('aria-live'), 'polite');
   assert.equal(await cm.bandInfo.getAttribute('aria-live'), 'polite');

@@ -41,6 +41,8 @@ export const DOM = {
   search: 'input[type=search][part=search]',
   /** The result count, a polite status region. */
   count: '[role=status][part=count]',
+  /** The result count by its part alone (to check the role it carries). */
+  countPart: '[part=count]',
   status: '[role=status]',
   /** The error banner, one <li> a problem. */
   alert: '[role=alert][part=error]',
