@@ -6,10 +6,10 @@
 // - The result count is a polite status region, sort order is in aria-sort, status is never told
 //   by colour alone, and the page reflows at 320 px and at 200% zoom without horizontal scrolling.
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/a11y.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start } from './harness.mjs';
+import { session, DOM } from './matrix-page.mjs';
 
 const AXE = 'node_modules/axe-core/axe.min.js';
 const AXE_VERSION = JSON.parse(readFileSync('node_modules/axe-core/package.json', 'utf8')).version;
@@ -17,13 +17,7 @@ const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
 const HOST = '/tests/hosts/a11y/index.html';
 const W = 'compliance-matrix';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = session();
 
 const MODES = {
   light: { attrs: { theme: 'light' }, media: { colorScheme: 'light' } },
@@ -32,22 +26,13 @@ const MODES = {
   'forced colors': { attrs: {}, media: { forcedColors: 'active' } },
 };
 
-/** The host page with one widget; `attrs` are set before it connects. */
+/** The host page with one widget (a MatrixPage); `attrs` are set before it connects. */
 async function open(attrs = {}, { media = {}, viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1 } = {}) {
-  const page = await env.page({ viewport, deviceScaleFactor });
-  await page.emulateMedia(media);
-  await page.goto(`${env.base}${HOST}`);
-  await page.evaluate(async (attrs) => {
-    await customElements.whenDefined('compliance-matrix');
-    const el = document.createElement('compliance-matrix');
-    el.id = 'cm';
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    document.getElementById('host').append(el);
-  }, attrs);
-  await page.locator(`${W} [part=root]`).waitFor({ timeout: 20000 });
-  await page.locator(`${W} tr[data-program], ${W} svg[part=diagram]`).first().waitFor({ timeout: 20000 });
-  await page.evaluate(() => document.fonts.ready);
-  return page;
+  const cm = await env.widget(attrs, { path: HOST, media, ready: false, widget: { id: 'cm', whenDefined: true, selector: W }, viewport, deviceScaleFactor });
+  await cm.locator(DOM.root).waitFor({ timeout: 20000 });
+  await cm.page.locator(`${W} ${DOM.row}, ${W} ${DOM.diagram}`).first().waitFor({ timeout: 20000 });
+  await cm.page.evaluate(() => document.fonts.ready);
+  return cm;
 }
 
 /** Runs axe on the whole document; returns the violations, one line each. */
@@ -74,36 +59,37 @@ function describe(violations) {
 /** The widget's states to check; each leaves the page in that state. */
 const STATES = {
   'default view (table, diagram, tools)': async () => {},
-  'column menu open': async (page) => {
-    await page.locator(`${W} details[part=columns] > summary`).click();
-    await page.locator(`${W} input[type=checkbox][data-service=ecs]`).waitFor({ state: 'visible' });
+  'column menu open': async (cm) => {
+    await cm.columnsToggle.click();
+    await cm.columnBox('ecs').waitFor({ state: 'visible' });
   },
-  'compare mode': async (page) => {
-    await page.locator(W).evaluate((el) => el.setAttribute('compare', 'latest'));
-    await page.locator(`${W} [part=changes]`).waitFor();
-    await page.locator(`${W} td[data-changed]`).first().waitFor();
+  'compare mode': async (cm) => {
+    await cm.setAttribute('compare', 'latest');
+    await cm.changes.waitFor();
+    await cm.locator('td[data-changed]').first().waitFor();
   },
-  'a diagram band focused': async (page) => {
-    await page.locator(`${W} svg[part=diagram]`).focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowRight');
-    await page.locator(`${W} [part=band-info] .cm-band-info-head`).waitFor();
-    await page.locator(`${W} details[part=diagram-table] > summary`).evaluate((s) => s.parentElement.setAttribute('open', ''));
+  'a diagram band focused': async (cm) => {
+    await cm.diagram.focus();
+    await cm.page.keyboard.press('ArrowDown');
+    await cm.page.keyboard.press('ArrowRight');
+    await cm.locator(`${DOM.bandInfo} .cm-band-info-head`).waitFor();
+    await cm.locator(`${DOM.diagramTable} > summary`).evaluate((s) => s.parentElement.setAttribute('open', ''));
   },
-  'error state': async (page) => {
-    await page.locator(W).evaluate((el) => (el.data = { as_of: '2024-13-45', source: { title: 'x', url: 'javascript:alert(1)' }, services: [], programs: [] }));
-    await page.locator(`${W} [role=alert][part=error]`).waitFor();
-    await page.locator(W).evaluate((el) => el.setAttribute('sort', 'nonsense'));
-    await page.locator(`${W} input[part=search]`).fill('zzz');
-    await page.locator(`${W} [part=empty]`).waitFor();
+  'error state': async (cm) => {
+    await cm.evaluate((el) => (el.data = { as_of: '2024-13-45', source: { title: 'x', url: 'javascript:alert(1)' }, services: [], programs: [] }));
+    await cm.alertBox.waitFor();
+    await cm.setAttribute('sort', 'nonsense');
+    await cm.search('zzz');
+    await cm.locator('[part=empty]').waitFor();
   },
 };
 
 for (const [mode, { attrs, media }] of Object.entries(MODES)) {
   for (const [state, enter] of Object.entries(STATES)) {
     test(`axe-core ${AXE_VERSION}: no violation, ${state}, ${mode}`, { timeout: 60000 }, async () => {
-      const page = await open(attrs, { media });
-      await enter(page);
+      const cm = await open(attrs, { media });
+      const { page } = cm;
+      await enter(cm);
       await page.waitForTimeout(100);
       const v = await axe(page);
       assert.equal(v.length, 0, `${v.length} axe violation(s) (${RULESETS.join(', ')}), ${state}, ${mode}:\n${describe(v)}`);
@@ -113,9 +99,10 @@ for (const [mode, { attrs, media }] of Object.entries(MODES)) {
 }
 
 test('axe-core: no violation at 320 px wide (light) with the table, diagram and open menus', { timeout: 60000 }, async () => {
-  const page = await open({ theme: 'light' }, { viewport: { width: 320, height: 800 } });
-  await page.locator(`${W} details[part=columns] > summary`).click();
-  await page.locator(`${W} details[part=diagram-table] > summary`).click();
+  const cm = await open({ theme: 'light' }, { viewport: { width: 320, height: 800 } });
+  const { page } = cm;
+  await cm.columnsToggle.click();
+  await cm.locator(`${DOM.diagramTable} > summary`).click();
   const v = await axe(page);
   assert.equal(v.length, 0, `${v.length} axe violation(s) at 320 px:\n${describe(v)}`);
   assert.deepEqual(page.problems, []);
@@ -124,54 +111,53 @@ test('axe-core: no violation at 320 px wide (light) with the table, diagram and 
 // ---------------------------------------------------------------------------------------------
 
 test('the result count is a polite status region that follows the filters', { timeout: 60000 }, async () => {
-  const page = await open({ theme: 'light' });
-  const count = page.locator(`${W} [part=count]`);
-  assert.equal(await page.locator(`${W} [role=status]`).count() >= 1, true);
+  const cm = await open({ theme: 'light' });
+  const { page } = cm;
+  const count = cm.locator(DOM.countPart);
+  assert.equal(await cm.locator(DOM.status).count() >= 1, true);
   assert.equal(await count.getAttribute('role'), 'status');
   assert.equal(await count.getAttribute('aria-live'), 'polite');
   assert.equal(await count.textContent(), '20 of 20 programs');
   // The live region stays in the DOM (it is updated, not re-created, so it is announced).
   const marked = await count.evaluate((el) => (el.dataset.testMark = '1'));
   assert.equal(marked, '1');
-  await page.locator(`${W} input[part=search]`).fill('iso');
-  await page.locator(`${W} [part=count]`, { hasText: '4 of 20 programs' }).waitFor({ timeout: 5000 });
+  await cm.search('iso');
+  await cm.locator(DOM.countPart, { hasText: '4 of 20 programs' }).waitFor({ timeout: 5000 });
   assert.equal(await count.evaluate((el) => el.dataset.testMark), '1', 'the same status element is updated in place');
-  await page.locator(`${W} button[data-tag="domain:cloud"]`).click();
-  await page.locator(`${W} [part=count]`, { hasText: '2 of 20 programs' }).waitFor({ timeout: 5000 });
+  await cm.chip('domain:cloud').click();
+  await cm.locator(DOM.countPart, { hasText: '2 of 20 programs' }).waitFor({ timeout: 5000 });
   // Other polite regions: export messages and the band panel.
-  assert.equal(await page.locator(`${W} [part=message]`).getAttribute('aria-live'), 'polite');
-  assert.equal(await page.locator(`${W} [part=band-info]`).getAttribute('aria-live'), 'polite');
+  assert.equal(await cm.message.getAttribute('aria-live'), 'polite');
+  assert.equal(await cm.bandInfo.getAttribute('aria-live'), 'polite');
   assert.deepEqual(page.problems, []);
 });
 
 test('sort changes are exposed through aria-sort on the primary column only', { timeout: 60000 }, async () => {
-  const page = await open({ theme: 'light' });
-  const sorts = () =>
-    page.locator(W).evaluate((el) =>
-      Object.fromEntries([...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => [th.dataset.key, th.getAttribute('aria-sort')])),
-    );
+  const cm = await open({ theme: 'light' });
+  const { page } = cm;
+  const sorts = () => cm.ariaSorts();
   const none = { program: 'none', ecs: 'none', eks: 'none', fargate: 'none', ecr: 'none', coverage: 'none' };
   assert.deepEqual(await sorts(), none);
-  await page.locator(`${W} th[data-key=fargate] button`).click();
+  await cm.sortButton('fargate').click();
   assert.deepEqual(await sorts(), { ...none, fargate: 'ascending' });
-  await page.locator(`${W} th[data-key=program] button`).click({ modifiers: ['Shift'] });
+  await cm.sortButton('program').click({ modifiers: ['Shift'] });
   assert.deepEqual(await sorts(), { ...none, fargate: 'ascending' }, 'a secondary key does not move aria-sort');
-  const hint = await page.locator(`${W} th[data-key=program] button`).textContent();
+  const hint = await cm.sortButton('program').textContent();
   assert.match(hint, /sort key 2 of 2, ascending/, 'the secondary key is described to screen readers');
   // A plain click on another header replaces the sort; a second click reverses it.
-  await page.locator(`${W} th[data-key=program] button`).click();
+  await cm.sortButton('program').click();
   assert.deepEqual(await sorts(), { ...none, program: 'ascending' });
-  await page.locator(`${W} th[data-key=program] button`).click();
+  await cm.sortButton('program').click();
   assert.deepEqual(await sorts(), { ...none, program: 'descending' });
   // Every header's sort control is a button with an accessible name.
-  const buttons = await page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => th.querySelector('button')?.textContent.trim().length > 0));
+  const buttons = await cm.evaluate((el, headers) => [...el.shadowRoot.querySelectorAll(headers)].map((th) => th.querySelector('button')?.textContent.trim().length > 0), DOM.header);
   assert.ok(buttons.every(Boolean));
   assert.deepEqual(page.problems, []);
 });
 
 /** Every status cell and diagram band shows a symbol or pattern and text, not colour alone. */
-async function statusNotByColour(page) {
-  return page.locator(W).evaluate((el) => {
+async function statusNotByColour(cm) {
+  return cm.evaluate((el, D) => {
     const problems = [];
     const visible = (e) => {
       const s = getComputedStyle(e);
@@ -180,9 +166,9 @@ async function statusNotByColour(page) {
     };
     const TEXT = { 'in-scope': 'In scope', 'not-in-scope': 'Not in scope', 'in-progress': 'In progress', unknown: 'Not stated' };
     const SYM = { 'in-scope': '✓', 'not-in-scope': '✗', 'in-progress': '◐', unknown: '?' };
-    const cells = el.shadowRoot.querySelectorAll('table[part=table] td[data-status]');
+    const cells = el.shadowRoot.querySelectorAll(`${D.table} ${D.cell}`);
     for (const td of cells) {
-      const where = `${td.closest('tr').dataset.program}/${td.dataset.service}`;
+      const where = `${td.closest(D.row).dataset.program}/${td.dataset.service}`;
       const badge = [...td.querySelectorAll('.cm-badge')].at(-1);
       // The symbol is the badge's generated content: shown, but not part of the accessible name.
       const before = badge ? getComputedStyle(badge, '::before') : null;
@@ -191,26 +177,27 @@ async function statusNotByColour(page) {
       const text = badge ? badge.textContent.trim() : '';
       if (text !== TEXT[td.dataset.status] || !visible(badge)) problems.push(`${where}: no visible text "${TEXT[td.dataset.status]}" (got "${text}")`);
     }
-    for (const g of el.shadowRoot.querySelectorAll('svg[part=diagram] g[data-layer]')) {
+    for (const g of el.shadowRoot.querySelectorAll(`${D.diagram} g[data-layer]`)) {
       const t = g.querySelector('text');
       if (!t || !t.textContent.trim() || !visible(t)) problems.push(`band ${g.closest('[data-variant]').dataset.variant}/${g.dataset.layer}: no visible owner text`);
     }
     const legend = el.shadowRoot.querySelector('[part=legend]');
     if (!legend || !visible(legend)) problems.push('no visible status legend');
     return { problems, cells: cells.length };
-  });
+  }, DOM);
 }
 
 for (const [mode, { attrs, media }] of Object.entries(MODES)) {
   test(`status is never shown by colour alone: every cell has a visible symbol and text (${mode})`, { timeout: 60000 }, async () => {
-    const page = await open({ ...attrs, compare: 'latest' }, { media });
-    const r = await statusNotByColour(page);
+    const cm = await open({ ...attrs, compare: 'latest' }, { media });
+    const { page } = cm;
+    const r = await statusNotByColour(cm);
     assert.equal(r.cells, 80);
     assert.deepEqual(r.problems, []);
     // Changed cells in compare mode say old → new in words too.
-    const changed = await page.locator(`${W} td[data-changed]`).first().textContent();
+    const changed = await cm.locator('td[data-changed]').first().textContent();
     assert.match(changed, /→/);
-    assert.match(await page.locator(`${W} td[data-changed] .cm-vh`).first().textContent(), /changed from/);
+    assert.match(await cm.locator('td[data-changed] .cm-vh').first().textContent(), /changed from/);
     assert.deepEqual(page.problems, []);
   });
 }
@@ -259,26 +246,27 @@ for (const [label, opts] of [
   ['200% zoom (640 CSS px at 2x)', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }],
 ]) {
   test(`reflow at ${label}: no sideways page scroll, no clipped or off-screen text`, { timeout: 60000 }, async () => {
-    const page = await open({ theme: 'light' }, opts);
+    const cm = await open({ theme: 'light' }, opts);
+    const { page } = cm;
     let r = await reflow(page);
     assert.deepEqual(r.problems, [], `default view at ${label}`);
     // With the menus, compare mode and an error open.
-    await page.locator(`${W} details[part=columns] > summary`).click();
-    await page.locator(`${W} details[part=diagram-table] > summary`).click();
-    await page.locator(W).evaluate((el) => el.setAttribute('compare', 'latest'));
-    await page.locator(`${W} [part=changes]`).waitFor();
-    await page.locator(W).evaluate((el) => el.setAttribute('sort', 'no-such-key'));
-    await page.locator(`${W} [role=alert]`).waitFor();
-    await page.locator(`${W} svg[part=diagram]`).focus();
+    await cm.columnsToggle.click();
+    await cm.locator(`${DOM.diagramTable} > summary`).click();
+    await cm.setAttribute('compare', 'latest');
+    await cm.changes.waitFor();
+    await cm.setAttribute('sort', 'no-such-key');
+    await cm.locator(DOM.anyAlert).waitFor();
+    await cm.diagram.focus();
     await page.keyboard.press('ArrowDown');
-    await page.locator(`${W} [part=band-info] .cm-band-info-head`).waitFor();
+    await cm.locator(`${DOM.bandInfo} .cm-band-info-head`).waitFor();
     r = await reflow(page);
     assert.deepEqual(r.problems, [], `menus, compare, error and band panel at ${label}`);
     // The table and the diagram scroll inside themselves rather than the page.
     assert.ok(r.scrollers.length >= 1, 'a wide table or diagram scrolls inside the widget');
     // Spot-check that everything can still be reached: the last column and the last band.
-    await page.locator(`${W} th[data-key=coverage] button`).scrollIntoViewIfNeeded();
-    assert.ok(await page.locator(`${W} th[data-key=coverage] button`).isVisible());
+    await cm.sortButton('coverage').scrollIntoViewIfNeeded();
+    assert.ok(await cm.sortButton('coverage').isVisible());
     const docScroll = await page.evaluate(() => document.scrollingElement.scrollLeft);
     assert.equal(docScroll, 0, 'reaching the last column did not scroll the page sideways');
     assert.deepEqual(page.problems, []);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { launchOptions } from './harness.mjs';
+import { launchOptions, MatrixPage } from './matrix-page.mjs';
 
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));
 const VARIANT = 'eks-managed-nodes';
@@ -26,7 +26,8 @@ try {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${base}/index.html`);
-    const svg = page.locator('compliance-matrix svg[part=diagram]');
+    const cm = new MatrixPage(page);
+    const svg = cm.diagram;
     await svg.waitFor({ timeout: 20000 });
     // Keyboard: focus the diagram (the first shown variant's top layer becomes current),
     // then arrows to the wanted band.
@@ -35,10 +36,10 @@ try {
     const layers = MODEL.layers.map((l) => l.id);
     for (let i = 0; i < variants.indexOf(VARIANT); i++) await page.keyboard.press('ArrowRight');
     for (let i = layers.length - 1; i > layers.indexOf(LAYER); i--) await page.keyboard.press('ArrowDown');
-    const band = page.locator(`compliance-matrix g[data-variant=${VARIANT}] g[data-layer=${LAYER}].cm-current`);
+    const band = cm.locator(`g[data-variant=${VARIANT}] g[data-layer=${LAYER}].cm-current`);
     await band.waitFor({ timeout: 5000 });
-    await page.locator('compliance-matrix [part=band-info] .cm-band-explanation').waitFor({ timeout: 5000 });
-    const section = page.locator('compliance-matrix section:has(svg[part=diagram])');
+    await cm.locator('[part=band-info] .cm-band-explanation').waitFor({ timeout: 5000 });
+    const section = cm.locator('section:has(svg[part=diagram])');
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: s.path });
     console.log('wrote', s.path);

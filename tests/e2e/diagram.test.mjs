@@ -2,10 +2,10 @@
 // data/responsibility.json, the explanation panel by keyboard and by mouse, the link between the
 // table and the diagram, the variant picker and the table equivalent, the tools panel,
 // accessibility hooks and the narrow layout, and the `view` attribute.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, widgetReady } from './harness.mjs';
+import { session, poll, DOM, sel } from './matrix-page.mjs';
 
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));
 const TOOLS = JSON.parse(readFileSync('data/tools.json', 'utf8')).tools;
@@ -36,44 +36,18 @@ function expected(v, l) {
   };
 }
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = session();
 
+/** The demo page with its diagram drawn (a MatrixPage). */
 async function demo(viewport = { width: 1100, height: 900 }) {
-  const page = await env.page({ viewport });
-  await page.goto(`${env.base}/index.html`);
-  await widgetReady(page);
-  await page.locator('compliance-matrix svg[part=diagram]').waitFor({ timeout: 20000 });
-  return page;
-}
-
-/** Runs `fn(shadowRoot, arg)` in the page. */
-function inRoot(page, fn, arg) {
-  return page.locator('compliance-matrix').evaluate(
-    (el, [src, a]) => new Function(`return (${src})`)()(el.shadowRoot, a),
-    [fn.toString(), arg],
-  );
-}
-
-/** Re-reads `read()` until `ok(value)` holds or time runs out; returns the last value. */
-async function poll(read, ok, ms = 3000) {
-  const end = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await read();
-  }
-  return value;
+  const cm = await env.open('/index.html', { viewport });
+  await cm.diagram.waitFor({ timeout: 20000 });
+  return cm;
 }
 
 /** The bands as drawn: [{variant, bands: [{layer, owner, rects, label}]}]. */
-const drawn = (page) =>
-  inRoot(page, (root) =>
+const drawn = (cm) =>
+  cm.inRoot((root) =>
     [...root.querySelectorAll('svg[part=diagram] g[data-variant]')].map((g) => ({
       variant: g.dataset.variant,
       bands: [...g.querySelectorAll('g[data-layer]')].map((b) => ({
@@ -86,8 +60,8 @@ const drawn = (page) =>
   );
 
 /** The info panel and the current band, as shown. */
-const shownInfo = (page) =>
-  inRoot(page, (root) => {
+const shownInfo = (cm) =>
+  cm.inRoot((root) => {
     const box = root.querySelector('[part=band-info]');
     const p = (sel) => box.querySelector(sel);
     const srcLink = p('.cm-band-source a');
@@ -112,10 +86,10 @@ const shownInfo = (page) =>
   });
 
 /** Asserts the panel explains band `v`/`l` (and that it is the one current band). */
-async function assertInfo(page, v, l, how) {
+async function assertInfo(cm, v, l, how) {
   const want = expected(v, l);
   const got = await poll(
-    () => shownInfo(page),
+    () => shownInfo(cm),
     (s) => s.current.length === 1 && s.current[0] === `${v}/${l}` && s.head.includes(want.head),
   );
   const at = `${how}: ${v}/${l}`;
@@ -148,8 +122,9 @@ const press = async (page, key, times = 1) => {
 };
 
 test('bands and owners: 6 variants × 14 bands, every owner as in data/responsibility.json', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
-  const shown = await drawn(page);
+  const cm = await demo();
+  const { page } = cm;
+  const shown = await drawn(cm);
   assert.deepEqual(shown.map((g) => g.variant), VARIANTS, 'variants in model order');
   assert.equal(VARIANTS.length, 6);
   assert.equal(LAYERS.length, 14);
@@ -173,7 +148,7 @@ test('bands and owners: 6 variants × 14 bands, every owner as in data/responsib
 
   // Bands stack facilities (bottom) to data (top) in every column, and the dashed
   // responsibility line crosses each column at the bottom edge of its first customer/shared band.
-  const geo = await inRoot(page, (root) => {
+  const geo = await cm.inRoot((root) => {
     const svg = root.querySelector('svg[part=diagram]');
     const line = svg.querySelector('polyline.cm-d-line');
     return {
@@ -210,102 +185,102 @@ test('bands and owners: 6 variants × 14 bands, every owner as in data/responsib
 });
 
 test('focus shows the explanation: keyboard only (Tab, arrows, Home/End, Escape) and mouse click', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
-  assert.match((await shownInfo(page)).text, PLACEHOLDER, 'before any focus the panel invites the user');
+  const cm = await demo();
+  const { page } = cm;
+  assert.match((await shownInfo(cm)).text, PLACEHOLDER, 'before any focus the panel invites the user');
 
   // Keyboard only: Tab from the top of the page until the diagram has focus.
   let tabs = 0;
   for (; tabs < 400; tabs++) {
-    if ((await shownInfo(page)).focused) break;
+    if ((await shownInfo(cm)).focused) break;
     await page.keyboard.press('Tab');
   }
-  assert.ok((await shownInfo(page)).focused, `the diagram is reachable with Tab (${tabs} presses)`);
+  assert.ok((await shownInfo(cm)).focused, `the diagram is reachable with Tab (${tabs} presses)`);
   const top = LAYERS.length - 1;
-  await assertInfo(page, VARIANTS[0], LAYERS[top], 'on focus');
+  await assertInfo(cm, VARIANTS[0], LAYERS[top], 'on focus');
 
   // Walk every band: down the first column, right, up the next, … (a serpentine).
   let li = top;
   for (let vi = 0; vi < VARIANTS.length; vi++) {
     if (vi > 0) {
       await press(page, 'ArrowRight');
-      await assertInfo(page, VARIANTS[vi], LAYERS[li], 'ArrowRight');
+      await assertInfo(cm, VARIANTS[vi], LAYERS[li], 'ArrowRight');
     }
     const down = vi % 2 === 0;
     for (let step = 0; step < LAYERS.length - 1; step++) {
       await press(page, down ? 'ArrowDown' : 'ArrowUp');
       li += down ? -1 : 1;
-      await assertInfo(page, VARIANTS[vi], LAYERS[li], down ? 'ArrowDown' : 'ArrowUp');
+      await assertInfo(cm, VARIANTS[vi], LAYERS[li], down ? 'ArrowDown' : 'ArrowUp');
     }
   }
   // The edges hold: the last variant is ecr and we are at the bottom or top of it.
   const last = VARIANTS.length - 1;
   await press(page, 'ArrowRight');
-  await assertInfo(page, VARIANTS[last], LAYERS[li], 'ArrowRight at the last variant');
+  await assertInfo(cm, VARIANTS[last], LAYERS[li], 'ArrowRight at the last variant');
   await press(page, li === 0 ? 'ArrowDown' : 'ArrowUp');
-  await assertInfo(page, VARIANTS[last], LAYERS[li], 'arrow past the edge');
+  await assertInfo(cm, VARIANTS[last], LAYERS[li], 'arrow past the edge');
   await press(page, 'Home');
-  await assertInfo(page, VARIANTS[0], LAYERS[li], 'Home');
+  await assertInfo(cm, VARIANTS[0], LAYERS[li], 'Home');
   await press(page, 'ArrowLeft');
-  await assertInfo(page, VARIANTS[0], LAYERS[li], 'ArrowLeft at the first variant');
+  await assertInfo(cm, VARIANTS[0], LAYERS[li], 'ArrowLeft at the first variant');
   await press(page, 'End');
-  await assertInfo(page, VARIANTS[last], LAYERS[li], 'End');
+  await assertInfo(cm, VARIANTS[last], LAYERS[li], 'End');
 
   // The brief's example by keys alone: eks-self-managed host-os is the customer's, with tools.
   await press(page, 'Home');
   await press(page, 'ArrowRight', VARIANTS.indexOf('eks-self-managed'));
   const hostOs = LAYERS.indexOf('host-os');
   await press(page, li > hostOs ? 'ArrowDown' : 'ArrowUp', Math.abs(li - hostOs));
-  const info = await assertInfo(page, 'eks-self-managed', 'host-os', 'keyboard to eks-self-managed host-os');
+  const info = await assertInfo(cm, 'eks-self-managed', 'host-os', 'keyboard to eks-self-managed host-os');
   assert.equal(owner('eks-self-managed', 'host-os'), 'customer');
   assert.match(info.toolsText, /kube-bench/);
   assert.match(info.toolsText, /docker-bench-security/);
   assert.match(info.toolsText, /actuary \(archived upstream\)/);
-  assert.ok((await shownInfo(page)).focused, 'focus stays on the diagram while moving');
+  assert.ok((await shownInfo(cm)).focused, 'focus stays on the diagram while moving');
 
   await press(page, 'Escape');
-  const cleared = await poll(() => shownInfo(page), (s) => s.current.length === 0);
+  const cleared = await poll(() => shownInfo(cm), (s) => s.current.length === 0);
   assert.deepEqual(cleared.current, [], 'Escape clears the current band');
   assert.match(cleared.text, PLACEHOLDER, 'Escape clears the panel');
 
   // Mouse: clicking a band makes it current and explains it.
-  const band = (v, l) => page.locator(`compliance-matrix svg[part=diagram] g[data-variant=${v}] g[data-layer=${l}]`);
+  const band = (v, l) => cm.band(v, l);
   await band('eks-self-managed', 'host-os').click();
-  const clicked = await assertInfo(page, 'eks-self-managed', 'host-os', 'click');
+  const clicked = await assertInfo(cm, 'eks-self-managed', 'host-os', 'click');
   assert.match(clicked.toolsText, /kube-bench/);
   assert.match(clicked.toolsText, /docker-bench-security/);
   await band('eks-managed-nodes', 'host-os').click();
-  await assertInfo(page, 'eks-managed-nodes', 'host-os', 'click on a shared band');
+  await assertInfo(cm, 'eks-managed-nodes', 'host-os', 'click on a shared band');
   await band('eks-fargate', 'host-os').click();
-  await assertInfo(page, 'eks-fargate', 'host-os', 'click on an AWS band (no tools)');
+  await assertInfo(cm, 'eks-fargate', 'host-os', 'click on an AWS band (no tools)');
   await band('ecr', 'images').click();
-  await assertInfo(page, 'ecr', 'images', 'click on ecr images (Amazon Inspector)');
+  await assertInfo(cm, 'ecr', 'images', 'click on ecr images (Amazon Inspector)');
   await band('ecr', 'control-plane').click();
-  await assertInfo(page, 'ecr', 'control-plane', 'click on an n/a band');
+  await assertInfo(cm, 'ecr', 'control-plane', 'click on an n/a band');
   await band('ecs-fargate', 'images').click();
-  await assertInfo(page, 'ecs-fargate', 'images', 'click on ecs-fargate images');
+  await assertInfo(cm, 'ecs-fargate', 'images', 'click on ecs-fargate images');
   assert.deepEqual(page.problems, []);
 });
 
 test('the table and the diagram point at each other (hover and keyboard focus)', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
+  const cm = await demo();
+  const { page } = cm;
   const marks = (p) =>
-    inRoot(p, (root) => ({
+    p.inRoot((root, D) => ({
       variants: [...root.querySelectorAll('svg[part=diagram] g[data-variant][data-highlighted="true"]')].map((g) => g.dataset.variant),
       headers: [...root.querySelectorAll('th[data-key]')]
         .filter((th) => th.classList.contains('cm-hl') || th.dataset.highlighted === 'true')
         .map((th) => ({ key: th.dataset.key, cls: th.classList.contains('cm-hl'), data: th.dataset.highlighted === 'true' })),
-      cells: [...root.querySelectorAll('table[part=table] td.cm-hl')].map((td) => td.dataset.service),
-      cellsOf: Object.fromEntries(
-        ['ecs', 'eks', 'fargate', 'ecr'].map((s) => [s, root.querySelectorAll(`table[part=table] td[data-service=${s}]`).length]),
-      ),
-    }));
+      cells: [...root.querySelectorAll(D.highlighted)].map((td) => td.dataset.service),
+      cellsOf: Object.fromEntries(Object.entries(D.cellsOf).map(([s, css]) => [s, root.querySelectorAll(css).length])),
+    }), { highlighted: `${DOM.table} td.cm-hl`, cellsOf: Object.fromEntries(['ecs', 'eks', 'fargate', 'ecr'].map((s) => [s, sel.serviceCells(s)])) });
   const none = { variants: [], headers: [], cells: [] };
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const pick = ({ variants, headers, cells }) => ({ variants, headers, cells });
-  const waitMarks = async (want) => pick(await poll(() => marks(page), (m) => same(pick(m), want)));
-  const waitVariants = async (want) => (await poll(() => marks(page), (m) => same(m.variants, want))).variants;
+  const waitMarks = async (want) => pick(await poll(() => marks(cm), (m) => same(pick(m), want)));
+  const waitVariants = async (want) => (await poll(() => marks(cm), (m) => same(m.variants, want))).variants;
   const waitTable = async (headers, cells) => {
-    const m = await poll(() => marks(page), (x) => same(x.headers, headers) && same(x.cells, cells));
+    const m = await poll(() => marks(cm), (x) => same(x.headers, headers) && same(x.cells, cells));
     return { headers: m.headers, cells: m.cells };
   };
   const away = page.locator('h1');
@@ -313,36 +288,36 @@ test('the table and the diagram point at each other (hover and keyboard focus)',
   const EKS = ['eks-self-managed', 'eks-managed-nodes', 'eks-fargate'];
 
   // Table → diagram, by mouse.
-  await page.locator('compliance-matrix th[data-key=fargate]').hover();
+  await cm.header('fargate').hover();
   assert.deepEqual(await waitVariants(FARGATE), FARGATE, 'hovering the Fargate header marks its variants');
   await away.hover();
   assert.deepEqual(await waitMarks(none), none, 'leaving the header clears the marks');
-  await page.locator('compliance-matrix th[data-key=eks]').hover();
+  await cm.header('eks').hover();
   assert.deepEqual(await waitVariants(EKS), EKS, 'hovering the EKS header marks the three EKS variants');
   await away.hover();
   assert.deepEqual(await waitMarks(none), none);
 
   // Table → diagram, by keyboard focus on the header's button.
-  await page.locator('compliance-matrix th[data-key=fargate] button').focus();
+  await cm.sortButton('fargate').focus();
   assert.deepEqual(await waitVariants(FARGATE), FARGATE, 'focusing the Fargate header button marks its variants');
   await page.keyboard.press('Tab'); // the next header's button: EKS? whichever comes next
-  const next = await inRoot(page, (root) => root.activeElement?.closest('th[data-key]')?.dataset.key ?? null);
-  await page.locator('compliance-matrix th[data-key=eks] button').focus();
+  const next = await cm.inRoot((root) => root.activeElement?.closest('th[data-key]')?.dataset.key ?? null);
+  await cm.sortButton('eks').focus();
   assert.deepEqual(await waitVariants(EKS), EKS, `moving focus (after Tab to ${next}) to the EKS header button marks the EKS variants`);
-  await page.locator('compliance-matrix input[type=search]').focus();
+  await cm.searchBox.focus();
   assert.deepEqual(await waitMarks(none), none, 'blurring the header clears the marks');
 
   // Diagram → table, by mouse.
-  const counts = (await marks(page)).cellsOf;
+  const counts = (await marks(cm)).cellsOf;
   assert.ok(counts.ecr > 0 && counts.ecs > 0);
   const col = (key) => ({ key, cls: true, data: true });
-  await page.locator('compliance-matrix svg[part=diagram] g[data-variant=ecr]').hover();
+  await cm.locator(`${DOM.diagram} g[data-variant=ecr]`).hover();
   const ecr = await waitTable([col('ecr')], Array(counts.ecr).fill('ecr'));
   assert.deepEqual(ecr.headers, [col('ecr')], 'hovering the ECR variant marks the ECR header (class and data-highlighted)');
   assert.deepEqual(ecr.cells, Array(counts.ecr).fill('ecr'), 'and every ECR cell, and nothing else');
   await away.hover();
   assert.deepEqual(await waitMarks(none), none, 'leaving the variant clears the table');
-  await page.locator('compliance-matrix svg[part=diagram] g[data-variant=ecs-ec2]').hover();
+  await cm.locator(`${DOM.diagram} g[data-variant=ecs-ec2]`).hover();
   const ecs = await waitTable([col('ecs')], Array(counts.ecs).fill('ecs'));
   assert.deepEqual(ecs.headers, [col('ecs')], 'hovering ECS on EC2 marks the ECS header');
   assert.deepEqual(ecs.cells, Array(counts.ecs).fill('ecs'));
@@ -352,11 +327,12 @@ test('the table and the diagram point at each other (hover and keyboard focus)',
 });
 
 test('the variant picker hides and shows variants; the table equivalent has 14 rows with the owners', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
-  const toggle = (id) => page.locator(`compliance-matrix button[data-variant-toggle=${id}]`);
+  const cm = await demo();
+  const { page } = cm;
+  const toggle = (id) => cm.variantToggle(id);
   const pressed = () =>
-    inRoot(page, (root) => [...root.querySelectorAll('button[data-variant-toggle]')].map((b) => [b.dataset.variantToggle, b.getAttribute('aria-pressed')]));
-  const shownVariants = () => inRoot(page, (root) => [...root.querySelectorAll('svg[part=diagram] g[data-variant]')].map((g) => g.dataset.variant));
+    cm.inRoot((root) => [...root.querySelectorAll('button[data-variant-toggle]')].map((b) => [b.dataset.variantToggle, b.getAttribute('aria-pressed')]));
+  const shownVariants = () => cm.inRoot((root) => [...root.querySelectorAll('svg[part=diagram] g[data-variant]')].map((g) => g.dataset.variant));
   assert.deepEqual(await pressed(), VARIANTS.map((v) => [v, 'true']), 'all variants start pressed');
 
   await toggle('ecr').click();
@@ -364,12 +340,12 @@ test('the variant picker hides and shows variants; the table equivalent has 14 r
   assert.deepEqual(await poll(shownVariants, (v) => v.length === 5), VARIANTS.filter((v) => v !== 'ecr'), 'unpressing ECR removes it');
   await toggle('ecs-ec2').click();
   assert.deepEqual(await poll(shownVariants, (v) => v.length === 4), VARIANTS.filter((v) => !['ecr', 'ecs-ec2'].includes(v)));
-  const shownBands = await drawn(page);
+  const shownBands = await drawn(cm);
   for (const g of shownBands) assert.equal(g.bands.length, 14, `${g.variant} keeps its 14 bands`);
 
   // With ECS on EC2 hidden, focusing the diagram starts at the first shown variant.
-  await page.locator('compliance-matrix svg[part=diagram]').focus();
-  await assertInfo(page, 'ecs-fargate', 'data', 'focus with ecs-ec2 hidden');
+  await cm.diagram.focus();
+  await assertInfo(cm, 'ecs-fargate', 'data', 'focus with ecs-ec2 hidden');
   await press(page, 'Escape');
 
   // Keyboard on the picker: Enter/Space toggle a button.
@@ -382,7 +358,7 @@ test('the variant picker hides and shows variants; the table equivalent has 14 r
   assert.deepEqual(await pressed(), VARIANTS.map((v) => [v, 'true']));
 
   // The table equivalent: 14 rows (top layer first), one cell per shown variant, owners as in the JSON.
-  const details = page.locator('compliance-matrix details[part=diagram-table]');
+  const details = cm.locator(DOM.diagramTable);
   await details.locator('summary').click();
   assert.equal(await details.evaluate((d) => d.open), true, 'the summary opens the table');
   const table = () =>
@@ -418,8 +394,9 @@ test('the variant picker hides and shows variants; the table equivalent has 14 r
 });
 
 test('the tools panel lists the seed tools with links; actuary is marked archived', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
-  const tools = await inRoot(page, (root) =>
+  const cm = await demo();
+  const { page } = cm;
+  const tools = await cm.inRoot((root) =>
     [...root.querySelectorAll('[part=tools] li[data-tool]')].map((li) => ({
       id: li.dataset.tool,
       links: [...li.querySelectorAll('a')].map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })),
@@ -437,8 +414,9 @@ test('the tools panel lists the seed tools with links; actuary is marked archive
 });
 
 test('accessibility hooks, and at 360px the diagram scrolls instead of overlapping or shrinking', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
-  const a11y = await inRoot(page, (root) => {
+  const cm = await demo();
+  const { page } = cm;
+  const a11y = await cm.inRoot((root) => {
     const svg = root.querySelector('svg[part=diagram]');
     const ids = (svg.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
     const targets = ids.map((id) => root.getElementById(id));
@@ -471,7 +449,7 @@ test('accessibility hooks, and at 360px the diagram scrolls instead of overlappi
 
   // Phone width.
   const phone = await demo({ width: 360, height: 800 });
-  const m = await inRoot(phone, (root) => {
+  const m = await phone.inRoot((root) => {
     const svg = root.querySelector('svg[part=diagram]');
     const wrap = svg.closest('[part=diagram-wrap]') || svg.parentElement;
     const scale = svg.getScreenCTM().a;
@@ -547,21 +525,22 @@ test('accessibility hooks, and at 360px the diagram scrolls instead of overlappi
     }
   }
   assert.deepEqual(faults, [], 'layout at 360px');
-  assert.deepEqual(phone.problems, []);
+  assert.deepEqual(phone.page.problems, []);
 });
 
 test('the view attribute: "diagram" hides the table, "table" hides the diagram, "both" shows both', { timeout: TIMEOUT }, async () => {
-  const page = await demo();
-  const host = page.locator('compliance-matrix');
+  const cm = await demo();
+  const { page } = cm;
+  const host = cm.host;
   const parts = () =>
-    inRoot(page, (root) => ({
+    cm.inRoot((root) => ({
       table: root.querySelectorAll('table[part=table]').length,
       svg: root.querySelectorAll('svg[part=diagram]').length,
     }));
   assert.deepEqual(await parts(), { table: 1, svg: 1 }, 'both by default');
   await host.evaluate((el) => el.setAttribute('view', 'diagram'));
   assert.deepEqual(await poll(parts, (p) => p.table === 0), { table: 0, svg: 1 }, 'view="diagram"');
-  assert.equal((await drawn(page)).flatMap((g) => g.bands).length, 84);
+  assert.equal((await drawn(cm)).flatMap((g) => g.bands).length, 84);
   await host.evaluate((el) => el.setAttribute('view', 'table'));
   assert.deepEqual(await poll(parts, (p) => p.svg === 0), { table: 1, svg: 0 }, 'view="table"');
   await host.evaluate((el) => el.setAttribute('view', 'both'));

@@ -2,28 +2,24 @@
 // tarball, a plain page with one script tag, a strict-CSP page, a page with hostile global CSS,
 // the single file from file://, two instances on one page, and changes after mount.
 // Fixtures: tests/hosts/. Run: node --test --test-concurrency=1 tests/e2e/hosts.test.mjs
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { start, widgetReady } from './harness.mjs';
+import { eventually, session, MatrixPage, DOM } from './matrix-page.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const ARTIFACTS = 'tests/e2e/artifacts';
 const VITE_APP = 'tests/hosts/vite';
 
-let env;
+const env = session();
 const servers = [];
-before(async () => {
-  env = await start();
-});
-after(async () => {
+after(() => {
   for (const s of servers) s.close();
-  await env?.close();
 });
 
 /** Starts another static server (closed in `after`); returns its base URL. */
@@ -31,33 +27,6 @@ async function server(root, options) {
   const s = await serve(root, 0, options);
   servers.push(s);
   return `http://127.0.0.1:${s.address().port}`;
-}
-
-/** Program ids of the rows shown by the element matching `selector`. */
-function rowIds(page, selector = 'compliance-matrix') {
-  return page.locator(selector).evaluate((el) => [...el.shadowRoot.querySelectorAll('tr[data-program]')].map((tr) => tr.dataset.program));
-}
-
-/** Waits until the element's rows equal `expected` (rendering is asynchronous). */
-async function expectRows(page, selector, expected, message) {
-  let last;
-  for (let i = 0; i < 100; i++) {
-    last = await rowIds(page, selector);
-    if (JSON.stringify(last) === JSON.stringify(expected)) return;
-    await page.waitForTimeout(50);
-  }
-  assert.deepEqual(last, expected, message);
-}
-
-/** Waits until the element shows `n` rows. */
-async function expectRowCount(page, selector, n, message) {
-  let last;
-  for (let i = 0; i < 100; i++) {
-    last = (await rowIds(page, selector)).length;
-    if (last === n) return;
-    await page.waitForTimeout(50);
-  }
-  assert.equal(last, n, message);
 }
 
 function mtime(path) {
@@ -139,19 +108,19 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
     if (r.url().endsWith('.wasm')) wasmRequests.push(`${r.status()} ${r.headers()['content-type']}`);
   });
   await page.goto(`${base}/index.html`);
-  await widgetReady(page, '#main');
-  assert.equal((await rowIds(page, '#main')).length, 20);
+  const main = await new MatrixPage(page, '#main').ready();
+  assert.equal((await main.programIds()).length, 20);
   await page.locator('body[data-host-ready=true]').waitFor({ timeout: 20000 });
   const result = await page.evaluate(() => window.hostResult);
   assert.equal(result.rows, 1, 'parseDataset from the package parsed the Markdown table');
   assert.equal(result.csvLines, 21, 'exportCsv: a header and 20 rows');
   // mount() from the package, into a plain div: services ecs,fargate, query iso, then sort program:desc.
-  await expectRows(page, '#mounted', ['iso-9001', 'iso-27018', 'iso-27017', 'iso-27001']);
+  await main.widget('#mounted').expectRows(['iso-9001', 'iso-27018', 'iso-27017', 'iso-27001']);
   const mounted = await page.evaluate(() => window.hostResult.mountedState);
   assert.deepEqual(mounted?.services, ['ecs', 'fargate']);
   assert.deepEqual(wasmRequests, ['200 application/wasm'], 'one wasm fetch, served as application/wasm');
   // The typed cm-change listener of src/main.ts receives the state.
-  await page.locator('#main input[type=search]').fill('soc');
+  await main.search('soc');
   await page.locator('#last', { hasText: '3 visible, query "soc"' }).waitFor({ timeout: 10000 });
   assert.deepEqual(page.problems, []);
 });
@@ -163,12 +132,12 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
 test('a plain HTML page with one script tag shows the seed matrix', { timeout: 60000 }, async () => {
   const page = await env.page();
   await page.goto(`${env.base}/tests/hosts/plain/index.html`);
-  await widgetReady(page);
-  const ids = await rowIds(page);
+  const cm = await new MatrixPage(page).ready();
+  const ids = await cm.programIds();
   assert.equal(ids.length, 20);
   assert.equal(ids[0], 'pci-dss-level-1');
-  assert.equal(await page.locator('compliance-matrix td[data-service]').count(), 80);
-  const shadow = await page.locator('compliance-matrix').evaluate((el) => ({
+  assert.equal(await cm.locator(DOM.cell).count(), 80);
+  const shadow = await cm.evaluate((el) => ({
     open: el.shadowRoot !== null && el.shadowRoot.mode === 'open',
     adopted: el.shadowRoot.adoptedStyleSheets.length,
     styleElements: el.shadowRoot.querySelectorAll('style').length,
@@ -192,27 +161,27 @@ test(`under "${CSP}" there is no violation and the widget works`, { timeout: 600
   });
   const response = await page.goto(`${base}/tests/hosts/csp/index.html`);
   assert.equal(response.headers()['content-security-policy'], CSP);
-  await widgetReady(page);
-  assert.equal((await rowIds(page)).length, 20);
-  await page.locator('compliance-matrix input[type=search]').fill('hipaa');
-  await expectRows(page, 'compliance-matrix', ['hipaa-eligible', 'hipaa-baa'], 'search narrows the rows');
+  const cm = await new MatrixPage(page).ready();
+  assert.equal((await cm.programIds()).length, 20);
+  await cm.search('hipaa');
+  await cm.expectRows(['hipaa-eligible', 'hipaa-baa'], 'search narrows the rows');
   // Exercise more of the UI under the policy: sort, the status filter, the column menu.
-  await page.locator('compliance-matrix th[data-key=program] button').click();
-  await expectRows(page, 'compliance-matrix', ['hipaa-baa', 'hipaa-eligible'], 'sorting works');
-  await page.locator('compliance-matrix [part=search]').fill('');
-  await page.locator('compliance-matrix [part=columns] summary').click();
+  await cm.sortButton('program').click();
+  await cm.expectRows(['hipaa-baa', 'hipaa-eligible'], 'sorting works');
+  await cm.search('');
+  await cm.columnsToggle.click();
   // An export downloads through a blob: URL.
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 10000 }),
-    page.locator('compliance-matrix button', { hasText: 'CSV' }).click(),
+    cm.locator('button', { hasText: 'CSV' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /\.csv$/);
   // The responsibility diagram: choosing a band explains it.
-  const band = page.locator('compliance-matrix svg[part=diagram] g[data-variant=ecs-fargate] g[data-layer=iam]');
+  const band = cm.band('ecs-fargate', 'iam');
   await band.click();
-  assert.match(await page.locator('compliance-matrix [part=band-info]').textContent(), /\S/);
+  assert.match(await cm.bandInfo.textContent(), /\S/);
   // Is the stylesheet applied (a blocked sheet would leave the table unstyled)?
-  const styled = await page.locator('compliance-matrix').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[part=root]')).borderTopStyle);
+  const styled = await cm.evaluate((el, root) => getComputedStyle(el.shadowRoot.querySelector(root)).borderTopStyle, DOM.root);
   assert.equal(styled, 'solid', 'the constructable stylesheet applies under style-src self');
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -299,9 +268,9 @@ test('hostile global CSS on the page does not change how the element looks', { t
   for (const name of ['clean', 'index']) {
     const page = await env.page({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
     await page.goto(`${env.base}/tests/hosts/hostile/${name}.html`);
-    await widgetReady(page);
+    const cm = await new MatrixPage(page).ready();
     await page.evaluate(() => document.fonts.ready);
-    const el = page.locator('compliance-matrix');
+    const el = cm.host;
     boxes[name] = await el.boundingBox();
     shots[name] = await el.screenshot({ animations: 'disabled', caret: 'hide' });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -336,10 +305,10 @@ test('dist/compliance-matrix.html works from file:// with every network request 
     return route.abort('internetdisconnected');
   });
   await page.goto('file://' + resolve('dist/compliance-matrix.html'));
-  await widgetReady(page);
-  assert.equal((await rowIds(page)).length, 20);
-  await page.locator('compliance-matrix input[type=search]').fill('fedramp');
-  await expectRows(page, 'compliance-matrix', ['fedramp-moderate', 'fedramp-high']);
+  const cm = await new MatrixPage(page).ready();
+  assert.equal((await cm.programIds()).length, 20);
+  await cm.search('fedramp');
+  await cm.expectRows(['fedramp-moderate', 'fedramp-high']);
   const defined = await page.evaluate(() => typeof customElements.get('compliance-matrix'));
   assert.equal(defined, 'function');
   assert.deepEqual(requests, [], 'no network request');
@@ -368,25 +337,25 @@ test('two instances with different attributes stay independent', { timeout: 6000
     document.addEventListener('cm-change', (e) => window.__events.push({ from: e.target.id, detail: e.detail }));
   });
   await page.goto(`${env.base}/tests/hosts/two/index.html`);
-  await widgetReady(page, '#a');
-  await widgetReady(page, '#b');
+  const a = await new MatrixPage(page, '#a').ready();
+  const b = await new MatrixPage(page, '#b').ready();
   const fargateOut = seedWhere('fargate', 'not-in-scope');
   assert.ok(fargateOut.length > 0);
   const iso = ['iso-27001', 'iso-9001', 'iso-27017', 'iso-27018'];
-  await expectRows(page, '#a', fargateOut);
-  await expectRows(page, '#b', iso);
-  const columns = (sel) => page.locator(sel).evaluate((el) => [...el.shadowRoot.querySelectorAll('tr[data-program]:first-of-type td[data-service]')].map((td) => td.dataset.service));
-  assert.deepEqual(await columns('#a'), ['ecs', 'fargate']);
-  assert.deepEqual(await columns('#b'), ['ecs', 'eks', 'fargate', 'ecr']);
-  assert.equal(await page.locator('#b input[type=search]').inputValue(), 'iso');
-  assert.equal(await page.locator('#a input[type=search]').inputValue(), '');
+  await a.expectRows(fargateOut);
+  await b.expectRows(iso);
+  const columns = (w) => w.evaluate((el, D) => [...el.shadowRoot.querySelectorAll(`${D.row}:first-of-type ${D.cell}`)].map((td) => td.dataset.service), DOM);
+  assert.deepEqual(await columns(a), ['ecs', 'fargate']);
+  assert.deepEqual(await columns(b), ['ecs', 'eks', 'fargate', 'ecr']);
+  assert.equal(await b.searchBox.inputValue(), 'iso');
+  assert.equal(await a.searchBox.inputValue(), '');
 
   // Typing in #a changes #a only; the event comes from #a with #a's state.
   await page.evaluate(() => (window.__events.length = 0));
-  await page.locator('#a input[type=search]').fill('fedramp');
-  await expectRows(page, '#a', ['fedramp-moderate', 'fedramp-high']);
-  await expectRows(page, '#b', iso, '#b is unchanged');
-  assert.equal(await page.locator('#b input[type=search]').inputValue(), 'iso');
+  await a.search('fedramp');
+  await a.expectRows(['fedramp-moderate', 'fedramp-high']);
+  await b.expectRows(iso, '#b is unchanged');
+  assert.equal(await b.searchBox.inputValue(), 'iso');
   let events = await page.evaluate(() => window.__events);
   assert.ok(events.length >= 1, 'cm-change fired');
   assert.ok(events.every((e) => e.from === 'a'), `only #a sent cm-change: ${JSON.stringify(events.map((e) => e.from))}`);
@@ -398,9 +367,9 @@ test('two instances with different attributes stay independent', { timeout: 6000
 
   // And the other way round.
   await page.evaluate(() => (window.__events.length = 0));
-  await page.locator('#b input[type=search]').fill('iso 2701');
-  await expectRows(page, '#b', ['iso-27017', 'iso-27018']);
-  await expectRows(page, '#a', ['fedramp-moderate', 'fedramp-high'], '#a is unchanged');
+  await b.search('iso 2701');
+  await b.expectRows(['iso-27017', 'iso-27018']);
+  await a.expectRows(['fedramp-moderate', 'fedramp-high'], '#a is unchanged');
   events = await page.evaluate(() => window.__events);
   assert.ok(events.length >= 1 && events.every((e) => e.from === 'b'), `only #b sent cm-change: ${JSON.stringify(events.map((e) => e.from))}`);
   const lastB = events.at(-1).detail;
@@ -409,8 +378,8 @@ test('two instances with different attributes stay independent', { timeout: 6000
   assert.deepEqual(lastB.services, ['ecs', 'eks', 'fargate', 'ecr']);
   assert.deepEqual(lastB.visible, ['iso-27017', 'iso-27018']);
   // The state properties agree.
-  assert.deepEqual((await page.locator('#a').evaluate((el) => el.state)).visible, ['fedramp-moderate', 'fedramp-high']);
-  assert.deepEqual((await page.locator('#b').evaluate((el) => el.state)).visible, ['iso-27017', 'iso-27018']);
+  assert.deepEqual((await a.state()).visible, ['fedramp-moderate', 'fedramp-high']);
+  assert.deepEqual((await b.state()).visible, ['iso-27017', 'iso-27018']);
   assert.deepEqual(page.problems, []);
 });
 
@@ -435,38 +404,38 @@ test('attributes and properties after mount, invalid data, a second import, reco
     document.addEventListener('cm-error', (e) => window.__errors.push(e.detail));
   });
   await page.goto(`${env.base}/tests/hosts/dynamic/index.html`);
-  await widgetReady(page, '#dyn');
-  const el = page.locator('#dyn');
+  const dyn = await new MatrixPage(page, '#dyn').ready();
+  const el = dyn.host;
 
   // An attribute set after mount re-renders.
   await el.evaluate((e) => e.setAttribute('query', 'soc'));
-  await expectRows(page, '#dyn', ['soc-1', 'soc-2', 'soc-3']);
+  await dyn.expectRows(['soc-1', 'soc-2', 'soc-3']);
   assert.equal(await el.evaluate((e) => e.query), 'soc', 'the attribute reflects to the property');
-  assert.equal(await page.locator('#dyn [part=count]').textContent(), '3 of 20 programs');
+  assert.equal(await dyn.count(), '3 of 20 programs');
 
   // A property reflects to the attribute and re-renders.
   await el.evaluate((e) => (e.sort = 'program:desc'));
   assert.equal(await el.getAttribute('sort'), 'program:desc');
-  await expectRows(page, '#dyn', ['soc-3', 'soc-2', 'soc-1']);
-  assert.equal(await page.locator('#dyn th[data-key=program]').getAttribute('aria-sort'), 'descending');
+  await dyn.expectRows(['soc-3', 'soc-2', 'soc-1']);
+  assert.equal(await dyn.header('program').getAttribute('aria-sort'), 'descending');
   await el.evaluate((e) => (e.gaps = true));
   assert.equal(await el.getAttribute('gaps'), '', 'a boolean property sets an empty attribute');
   await el.evaluate((e) => (e.gaps = false));
   assert.equal(await el.getAttribute('gaps'), null, 'and removes it');
-  await expectRows(page, '#dyn', ['soc-3', 'soc-2', 'soc-1']);
+  await dyn.expectRows(['soc-3', 'soc-2', 'soc-1']);
 
   // Invalid data: an alert naming the field, a cm-error event, and the previous rows stay.
   await el.evaluate((e, tiny) => {
     e.data = { ...tiny, programs: [{ id: 'alpha', name: 'Alpha', status: { ecs: 'in-scope', nope: 'in-scope' } }] };
   }, TINY);
-  const alert = page.locator('#dyn [role=alert][part=error]');
+  const alert = dyn.alertBox;
   await alert.waitFor({ timeout: 10000 });
   const text = await alert.textContent();
   assert.match(text, /programs\[0\]\.status\.nope/, `the alert names the field: ${text}`);
   const errors = await page.evaluate(() => window.__errors);
   assert.equal(errors.length, 1, 'one cm-error');
   assert.match(errors[0].message, /programs\[0\]\.status\.nope/);
-  await expectRows(page, '#dyn', ['soc-3', 'soc-2', 'soc-1'], 'the previous rows stay');
+  await dyn.expectRows(['soc-3', 'soc-2', 'soc-1'], 'the previous rows stay');
 
   // A missing required field is named too.
   await el.evaluate((e, tiny) => {
@@ -476,18 +445,18 @@ test('attributes and properties after mount, invalid data, a second import, reco
   await page.waitForFunction(() => window.__errors.length === 2);
   assert.match((await page.evaluate(() => window.__errors))[1].message, /as_of/);
   assert.match(await alert.textContent(), /as_of/);
-  await expectRows(page, '#dyn', ['soc-3', 'soc-2', 'soc-1'], 'the previous rows still stay');
+  await dyn.expectRows(['soc-3', 'soc-2', 'soc-1'], 'the previous rows still stay');
 
   // Valid data replaces the rows and clears the alert.
   await el.evaluate((e) => e.removeAttribute('query'));
   await el.evaluate((e, tiny) => (e.data = tiny), TINY);
-  await expectRows(page, '#dyn', ['beta', 'alpha']);
+  await dyn.expectRows(['beta', 'alpha']);
   assert.equal(await alert.count(), 0, 'the alert is gone');
   // null returns to the embedded dataset; then the tiny one again.
   await el.evaluate((e) => (e.data = null));
-  await expectRowCount(page, '#dyn', 20, 'data = null shows the embedded seed');
+  await eventually(async () => (await dyn.programIds()).length, 20, 'data = null shows the embedded seed');
   await el.evaluate((e, tiny) => (e.data = tiny), TINY);
-  await expectRows(page, '#dyn', ['beta', 'alpha']);
+  await dyn.expectRows(['beta', 'alpha']);
 
   // A second import of the module is a no-op.
   const again = await page.evaluate(async () => {
@@ -502,26 +471,26 @@ test('attributes and properties after mount, invalid data, a second import, reco
     };
   });
   assert.deepEqual(again, { same: true, exports: ['function', 'function', 'function'], elements: 1 });
-  await expectRows(page, '#dyn', ['beta', 'alpha'], 'still rendered after the second import');
+  await dyn.expectRows(['beta', 'alpha'], 'still rendered after the second import');
 
   // Removed and re-appended elsewhere: it renders again, once, with its attributes and data.
   await el.evaluate((e) => {
     e.remove();
     document.querySelector('#elsewhere').append(e);
   });
-  await expectRows(page, '#dyn', ['beta', 'alpha']);
-  const roots = await el.evaluate((e) => e.shadowRoot.querySelectorAll('[part=root]').length);
+  await dyn.expectRows(['beta', 'alpha']);
+  const roots = await el.evaluate((e, root) => e.shadowRoot.querySelectorAll(root).length, DOM.root);
   assert.equal(roots, 1, 'one widget in the shadow root after reconnecting');
-  await page.locator('#dyn input[type=search]').fill('alp');
-  await expectRows(page, '#dyn', ['alpha'], 'and it still responds');
+  await dyn.search('alp');
+  await dyn.expectRows(['alpha'], 'and it still responds');
   // Removed and re-appended twice in one task (a move): still one widget.
   await el.evaluate((e) => {
     const parent = document.querySelector('#here');
     parent.append(e);
     parent.append(e);
   });
-  await page.locator('#dyn tr[data-program]').first().waitFor({ timeout: 10000 });
-  assert.equal(await el.evaluate((e) => e.shadowRoot.querySelectorAll('[part=root]').length), 1);
+  await dyn.ready(10000);
+  assert.equal(await el.evaluate((e, root) => e.shadowRoot.querySelectorAll(root).length, DOM.root), 1);
   assert.deepEqual(page.problems, []);
 });
 
@@ -534,14 +503,14 @@ test('properties set before the element is defined take effect once it is', { ti
   // early.js sets el.data and el.sort on a not-yet-defined element, creates a second one with
   // el.query, then loads the module.
   await page.goto(`${env.base}/tests/hosts/upgrade/index.html`);
-  await widgetReady(page, '#early');
-  await widgetReady(page, '#late');
+  const early = await new MatrixPage(page, '#early').ready();
+  const late = await new MatrixPage(page, '#late').ready();
   const own = await page.evaluate(() => ['early', 'late'].map((id) => Object.keys(document.getElementById(id))));
   assert.deepEqual(own, [[], []], 'no own property shadows the element accessors');
-  assert.equal(await page.locator('#early').getAttribute('sort'), 'program:desc');
-  assert.equal(await page.locator('#late').getAttribute('query'), 'soc');
-  await expectRows(page, '#early', ['beta', 'alpha'], 'data and sort set before the definition apply');
-  await expectRows(page, '#late', ['soc-1', 'soc-2', 'soc-3'], 'query set before the definition applies');
+  assert.equal(await early.host.getAttribute('sort'), 'program:desc');
+  assert.equal(await late.host.getAttribute('query'), 'soc');
+  await early.expectRows(['beta', 'alpha'], 'data and sort set before the definition apply');
+  await late.expectRows(['soc-1', 'soc-2', 'soc-3'], 'query set before the definition applies');
   assert.deepEqual(page.problems, []);
 });
 
@@ -556,21 +525,21 @@ test('src set after mount loads the dataset; a broken one is reported and the ro
     document.addEventListener('cm-error', (e) => window.__errors.push(e.detail.message));
   });
   await page.goto(`${env.base}/tests/hosts/dynamic/index.html`);
-  await widgetReady(page, '#dyn');
-  const el = page.locator('#dyn');
+  const dyn = await new MatrixPage(page, '#dyn').ready();
+  const el = dyn.host;
   // good.csv: SOC II (1, 0) and PCI DSS (1, 1) over Amazon ECS and ECS Fargate.
   await el.evaluate((e) => e.setAttribute('src', 'good.csv'));
-  await expectRows(page, '#dyn', ['soc-2', 'pci-dss-level-1'], 'the src set after mount is loaded');
+  await dyn.expectRows(['soc-2', 'pci-dss-level-1'], 'the src set after mount is loaded');
   // bad.csv: line 3 has one cell too many.
   await el.evaluate((e) => (e.src = 'bad.csv'));
-  const alert = page.locator('#dyn [role=alert][part=error]');
+  const alert = dyn.alertBox;
   await alert.waitFor({ timeout: 10000 });
   assert.match(await alert.textContent(), /bad\.csv.*line 3/);
   await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 10000 });
   assert.match((await page.evaluate(() => window.__errors))[0], /bad\.csv.*line 3/);
-  await expectRows(page, '#dyn', ['soc-2', 'pci-dss-level-1'], 'the rows of good.csv stay');
+  await dyn.expectRows(['soc-2', 'pci-dss-level-1'], 'the rows of good.csv stay');
   // Removing src returns to the embedded seed.
   await el.evaluate((e) => e.removeAttribute('src'));
-  await expectRowCount(page, '#dyn', 20, 'no src: the embedded seed');
+  await eventually(async () => (await dyn.programIds()).length, 20, 'no src: the embedded seed');
   assert.deepEqual(page.problems, []);
 });

@@ -5,40 +5,25 @@
 // variant chips. Every element that takes focus shows it (outline or box-shadow), and focus can
 // leave the widget (no trap). Host: tests/hosts/a11y/index.html.
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/keyboard.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, eventually } from './harness.mjs';
+import { session, eventually, DOM, sel } from './matrix-page.mjs';
 
-const W = 'compliance-matrix';
+const HOST = '/tests/hosts/a11y/index.html';
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));
 const SEED = JSON.parse(readFileSync('data/matrix.json', 'utf8')).programs.map((p) => p.id);
 const FARGATE_OUT = ['fedramp-moderate', 'fedramp-high', 'dod-cc-srg', 'mtcs', 'c5', 'k-isms', 'ens-high', 'ospar'];
 const GAPS_ALL = ['irap', 'fedramp-moderate', 'fedramp-high', 'dod-cc-srg', 'mtcs', 'c5', 'k-isms', 'ens-high', 'ospar'];
 const T = { timeout: 60000 };
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = session();
 
-/** The host page with one widget; focus starts on the document (nothing focused). */
+/** The host page with one widget (a MatrixPage); focus starts on the document (nothing focused). */
 async function open(attrs = {}, viewport = { width: 1280, height: 900 }) {
-  const page = await env.page({ viewport });
-  await page.goto(`${env.base}/tests/hosts/a11y/index.html`);
-  await page.evaluate(async (attrs) => {
-    await customElements.whenDefined('compliance-matrix');
-    const el = document.createElement('compliance-matrix');
-    el.id = 'cm';
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    document.getElementById('host').append(el);
-  }, attrs);
-  await page.locator(`${W} tr[data-program]`).first().waitFor({ timeout: 20000 });
-  page.focusLog = [];
-  return page;
+  const cm = await env.widget(attrs, { path: HOST, widget: { id: 'cm', whenDefined: true, selector: 'compliance-matrix' }, viewport });
+  cm.page.focusLog = [];
+  return cm;
 }
 
 /** The focused element, through shadow roots: a description, whether it matches `sel`, and its focus style. */
@@ -82,96 +67,97 @@ function assertFocusVisible(page) {
 }
 
 
-const rows = (page) => page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] tr[data-program]')].map((tr) => tr.dataset.program));
-const state = (page) => page.locator(W).evaluate((el) => el.state);
-const expectRows = (page, want, msg) => eventually(() => rows(page), want, msg);
-
 // ---------------------------------------------------------------------------------------------
 
 test('search: Tab reaches the search box, typing filters, select-all + Backspace clears', T, async () => {
-  const page = await open();
-  await tabTo(page, 'input[part=search]');
+  const cm = await open();
+  const { page } = cm;
+  await tabTo(page, DOM.search);
   await page.keyboard.type('iso 27');
-  await expectRows(page, ['iso-27001', 'iso-27017', 'iso-27018']);
-  await eventually(() => page.locator(`${W} [part=count]`).textContent(), '3 of 20 programs', 'count');
+  await cm.expectRows(['iso-27001', 'iso-27017', 'iso-27018']);
+  await cm.expectCount('3 of 20 programs');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await expectRows(page, SEED);
+  await cm.expectRows(SEED);
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('status filter: arrows choose fargate:not-in-scope, Home returns to any', T, async () => {
-  const page = await open();
-  await tabTo(page, 'select[part=status-filter]');
+  const cm = await open();
+  const { page } = cm;
+  await tabTo(page, DOM.statusFilter);
   // Options: any, then per service in-scope, in-progress, not-in-scope, unknown (ecs, eks, fargate, ecr).
   for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowDown');
-  await eventually(async () => (await state(page)).status, 'fargate:not-in-scope', 'status');
-  await expectRows(page, FARGATE_OUT);
-  assert.ok((await focused(page, 'select[part=status-filter]')).matches, 'focus stays on the select');
+  await eventually(async () => (await cm.state()).status, 'fargate:not-in-scope', 'status');
+  await cm.expectRows(FARGATE_OUT);
+  assert.ok((await focused(page, DOM.statusFilter)).matches, 'focus stays on the select');
   await page.keyboard.press('Home');
-  await expectRows(page, SEED);
+  await cm.expectRows(SEED);
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('gaps: Space toggles the checkbox on and off', T, async () => {
-  const page = await open();
-  await tabTo(page, 'input[part=gaps]');
+  const cm = await open();
+  const { page } = cm;
+  await tabTo(page, DOM.gaps);
   await page.keyboard.press('Space');
-  await expectRows(page, GAPS_ALL);
+  await cm.expectRows(GAPS_ALL);
   await page.keyboard.press('Space');
-  await expectRows(page, SEED);
+  await cm.expectRows(SEED);
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('facet chips: Enter and Space press and release a chip; focus stays on it', T, async () => {
-  const page = await open();
-  await tabTo(page, 'button[data-tag="jurisdiction:sg"]');
+  const cm = await open();
+  const { page } = cm;
+  await tabTo(page, sel.chip('jurisdiction:sg'));
   await page.keyboard.press('Enter');
-  await expectRows(page, ['mtcs', 'ospar']);
-  assert.equal(await page.locator(`${W} button[data-tag="jurisdiction:sg"]`).getAttribute('aria-pressed'), 'true');
-  assert.ok((await focused(page, 'button[data-tag="jurisdiction:sg"]')).matches, 'focus stays on the chip');
-  await tabTo(page, 'button[data-tag="domain:finance"]');
+  await cm.expectRows(['mtcs', 'ospar']);
+  assert.equal(await cm.chip('jurisdiction:sg').getAttribute('aria-pressed'), 'true');
+  assert.ok((await focused(page, sel.chip('jurisdiction:sg'))).matches, 'focus stays on the chip');
+  await tabTo(page, sel.chip('domain:finance'));
   await page.keyboard.press('Space');
-  await expectRows(page, ['ospar']);
-  await tabTo(page, 'button[data-tag="jurisdiction:sg"]', { key: 'Shift+Tab' });
+  await cm.expectRows(['ospar']);
+  await tabTo(page, sel.chip('jurisdiction:sg'), { key: 'Shift+Tab' });
   await page.keyboard.press('Space');
-  await expectRows(page, ['soc-1', 'ospar']);
-  assert.equal(await page.locator(`${W} button[data-tag="jurisdiction:sg"]`).getAttribute('aria-pressed'), 'false');
+  await cm.expectRows(['soc-1', 'ospar']);
+  assert.equal(await cm.chip('jurisdiction:sg').getAttribute('aria-pressed'), 'false');
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('column menu: Enter opens it, Space hides a column, Enter moves one, Escape closes; focus stays with the service', T, async () => {
-  const page = await open();
-  const heads = () => page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('table[part=table] thead th[scope=col]')].map((th) => th.dataset.key));
-  const isOpen = () => page.locator(`${W} details[part=columns]`).evaluate((d) => d.open);
-  const listBuilt = () => page.locator(`${W} details[part=columns]`).evaluate((d) => d.querySelector('input[type=checkbox][data-service]') !== null);
-  await tabTo(page, 'details[part=columns] > summary');
+  const cm = await open();
+  const { page } = cm;
+  const heads = () => cm.headerKeys();
+  const isOpen = () => cm.columnsMenu.evaluate((d) => d.open);
+  const listBuilt = () => cm.columnsMenu.evaluate((d) => d.querySelector('input[type=checkbox][data-service]') !== null);
+  await tabTo(page, DOM.columnsToggle);
   await page.keyboard.press('Enter');
   await eventually(isOpen, true, 'Enter opens the column menu');
   // Built as the summary is activated, not on the later `toggle` task: the next Tab finds it.
   assert.equal(await listBuilt(), true, 'the list is there as the menu opens');
-  await tabTo(page, 'input[type=checkbox][data-service=ecs]');
+  await tabTo(page, sel.columnBox('ecs'));
   await page.keyboard.press('Space');
   await eventually(heads, ['program', 'eks', 'fargate', 'ecr', 'coverage'], 'ECS hidden');
-  const afterHide = await focused(page, 'input[type=checkbox][data-service=ecs]');
-  await tabTo(page, 'button[data-move-up=fargate]');
+  const afterHide = await focused(page, sel.columnBox('ecs'));
+  await tabTo(page, sel.moveUp('fargate'));
   await page.keyboard.press('Enter');
   await eventually(heads, ['program', 'fargate', 'eks', 'ecr', 'coverage'], 'Fargate moved left');
-  assert.deepEqual((await state(page)).services, ['fargate', 'eks', 'ecr']);
+  assert.deepEqual((await cm.state()).services, ['fargate', 'eks', 'ecr']);
   const afterMove = await focused(page, '[data-service=fargate], [data-move-up=fargate], [data-move-down=fargate]');
   assert.equal(await isOpen(), true, 'the menu stays open while it is used');
   await page.keyboard.press('Escape');
   await eventually(isOpen, false, 'Escape closes the menu');
-  assert.ok((await focused(page, 'details[part=columns] > summary')).matches, 'Escape returns focus to the menu button');
+  assert.ok((await focused(page, DOM.columnsToggle)).matches, 'Escape returns focus to the menu button');
   // Reopen and show ECS again by keyboard.
   await page.keyboard.press('Enter');
   await eventually(isOpen, true, 'Enter reopens');
   assert.equal(await listBuilt(), true, 'the list is there as the menu reopens');
-  await tabTo(page, 'input[type=checkbox][data-service=ecs]');
+  await tabTo(page, sel.columnBox('ecs'));
   await page.keyboard.press('Space');
   await eventually(heads, ['program', 'ecs', 'fargate', 'eks', 'ecr', 'coverage'], 'ECS shown again, in dataset position');
   assertFocusVisible(page);
@@ -182,83 +168,87 @@ test('column menu: Enter opens it, Space hides a column, Enter moves one, Escape
 });
 
 test('every sort header: Enter cycles ascending → descending → seed order; Shift+Enter adds a secondary key', T, async () => {
-  const page = await open();
+  const cm = await open();
+  const { page } = cm;
   const keys = ['program', 'ecs', 'eks', 'fargate', 'ecr', 'coverage'];
   for (const key of keys) {
-    const th = page.locator(`${W} th[data-key=${key}]`);
-    await tabTo(page, `th[data-key=${key}] button`);
+    const th = cm.header(key);
+    await tabTo(page, sel.sortButton(key));
     await page.keyboard.press('Enter');
     await eventually(() => th.getAttribute('aria-sort'), 'ascending', `${key}: Enter sorts ascending`);
-    assert.equal((await state(page)).sort, `${key}:asc`);
+    assert.equal((await cm.state()).sort, `${key}:asc`);
     await page.keyboard.press('Enter');
     await eventually(() => th.getAttribute('aria-sort'), 'descending', `${key}: Enter again sorts descending`);
     await page.keyboard.press('Enter');
     await eventually(() => th.getAttribute('aria-sort'), 'none', `${key}: a third Enter returns to seed order`);
-    assert.equal((await state(page)).sort, '');
-    assert.ok((await focused(page, `th[data-key=${key}] button`)).matches, `${key}: focus stays on the header`);
+    assert.equal((await cm.state()).sort, '');
+    assert.ok((await focused(page, sel.sortButton(key))).matches, `${key}: focus stays on the header`);
   }
   // Fargate primary, program secondary, all by keyboard.
-  await tabTo(page, 'th[data-key=fargate] button', { key: 'Shift+Tab' });
+  await tabTo(page, sel.sortButton('fargate'), { key: 'Shift+Tab' });
   await page.keyboard.press('Enter');
-  await tabTo(page, 'th[data-key=program] button', { key: 'Shift+Tab' });
+  await tabTo(page, sel.sortButton('program'), { key: 'Shift+Tab' });
   await page.keyboard.press('Shift+Enter');
-  await eventually(async () => (await state(page)).sort, 'fargate:asc,program:asc', 'Shift+Enter adds program as the secondary key');
-  assert.equal(await page.locator(`${W} th[data-key=fargate]`).getAttribute('aria-sort'), 'ascending');
-  assert.equal((await rows(page))[0], 'hipaa-baa');
+  await eventually(async () => (await cm.state()).sort, 'fargate:asc,program:asc', 'Shift+Enter adds program as the secondary key');
+  assert.equal(await cm.header('fargate').getAttribute('aria-sort'), 'ascending');
+  assert.equal((await cm.programIds())[0], 'hipaa-baa');
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('export: Enter on the CSV button downloads the shown rows; the result is announced', T, async () => {
-  const page = await open();
-  await tabTo(page, 'input[part=search]');
+  const cm = await open();
+  const { page } = cm;
+  await tabTo(page, DOM.search);
   await page.keyboard.type('soc');
-  await expectRows(page, ['soc-1', 'soc-2', 'soc-3']);
-  await tabTo(page, 'button[data-export=csv]');
+  await cm.expectRows(['soc-1', 'soc-2', 'soc-3']);
+  await tabTo(page, sel.exportButton('csv'));
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('Enter')]);
   assert.equal(download.suggestedFilename(), 'compliance-matrix-2020-04-21.csv');
   const text = readFileSync(await download.path(), 'utf8');
   assert.equal(text.trim().split(/\r?\n/).length, 4, 'a header and three rows');
-  await eventually(() => page.locator(`${W} [part=message]`).textContent(), 'Downloaded 3 rows as compliance-matrix-2020-04-21.csv', 'announced');
-  assert.ok((await focused(page, 'button[data-export=csv]')).matches, 'focus stays on the button');
+  await eventually(() => cm.message.textContent(), 'Downloaded 3 rows as compliance-matrix-2020-04-21.csv', 'announced');
+  assert.ok((await focused(page, sel.exportButton('csv'))).matches, 'focus stays on the button');
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('revision and compare pickers: End/Home/arrows choose revisions; compare marks the changes', T, async () => {
-  const page = await open();
-  const status = (program, service) => page.locator(W).evaluate((el, [p, s]) => el.shadowRoot.querySelector(`tr[data-program="${p}"] td[data-service="${s}"]`)?.dataset.status, [program, service]);
-  await tabTo(page, 'select[part=revision]');
+  const cm = await open();
+  const { page } = cm;
+  const status = (program, service) => cm.cellStatus(program, service);
+  await tabTo(page, DOM.revision);
   await page.keyboard.press('End');
-  await eventually(async () => (await state(page)).revision, '2021-04-24', 'End picks the latest revision');
+  await eventually(async () => (await cm.state()).revision, '2021-04-24', 'End picks the latest revision');
   await eventually(() => status('irap', 'eks'), 'in-scope', 'the latest table shows');
-  assert.ok((await focused(page, 'select[part=revision]')).matches, 'focus stays on the revision picker');
+  assert.ok((await focused(page, DOM.revision)).matches, 'focus stays on the revision picker');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
-  await eventually(async () => (await state(page)).revision, '2020-04-21', 'three ArrowUps return to the seed');
+  await eventually(async () => (await cm.state()).revision, '2020-04-21', 'three ArrowUps return to the seed');
   await eventually(() => status('irap', 'eks'), 'not-in-scope', 'the seed table shows');
-  await tabTo(page, 'select[part=compare]');
+  await tabTo(page, DOM.compare);
   await page.keyboard.press('End');
-  await eventually(async () => (await state(page)).compare, '2021-04-24', 'End compares with the latest');
-  await eventually(() => page.locator(`${W} [part=changes] li`).count(), 5, 'five changes listed');
-  assert.equal(await page.locator(`${W} td[data-changed]`).count(), 5);
-  assert.ok((await focused(page, 'select[part=compare]')).matches, 'focus stays on the compare picker');
+  await eventually(async () => (await cm.state()).compare, '2021-04-24', 'End compares with the latest');
+  await eventually(() => cm.locator('[part=changes] li').count(), 5, 'five changes listed');
+  assert.equal(await cm.locator('td[data-changed]').count(), 5);
+  assert.ok((await focused(page, DOM.compare)).matches, 'focus stays on the compare picker');
   await page.keyboard.press('Home');
-  await eventually(async () => (await state(page)).compare, null, 'Home: no comparison');
-  await eventually(() => page.locator(`${W} [part=changes]`).count(), 0, 'the change list goes');
+  await eventually(async () => (await cm.state()).compare, null, 'Home: no comparison');
+  await eventually(() => cm.changes.count(), 0, 'the change list goes');
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('diagram: Tab focuses it, arrows move between bands and the panel explains each, Escape clears', T, async () => {
-  const page = await open();
+  const cm = await open();
+  const { page } = cm;
   const variants = MODEL.variants.map((v) => v.id);
   const layers = MODEL.layers.map((l) => l.id); // bottom first
   const layerName = (id) => MODEL.layers.find((l) => l.id === id).name;
   const variantName = (id) => MODEL.variants.find((v) => v.id === id).name;
   const current = () =>
-    page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('svg[part=diagram] .cm-current')].map((b) => `${b.closest('g[data-variant]').dataset.variant}/${b.dataset.layer}`));
-  const panel = () => page.locator(`${W} [part=band-info]`).textContent();
-  await tabTo(page, 'svg[part=diagram]');
+    cm.evaluate((el) => [...el.shadowRoot.querySelectorAll('svg[part=diagram] .cm-current')].map((b) => `${b.closest('g[data-variant]').dataset.variant}/${b.dataset.layer}`));
+  const panel = () => cm.bandInfo.textContent();
+  await tabTo(page, DOM.diagram);
   // Focus puts the first variant's top band in the panel.
   let v = 0;
   let l = layers.length - 1;
@@ -283,7 +273,7 @@ test('diagram: Tab focuses it, arrows move between bands and the panel explains 
     await page.keyboard.press(key);
     move();
     await check(key);
-    assert.ok((await focused(page, 'svg[part=diagram]')).matches, `${key}: focus stays on the diagram`);
+    assert.ok((await focused(page, DOM.diagram)).matches, `${key}: focus stays on the diagram`);
   }
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
   l = 0;
@@ -296,24 +286,26 @@ test('diagram: Tab focuses it, arrows move between bands and the panel explains 
 });
 
 test('variant chips: Enter hides and shows a variant in the diagram', T, async () => {
-  const page = await open();
-  const drawn = () => page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('svg[part=diagram] g[data-variant]')].map((g) => g.dataset.variant));
+  const cm = await open();
+  const { page } = cm;
+  const drawn = () => cm.evaluate((el) => [...el.shadowRoot.querySelectorAll('svg[part=diagram] g[data-variant]')].map((g) => g.dataset.variant));
   const all = MODEL.variants.map((v) => v.id);
   await eventually(drawn, all, 'all variants drawn');
-  await tabTo(page, 'button[data-variant-toggle=eks-fargate]');
+  await tabTo(page, sel.variantToggle('eks-fargate'));
   await page.keyboard.press('Enter');
   await eventually(drawn, all.filter((v) => v !== 'eks-fargate'), 'EKS on Fargate hidden');
-  assert.equal(await page.locator(`${W} button[data-variant-toggle=eks-fargate]`).getAttribute('aria-pressed'), 'false');
-  assert.ok((await focused(page, 'button[data-variant-toggle=eks-fargate]')).matches, 'focus stays on the chip');
+  assert.equal(await cm.variantToggle('eks-fargate').getAttribute('aria-pressed'), 'false');
+  assert.ok((await focused(page, sel.variantToggle('eks-fargate'))).matches, 'focus stays on the chip');
   await page.keyboard.press('Space');
   await eventually(drawn, all, 'shown again');
-  assert.equal(await page.locator(`${W} button[data-variant-toggle=eks-fargate]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await cm.variantToggle('eks-fargate').getAttribute('aria-pressed'), 'true');
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
 
 test('every tab stop shows visible focus, in order, and focus leaves the widget both ways (no trap)', T, async () => {
-  const page = await open();
+  const cm = await open();
+  const { page } = cm;
   await tabTo(page, '#after', { max: 150 });
   const stops = page.focusLog.filter((f) => f.inWidget);
   assert.ok(stops.length >= 40, `${stops.length} tab stops in the widget`);
@@ -327,8 +319,8 @@ test('every tab stop shows visible focus, in order, and focus leaves the widget 
   assertFocusVisible(page);
   // Back in with Shift+Tab.
   page.focusLog = [];
-  await tabTo(page, 'svg[part=diagram]', { key: 'Shift+Tab', max: 40 });
-  await tabTo(page, 'input[part=search]', { key: 'Shift+Tab', max: 150 });
+  await tabTo(page, DOM.diagram, { key: 'Shift+Tab', max: 40 });
+  await tabTo(page, DOM.search, { key: 'Shift+Tab', max: 150 });
   assertFocusVisible(page);
   assert.deepEqual(page.problems, []);
 });
@@ -338,16 +330,7 @@ test('in forced-colors and dark mode focus stays visible', T, async () => {
     [{ theme: 'dark' }, { colorScheme: 'dark' }],
     [{}, { forcedColors: 'active' }],
   ]) {
-    const page = await env.page({ viewport: { width: 1280, height: 900 } });
-    await page.emulateMedia(media);
-    await page.goto(`${env.base}/tests/hosts/a11y/index.html`);
-    await page.evaluate(async (attrs) => {
-      await customElements.whenDefined('compliance-matrix');
-      const el = document.createElement('compliance-matrix');
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      document.getElementById('host').append(el);
-    }, attrs);
-    await page.locator(`${W} tr[data-program]`).first().waitFor({ timeout: 20000 });
+    const { page } = await env.widget(attrs, { path: HOST, media, widget: { whenDefined: true }, viewport: { width: 1280, height: 900 } });
     page.focusLog = [];
     await tabTo(page, '#after', { max: 150 });
     assertFocusVisible(page);

@@ -1,7 +1,7 @@
 // Takes docs/screenshot.png (and a phone-width one) of the demo page from the real build.
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { launchOptions } from './harness.mjs';
+import { launchOptions, MatrixPage } from './matrix-page.mjs';
 
 const server = await serve('.', 0);
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -15,12 +15,12 @@ try {
   for (const s of shots) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, deviceScaleFactor: 1 });
     await page.goto(base + s.url);
-    await page.locator('compliance-matrix tr[data-program]').first().waitFor();
+    const cm = await new MatrixPage(page).ready(30000);
     if (s.attrs) {
-      await page.locator('compliance-matrix').evaluate((el, attrs) => {
+      await cm.evaluate((el, attrs) => {
         for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
       }, s.attrs);
-      await page.locator('compliance-matrix [part=changes]').waitFor();
+      await cm.changes.waitFor();
     }
     await page.screenshot({ path: s.path, fullPage: true });
     console.log('wrote', s.path);

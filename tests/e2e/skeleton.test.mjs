@@ -1,10 +1,10 @@
 // The walking skeleton, end to end in Debian Chromium: the demo page, sorting, search, the
 // single file from file://, and no console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { start, widgetReady } from './harness.mjs';
+import { session, MatrixPage, DOM } from './matrix-page.mjs';
 
 /** The seed table, read straight from the fixture: [{name, cells: [text × 4]}]. */
 function seedRows() {
@@ -16,39 +16,13 @@ function seedRows() {
 }
 const STATUS = { 1: 'in-scope', 0: 'not-in-scope' };
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = session();
 
-async function demo() {
-  const page = await env.page();
-  await page.goto(`${env.base}/index.html`);
-  await widgetReady(page);
-  return page;
-}
-
-/** Rows as the widget shows them: [{id, cells: [{service, status, text}]}]. */
-async function rows(page) {
-  return page.locator('compliance-matrix').evaluate((el) =>
-    [...el.shadowRoot.querySelectorAll('tr[data-program]')].map((tr) => ({
-      id: tr.dataset.program,
-      name: tr.querySelector('th').textContent,
-      cells: [...tr.querySelectorAll('td[data-service]')].map((td) => ({
-        service: td.dataset.service,
-        status: td.dataset.status,
-        text: td.textContent,
-      })),
-    })),
-  );
-}
+const demo = () => env.open('/index.html');
 
 test('the demo page shows the seed: 20 rows, 80 status cells, the seed statuses', async () => {
-  const page = await demo();
-  const shown = await rows(page);
+  const cm = await demo();
+  const shown = await cm.rows();
   assert.equal(shown.length, 20);
   assert.equal(shown.flatMap((r) => r.cells).length, 80);
   const seed = seedRows();
@@ -61,43 +35,43 @@ test('the demo page shows the seed: 20 rows, 80 status cells, the seed statuses'
       if (!STATUS[text]) assert.ok(cell.text.includes(text), `label "${text}" is visible in ${cell.text}`);
     });
   });
-  const caption = await page.locator('compliance-matrix table[part=table] caption').textContent();
+  const caption = await cm.locator(`${DOM.table} caption`).textContent();
   assert.match(caption, /as of 2020-04-21/);
-  const warning = await page.locator('compliance-matrix [part=warning]').textContent();
+  const warning = await cm.locator('[part=warning]').textContent();
   assert.match(warning, /Compliance status changes over time/);
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(cm.page.problems, []);
 });
 
 test('sorting the program column sorts, then reverses the order', async () => {
-  const page = await demo();
-  const header = page.locator('compliance-matrix th[data-key=program]');
+  const cm = await demo();
+  const { page } = cm;
+  const header = cm.header('program');
   await header.locator('button').click();
-  const asc = (await rows(page)).map((r) => r.id);
+  const asc = await cm.programIds();
   assert.equal(await header.getAttribute('aria-sort'), 'ascending');
   assert.equal(asc[0], 'c5');
   await header.locator('button').click();
-  const desc = (await rows(page)).map((r) => r.id);
+  const desc = await cm.programIds();
   assert.equal(await header.getAttribute('aria-sort'), 'descending');
   assert.deepEqual(desc, [...asc].reverse());
   // Keyboard: focus the button, Enter returns to seed order.
   await header.locator('button').focus();
   await page.keyboard.press('Enter');
   assert.equal(await header.getAttribute('aria-sort'), 'none');
-  assert.equal((await rows(page))[0].id, 'pci-dss-level-1');
+  assert.equal((await cm.programIds())[0], 'pci-dss-level-1');
   assert.deepEqual(page.problems, []);
 });
 
 test('the search box narrows the rows and the count says so', async () => {
-  const page = await demo();
-  const search = page.locator('compliance-matrix input[type=search]');
-  await search.fill('hipaa');
-  assert.deepEqual((await rows(page)).map((r) => r.id), ['hipaa-eligible', 'hipaa-baa']);
-  assert.equal(await page.locator('compliance-matrix [role=status]').textContent(), '2 of 20 programs');
-  await search.fill('hitrusst');
-  assert.deepEqual((await rows(page)).map((r) => r.id), ['hitrust-csf']);
-  await search.fill('');
-  assert.equal((await rows(page)).length, 20);
-  assert.deepEqual(page.problems, []);
+  const cm = await demo();
+  await cm.search('hipaa');
+  assert.deepEqual(await cm.programIds(), ['hipaa-eligible', 'hipaa-baa']);
+  assert.equal(await cm.count(), '2 of 20 programs');
+  await cm.search('hitrusst');
+  assert.deepEqual(await cm.programIds(), ['hitrust-csf']);
+  await cm.search('');
+  assert.equal((await cm.programIds()).length, 20);
+  assert.deepEqual(cm.page.problems, []);
 });
 
 test('the single-file page works from file:// with the network cut off', async () => {
@@ -110,12 +84,12 @@ test('the single-file page works from file:// with the network cut off', async (
     return route.abort();
   });
   await page.goto('file://' + resolve('dist/compliance-matrix.html'));
-  await widgetReady(page);
-  const shown = await rows(page);
+  const cm = await new MatrixPage(page).ready();
+  const shown = await cm.rows();
   assert.equal(shown.length, 20);
   assert.equal(shown.flatMap((r) => r.cells).length, 80);
-  await page.locator('compliance-matrix input[type=search]').fill('iso 27');
-  assert.deepEqual((await rows(page)).map((r) => r.id), ['iso-27001', 'iso-27017', 'iso-27018']);
+  await cm.search('iso 27');
+  assert.deepEqual(await cm.programIds(), ['iso-27001', 'iso-27017', 'iso-27018']);
   assert.deepEqual(requests, []);
   assert.deepEqual(page.problems, []);
 });

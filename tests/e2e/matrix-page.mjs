@@ -1,0 +1,452 @@
+// The e2e page object: Debian Chromium through playwright-core, a local static server, pages that
+// record console and page errors, and `MatrixPage`, one <compliance-matrix> on a page.
+//
+// The DOM contract inside the widget's shadow root (which element carries which attribute or part)
+// is written once, in DOM below; tests reach the shadow root through MatrixPage, or pass DOM into
+// their own page functions, so that a change of that contract is made here and only here.
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const launchOptions = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+  ],
+};
+
+/** The element's tag name, the default selector of a MatrixPage. */
+export const W = 'compliance-matrix';
+/** The empty host page the tests add widgets to (a <main id="host">). */
+export const BLANK = '/tests/e2e/fixtures/blank.html';
+
+/** The DOM contract inside the shadow root: plain strings, so page functions can take them too. */
+export const DOM = {
+  root: '[part=root]',
+  table: 'table[part=table]',
+  /** One per shown program; `data-program` is its id. */
+  row: 'tr[data-program]',
+  /** One per shown program and service; `data-service` and `data-status` are their ids. */
+  cell: 'td[data-service][data-status]',
+  /** The column headers; `data-key` is program, a service id or coverage. */
+  header: 'table[part=table] thead th[scope=col]',
+  search: 'input[type=search][part=search]',
+  /** The result count, a polite status region. */
+  count: '[role=status][part=count]',
+  /** The result count by its part alone (to check the role it carries). */
+  countPart: '[part=count]',
+  status: '[role=status]',
+  /** The error banner, one <li> a problem. */
+  alert: '[role=alert][part=error]',
+  anyAlert: '[role=alert]',
+  statusFilter: 'select[part=status-filter]',
+  gaps: 'input[type=checkbox][part=gaps]',
+  columns: 'details[part=columns]',
+  columnsToggle: 'details[part=columns] > summary',
+  message: '[part=message]',
+  revision: 'select[part=revision]',
+  compare: 'select[part=compare]',
+  changes: '[part=changes]',
+  tableWrap: '[part=table-wrap]',
+  diagram: 'svg[part=diagram]',
+  bandInfo: '[part=band-info]',
+  diagramTable: 'details[part=diagram-table]',
+};
+
+/** A CSS attribute value, quoted. */
+const q = (v) => JSON.stringify(String(v));
+/** Selectors built from the contract. */
+export const sel = {
+  row: (program) => `tr[data-program=${q(program)}]`,
+  /** The cells of `service` (in a row, or anywhere). */
+  serviceCell: (service) => `td[data-service=${q(service)}][data-status]`,
+  cell: (program, service) => `${sel.row(program)} ${sel.serviceCell(service)}`,
+  serviceCells: (service) => `${DOM.table} ${sel.serviceCell(service)}`,
+  header: (key) => `th[data-key=${q(key)}]`,
+  sortButton: (key) => `th[data-key=${q(key)}] button`,
+  chip: (tag) => `button[data-tag=${q(tag)}]`,
+  columnBox: (service) => `input[type=checkbox][data-service=${q(service)}]`,
+  moveUp: (service) => `button[data-move-up=${q(service)}]`,
+  moveDown: (service) => `button[data-move-down=${q(service)}]`,
+  exportButton: (kind) => `button[data-export=${q(kind)}]`,
+  variantToggle: (variant) => `button[data-variant-toggle=${q(variant)}]`,
+  band: (variant, layer) => `${DOM.diagram} g[data-variant=${q(variant)}] g[data-layer=${q(layer)}]`,
+};
+
+/** Starts a server on the repository root (`options` go to scripts/serve.mjs) and a browser. */
+export async function start(options = {}) {
+  const server = await serve('.', 0, options);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch(launchOptions);
+  const env = {
+    base,
+    server,
+    browser,
+    /** A new page that records console errors and page errors in `page.problems`. */
+    async page(opts = {}) {
+      const page = await browser.newPage(opts);
+      page.problems = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+      return page;
+    },
+    /**
+     * A new page at `path` (or a full URL), and the widget `selector` on it once it shows rows
+     * (`ready`: the timeout in ms, or false not to wait). The rest of `opts` are page options.
+     */
+    async open(path = '/index.html', { selector = W, ready = 20000, ...opts } = {}) {
+      const page = await env.page(opts);
+      await page.goto(/^[a-z]+:/.test(path) ? path : `${base}${path}`);
+      const cm = new MatrixPage(page, selector);
+      if (ready) await cm.ready(ready);
+      return cm;
+    },
+    /**
+     * A new page at `path` (the blank host page) with one widget added by MatrixPage.add: `attrs`,
+     * and `widget` ({ id, data, style, into, whenDefined, selector }); `media` is emulated before
+     * the page loads; `ready` as in open(). The rest of `opts` are page options.
+     */
+    async widget(attrs = {}, { path = BLANK, media, ready = 20000, widget = {}, ...opts } = {}) {
+      const page = await env.page(opts);
+      if (media) await page.emulateMedia(media);
+      await page.goto(`${base}${path}`);
+      const cm = await MatrixPage.add(page, { attrs, ...widget });
+      if (ready) await cm.ready(ready);
+      return cm;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      server.closeAllConnections?.();
+      server.close();
+    },
+  };
+  return env;
+}
+
+/**
+ * start() in this test file's `before` (then `setup(env)`, in the same hook: node:test does not
+ * wait for one root `before` hook before it runs the next), closed in its `after`. Returns the
+ * environment object, filled in when `before` has run: use it inside tests.
+ */
+export function session(options, setup) {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await start(options));
+    await setup?.(env);
+  });
+  after(async () => {
+    await env.close?.();
+  });
+  return env;
+}
+
+/** Polls `get` until it deep-equals `expected` (renders are asynchronous), then asserts. */
+export async function eventually(get, expected, message, ms = 5000) {
+  const end = Date.now() + ms;
+  let actual;
+  for (;;) {
+    actual = await get();
+    try {
+      assert.deepEqual(actual, expected);
+      return;
+    } catch {
+      if (Date.now() > end) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  assert.deepEqual(actual, expected, message);
+}
+
+/** Re-reads `read()` until `ok(value)` holds or time runs out; returns the last value. */
+export async function poll(read, ok, ms = 3000) {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 25));
+    value = await read();
+  }
+  return value;
+}
+
+/** One <compliance-matrix> (the element matching `selector`) on a Playwright page. */
+export class MatrixPage {
+  constructor(page, selector = W) {
+    this.page = page;
+    this.selector = selector;
+  }
+
+  /**
+   * Adds a widget to the page: `attrs` as attributes, then `style`, then `data` as the property,
+   * appended to #`into`; `whenDefined` waits for the element's definition first. Returns its
+   * MatrixPage (`selector`, or #id when given an id, else the tag name); does not wait for it.
+   */
+  static async add(page, { attrs = {}, id, data, style, into = 'host', whenDefined = false, selector } = {}) {
+    await page.evaluate(
+      async ({ attrs, id, data, style, into, whenDefined }) => {
+        if (whenDefined) await customElements.whenDefined('compliance-matrix');
+        const el = document.createElement('compliance-matrix');
+        if (id) el.id = id;
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        if (style) el.setAttribute('style', style);
+        if (data !== undefined) el.data = data;
+        document.getElementById(into).append(el);
+      },
+      { attrs, id, data, style, into, whenDefined },
+    );
+    return new MatrixPage(page, selector ?? (id ? `#${id}` : W));
+  }
+
+  /** Another widget on the same page. */
+  widget(selector) {
+    return new MatrixPage(this.page, selector);
+  }
+
+  /** The element itself. */
+  get host() {
+    return this.page.locator(this.selector);
+  }
+
+  /** `css` inside the widget (Playwright pierces the shadow root). */
+  locator(css, options) {
+    return this.page.locator(`${this.selector} ${css}`, options);
+  }
+
+  /** Runs `fn(element, arg)` in the page. */
+  evaluate(fn, arg) {
+    return this.host.evaluate(fn, arg);
+  }
+
+  /**
+   * Runs `fn(shadowRoot, arg)` in the page. `fn` is sent as source and rebuilt there with
+   * `new Function`: not for pages whose CSP forbids eval (use evaluate() there).
+   */
+  inRoot(fn, arg) {
+    return this.host.evaluate((el, [src, a]) => new Function(`return (${src})`)()(el.shadowRoot, a), [fn.toString(), arg]);
+  }
+
+  setAttribute(name, value) {
+    return this.host.evaluate((el, [n, v]) => el.setAttribute(n, v), [name, value]);
+  }
+
+  /** Waits until the widget shows table rows. */
+  async ready(timeout = 20000) {
+    await this.locator(DOM.row).first().waitFor({ timeout });
+    return this;
+  }
+
+  /** `el.state`, the widget's state snapshot. */
+  state() {
+    return this.host.evaluate((el) => el.state);
+  }
+
+  // --- rows and cells --------------------------------------------------------------------------
+
+  /** All shown rows (a Locator). */
+  get rowLocator() {
+    return this.locator(DOM.row);
+  }
+
+  /** Program ids of the shown rows, in display order. */
+  programIds() {
+    return this.host.evaluate((el, D) => [...el.shadowRoot.querySelectorAll(D.row)].map((tr) => tr.dataset.program), DOM);
+  }
+
+  /** Rows as shown: [{id, name, cells: [{service, status, text}]}]. */
+  rows() {
+    return this.host.evaluate(
+      (el, D) =>
+        [...el.shadowRoot.querySelectorAll(D.row)].map((tr) => ({
+          id: tr.dataset.program,
+          name: tr.querySelector('th').textContent,
+          cells: [...tr.querySelectorAll(D.cell)].map((td) => ({
+            service: td.dataset.service,
+            status: td.dataset.status,
+            text: td.textContent,
+          })),
+        })),
+      DOM,
+    );
+  }
+
+  /** Each shown row as [id, 'service=status', …]. */
+  statusRows() {
+    return this.host.evaluate(
+      (el, D) =>
+        [...el.shadowRoot.querySelectorAll(D.row)].map((tr) => [
+          tr.dataset.program,
+          ...[...tr.querySelectorAll(D.cell)].map((td) => `${td.dataset.service}=${td.dataset.status}`),
+        ]),
+      DOM,
+    );
+  }
+
+  /** The status cell of `program` × `service` (a Locator). */
+  cell(program, service) {
+    return this.locator(sel.cell(program, service));
+  }
+
+  /** The status id of `program` × `service`, or undefined when that cell is not shown. */
+  cellStatus(program, service) {
+    return this.host.evaluate((el, s) => el.shadowRoot.querySelector(s)?.dataset.status, sel.cell(program, service));
+  }
+
+  /** Waits until the shown program ids deep-equal `expected`. */
+  expectRows(expected, message, ms) {
+    return eventually(() => this.programIds(), expected, message, ms);
+  }
+
+  // --- toolbar ---------------------------------------------------------------------------------
+
+  get searchBox() {
+    return this.locator(DOM.search);
+  }
+
+  /** Fills the search box with `text` (as a paste would). */
+  search(text) {
+    return this.searchBox.fill(text);
+  }
+
+  get countBox() {
+    return this.locator(DOM.count);
+  }
+
+  /** The result count's text ("3 of 20 programs"). */
+  count() {
+    return this.countBox.textContent();
+  }
+
+  /** Waits until the result count says `text`. */
+  expectCount(text, message = 'count') {
+    return eventually(() => this.count(), text, message);
+  }
+
+  get statusFilter() {
+    return this.locator(DOM.statusFilter);
+  }
+
+  get gapsBox() {
+    return this.locator(DOM.gaps);
+  }
+
+  chip(tag) {
+    return this.locator(sel.chip(tag));
+  }
+
+  get columnsMenu() {
+    return this.locator(DOM.columns);
+  }
+
+  /** The column menu's summary (opens and closes it). */
+  get columnsToggle() {
+    return this.locator(DOM.columnsToggle);
+  }
+
+  /** The column menu's checkbox for `service`. */
+  columnBox(service) {
+    return this.locator(sel.columnBox(service));
+  }
+
+  moveUp(service) {
+    return this.locator(sel.moveUp(service));
+  }
+
+  moveDown(service) {
+    return this.locator(sel.moveDown(service));
+  }
+
+  exportButton(kind) {
+    return this.locator(sel.exportButton(kind));
+  }
+
+  /** The polite message region (exports, copy link). */
+  get message() {
+    return this.locator(DOM.message);
+  }
+
+  get revisionPicker() {
+    return this.locator(DOM.revision);
+  }
+
+  get comparePicker() {
+    return this.locator(DOM.compare);
+  }
+
+  get changes() {
+    return this.locator(DOM.changes);
+  }
+
+  get tableWrap() {
+    return this.locator(DOM.tableWrap);
+  }
+
+  // --- headers and sorting ---------------------------------------------------------------------
+
+  header(key) {
+    return this.locator(sel.header(key));
+  }
+
+  sortButton(key) {
+    return this.locator(sel.sortButton(key));
+  }
+
+  /** data-key of the column headers, in order. */
+  headerKeys() {
+    return this.host.evaluate((el, D) => [...el.shadowRoot.querySelectorAll(D.header)].map((th) => th.dataset.key), DOM);
+  }
+
+  /** {key: aria-sort} of the column headers. */
+  ariaSorts() {
+    return this.host.evaluate(
+      (el, D) => Object.fromEntries([...el.shadowRoot.querySelectorAll(D.header)].map((th) => [th.dataset.key, th.getAttribute('aria-sort')])),
+      DOM,
+    );
+  }
+
+  // --- errors ----------------------------------------------------------------------------------
+
+  /** The error banner (a Locator). */
+  get alertBox() {
+    return this.locator(DOM.alert);
+  }
+
+  /** The error banner as {text, items: [one text a problem]}, or null when there is none. */
+  alert() {
+    return this.host.evaluate((el, D) => {
+      const a = el.shadowRoot.querySelector(D.alert);
+      return a ? { text: a.textContent, items: [...a.querySelectorAll('li')].map((li) => li.textContent) } : null;
+    }, DOM);
+  }
+
+  /** The text of every alert in the shadow root. */
+  alertTexts() {
+    return this.host.evaluate((el, D) => [...el.shadowRoot.querySelectorAll(D.anyAlert)].map((a) => a.textContent), DOM);
+  }
+
+  // --- diagram ---------------------------------------------------------------------------------
+
+  get diagram() {
+    return this.locator(DOM.diagram);
+  }
+
+  band(variant, layer) {
+    return this.locator(sel.band(variant, layer));
+  }
+
+  get bandInfo() {
+    return this.locator(DOM.bandInfo);
+  }
+
+  variantToggle(variant) {
+    return this.locator(sel.variantToggle(variant));
+  }
+}
