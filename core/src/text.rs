@@ -107,6 +107,7 @@ pub fn slugify(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `words` takes a shortcut for ASCII; it must split and fold exactly as the Unicode path.
     #[test]
     fn words_ascii_shortcut_matches_the_unicode_path() {
         let reference = |s: &str| -> Vec<String> {

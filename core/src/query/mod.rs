@@ -250,10 +250,6 @@ pub(crate) mod tests {
         (ds, ix)
     }
 
-    /// The keys are built by the first search, not by showing the dataset.
-
-    /// `words` takes a shortcut for ASCII; it must split and fold exactly as the Unicode path.
-
     pub(crate) fn ids(ds: &Dataset, rows: &[usize]) -> Vec<String> {
         rows.iter().map(|&i| ds.programs[i].id.clone()).collect()
     }

@@ -63,6 +63,7 @@ mod tests {
     use super::*;
     use crate::query::tests::seed;
 
+    /// The keys are built by the first search, not by showing the dataset.
     #[test]
     fn search_keys_are_built_by_the_first_search() {
         let (_, ix) = seed();
