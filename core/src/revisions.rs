@@ -78,6 +78,64 @@ pub fn find(id: &str) -> Option<Revision> {
     all.iter().find(|r| r.id == id).cloned()
 }
 
+/// The cells of a shown table that read otherwise in the latest revision: what a reader of an
+/// older revision must know is out of date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Supersession {
+    /// The latest revision's id.
+    pub latest: String,
+    /// (program index, service index) in the shown dataset → the latest cell, sorted.
+    pub cells: Vec<((usize, usize), Cell)>,
+}
+
+impl Supersession {
+    /// The latest cell of a shown cell that changed later, if it did.
+    pub fn of(&self, program: usize, service: usize) -> Option<&Cell> {
+        self.cells
+            .binary_search_by_key(&(program, service), |(k, _)| *k)
+            .ok()
+            .map(|i| &self.cells[i].1)
+    }
+
+    /// How many of the given rows' cells in the given columns changed later.
+    pub fn count(&self, rows: &[usize], services: &[usize]) -> usize {
+        let (mut rows, mut services) = (rows.to_vec(), services.to_vec());
+        rows.sort_unstable();
+        services.sort_unstable();
+        self.cells
+            .iter()
+            .filter(|((p, s), _)| {
+                rows.binary_search(p).is_ok() && services.binary_search(s).is_ok()
+            })
+            .count()
+    }
+}
+
+/// Compares a shown table with the latest revision, cell by cell (a cell differs when its status
+/// or its source label does), matching programs and services by id; `None` when nothing differs.
+pub fn superseded(shown: &Dataset, latest: &Revision) -> Option<Supersession> {
+    let new = &latest.dataset;
+    let mut cells = Vec::new();
+    for (p, prog) in shown.programs.iter().enumerate() {
+        let Some(np) = new.program_index(&prog.id) else {
+            continue;
+        };
+        for (s, svc) in shown.services.iter().enumerate() {
+            let Some(ns) = new.service_index(&svc.id) else {
+                continue;
+            };
+            let later = &new.programs[np].cells[ns];
+            if *later != prog.cells[s] {
+                cells.push(((p, s), later.clone()));
+            }
+        }
+    }
+    (!cells.is_empty()).then(|| Supersession {
+        latest: latest.id.clone(),
+        cells,
+    })
+}
+
 /// The ids, oldest first.
 pub fn ids() -> Vec<String> {
     all().iter().map(|r| r.id.clone()).collect()
@@ -319,6 +377,50 @@ mod tests {
 
     fn rev(id: &str) -> Rc<Dataset> {
         find(id).unwrap().dataset
+    }
+
+    #[test]
+    fn the_seed_has_five_eks_cells_the_latest_revision_supersedes() {
+        let seed = rev("2020-04-21");
+        let sup = superseded(&seed, &find("latest").unwrap()).unwrap();
+        assert_eq!(sup.latest, "2021-04-24");
+        let eks = seed.service_index("eks").unwrap();
+        let got: Vec<(&str, &str, Status, Option<&str>)> = sup
+            .cells
+            .iter()
+            .map(|((p, s), c)| {
+                assert_eq!(*s, eks);
+                (
+                    seed.programs[*p].id.as_str(),
+                    seed.programs[*p].cells[*s].status.id(),
+                    c.status,
+                    c.label.as_deref(),
+                )
+            })
+            .collect();
+        // The review of 2026-12 (../shared/data/review-2026-12.md), "Presentation".
+        assert_eq!(
+            got,
+            [
+                ("irap", "not-in-scope", Status::InScope, None),
+                ("fedramp-moderate", "in-progress", Status::InScope, None),
+                ("fedramp-high", "not-in-scope", Status::InScope, None),
+                (
+                    "dod-cc-srg",
+                    "in-progress",
+                    Status::InProgress,
+                    Some("DISA Review (IL5)")
+                ),
+                ("ospar", "not-in-scope", Status::InScope, None),
+            ]
+        );
+        let irap = seed.program_index("irap").unwrap();
+        assert_eq!(sup.of(irap, eks).unwrap().status, Status::InScope);
+        assert_eq!(sup.of(irap, 0), None);
+        assert_eq!(sup.count(&[irap], &[eks]), 1);
+        assert_eq!(sup.count(&[irap], &[0, 2, 3]), 0);
+        // The latest revision supersedes nothing.
+        assert!(superseded(&rev("2021-04-24"), &find("latest").unwrap()).is_none());
     }
 
     #[test]

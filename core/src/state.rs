@@ -4,7 +4,7 @@
 use crate::dataset::Dataset;
 use crate::options::{self, parse_revision, Opt, Options, Theme, View, SPECS};
 use crate::query::{Query, SearchIndex, SortField, StatusFilter};
-use crate::revisions::{self, Diff, SEED_REVISION};
+use crate::revisions::{self, Diff, Supersession, SEED_REVISION};
 use crate::view_state::ViewState;
 use serde::Serialize;
 use std::rc::Rc;
@@ -58,6 +58,12 @@ pub struct AppState {
     pub compare: Option<String>,
     /// In compare mode: what changed from the older to the newer revision.
     pub comparison: Option<Rc<Comparison>>,
+    /// When an embedded revision older than the latest is shown: its cells that read otherwise
+    /// in the latest revision.
+    pub superseded: Option<Rc<Supersession>>,
+    /// The page's own data is not here (its first `src` is loading, or failed: the URL): no rows
+    /// are shown, none of the embedded data is passed off as the page's.
+    pub pending: Option<String>,
 }
 
 /// A compare view: the older and newer revision ids, the diff and its summary lines.
@@ -100,7 +106,10 @@ impl AppState {
             revision: SEED_REVISION.to_string(),
             compare: None,
             comparison: None,
+            superseded: None,
+            pending: None,
         };
+        s.superseded = later_cells(&s.dataset, &s.revision);
         s.refresh();
         s
     }
@@ -111,9 +120,18 @@ impl AppState {
         self.rebuild();
     }
 
+    /// Waits for the page's own data (`Some(url)`: no rows until it comes), or not.
+    pub fn set_pending(&mut self, pending: Option<String>) {
+        if self.pending != pending {
+            self.pending = pending;
+            self.refresh();
+        }
+    }
+
     /// Recomputes the shown dataset from the source, revision and compare settings.
     fn rebuild(&mut self) {
         self.comparison = None;
+        self.superseded = None;
         let shown = if let Some(c) = &self.custom {
             c.clone()
         } else {
@@ -128,6 +146,7 @@ impl AppState {
                     };
                     let diff = revisions::diff(&old.dataset, &new.dataset);
                     let merged = Rc::new(revisions::merged(&old.dataset, &new.dataset, &diff));
+                    self.superseded = later_cells(&merged, &new.id);
                     self.comparison = Some(Rc::new(Comparison {
                         summary: diff.summary(&old.dataset, &new.dataset),
                         old_id: old.id,
@@ -136,7 +155,10 @@ impl AppState {
                     }));
                     merged
                 }
-                None => rev.dataset,
+                None => {
+                    self.superseded = later_cells(&rev.dataset, &rev.id);
+                    rev.dataset
+                }
             }
         };
         if !Rc::ptr_eq(&shown, &self.dataset) {
@@ -378,6 +400,10 @@ impl AppState {
     }
 
     fn refresh(&mut self) {
+        if self.pending.is_some() {
+            self.visible.clear();
+            return;
+        }
         self.visible = self.query.visible(&self.dataset, &self.index);
     }
 
@@ -418,6 +444,15 @@ impl AppState {
                 .collect(),
         }
     }
+}
+
+/// The cells of `shown` (a revision `id`) that the latest revision reads otherwise.
+fn later_cells(shown: &Dataset, id: &str) -> Option<Rc<Supersession>> {
+    let latest = revisions::find("latest")?;
+    if latest.id == id {
+        return None;
+    }
+    revisions::superseded(shown, &latest).map(Rc::new)
 }
 
 /// A service column as the toolbar offers it.
@@ -629,6 +664,49 @@ mod tests {
         assert!(s.apply(Action::SetRevision("2020-03-25".into())));
         assert_eq!(s.visible.len(), 17);
         assert_eq!(s.snapshot().revision, "2020-03-25");
+    }
+
+    #[test]
+    fn the_seed_view_knows_its_superseded_cells_and_the_latest_none() {
+        let mut s = AppState::new(Dataset::embedded());
+        let sup = s
+            .superseded
+            .clone()
+            .expect("the seed is not the latest revision");
+        let shown = s.shown_services();
+        assert_eq!(sup.count(&s.visible, &shown), 5);
+        s.apply(Action::SetText("fedramp".into()));
+        assert_eq!(sup.count(&s.visible, &shown), 2);
+        assert!(s.apply(Action::SetRevision("latest".into())));
+        assert!(s.superseded.is_none());
+        // Compare mode shows the newer table: against the latest, nothing is superseded.
+        s.apply(Action::SetCompare(Some("2020-04-21".into())));
+        assert!(s.superseded.is_none());
+        s.apply(Action::SetRevision("2020-03-25".into()));
+        assert!(
+            s.superseded.is_some(),
+            "comparing two old revisions shows an old table"
+        );
+        s.set_custom(Some(Dataset::embedded()));
+        assert!(
+            s.superseded.is_none(),
+            "a dataset of the page's own has no later revision"
+        );
+    }
+
+    #[test]
+    fn a_pending_source_shows_no_rows_until_it_comes() {
+        let mut s = AppState::new(Dataset::embedded());
+        s.set_pending(Some("https://example.com/m.csv".into()));
+        assert!(s.visible.is_empty());
+        assert!(s.snapshot().visible.is_empty());
+        s.apply(Action::SetText("soc".into()));
+        assert!(
+            s.visible.is_empty(),
+            "a filter does not bring the embedded rows back"
+        );
+        s.set_pending(None);
+        assert_eq!(s.visible.len(), 3);
     }
 
     #[test]

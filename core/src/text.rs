@@ -103,6 +103,34 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// A text split into plain runs and the `http:`/`https:` links inside it, in order (`true`: a
+/// link). A link ends at whitespace, and a trailing `.`, `,`, `;`, `:` or `)` is left out of it.
+/// The widget renders the links as links and everything else as text, never as HTML.
+pub fn split_links(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = ["https://", "http://"]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+    {
+        let end = rest[at..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |e| at + e);
+        let link = rest[at..end].trim_end_matches(['.', ',', ';', ':', ')']);
+        let end = at + link.len();
+        if at > 0 {
+            out.push((false, &rest[..at]));
+        }
+        out.push((true, link));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +165,27 @@ mod tests {
             assert_eq!(words(s), reference(s), "{s}");
         }
         assert_eq!(words("Über ÉCOLE-3"), ["uber", "ecole", "3"]);
+    }
+
+    #[test]
+    fn links_are_split_out_of_text_without_trailing_punctuation() {
+        assert_eq!(
+            split_links("reports come from AWS Artifact (https://aws.amazon.com/artifact/)."),
+            [
+                (false, "reports come from AWS Artifact ("),
+                (true, "https://aws.amazon.com/artifact/"),
+                (false, ")."),
+            ]
+        );
+        assert_eq!(split_links("no link here"), [(false, "no link here")]);
+        assert_eq!(
+            split_links("http://a.example, then https://b.example"),
+            [
+                (true, "http://a.example"),
+                (false, ", then "),
+                (true, "https://b.example")
+            ]
+        );
+        assert!(split_links("").is_empty());
     }
 }

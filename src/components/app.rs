@@ -4,7 +4,7 @@
 use super::diagram::{Diagram, ToolsPanel};
 use super::error::ErrorBanner;
 use super::legend::Legend;
-use super::table::{as_of_text, SourceLink, Table};
+use super::table::{as_of_text, LinkedText, SourceLink, Table};
 use super::toolbar::{ExportKind, Toolbar};
 use crate::dataset::{safe_url, Dataset};
 use crate::export;
@@ -19,6 +19,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// A dataset loaded from a URL, with that URL.
+pub type Loaded = Rc<(String, Rc<Dataset>)>;
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -31,6 +34,13 @@ pub struct AppProps {
     /// last update this app applied: renders may skip props in between).
     #[prop_or_default]
     pub serial: u32,
+    /// A dataset this element loaded from a URL before it was moved in the page: used instead of
+    /// fetching that URL again.
+    #[prop_or_default]
+    pub loaded: Option<Loaded>,
+    /// Called with the dataset loaded from `src` and its URL (`None` when there is none).
+    #[prop_or_default]
+    pub onloaded: Callback<Option<Loaded>>,
     /// Called with `serial` once its update is applied.
     #[prop_or_default]
     pub onapplied: Callback<u32>,
@@ -85,6 +95,8 @@ pub struct App {
     src_data: Option<Rc<Dataset>>,
     /// The `src` being loaded.
     loading: Option<String>,
+    /// The absolute URL of `src`, if any.
+    src_url: Option<String>,
     /// Why the last `src` could not be used.
     src_error: Option<String>,
     /// Counts `src` requests, so a late answer to an older one is ignored.
@@ -157,18 +169,30 @@ impl App {
         }
     }
 
-    /// Starts loading `src` (or forgets the loaded data when `src` is removed).
-    fn load_src(&mut self, ctx: &Context<Self>) {
+    /// Starts loading `src` (or forgets the loaded data when `src` is removed). At the first
+    /// mount, a dataset the element loaded from the same URL before a move is used as it is.
+    fn load_src(&mut self, ctx: &Context<Self>, first: bool) {
         self.src_generation += 1;
         self.src_error = None;
         let src = ctx.props().options.text(Opt::Src).trim().to_string();
         match (!src.is_empty()).then_some(src) {
             None => {
                 self.loading = None;
+                self.src_url = None;
                 self.src_data = None;
+                ctx.props().onloaded.emit(None);
             }
             Some(src) => {
                 let url = platform::absolute_url(src.trim());
+                self.src_url = Some(url.clone());
+                if let Some(kept) = ctx.props().loaded.as_ref().filter(|k| first && k.0 == url) {
+                    self.loading = None;
+                    self.src_data = Some(kept.1.clone());
+                    ctx.props().onloaded.emit(Some(kept.clone()));
+                    self.state.set_custom(self.custom(ctx));
+                    self.sync_pending(ctx);
+                    return;
+                }
                 self.loading = Some(url.clone());
                 let generation = self.src_generation;
                 let link = ctx.link().clone();
@@ -183,6 +207,14 @@ impl App {
                 });
             }
         }
+        self.sync_pending(ctx);
+    }
+
+    /// No rows while the page's own data is not here: its first `src` loads, or failed.
+    fn sync_pending(&mut self, ctx: &Context<Self>) {
+        let waiting = ctx.props().data.is_none() && self.src_data.is_none();
+        self.state
+            .set_pending(self.src_url.clone().filter(|_| waiting));
     }
 
     /// The host's dataset: the `data` property wins over `src`.
@@ -228,6 +260,7 @@ impl Component for App {
             highlight: Vec::new(),
             src_data: None,
             loading: None,
+            src_url: None,
             src_error: None,
             src_generation: 0,
             typing: false,
@@ -241,7 +274,7 @@ impl Component for App {
         if let Some(v) = Self::hash_state(ctx, &app.state.view_state()) {
             app.state.apply(Action::Restore(Box::new(v)));
         }
-        app.load_src(ctx);
+        app.load_src(ctx, true);
         app.follow_hash(ctx);
         if let Some((_, v, fields)) = &props.restore {
             let v = app.state.view_state().with_fields(v, fields);
@@ -389,8 +422,10 @@ impl Component for App {
                 });
                 match parsed {
                     Ok(ds) => {
-                        self.src_data = Some(Rc::new(ds));
+                        let ds = Rc::new(ds);
+                        self.src_data = Some(ds.clone());
                         self.src_error = None;
+                        ctx.props().onloaded.emit(Some(Rc::new((url.clone(), ds))));
                     }
                     Err(e) => {
                         ctx.props().onerror.emit(e.clone());
@@ -398,6 +433,7 @@ impl Component for App {
                     }
                 }
                 self.state.set_custom(self.custom(ctx));
+                self.sync_pending(ctx);
                 self.publish(ctx);
                 true
             }
@@ -416,10 +452,11 @@ impl Component for App {
         platform::enter(props.generation);
         let src_changed = props.options.text(Opt::Src) != old.options.text(Opt::Src);
         if src_changed {
-            self.load_src(ctx);
+            self.load_src(ctx, false);
         }
         if props.data != old.data || src_changed {
             self.state.set_custom(self.custom(ctx));
+            self.sync_pending(ctx);
         }
         if props.serial != old.serial {
             self.state.apply_options(&props.update);
@@ -477,7 +514,7 @@ impl Component for App {
             .chain(&self.src_error)
             .cloned()
             .collect();
-        let stale_note = (!data_errors.is_empty())
+        let stale_note = (!data_errors.is_empty() && s.pending.is_none())
             .then(|| "The widget still shows the previous data.".to_string());
         errors.splice(0..0, data_errors);
         let shown = Rc::new(s.shown_services());
@@ -485,29 +522,48 @@ impl Component for App {
         html! {
             <div ref={self.root.clone()} class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
                 aria-busy={self.loading.as_ref().map(|_| "true")}>
-                <header class="cm-head">
-                    <h2 class="cm-title">{ if ds.title.is_empty() { "Compliance matrix" } else { ds.title.as_str() } }</h2>
-                    <p class="cm-meta">
-                        { "As of " }
-                        <time datetime={ds.as_of.clone()}>{ as_of_text(ds) }</time>
-                        { " · Source: " }
-                        <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
-                    </p>
-                    if let Some(w) = &ds.warning {
-                        <p class="cm-warning" part="warning">
-                            <span class="cm-warning-icon" aria-hidden="true">{ "⚠" }</span>
-                            { warning_with_link(w, ds.latest.as_ref().map(|l| l.url.as_str())) }
+                if let Some(url) = &s.pending {
+                    <header class="cm-head">
+                        <h2 class="cm-title">{ "Compliance matrix" }</h2>
+                        <p class="cm-meta">{ "Source: " }<SourceLink title={url.clone()} url={url.clone()} /></p>
+                    </header>
+                } else {
+                    <header class="cm-head">
+                        <h2 class="cm-title">{ if ds.title.is_empty() { "Compliance matrix" } else { ds.title.as_str() } }</h2>
+                        <p class="cm-meta">
+                            { "As of " }
+                            <time datetime={ds.as_of.clone()}>{ as_of_text(ds) }</time>
+                            { " · Source: " }
+                            <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
                         </p>
-                    }
-                </header>
+                        if let Some(w) = &ds.warning {
+                            <p class="cm-warning" part="warning">
+                                <span class="cm-warning-icon" aria-hidden="true">{ "⚠" }</span>
+                                { warning_with_link(w, ds.latest.as_ref().map(|l| l.url.as_str())) }
+                            </p>
+                        }
+                        { for [&ds.latest, &Some(ds.source.clone())].into_iter().flatten().filter_map(|l| l.note.as_deref()).map(|n| html! {
+                            <p class="cm-note" part="note"><LinkedText text={n.to_string()} /></p>
+                        }) }
+                    </header>
+                }
                 <ErrorBanner messages={errors} stale_note={stale_note} />
                 if let Some(url) = &self.loading {
                     <p class="cm-loading" part="loading" aria-live="polite">
                         <span class="cm-spinner" aria-hidden="true"></span>
-                        { format!("Loading data from {url} …") }
+                        { crate::i18n::loading_text(url, s.pending.is_none()) }
                     </p>
                 }
-                if s.view.shows_table() {
+                if s.view.shows_table() && s.pending.is_some() {
+                    <section class="cm-section" aria-label="Compliance table">
+                        <p class="cm-count" role="status" aria-live="polite" part="count">
+                            { if self.loading.is_some() { "Loading…" } else { "No data" } }
+                        </p>
+                        <div class="cm-skeleton" part="skeleton" aria-hidden="true">
+                            { for (0..6).map(|_| html! { <div class="cm-skeleton-row"></div> }) }
+                        </div>
+                    </section>
+                } else if s.view.shows_table() {
                     <section class="cm-section" aria-label="Compliance table">
                         <Toolbar
                             text={s.query.text.clone()}
@@ -536,6 +592,18 @@ impl Component for App {
                             oncompare={link.callback(|c| Msg::Act(Action::SetCompare(c)))}
                         />
                         { changes(s) }
+                        if let Some(sup) = &s.superseded {
+                            if sup.count(&s.visible, &shown) > 0 {
+                                <p class="cm-superseded-note" part="superseded">
+                                    { crate::i18n::superseded_summary(sup.count(&s.visible, &shown), &sup.latest) }
+                                    { " " }
+                                    <button type="button" class="cm-button" part="show-latest"
+                                        onclick={link.callback(|_| Msg::Act(Action::SetRevision("latest".to_string())))}>
+                                        { "Show the latest revision" }
+                                    </button>
+                                </p>
+                            }
+                        }
                         <p class="cm-print-filters">
                             { print_summary(s) }
                         </p>
@@ -549,6 +617,7 @@ impl Component for App {
                             highlight={self.highlight.clone()}
                             onhighlight={link.callback(Msg::Highlight)}
                             diff={s.comparison.as_ref().map(|c| Rc::new(c.diff.clone()))}
+                            superseded={s.superseded.clone()}
                         />
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">

@@ -165,7 +165,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                             let lines = wrap_words(&v.name, 17);
                             let top = c.header_y - (lines.len() as f64 - 1.0) * 7.0;
                             html! {
-                                <g data-variant={v.id.clone()} class={classes!("cm-d-variant", hl.then_some("cm-hl"))}
+                                <g data-variant={v.id.clone()} data-services={v.services.join(" ")} class={classes!("cm-d-variant", hl.then_some("cm-hl"))}
                                     data-highlighted={hl.then_some("true")} onmouseenter={onenter} onmouseleave={onleave}>
                                     <text class="cm-d-head" x={number(c.header_x)} y={number(top)} text-anchor="middle" dominant-baseline="middle">
                                         { for lines.iter().enumerate().map(|(k, line)| html! {
@@ -286,7 +286,21 @@ fn band_info(props: &BandInfoProps) -> Html {
                 </p>
                 <p class="cm-band-explanation">{ &band.explanation }</p>
                 if let Some(src) = m.source(&band.source) {
-                    <p class="cm-band-source">{ "Source: " }{ link(&src.title, &src.url) }</p>
+                    <p class="cm-band-source">
+                        { "Source: " }{ link(&src.title, &src.url) }
+                        { " (read " }<time datetime={src.as_of.clone()}>{ &src.as_of }</time>{ ")" }
+                        { for band.see_also.iter().filter_map(|id| m.source(id)).map(|s| html! {
+                            <>{ "; see also " }{ link(&s.title, &s.url) }</>
+                        }) }
+                    </p>
+                }
+                if let Some(note) = &variant.note {
+                    <p class="cm-band-note" part="variant-note">
+                        { note }
+                        { for variant.note_source.as_deref().and_then(|id| m.source(id)).map(|s| html! {
+                            <>{ " (" }{ link(&s.title, &s.url) }{ ")" }</>
+                        }) }
+                    </p>
                 }
                 {{
                     let tools = m.tools_for(&variant.id, &layer.id);
@@ -393,6 +407,11 @@ pub fn tools_panel(props: &ToolsPanelProps) -> Html {
                             </p>
                             <p class="cm-tool-checks">{ &t.checks }</p>
                             <p class="cm-muted cm-tool-where">{ format!("Layers: {}. Variants: {}.", layers.join(", "), variants.join(", ")) }</p>
+                            <p class="cm-muted cm-tool-source">
+                                { "Source: " }{ link(&t.source.title, &t.source.url) }
+                                { " (read " }<time datetime={t.source.as_of.clone()}>{ &t.source.as_of }</time>{ ")" }
+                                if let Some(n) = &t.source.note { { ". " }{ n } }
+                            </p>
                         </li>
                     }
                 }) }

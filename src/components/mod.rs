@@ -7,4 +7,4 @@ pub mod legend;
 pub mod table;
 pub mod toolbar;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Loaded};

@@ -4,7 +4,7 @@
 use crate::dataset::{Cell, Dataset, Program, Status};
 use crate::diagram_layout::number;
 use crate::query::{coverage, Direction, Query, SortField};
-use crate::revisions::Diff;
+use crate::revisions::{Diff, Supersession};
 use crate::window::{Scroller, ROW_HEIGHT, WINDOW_THRESHOLD};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,6 +29,9 @@ pub struct TableProps {
     /// In compare mode: what changed, to mark rows and cells.
     #[prop_or_default]
     pub diff: Option<Rc<Diff>>,
+    /// The shown cells a later revision reads otherwise, to mark them.
+    #[prop_or_default]
+    pub superseded: Option<Rc<Supersession>>,
 }
 
 /// The table.
@@ -180,7 +183,7 @@ pub fn table(props: &TableProps) -> Html {
                         // place are patched (mostly the same status words) instead of removed and
                         // created again, which costs the browser far more.
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
-                            cols={cols.clone()} highlight={hl.clone()} diff={props.diff.clone()} rowindex={windowed.then_some(first + k + 2)}
+                            cols={cols.clone()} highlight={hl.clone()} diff={props.diff.clone()} superseded={props.superseded.clone()} rowindex={windowed.then_some(first + k + 2)}
                             stripe={(first + k) % 2 == 1} plain={long} />
                     }) }
                     { spacer(total - end) }
@@ -351,6 +354,7 @@ struct RowProps {
     /// Shown service indices highlighted from the diagram.
     highlight: Rc<Vec<usize>>,
     diff: Option<Rc<Diff>>,
+    superseded: Option<Rc<Supersession>>,
     /// `aria-rowindex` when only a window of the rows is in the DOM.
     rowindex: Option<usize>,
     /// Every other row is shaded. A class, not `:nth-child`: a structural selector makes every
@@ -415,7 +419,8 @@ fn row(props: &RowProps) -> Html {
                 let service = &props.dataset.services[s].id;
                 let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
                 let colindex = cols.index(cols.first + k + 2);
-                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, props.plain, colindex)
+                let later = props.superseded.as_ref().and_then(|sup| Some((sup.of(props.index, s)?, sup.latest.as_str())));
+                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, later, props.plain, colindex)
             }) }
             { column_spacer(total - cols.end + usize::from(coverage.is_none())) }
             { coverage.unwrap_or_default() }
@@ -444,11 +449,12 @@ fn status_cell(
     cell: &Cell,
     highlighted: bool,
     old: Option<&Cell>,
+    later: Option<(&Cell, &str)>,
     plain: bool,
     colindex: Option<AttrValue>,
 ) -> Html {
     let s = cell.status;
-    if plain && old.is_none() {
+    if plain && old.is_none() && later.is_none() {
         // One shape for every status: the status is an attribute (colour and symbol come from
         // `[data-status]`), the label is drawn from `data-label` by the stylesheet. Moving a row
         // of the window to another program then sets attributes and one text, never inserts or
@@ -468,7 +474,8 @@ fn status_cell(
     });
     html! {
         <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())} aria-colindex={colindex}
-            class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"))}>
+            data-superseded={later.map(|(c, _)| c.status.id())}
+            class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"), later.map(|_| "cm-superseded"))}>
             if let Some(o) = old {
                 <span class="cm-old">
                     <span class="cm-vh">{ "changed from " }</span>
@@ -484,6 +491,9 @@ fn status_cell(
                 { s.text() }
             </span>
             { label }
+            if let Some((c, id)) = later {
+                <span class="cm-later" part="later">{ crate::i18n::later_note(c, id) }</span>
+            }
         </td>
     }
 }
@@ -509,5 +519,21 @@ pub fn source_link(props: &SourceLinkProps) -> Html {
         None => {
             html! { <span>{ if title.is_empty() { "not stated".to_string() } else { title } }</span> }
         }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkedTextProps {
+    pub text: String,
+}
+
+/// A text from data whose http(s) URLs are links (`text::split_links`); the rest stays text.
+#[function_component(LinkedText)]
+pub fn linked_text(props: &LinkedTextProps) -> Html {
+    html! {
+        { for crate::text::split_links(&props.text).into_iter().map(|(is_link, part)| match (is_link, crate::dataset::safe_url(part)) {
+            (true, Some(url)) => html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ url }</a> },
+            _ => html! { { part } },
+        }) }
     }
 }

@@ -336,6 +336,9 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
                     }) }
                 </select>
             </label>
+            if let Some(latest) = props.revisions.last() {
+                <p class="cm-muted cm-rev-status" part="revision-status">{ crate::i18n::revision_status(latest) }</p>
+            }
         </div>
     }
 }

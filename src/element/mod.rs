@@ -3,7 +3,7 @@
 
 mod root;
 
-use crate::components::AppProps;
+use crate::components::{AppProps, Loaded};
 use crate::dataset::{self, Dataset, ImportMeta, Link};
 use crate::export;
 use crate::options::{Kind, Opt, Options, SPECS};
@@ -16,7 +16,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
+/// How many elements' loaded datasets are kept across a move in the page.
+const KEPT_LOADS: usize = 16;
+
 thread_local! {
+    /// Datasets elements loaded from `src`, kept from their unmount to their next mount (a move
+    /// in the page), so a moved element shows them again without a refetch.
+    static KEPT: RefCell<Vec<(Element, Loaded)>> = const { RefCell::new(Vec::new()) };
     static NEXT_GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// The containers of mounted widgets, so a panic can be reported in each of them.
     static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
@@ -202,6 +208,9 @@ pub struct Handle {
     applied: Rc<std::cell::Cell<u32>>,
     namespace: String,
     restore: Option<(u32, Rc<ViewState>, Rc<Vec<Opt>>)>,
+    /// The dataset loaded from `src` (with its URL): at mount, what this element had loaded
+    /// before a move; then what the app reports.
+    loaded: Rc<RefCell<Option<Loaded>>>,
     data: Option<Rc<Dataset>>,
     data_error: Option<String>,
 }
@@ -226,6 +235,11 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         .owner_document()
         .ok_or_else(|| JsValue::from_str("target has no document"))?;
     let (container, app) = take_root(&document)?;
+    let kept = KEPT.with(|k| {
+        let mut k = k.borrow_mut();
+        let i = k.iter().position(|(t, _)| *t == target)?;
+        Some(k.remove(i).1)
+    });
     shadow.append_child(&container)?;
     let opts = Rc::new(opts);
     let mut handle = Handle {
@@ -239,6 +253,7 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         applied: Rc::default(),
         namespace: namespace.unwrap_or_default(),
         restore: None,
+        loaded: Rc::new(RefCell::new(kept)),
         data: None,
         data_error: None,
         generation: NEXT_GENERATION.with(|g| {
@@ -376,6 +391,16 @@ impl Handle {
     pub fn unmount(&mut self) {
         crate::platform::enter(self.generation);
         self.state.borrow_mut().take();
+        if let Some(l) = self.loaded.borrow_mut().take() {
+            KEPT.with(|k| {
+                let mut k = k.borrow_mut();
+                k.retain(|(t, _)| *t != self.target);
+                if k.len() >= KEPT_LOADS {
+                    k.remove(0);
+                }
+                k.push((self.target.clone(), l));
+            });
+        }
         let container = self.container.clone();
         MOUNTED.with(|m| m.borrow_mut().retain(|c| *c != container));
         self.container.remove();
@@ -390,7 +415,7 @@ impl Handle {
     /// const csv = handle.exportCsv(); // "Compliance Program,Amazon ECS,…\r\n…"
     /// ```
     #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(&self) -> String {
+    pub fn export_csv(&self) -> Result<String, JsValue> {
         self.export(|v| v.to_csv())
     }
 
@@ -400,7 +425,7 @@ impl Handle {
     /// const data = JSON.parse(handle.exportJson());
     /// ```
     #[wasm_bindgen(js_name = exportJson)]
-    pub fn export_json(&self) -> String {
+    pub fn export_json(&self) -> Result<String, JsValue> {
         self.export(|v| v.to_json())
     }
 
@@ -410,7 +435,7 @@ impl Handle {
     /// const md = handle.exportMarkdown();
     /// ```
     #[wasm_bindgen(js_name = exportMarkdown)]
-    pub fn export_markdown(&self) -> String {
+    pub fn export_markdown(&self) -> Result<String, JsValue> {
         self.export(|v| v.to_markdown())
     }
 
@@ -441,18 +466,26 @@ impl Handle {
         }
     }
 
-    fn export(&self, f: impl Fn(&export::View) -> String) -> String {
+    /// An export of what is shown; an error while the page's own data is not here (nothing of
+    /// the embedded data is exported as the page's).
+    fn export(&self, f: impl Fn(&export::View) -> String) -> Result<String, JsValue> {
         crate::platform::enter(self.generation);
         let guard = self.state.borrow();
         let Some(s) = guard.as_ref() else {
-            return String::new();
+            return Ok(String::new());
         };
+        if let Some(url) = &s.pending {
+            return Err(js_sys::Error::new(&format!(
+                "nothing to export: the data from {url} has not arrived (it is loading, or it failed)"
+            ))
+            .into());
+        }
         let services = s.shown_services();
-        f(&export::View {
+        Ok(f(&export::View {
             dataset: &s.dataset,
             rows: &s.visible,
             services: &services,
-        })
+        }))
     }
 
     fn props(&self) -> AppProps {
@@ -470,6 +503,11 @@ impl Handle {
                 dispatch(&target, "cm-change", &snapshot_to_js(s))
             }),
             onpublish: Callback::from(move |s: AppState| *state.borrow_mut() = Some(s)),
+            loaded: self.loaded.borrow().clone(),
+            onloaded: {
+                let loaded = self.loaded.clone();
+                Callback::from(move |l| *loaded.borrow_mut() = l)
+            },
             onapplied: {
                 let applied = self.applied.clone();
                 Callback::from(move |n: u32| applied.set(n))

@@ -233,7 +233,8 @@ test('focus shows the explanation: keyboard only (Tab, arrows, Home/End, Escape)
   await press(page, li > hostOs ? 'ArrowDown' : 'ArrowUp', Math.abs(li - hostOs));
   const info = await assertInfo(cm, 'eks-self-managed', 'host-os', 'keyboard to eks-self-managed host-os');
   assert.equal(owner('eks-self-managed', 'host-os'), 'customer');
-  assert.match(info.toolsText, /kube-bench/);
+  // kube-bench checks the kubelet and cluster configuration, not OS patching (data review 2026-12).
+  assert.doesNotMatch(info.toolsText, /kube-bench/);
   assert.match(info.toolsText, /docker-bench-security/);
   assert.match(info.toolsText, /actuary \(archived upstream\)/);
   assert.ok((await shownInfo(cm)).focused, 'focus stays on the diagram while moving');
@@ -247,7 +248,7 @@ test('focus shows the explanation: keyboard only (Tab, arrows, Home/End, Escape)
   const band = (v, l) => cm.band(v, l);
   await band('eks-self-managed', 'host-os').click();
   const clicked = await assertInfo(cm, 'eks-self-managed', 'host-os', 'click');
-  assert.match(clicked.toolsText, /kube-bench/);
+  assert.match(clicked.toolsText, /Amazon Inspector/);
   assert.match(clicked.toolsText, /docker-bench-security/);
   await band('eks-managed-nodes', 'host-os').click();
   await assertInfo(cm, 'eks-managed-nodes', 'host-os', 'click on a shared band');
@@ -284,7 +285,8 @@ test('the table and the diagram point at each other (hover and keyboard focus)',
     return { headers: m.headers, cells: m.cells };
   };
   const away = page.locator('h1');
-  const FARGATE = ['ecs-fargate', 'eks-fargate'];
+  // The seed's "ECS Fargate" column is ECS on Fargate only (data-services, review of 2026-12).
+  const FARGATE = ['ecs-fargate'];
   const EKS = ['eks-self-managed', 'eks-managed-nodes', 'eks-fargate'];
 
   // Table → diagram, by mouse.

@@ -1,7 +1,42 @@
 //! Words the widget shows that are not data: the seed of the UI string table.
 
+use crate::dataset::Cell;
 use crate::query::{SortField, StatusFilter};
 use crate::state::AppState;
+
+/// The note on a cell a later revision reads otherwise: "Later: In scope, 2021-04-24", with the
+/// source's words when it has them ("Later: In progress (DISA Review (IL5)), 2021-04-24").
+pub fn later_note(later: &Cell, revision: &str) -> String {
+    match &later.label {
+        Some(l) => format!("Later: {} ({l}), {revision}", later.status.text()),
+        None => format!("Later: {}, {revision}", later.status.text()),
+    }
+}
+
+/// "5 of the cells shown read otherwise in the latest revision (2021-04-24)."
+pub fn superseded_summary(n: usize, latest: &str) -> String {
+    if n == 1 {
+        format!("1 of the cells shown reads otherwise in the latest revision ({latest}).")
+    } else {
+        format!("{n} of the cells shown read otherwise in the latest revision ({latest}).")
+    }
+}
+
+/// While `src` loads: whether the previous data stays shown meanwhile.
+pub fn loading_text(url: &str, previous_shown: bool) -> String {
+    if previous_shown {
+        format!("Loading data from {url} … The table shows the previous data until it arrives.")
+    } else {
+        format!("Loading data from {url} …")
+    }
+}
+
+/// Next to the revision picker: how current the upstream table is.
+pub fn revision_status(latest: &str) -> String {
+    format!(
+        "The upstream table has not changed since {latest}; AWS's current page is the authority."
+    )
+}
 
 /// A readable name for a facet (`jurisdiction` → "Jurisdiction"). Facets are slugs (ASCII), so
 /// the first letter is capitalised without Unicode case tables.
@@ -164,6 +199,26 @@ mod tests {
                 "ECS Fargate: in progress",
                 "jurisdiction: Singapore or Germany"
             ]
+        );
+    }
+
+    #[test]
+    fn later_notes_name_the_status_the_words_and_the_revision() {
+        use crate::dataset::Status;
+        assert_eq!(
+            later_note(&Cell::of(Status::InScope), "2021-04-24"),
+            "Later: In scope, 2021-04-24"
+        );
+        let dod = Cell::from_text("DISA Review (IL5)");
+        assert_eq!(
+            later_note(&dod, "2021-04-24"),
+            "Later: In progress (DISA Review (IL5)), 2021-04-24"
+        );
+        assert!(
+            superseded_summary(5, "2021-04-24").starts_with("5 of the cells shown read otherwise")
+        );
+        assert!(
+            superseded_summary(1, "2021-04-24").starts_with("1 of the cells shown reads otherwise")
         );
     }
 
