@@ -10,7 +10,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/release/compliance_matrix.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
+.PHONY: test-size fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
 
 all: dist
 
@@ -74,6 +74,7 @@ setup-bench:
 	  cd bench && npm install --no-audit --no-fund; fi
 
 bench: dist setup-browser setup-bench
+	node scripts/size.mjs --write bench/size.md
 	node bench/run.mjs $(BENCH_ARGS)
 
 ## In make test: the whole harness once (1 warm-up + 2 repetitions, no Yew-floor build), written to
@@ -90,8 +91,12 @@ demo: dist
 ## Lint, native tests of the core and the widget, wasm-bindgen browser tests, e2e (built widget,
 ## single file, hosts), and a fuzz smoke of the core. The benchmark smoke is `make bench-smoke`
 ## (.ci/run runs it after this).
-test: setup setup-browser lint test-native dist test-wasm test-e2e fuzz-smoke
+test: setup setup-browser lint test-native dist test-size test-wasm test-e2e fuzz-smoke
 	@echo "make test: all suites passed"
+
+## The download's size against its budget (scripts/size.mjs; sizes are deterministic).
+test-size: dist
+	node scripts/size.mjs
 
 lint:
 	cargo fmt --all -- --check
