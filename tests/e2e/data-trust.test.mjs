@@ -135,3 +135,20 @@ test('a moved element keeps its loaded data with the server down', T, async () =
   assert.equal(fetched, 0, 'no refetch');
   assert.deepEqual(await cm.alertTexts(), []);
 });
+
+test('a later src change keeps the previous data, labelled as previous, until the new one arrives', T, async () => {
+  const cm = await env.widget({ src: CSV }, { ready: 30000 });
+  const before = await cm.programIds();
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await cm.page.route('**/latest.md', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await cm.setAttribute('src', '/tests/fixtures/import/latest.md');
+  await eventually(async () => /previous data until it arrives/.test(await cm.locator('[part=loading]').textContent().catch(() => '')), true, 'the loading line says the previous data stays');
+  assert.deepEqual(await cm.programIds(), before, 'the previous rows stay meanwhile');
+  release();
+  await eventually(async () => (await cm.programIds()).length, 20, 'the new data arrives');
+  assert.equal(await cm.locator('[part=loading]').count(), 0);
+});
