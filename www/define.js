@@ -94,7 +94,7 @@ export function createApi(load) {
     let current = { ...options };
     let saved = initialState ? { ...initialState } : null;
     const onChange = (e) => {
-      if (e.target === target && e.detail) saved = e.detail;
+      if (e.target === target && e.detail) saved = { ...e.detail };
     };
     target.addEventListener('cm-change', onChange);
     // Set while this widget shows the error of a panic: cleared by the next mount.
