@@ -355,11 +355,13 @@ fn facet_group(f: &Facet, ontag: &Callback<String>) -> Html {
                 html! {
                     <button type="button" class={classes!("cm-chip", v.selected.then_some("cm-chip-on"), (v.count == 0 && !v.selected).then_some("cm-chip-zero"))}
                         data-tag={v.tag.clone()} aria-pressed={if v.selected { "true" } else { "false" }}
-                        aria-label={format!("{label}, {} programs", v.count)}
                         onclick={Callback::from(move |_| cb.emit(tag.clone()))}>
                         if v.selected { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
                         { label }
-                        <span class="cm-chip-count" aria-hidden="true">{ v.count }</span>
+                        // The name is the visible text ("Australia 1") and a hidden word after it,
+                        // so it contains what is seen (label-content-name-mismatch).
+                        <span class="cm-chip-count">{ v.count }</span>
+                        <span class="cm-vh">{ crate::i18n::programs_word(v.count) }</span>
                     </button>
                 }
             }) }

@@ -31,6 +31,15 @@ pub fn loading_text(url: &str, previous_shown: bool) -> String {
     }
 }
 
+/// " program" or " programs" after a count, for a screen reader (the count itself is visible).
+pub fn programs_word(n: usize) -> &'static str {
+    if n == 1 {
+        " program"
+    } else {
+        " programs"
+    }
+}
+
 /// Next to the revision picker: how current the upstream table is.
 pub fn revision_status(latest: &str) -> String {
     format!(
