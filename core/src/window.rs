@@ -71,6 +71,16 @@ const DEFAULT_FONT_PX: f64 = 15.0;
 /// Room taken by the caption and header above the first row.
 const HEADER_ALLOWANCE: f64 = 90.0;
 
+/// The most cells a print renders: beyond it the print shows the window in view and a note (a
+/// 2,000 × 100 matrix printed whole is 204,000 cells and blocks the page for seconds).
+pub const PRINT_CELL_LIMIT: usize = 40_000;
+
+/// Whether printing renders every row and column of `rows` × `services` (the program and
+/// coverage columns counted too), or only the window with a note.
+pub fn prints_everything(rows: usize, services: usize) -> bool {
+    rows.saturating_mul(services + 2) <= PRINT_CELL_LIMIT
+}
+
 /// A row window and a column window, each `(first, end)`.
 pub type Windows = ((usize, usize), (usize, usize));
 
@@ -272,6 +282,15 @@ mod tests {
             ..scrolled(0.0, 0.0)
         };
         assert!(s.measure(taller, true), "a taller box adds rows");
+    }
+
+    #[test]
+    fn printing_is_bounded() {
+        assert!(prints_everything(1_000, 4));
+        assert!(prints_everything(300, 40));
+        assert!(!prints_everything(2_000, 100));
+        assert!(!prints_everything(20_000, 100));
+        assert!(!prints_everything(usize::MAX, 100));
     }
 
     #[test]

@@ -77,7 +77,9 @@ pub fn table(props: &TableProps) -> Html {
     let total = props.visible.len();
     let n = props.shown.len();
     let long = total > WINDOW_THRESHOLD;
-    let windowed = long && !*printing;
+    // Printing renders every row and column, up to a size; beyond it the window and a note.
+    let print_all = crate::window::prints_everything(total, n);
+    let windowed = long && !(*printing && print_all);
     let (rows, cols) = {
         let mut v = view.borrow_mut();
         v.viewport = crate::platform::viewport_size();
@@ -151,7 +153,12 @@ pub fn table(props: &TableProps) -> Html {
         end: col_end,
         indexed: col_windowed,
     });
+    let print_note = (long && !print_all).then(|| {
+        html! { <p class="cm-print-note" part="print-note">{ crate::i18n::print_note(total, n) }</p> }
+    });
     html! {
+        <>
+        { print_note }
         <div ref={wrap} class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"))} part="table-wrap" {onscroll}>
             <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}
                 aria-colcount={col_windowed.then(|| columns.to_string())}>
@@ -190,6 +197,7 @@ pub fn table(props: &TableProps) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
 

@@ -40,6 +40,11 @@ pub fn programs_word(n: usize) -> &'static str {
     }
 }
 
+/// On paper, when a list is too large to print whole.
+pub fn print_note(rows: usize, services: usize) -> String {
+    format!("This print shows only the rows and columns that were in view: the whole table ({rows} programs × {services} services) is too large to print. Export it as CSV or Markdown to have all of it.")
+}
+
 /// Next to the revision picker: how current the upstream table is.
 pub fn revision_status(latest: &str) -> String {
     format!(
