@@ -4,9 +4,10 @@
 use super::diagram::{Diagram, ToolsPanel};
 use super::error::ErrorBanner;
 use super::legend::Legend;
+use super::notes::{changes, superseded_note, warning_with_link};
 use super::table::{as_of_text, LinkedText, SourceLink, Table};
 use super::toolbar::{ExportKind, Toolbar};
-use crate::dataset::{safe_url, Dataset};
+use crate::dataset::Dataset;
 use crate::export;
 use crate::i18n::{print_summary, sort_announcement};
 use crate::options::{Opt, Options, Theme};
@@ -592,18 +593,7 @@ impl Component for App {
                             oncompare={link.callback(|c| Msg::Act(Action::SetCompare(c)))}
                         />
                         { changes(s) }
-                        if let Some(sup) = &s.superseded {
-                            if sup.count(&s.visible, &shown) > 0 {
-                                <p class="cm-superseded-note" part="superseded">
-                                    { crate::i18n::superseded_summary(sup.count(&s.visible, &shown), &sup.latest) }
-                                    { " " }
-                                    <button type="button" class="cm-button" part="show-latest"
-                                        onclick={link.callback(|_| Msg::Act(Action::SetRevision("latest".to_string())))}>
-                                        { "Show the latest revision" }
-                                    </button>
-                                </p>
-                            }
-                        }
+                        { superseded_note(s, &shown, link.callback(|_| Msg::Act(Action::SetRevision("latest".to_string())))) }
                         <p class="cm-print-filters">
                             { print_summary(s) }
                         </p>
@@ -653,58 +643,4 @@ fn all_variants() -> Vec<String> {
         .iter()
         .map(|v| v.id.clone())
         .collect()
-}
-
-/// The "what changed" list of compare mode, and notes on how the shown revision was read.
-fn changes(s: &AppState) -> Html {
-    let notes: Vec<String> = if s.custom.is_none() {
-        let mut ids = vec![s.revision.clone()];
-        ids.extend(s.compare.clone());
-        ids.iter()
-            .filter_map(|id| crate::revisions::find(id))
-            .flat_map(|r| r.notes)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    html! {
-        <>
-            if let Some(c) = &s.comparison {
-                <section class="cm-changes" part="changes" aria-label="What changed">
-                    <h3 class="cm-h3">{ format!("What changed from {} to {}", c.old_id, c.new_id) }</h3>
-                    if c.summary.is_empty() {
-                        <p>{ "No status changed between these revisions." }</p>
-                    } else {
-                        <p class="cm-muted">{ format!("The table shows {} with {} change{} marked (old → new).", c.new_id, c.summary.len(), if c.summary.len() == 1 { "" } else { "s" }) }</p>
-                        <ul>{ for c.summary.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                    }
-                </section>
-            }
-            { for notes.iter().map(|n| html! { <p class="cm-rev-note" part="revision-note">{ n }</p> }) }
-        </>
-    }
-}
-
-/// The warning text, with the "latest status" URL inside it turned into a link (when safe).
-fn warning_with_link(warning: &str, latest: Option<&str>) -> Html {
-    if let Some(url) = latest.and_then(safe_url) {
-        if let Some(pos) = warning.find(url) {
-            let (before, rest) = warning.split_at(pos);
-            let after = &rest[url.len()..];
-            return html! {
-                <>
-                    { before }
-                    <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ url }</a>
-                    { after }
-                </>
-            };
-        }
-        return html! {
-            <>
-                { warning }{ " " }
-                <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ "Latest status" }</a>
-            </>
-        };
-    }
-    html! { { warning } }
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod diagram;
 pub mod error;
 pub mod legend;
+pub mod notes;
 pub mod table;
 pub mod toolbar;
 
