@@ -162,7 +162,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                                 Callback::from(move |_: MouseEvent| cb.emit(services.clone()))
                             };
                             let onleave = props.onhighlight.reform(|_: MouseEvent| Vec::new());
-                            let lines = wrap_words(&v.name, 17);
+                            let lines = wrap_words(&v.name, 15);
                             let top = c.header_y - (lines.len() as f64 - 1.0) * 7.0;
                             html! {
                                 <g data-variant={v.id.clone()} data-services={v.services.join(" ")} class={classes!("cm-d-variant", hl.then_some("cm-hl"))}
