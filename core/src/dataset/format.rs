@@ -52,17 +52,8 @@ impl Format {
 /// Parses a dataset in the given format. HTML (a server's error page, say) is refused with a
 /// message that says so rather than read as a table.
 pub fn parse_any(text: &str, format: Format, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
-    let head = text.trim_start_matches('\u{feff}').trim_start();
-    let lower: String = head
-        .chars()
-        .take(15)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
-        return Err(DatasetError::at(
-            "",
-            "got an HTML page, not a dataset (expected JSON, CSV or a Markdown table)",
-        ));
+    if looks_like_html(text) {
+        return Err(not_html());
     }
     match format {
         Format::Json => Dataset::from_json(text),
@@ -71,9 +62,65 @@ pub fn parse_any(text: &str, format: Format, meta: &ImportMeta) -> Result<Datase
     }
 }
 
+fn not_html() -> DatasetError {
+    DatasetError::at(
+        "",
+        "got an HTML page, not a dataset (expected JSON, CSV or a Markdown table)",
+    )
+}
+
+/// Whether a content type is that of an HTML page (`text/html`, `application/xhtml+xml`, with
+/// or without parameters, in any case).
+pub fn is_html_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "text/html" || essence == "application/xhtml+xml"
+}
+
+/// Whether a text is an HTML (or XHTML) page, from its start: after a BOM, white space and any
+/// HTML comments, a doctype, an XML declaration or one of the tags a page starts with. After a
+/// leading comment, any tag counts (a table never starts with one; a Markdown table after a
+/// comment starts with text, `#` or `|`).
+pub fn looks_like_html(text: &str) -> bool {
+    let mut t = text.trim_start_matches('\u{feff}').trim_start();
+    let mut commented = false;
+    while let Some(rest) = t.strip_prefix("<!--") {
+        commented = true;
+        match rest.find("-->") {
+            Some(end) => t = rest[end + 3..].trim_start(),
+            // A comment that never ends: not a table either.
+            None => return true,
+        }
+    }
+    let head: String = t.chars().take(16).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<?xml") {
+        return true;
+    }
+    const TAGS: [&str; 7] = ["html", "head", "meta", "body", "title", "script", "link"];
+    let Some(tag) = head.strip_prefix('<') else {
+        return false;
+    };
+    let name: String = tag
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let ends = tag[name.len()..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || c == '>' || c == '/');
+    !name.is_empty() && ends && (TAGS.contains(&name.as_str()) || commented)
+}
+
 /// A fetched text as a dataset: the reader chosen from its content type, URL and first
 /// characters; the URL names the source. The one way fetched text becomes data.
 pub fn import(url: &str, content_type: &str, text: &str) -> Result<Dataset, DatasetError> {
+    if is_html_type(content_type) {
+        return Err(not_html());
+    }
     let format = Format::guess(content_type, url, text);
     let source = match safe_url(url) {
         Some(u) => Link {
@@ -112,5 +159,62 @@ mod tests {
         let e =
             parse_any("<!DOCTYPE html><html>404</html>", Format::Csv, &seed_meta()).unwrap_err();
         assert!(e.message.contains("HTML page"), "{e}");
+    }
+
+    /// Issue 19, item 7: HTML was recognised by `<!doctype html` and `<html` only; a page that
+    /// starts with a comment, an XML declaration, `<head>`, `<meta>` or `<body>` was read as CSV.
+    #[test]
+    fn html_pages_are_recognised_by_more_than_their_first_characters() {
+        for page in [
+            "<!-- login --><html><body>x</body></html>",
+            "\u{feff} <!-- a -->\n<!-- b -->\n<div>Sign in</div>",
+            "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+            "<head><title>502</title></head>",
+            "<META charset=utf-8>,1",
+            "<body>\n<h1>Not Found</h1>\n</body>",
+            "<title>Error</title>",
+            "<!-- never closed",
+            "  <HTML>",
+        ] {
+            for format in [Format::Csv, Format::Markdown, Format::Json] {
+                let e = parse_any(page, format, &seed_meta()).unwrap_err();
+                assert!(e.message.starts_with("got an HTML page"), "{page:?}: {e}");
+            }
+            let e = import("https://h/m.csv", "text/csv", page).unwrap_err();
+            assert!(e.message.starts_with("got an HTML page"), "{page:?}: {e}");
+        }
+        // Tables and JSON that merely contain or start with markup-like text are not pages.
+        for text in [
+            "<b>Program</b>,Amazon ECS\nSOC 2,1\n",
+            "<header-ish>,Amazon ECS\nSOC 2,1\n",
+            "<!-- generated -->\n| Program | Amazon ECS |\n|---|---|\n| SOC 2 | 1 |\n",
+            "Program,Amazon ECS\n<html>,1\n",
+        ] {
+            assert!(!looks_like_html(text), "{text:?}");
+        }
+        assert!(parse_any(
+            "<!-- generated -->\n| Program | Amazon ECS |\n|---|---|\n| SOC 2 | 1 |\n",
+            Format::Markdown,
+            &seed_meta()
+        )
+        .is_ok());
+    }
+
+    /// The content type of a page is honoured, whatever the body looks like.
+    #[test]
+    fn an_html_content_type_is_refused() {
+        let csv = "Program,Amazon ECS\nSOC 2,1\n";
+        assert!(import("https://h/m.csv", "text/csv", csv).is_ok());
+        for ct in [
+            "text/html",
+            "text/html; charset=utf-8",
+            "TEXT/HTML;charset=UTF-8",
+            " application/xhtml+xml ",
+        ] {
+            let e = import("https://h/m.csv", ct, csv).unwrap_err();
+            assert!(e.message.starts_with("got an HTML page"), "{ct}: {e}");
+        }
+        assert!(!is_html_type("text/plain"));
+        assert!(!is_html_type("text/htmlx"));
     }
 }

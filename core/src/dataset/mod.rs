@@ -27,6 +27,11 @@ pub const MAX_PROGRAMS: usize = 20_000;
 pub const MAX_SERVICES: usize = 100;
 /// Longest text accepted in any single field (characters).
 pub const MAX_FIELD_CHARS: usize = 2_000;
+/// Largest number of distinct values of one facet (`jurisdiction:…`) in one dataset: each is a
+/// chip in the toolbar.
+pub const MAX_FACET_VALUES: usize = 200;
+/// Largest number of distinct facet tags in one dataset, over all facets.
+pub const MAX_TAGS: usize = 1_000;
 
 const EMBEDDED_MATRIX: &str = include_str!("../../../data/matrix.json");
 

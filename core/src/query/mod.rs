@@ -114,15 +114,14 @@ impl Query {
         words(&self.text)
     }
 
-    /// Whether a program passes every filter except, if given, one facet's tags.
-    fn passes(
+    /// Whether a program passes the text, status and gaps filters.
+    fn passes_without_tags(
         &self,
         ds: &Dataset,
         index: &SearchIndex,
         shown: &[usize],
         qw: &[String],
         i: usize,
-        skip_facet: Option<&str>,
     ) -> bool {
         let p = &ds.programs[i];
         if !index.matches(i, qw) {
@@ -142,6 +141,23 @@ impl Query {
                 }
             }
         }
+        true
+    }
+
+    /// Whether a program passes every filter except, if given, one facet's tags.
+    fn passes(
+        &self,
+        ds: &Dataset,
+        index: &SearchIndex,
+        shown: &[usize],
+        qw: &[String],
+        i: usize,
+        skip_facet: Option<&str>,
+    ) -> bool {
+        if !self.passes_without_tags(ds, index, shown, qw, i) {
+            return false;
+        }
+        let p = &ds.programs[i];
         let mut facets: Vec<&str> = self
             .tags
             .iter()
@@ -178,45 +194,89 @@ impl Query {
     /// Facets with live counts: each value counts the rows that pass every other filter, with
     /// that facet's own selection ignored, so a count says what choosing the value would give
     /// when nothing else of that facet is chosen.
+    ///
+    /// Linear in the tags of the dataset: one pass collects the values, one pass over the rows
+    /// finds, for each row, which selected facets it fails; a row that fails none counts for
+    /// every facet, a row that fails one counts only for that facet, any other row for none.
     pub fn facets(&self, ds: &Dataset, index: &SearchIndex) -> Vec<Facet> {
+        use std::collections::HashMap;
         let shown = self.shown_services(ds);
         let qw = self.query_words();
         let mut facets: Vec<Facet> = Vec::new();
+        let mut facet_at: HashMap<&str, usize> = HashMap::new();
+        // tag → (facet, value) positions.
+        let mut value_at: HashMap<&str, (usize, usize)> = HashMap::new();
         for p in &ds.programs {
             for t in &p.tags {
                 let Some((f, v)) = t.split_once(':') else {
                     continue;
                 };
-                let fi = match facets.iter().position(|x| x.name == f) {
-                    Some(i) => i,
-                    None => {
-                        facets.push(Facet {
-                            name: f.to_string(),
-                            values: Vec::new(),
-                        });
-                        facets.len() - 1
-                    }
-                };
-                if !facets[fi].values.iter().any(|x| &x.tag == t) {
-                    facets[fi].values.push(FacetValue {
-                        tag: t.clone(),
-                        value: v.to_string(),
-                        count: 0,
-                        selected: self.tags.contains(t),
-                    });
-                }
-            }
-        }
-        for facet in &mut facets {
-            for i in 0..ds.programs.len() {
-                if !self.passes(ds, index, &shown, &qw, i, Some(&facet.name)) {
+                if value_at.contains_key(t.as_str()) {
                     continue;
                 }
-                for v in &mut facet.values {
-                    if ds.programs[i].tags.contains(&v.tag) {
-                        v.count += 1;
-                    }
+                let fi = *facet_at.entry(f).or_insert_with(|| {
+                    facets.push(Facet {
+                        name: f.to_string(),
+                        values: Vec::new(),
+                    });
+                    facets.len() - 1
+                });
+                value_at.insert(t, (fi, facets[fi].values.len()));
+                facets[fi].values.push(FacetValue {
+                    tag: t.clone(),
+                    value: v.to_string(),
+                    count: 0,
+                    selected: false,
+                });
+            }
+        }
+        // The selected facets, by name, and which of them each selected tag belongs to.
+        let mut selected_facets: Vec<&str> = Vec::new();
+        let mut selected: HashMap<&str, usize> = HashMap::new();
+        for t in &self.tags {
+            let Some((f, _)) = t.split_once(':') else {
+                continue;
+            };
+            let k = match selected_facets.iter().position(|x| *x == f) {
+                Some(k) => k,
+                None => {
+                    selected_facets.push(f);
+                    selected_facets.len() - 1
                 }
+            };
+            selected.insert(t, k);
+            if let Some(&(fi, vi)) = value_at.get(t.as_str()) {
+                facets[fi].values[vi].selected = true;
+            }
+        }
+        let mut met = vec![false; selected_facets.len()];
+        for (i, p) in ds.programs.iter().enumerate() {
+            if !self.passes_without_tags(ds, index, &shown, &qw, i) {
+                continue;
+            }
+            met.iter_mut().for_each(|m| *m = false);
+            for t in &p.tags {
+                if let Some(&k) = selected.get(t.as_str()) {
+                    met[k] = true;
+                }
+            }
+            let mut failed = met.iter().enumerate().filter(|(_, m)| !**m).map(|(k, _)| k);
+            let only = match (failed.next(), failed.next()) {
+                (None, _) => None,
+                (Some(k), None) => Some(selected_facets[k]),
+                (Some(_), Some(_)) => continue,
+            };
+            // A tag repeated in one row counts once.
+            let mut counted: Vec<(usize, usize)> = Vec::new();
+            for t in &p.tags {
+                let Some(&(fi, vi)) = value_at.get(t.as_str()) else {
+                    continue;
+                };
+                if only.is_some_and(|f| facets[fi].name != f) || counted.contains(&(fi, vi)) {
+                    continue;
+                }
+                counted.push((fi, vi));
+                facets[fi].values[vi].count += 1;
             }
         }
         facets
@@ -353,6 +413,102 @@ pub(crate) mod tests {
             ..Query::default()
         };
         assert_eq!(run(&q), ["hipaa-eligible", "hipaa-baa", "hitrust-csf"]);
+    }
+
+    /// The facet counts as they were defined before they were made linear: per facet, every row
+    /// that passes with that facet's selection ignored, per value, whether the row has it.
+    fn reference_facets(q: &Query, ds: &Dataset, ix: &SearchIndex) -> Vec<Facet> {
+        let shown = q.shown_services(ds);
+        let qw = q.query_words();
+        let mut facets = q.facets(ds, ix);
+        for f in &mut facets {
+            for v in &mut f.values {
+                v.selected = q.tags.contains(&v.tag);
+                v.count = (0..ds.programs.len())
+                    .filter(|&i| q.passes(ds, ix, &shown, &qw, i, Some(&f.name)))
+                    .filter(|&i| ds.programs[i].tags.contains(&v.tag))
+                    .count();
+            }
+        }
+        facets
+    }
+
+    /// A dataset of `n` programs with tags in `facets` facets of `values` values each, spread
+    /// so that rows have one to three tags per facet, some repeated.
+    fn tagged(n: usize, facets: usize, values: usize) -> Dataset {
+        let mut ds = (*Dataset::embedded()).clone();
+        let template = ds.programs[0].clone();
+        ds.programs = (0..n)
+            .map(|i| {
+                let mut p = template.clone();
+                p.id = format!("p{i}");
+                p.name = format!("Program {i}");
+                p.tags = (0..facets)
+                    .flat_map(|f| {
+                        let k = (i * 7 + f * 13) % values;
+                        let mut t = vec![format!("f{f}:v{k}")];
+                        if i % 3 == 0 {
+                            t.push(format!("f{f}:v{}", (k + 1) % values));
+                        }
+                        if i % 5 == 0 {
+                            t.push(format!("f{f}:v{k}"));
+                        }
+                        t
+                    })
+                    .collect();
+                p
+            })
+            .collect();
+        ds
+    }
+
+    #[test]
+    fn linear_facet_counts_equal_the_definition() {
+        let ds = std::rc::Rc::new(tagged(300, 3, 11));
+        let ix = SearchIndex::new(&ds);
+        let selections: Vec<Vec<&str>> = vec![
+            vec![],
+            vec!["f0:v1"],
+            vec!["f0:v1", "f0:v2"],
+            vec!["f0:v1", "f1:v3"],
+            vec!["f0:v1", "f1:v3", "f2:v5", "f1:v4"],
+            vec!["f9:none", "f0:v0"],
+        ];
+        for tags in selections {
+            for text in ["", "program 1"] {
+                let q = Query {
+                    tags: tags.iter().map(|t| t.to_string()).collect(),
+                    text: text.into(),
+                    gaps: text.is_empty() && tags.len() == 2,
+                    ..Query::default()
+                };
+                assert_eq!(
+                    q.facets(&ds, &ix),
+                    reference_facets(&q, &ds, &ix),
+                    "{tags:?} {text:?}"
+                );
+            }
+        }
+    }
+
+    /// Issue 19, item 1: at the limits (20,000 programs, 1,000 distinct tags in 5 facets of 200)
+    /// one facet computation took seconds (every facet × every row × every value); it is linear
+    /// now. Measured: see docs/security.md.
+    #[test]
+    fn facets_at_the_tag_limits_are_fast() {
+        let ds = std::rc::Rc::new(tagged(20_000, 5, 200));
+        assert_eq!(ds.validate(), Ok(()));
+        let ix = SearchIndex::new(&ds);
+        let q = Query {
+            tags: vec!["f0:v1".into(), "f1:v2".into()],
+            ..Query::default()
+        };
+        let t0 = std::time::Instant::now();
+        let f = q.facets(&ds, &ix);
+        let took = t0.elapsed();
+        assert_eq!(f.iter().map(|f| f.values.len()).sum::<usize>(), 1000);
+        // Debug builds: linear takes tens of ms; the old way took many seconds.
+        assert!(took.as_millis() < 1500, "facets took {took:?}");
     }
 
     #[test]
