@@ -8,8 +8,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // Budgets in bytes (gzip -9), set from the build of 2026-12-01 plus a little room; lower them as
 // the weight goes down (the target is 100 kB for the first download, issue "Weight and start").
 const BUDGET = {
-  first: 300_000,
-  total: 300_000,
+  first: 285_000,
+  total: 285_000,
 };
 
 const files = {
