@@ -74,7 +74,7 @@ VERSION := $(shell awk -F'"' '/^version = /{print $$2; exit}' Cargo.toml)
 pack: dist
 	@test "$$(node -p "require('./www/package.json').version")" = "$(VERSION)" || { echo "www/package.json version differs from Cargo.toml ($(VERSION))"; exit 1; }
 	rm -rf target/pkg && mkdir -p target/pkg
-	cp www/package.json www/compliance-matrix.d.ts www/custom-elements.json www/README.md target/pkg/
+	cp www/package.json www/compliance-matrix.d.ts www/custom-elements.json www/README.md LICENSE target/pkg/
 	cp dist/compliance-matrix.js dist/compliance-matrix_bg.wasm target/pkg/
 	cd target/pkg && npm pack --pack-destination ../../dist 2>&1 | grep -E 'filename|package size|unpacked size|total files'
 	@ls -l dist/compliance-matrix-$(VERSION).tgz
