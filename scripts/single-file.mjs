@@ -51,7 +51,7 @@ ${safe(define)}
     glue.initSync({ module: compiled });
     return glue;
   });
-  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, ready: api.ready };
+  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, ready: api.ready, preload: api.preload };
   defineElement(api);
 })();
 </script>

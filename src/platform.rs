@@ -125,52 +125,146 @@ impl Drop for HashListener {
     }
 }
 
-/// How long a `src` request may take before it is abandoned.
+/// How long a `src` request may take, answer and body together, before it is abandoned.
 pub const FETCH_TIMEOUT_MS: i32 = 15_000;
 
-/// Fetches `url` as UTF-8 text of at most `limit` bytes; returns the text and its content type,
-/// or a message that names the URL and the problem (HTTP status, timeout, size, encoding).
-pub async fn fetch_text(url: String, limit: usize) -> Result<(String, String), String> {
+/// A `src` request in flight. Dropping it aborts the request (a new `src`, an unmount): no
+/// superseded or abandoned request keeps one of the browser's connections to the host.
+pub struct Request {
+    controller: web_sys::AbortController,
+}
+
+impl Drop for Request {
+    fn drop(&mut self) {
+        self.controller.abort();
+    }
+}
+
+/// Starts fetching `url` as UTF-8 text of at most `limit` bytes. The future gives the text and
+/// its content type, or a message that names the URL and the problem (HTTP status, timeout,
+/// size, encoding). The body is read as a stream and the read stops at the limit, whatever
+/// `content-length` says (or does not say), so at most `limit` bytes plus one chunk are held.
+pub fn fetch_text(
+    url: String,
+    limit: usize,
+) -> (
+    Option<Request>,
+    impl std::future::Future<Output = Result<(String, String), String>>,
+) {
+    let controller = web_sys::AbortController::new().ok();
+    let request = controller.clone().map(|controller| Request { controller });
+    (request, read_text(url, limit, controller))
+}
+
+async fn read_text(
+    url: String,
+    limit: usize,
+    controller: Option<web_sys::AbortController>,
+) -> Result<(String, String), String> {
+    use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
     let w = window().ok_or("no window")?;
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| "the browser cannot make requests".to_string())?;
+    let controller =
+        controller.ok_or_else(|| format!("src: {url}: the browser cannot make requests"))?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    let abort = Closure::once(move || controller.abort());
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let abort = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
     let timer = w
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             abort.as_ref().unchecked_ref(),
             FETCH_TIMEOUT_MS,
         )
         .unwrap_or(0);
-    let result = async {
-        let resp = JsFuture::from(w.fetch_with_str_and_init(&url, &init)).await.map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-            if name == "AbortError" {
-                format!("src: {url} did not answer within {} seconds", FETCH_TIMEOUT_MS / 1000)
+    let too_big = |n: String| {
+        format!(
+            "src: {url} is {n} bytes, more than the limit of {limit} bytes ({} MiB)",
+            limit / (1024 * 1024)
+        )
+    };
+    // Why a step failed: the timer, our own abort (the request is no longer wanted), or the network.
+    let failed = |e: &JsValue, what: &str| {
+        if timed_out.get() {
+            format!(
+                "src: {url} did not answer within {} seconds",
+                FETCH_TIMEOUT_MS / 1000
+            )
+        } else if controller.signal().aborted() {
+            format!("src: {url}: the request was cancelled")
+        } else {
+            let detail = js_sys::Reflect::get(e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            if detail.is_empty() {
+                format!("src: {url} {what}")
             } else {
-                format!("src: {url} could not be loaded (network error or blocked by the page's policy)")
+                format!("src: {url} {what} ({detail})")
             }
-        })?;
-        let resp: web_sys::Response = resp.unchecked_into();
+        }
+    };
+    let result = async {
+        // The page's `fetch` is called as a function that may throw (a host may have replaced it):
+        // a throw is an error message here, never an exception through the wasm.
+        let fetch = js_sys::Reflect::get(&w, &"fetch".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(|| format!("src: {url} could not be loaded (this page has no fetch)"))?;
+        let started = fetch
+            .call2(&w, &JsValue::from_str(&url), &init)
+            .map_err(|e| failed(&e, "could not be loaded (the page's fetch threw)"))?;
+        let resp = JsFuture::from(js_sys::Promise::resolve(&started))
+            .await
+            .map_err(|e| failed(&e, "could not be loaded (network error or blocked by the page's policy)"))?;
+        let resp: web_sys::Response = resp
+            .dyn_into()
+            .map_err(|_| format!("src: {url} could not be loaded (the page's fetch did not give a response)"))?;
         if !resp.ok() {
             return Err(format!("src: {url} answered HTTP {} {}", resp.status(), resp.status_text()));
         }
         let ctype = resp.headers().get("content-type").ok().flatten().unwrap_or_default();
-        if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok()) {
-            if len > limit {
-                return Err(format!("src: {url} is {len} bytes, more than the limit of {limit} bytes ({} MiB)", limit / (1024 * 1024)));
+        if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.trim().parse::<u64>().ok()) {
+            if len > limit as u64 {
+                return Err(too_big(len.to_string()));
             }
         }
-        let buf = JsFuture::from(resp.array_buffer().map_err(|_| format!("src: {url}: the body could not be read"))?)
-            .await
-            .map_err(|_| format!("src: {url}: the body could not be read"))?;
-        let bytes = js_sys::Uint8Array::new(&buf);
-        if bytes.length() as usize > limit {
-            return Err(format!("src: {url} is {} bytes, more than the limit of {limit} bytes ({} MiB)", bytes.length(), limit / (1024 * 1024)));
+        let mut bytes = Vec::new();
+        if let Some(body) = resp.body() {
+            let reader: web_sys::ReadableStreamDefaultReader = body
+                .get_reader()
+                .dyn_into()
+                .map_err(|e| failed(&e, "could not be read"))?;
+            loop {
+                let chunk = JsFuture::from(reader.read()).await.map_err(|e| failed(&e, "could not be read"))?;
+                let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+                if done {
+                    break;
+                }
+                let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) else { break };
+                let Some(part) = value.dyn_ref::<js_sys::Uint8Array>() else {
+                    return Err(format!("src: {url} could not be read (the body is not bytes)"));
+                };
+                // Checked before the copy into wasm memory: past the limit, the read stops here.
+                if bytes.len() + part.length() as usize > limit {
+                    controller.abort();
+                    return Err(format!(
+                        "src: {url} is larger than the limit of {limit} bytes ({} MiB): the read stopped at {} bytes",
+                        limit / (1024 * 1024),
+                        bytes.len() + part.length() as usize
+                    ));
+                }
+                let start = bytes.len();
+                bytes.resize(start + part.length() as usize, 0);
+                part.copy_to(&mut bytes[start..]);
+            }
         }
-        let text = String::from_utf8(bytes.to_vec())
+        let text = String::from_utf8(bytes)
             .map_err(|e| format!("src: {url} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
         Ok((text, ctype))
     }

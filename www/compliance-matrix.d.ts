@@ -102,6 +102,11 @@ export interface MountOptions {
   compare?: string | null;
   /** Mirror the state in `location.hash` so that a link reopens the same view. */
   syncUrl?: boolean | null;
+  /**
+   * Where the wasm file is, for the first widget that starts the load (later ones share it).
+   * Same as `setWasmUrl(url)`; default: `compliance-matrix_bg.wasm` next to this module.
+   */
+  wasmUrl?: string | null;
   /** Key prefix in `location.hash` for `syncUrl` (the element passes its id, or `cm`). */
   namespace?: string | null;
   /**
@@ -150,6 +155,11 @@ export interface ComplianceMatrixState {
 
 /** What `mount()` returns. */
 export interface MountHandle {
+  /**
+   * Resolves once the widget has rendered its data, or the error it shows instead (for a `src`:
+   * after it has arrived or failed); rejects when the wasm cannot be loaded.
+   */
+  readonly ready: Promise<void>;
   /** Changes options after mount; options left out keep their value. */
   update(options: MountOptions): void;
   /** The current state, or `null` until the widget has first rendered (shortly after mount, once the core has loaded). */
@@ -172,7 +182,8 @@ export interface MountHandle {
 
 /**
  * Mounts the widget into `target`'s open shadow root (attached if missing). Works before the wasm
- * core has loaded: the widget appears once it has.
+ * core has loaded: the first mount starts the load, and the widget appears once it is done.
+ * Throws when `target` already holds a widget (unmount its handle first, or update() it).
  */
 export function mount(target: Element, options?: MountOptions, state?: Partial<ComplianceMatrixViewState> | null): MountHandle;
 
@@ -183,8 +194,24 @@ export function mount(target: Element, options?: MountOptions, state?: Partial<C
  */
 export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' | 'md'): Dataset;
 
-/** Resolves once the wasm core has loaded. */
-export const ready: Promise<void>;
+/**
+ * Resolves once the wasm core has loaded. Awaiting it starts the load: importing the module
+ * fetches nothing; the first widget, `preload()` or `await ready` does.
+ */
+export const ready: PromiseLike<void> & {
+  catch(onrejected: (reason: unknown) => unknown): Promise<unknown>;
+  finally(onfinally: () => void): Promise<void>;
+};
+
+/** Starts loading the wasm now (say, on hover, before the widget is shown); resolves when it is ready. */
+export function preload(): Promise<void>;
+
+/**
+ * Tells the module where the wasm file is, before the first widget starts (a bundle that moved
+ * it, a CDN). Resolved against the document's base URL. Throws once the load has started from
+ * another URL.
+ */
+export function setWasmUrl(url: string | URL): void;
 
 // ---------------------------------------------------------------------------------------------
 // The element and its events
@@ -226,11 +253,16 @@ export interface ComplianceMatrixElement extends HTMLElement {
   compare: string | null;
   /** `sync-url` boolean attribute. */
   syncUrl: boolean;
+  /** `wasm-url` attribute: where the wasm file is, read by the first widget that starts the load. */
+  wasmUrl: string | null;
   /** A dataset object (validated; errors shown in the widget and sent as `cm-error`). `null` returns to the embedded data. */
   data: Dataset | null | undefined;
   /** The current state, or `null` until the widget has first rendered. */
   readonly state: ComplianceMatrixState | null;
-  /** Resolves when the wasm core has loaded. */
+  /**
+   * Resolves once the widget has rendered its data, or the error it shows instead (for a `src`:
+   * after it has arrived or failed); rejects when the wasm cannot be loaded.
+   */
   readonly ready: Promise<void>;
   /** The view state, for `restore()` here or on another widget. */
   save(): ComplianceMatrixViewState | null;

@@ -1,22 +1,56 @@
 // compliance-matrix: importing this module registers <compliance-matrix> (a second import is a
-// no-op) and exports mount(), parseDataset() and ready.
+// no-op) and exports mount(), parseDataset(), preload(), setWasmUrl() and ready. It fetches
+// nothing: the wasm loads when the first widget starts, preload() is called or ready is awaited.
 import { createGlue } from './compliance-matrix-wasm.js';
 import { createApi, defineElement } from './define.js';
 
-const wasmUrl = new URL('./compliance-matrix_bg.wasm', import.meta.url);
+const WASM_FILE = './compliance-matrix_bg.wasm';
+// Set by setWasmUrl() (or the first widget's `wasm-url`); otherwise next to this module.
+let wasmUrl = null;
+// The URL the load started from: fixed from then on.
+let loadingFrom = null;
+
+const base = () => (typeof document !== 'undefined' && document.baseURI) || undefined;
+
+function defaultUrl() {
+  let here;
+  try {
+    here = import.meta.url;
+  } catch {
+    here = undefined;
+  }
+  if (typeof here !== 'string' || !here) {
+    throw new Error('compliance-matrix cannot tell where its wasm file is (this bundle has no import.meta.url): '
+      + 'call setWasmUrl(url) or set the wasm-url attribute before the first widget starts');
+  }
+  return new URL(WASM_FILE, here);
+}
+
+/** Where the wasm file is (resolved against the document's base URL); before the first load. */
+export function setWasmUrl(url) {
+  const next = new URL(String(url), base());
+  if (loadingFrom && loadingFrom.href !== next.href) {
+    throw new Error(`setWasmUrl: the wasm is already loading from ${loadingFrom.href}; call setWasmUrl before the first widget starts`);
+  }
+  wasmUrl = next;
+}
 
 // Compiled once; instantiated once per start (a panic restarts the widgets on a fresh instance).
 let compiled = null;
-async function compile() {
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`could not load ${wasmUrl.pathname}: HTTP ${response.status}`);
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load ${url.href}: HTTP ${response.status}`);
   const type = (response.headers.get('content-type') || '').split(';')[0].trim();
   return type === 'application/wasm' && WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(response)
     : WebAssembly.compile(await response.arrayBuffer());
 }
-async function load() {
-  compiled = compiled || compile();
+async function load(hint) {
+  if (!loadingFrom) {
+    if (!wasmUrl && hint) wasmUrl = new URL(String(hint), base());
+    loadingFrom = wasmUrl || defaultUrl();
+  }
+  compiled = compiled || compile(loadingFrom);
   compiled.catch(() => { compiled = null; });
   const module = await compiled;
   const glue = createGlue();
@@ -26,11 +60,13 @@ async function load() {
 
 const api = createApi(load);
 
-/** Resolves once the wasm core is loaded. */
+/** Resolves once the wasm core has loaded; awaiting it starts the load. */
 export const ready = api.ready;
-/** mount(target, options) → { update(options), state(), error(), exportCsv(), exportJson(), exportMarkdown(), unmount() } */
+/** mount(target, options) → { ready, update(options), state(), save(), restore(), error(), exportCsv(), exportJson(), exportMarkdown(), unmount() } */
 export const mount = api.mount;
 /** parseDataset(text, format?) → dataset object (JSON schema); throws an Error naming line/column or field. */
 export const parseDataset = api.parseDataset;
+/** Starts loading the wasm now; resolves when it is ready. */
+export const preload = api.preload;
 
 defineElement(api);

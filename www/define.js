@@ -29,13 +29,18 @@ function showFatal(target, error, prefix = 'compliance-matrix could not start: '
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW = 10000;
 
-// load(): a fresh, initialised wasm-bindgen glue ({ mount, parseDataset, onPanic }) or a Promise of one.
+// load(hint): a fresh, initialised wasm-bindgen glue ({ mount, parseDataset, onPanic,
+// flushEvents }) or a Promise of one; `hint` is the `wasmUrl` option of the widget that started
+// it, if any. Nothing is loaded until a widget starts, preload() is called or `ready` is awaited.
 export function createApi(load) {
   let glue = null;
   let restarts = [];
   // Set when the core is given up (too many panics): new widgets show it instead of nothing.
   let givenUp = null;
   const live = new Set();
+  // Targets that hold a mounted widget: a second mount() on one of them is refused.
+  const mounted = new WeakSet();
+  let hint;
 
   const attach = (g) => {
     glue = g;
@@ -56,15 +61,44 @@ export function createApi(load) {
   };
   const boot = () => {
     try {
-      const g = load();
+      const g = load(hint);
       return g && typeof g.then === 'function' ? g.then(attach) : (attach(g), Promise.resolve());
     } catch (e) {
       return Promise.reject(e);
     }
   };
-  let booting = boot();
-  const ready = booting;
-  ready.catch(() => {});
+  let booting = null;
+  const begin = (wasmUrl) => {
+    if (!booting) {
+      if (hint === undefined && typeof wasmUrl === 'string' && wasmUrl) hint = wasmUrl;
+      booting = boot();
+      booting.catch(() => {});
+    }
+    return booting;
+  };
+  // Awaiting `ready` starts the load (a thenable, so importing the module fetches nothing).
+  const ready = {
+    then: (resolve, reject) => begin().then(resolve, reject),
+    catch: (reject) => begin().catch(reject),
+    finally: (f) => begin().finally(f),
+  };
+
+  // Events the core raised during a call are dispatched once the call has returned, so their
+  // listeners may call back into the widget.
+  const flush = (g) => {
+    try {
+      g.flushEvents();
+    } catch {
+      // The instance died in the call: its panic listener takes over.
+    }
+  };
+  const within = (g, f) => {
+    try {
+      return f();
+    } finally {
+      flush(g);
+    }
+  };
 
   function recover(message, generation) {
     const now = Date.now();
@@ -89,16 +123,28 @@ export function createApi(load) {
     if (!target || typeof target.attachShadow !== 'function') {
       throw new TypeError('mount(target, options): target must be an Element');
     }
+    if (mounted.has(target)) {
+      throw new Error('mount(target, options): this element already holds a widget; call unmount() on its handle first (or update() it)');
+    }
+    mounted.add(target);
     let handle = null;
     let closed = false;
     let current = { ...options };
     let saved = initialState ? { ...initialState } : null;
+    // Resolves once this widget has rendered what it will show: its data, or the error instead.
+    let settle;
+    const rendered = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    rendered.catch(() => {});
     const onChange = (e) => {
       if (e.target === target && e.detail) saved = { ...e.detail };
     };
     target.addEventListener('cm-change', onChange);
     // Set while this widget shows the error of a panic: cleared by the next mount.
     let failed = false;
+    const fatal = (e, prefix) => {
+      showFatal(target, e, prefix);
+      settle.resolve();
+    };
     const start = () => {
       if (closed || handle) return;
       if (!glue) {
@@ -106,21 +152,29 @@ export function createApi(load) {
         return;
       }
       const g = glue;
-      if (failed && target.shadowRoot) target.shadowRoot.replaceChildren();
+      const root = target.shadowRoot;
+      if (root) {
+        if (failed) root.replaceChildren();
+        // An alert left by an earlier start that could not run (this one may).
+        else for (const n of root.querySelectorAll(':scope > [role=alert][part=error]')) n.remove();
+      }
       failed = false;
       try {
-        handle = g.mount(target, current);
-        if (saved) {
-          try {
-            handle.restore(saved);
-          } catch {
-            // A state that no longer fits the data (another src): the page's options stand.
+        within(g, () => {
+          handle = g.mount(target, current);
+          if (saved) {
+            try {
+              handle.restore(saved);
+            } catch {
+              // A state that no longer fits the data (another src): the page's options stand.
+            }
           }
-        }
+          handle.ready.then(() => settle.resolve());
+        });
       } catch (e) {
         // A panic while mounting: the panic listener restarts the others; this one stays down.
         if (glue !== g) widget.fail(e);
-        else showFatal(target, e);
+        else fatal(e);
       }
     };
     const widget = {
@@ -142,21 +196,28 @@ export function createApi(load) {
         handle = null;
         failed = true;
         if (closed) return;
-        showFatal(target, error, givenUp
+        fatal(error, givenUp
           ? 'compliance-matrix stopped after repeated internal errors (reload the page to start again): '
           : 'This widget stopped after an internal error (change its data or options to try again): ');
       },
     };
     live.add(widget);
-    const whenReady = () => booting.then(start, (e) => { if (!closed) showFatal(target, e); });
     if (glue) start();
-    else whenReady();
-    const call = (f, fallback) => (handle && glue ? f(handle) : fallback);
+    else {
+      begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
+        if (closed) return;
+        showFatal(target, e);
+        settle.reject(e);
+      });
+    }
+    const call = (f, fallback) => (handle && glue ? within(glue, () => f(handle)) : fallback);
     return {
+      /** Resolves when the widget has rendered its data (or the error it shows instead). */
+      ready: rendered,
       update(next = {}) {
         current = { ...current, ...next };
         if (saved) for (const key of Object.keys(next)) if (VIEW_STATE.has(key)) delete saved[key];
-        if (handle && glue) handle.update(next);
+        if (handle && glue) call((h) => h.update(next));
         // After an error in this widget: try again with what the host gave now.
         else if (!handle && glue) start();
       },
@@ -168,8 +229,10 @@ export function createApi(load) {
       },
       restore(state) {
         if (handle && glue) {
-          handle.restore(state);
-          saved = handle.save();
+          call((h) => {
+            h.restore(state);
+            saved = h.save();
+          });
         } else {
           saved = { ...(saved || {}), ...state };
         }
@@ -187,12 +250,17 @@ export function createApi(load) {
         return call((h) => h.exportMarkdown(), '');
       },
       unmount() {
+        if (closed) return;
         closed = true;
         live.delete(widget);
+        mounted.delete(target);
         target.removeEventListener('cm-change', onChange);
         if (handle && glue) {
-          handle.unmount();
-          handle.free();
+          const h = handle;
+          within(glue, () => {
+            h.unmount();
+            h.free();
+          });
         }
         handle = null;
       },
@@ -205,7 +273,10 @@ export function createApi(load) {
     return glue.parseDataset(String(text), format);
   }
 
-  return { mount, parseDataset, ready };
+  /** Starts loading the wasm now (before any widget needs it); resolves when it is ready. */
+  const preload = () => begin();
+
+  return { mount, parseDataset, ready, preload };
 }
 
 export function defineElement(api) {
@@ -213,7 +284,8 @@ export function defineElement(api) {
 
   class ComplianceMatrix extends HTMLElement {
     static get observedAttributes() {
-      return Object.keys(ATTRIBUTES);
+      // `id` names the widget's keys in the URL hash (sync-url): followed when it changes.
+      return [...Object.keys(ATTRIBUTES), 'id'];
     }
 
     #api = null;
@@ -221,6 +293,9 @@ export function defineElement(api) {
     // The view state while the element is out of the page (save() at disconnect), handed to the
     // next mount.
     #saved = null;
+    // `ready`: resolves once the element has rendered its data (or the error it shows instead).
+    #ready = null;
+    #settle = null;
 
     connectedCallback() {
       // Properties set before the element was defined sit on the instance and hide the class
@@ -237,6 +312,13 @@ export function defineElement(api) {
       if (this.#data !== undefined) options.data = this.#data;
       this.#api = api.mount(this, options, this.#saved);
       this.#saved = null;
+      if (this.#settle) {
+        const { resolve, reject } = this.#settle;
+        this.#api.ready.then(resolve, reject);
+        this.#settle = null;
+      } else if (!this.#ready) {
+        this.#ready = this.#api.ready;
+      }
     }
 
     disconnectedCallback() {
@@ -250,6 +332,10 @@ export function defineElement(api) {
     attributeChangedCallback(name, oldValue, newValue) {
       // Only the attribute set is passed on, so what the reader did with the others stays; set
       // again with the value it had, it still applies.
+      if (name === 'id') {
+        if (this.#api) this.#api.update({ namespace: newValue || 'cm' });
+        return;
+      }
       const key = ATTRIBUTES[name];
       if (this.#api) this.#api.update({ [key]: BOOLEAN.has(name) ? newValue !== null : newValue });
       else if (this.#saved && VIEW_STATE.has(key)) delete this.#saved[key];
@@ -304,9 +390,14 @@ export function defineElement(api) {
       else this.#saved = { ...(this.#saved || {}), ...state };
     }
 
-    /** Resolves when the wasm core has loaded and the widget has rendered. */
+    /** Resolves when the widget has rendered its data, or the error it shows instead (a `src`
+     *  included: after it has arrived or failed); rejects when the wasm cannot be loaded. */
     get ready() {
-      return api.ready;
+      if (!this.#ready) {
+        this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+        this.#ready.catch(() => {});
+      }
+      return this.#ready;
     }
   }
 

@@ -13,4 +13,5 @@ export const OPTIONS = [
   ['revision', 'revision', false, true],
   ['compare', 'compare', false, true],
   ['sync-url', 'syncUrl', true, false],
+  ['wasm-url', 'wasmUrl', false, false],
 ];

@@ -25,6 +25,9 @@ pub enum Opt {
     Revision,
     Compare,
     SyncUrl,
+    /// Where the wasm file is, for the first widget that starts (read by `www/define.js`
+    /// before the wasm exists; the core ignores it).
+    WasmUrl,
 }
 
 /// How an attribute carries its value.
@@ -57,7 +60,7 @@ const VIEWS: &[&str] = &["table", "diagram", "both"];
 const THEMES: &[&str] = &["light", "dark", "auto"];
 
 /// Every option, in the order of [`Opt`].
-pub const SPECS: [Spec; 12] = [
+pub const SPECS: [Spec; 13] = [
     Spec {
         opt: Opt::Services,
         attribute: "services",
@@ -151,6 +154,14 @@ pub const SPECS: [Spec; 12] = [
         attribute: "sync-url",
         property: "syncUrl",
         kind: Kind::Flag,
+        default: "",
+        view_state: false,
+    },
+    Spec {
+        opt: Opt::WasmUrl,
+        attribute: "wasm-url",
+        property: "wasmUrl",
+        kind: Kind::Text,
         default: "",
         view_state: false,
     },

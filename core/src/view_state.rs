@@ -95,7 +95,27 @@ fn hash_keys() -> impl Iterator<Item = (Opt, &'static str)> {
 /// The hash with this widget's state written under its namespace (`<ns>.query=…&<ns>.sort=…`);
 /// other widgets' keys and foreign parts are kept, defaults are left out. The namespace is
 /// percent-encoded, and only its own keys are replaced, so `m` never touches `m.2`'s state.
-pub fn hash_with_state(hash: &str, ns: &str, state: &ViewState) -> String {
+///
+/// `None` when the hash is an in-page anchor (`#faq`: a part without `=`): written into, it
+/// would no longer land on that anchor, so the widget leaves such a hash as it is.
+pub fn hash_with_state(hash: &str, ns: &str, state: &ViewState) -> Option<String> {
+    if has_anchor(hash) {
+        return None;
+    }
+    Some(write_state(hash, ns, state))
+}
+
+/// The hash of a shared link to this view: like [`hash_with_state`], without any anchor.
+pub fn link_hash(hash: &str, ns: &str, state: &ViewState) -> String {
+    let kept: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| p.contains('='))
+        .collect();
+    write_state(&kept.join("&"), ns, state)
+}
+
+fn write_state(hash: &str, ns: &str, state: &ViewState) -> String {
     let prefix = format!("{}.", percent_encode(ns));
     let mine = |part: &str| {
         let key = part.split('=').next().unwrap_or("");
@@ -119,6 +139,13 @@ pub fn hash_with_state(hash: &str, ns: &str, state: &ViewState) -> String {
     } else {
         format!("#{}", parts.join("&"))
     }
+}
+
+/// Whether the hash holds an in-page anchor (`#faq`) rather than only `key=value` parts.
+pub fn has_anchor(hash: &str) -> bool {
+    hash.trim_start_matches('#')
+        .split('&')
+        .any(|p| !p.is_empty() && !p.contains('='))
 }
 
 /// This widget's keys in a hash, on top of `base`; `None` if the hash has none of them.
@@ -200,7 +227,7 @@ mod tests {
 
     #[test]
     fn the_hash_round_trips_every_field() {
-        let h = hash_with_state("", "cm", &sample());
+        let h = hash_with_state("", "cm", &sample()).unwrap();
         assert!(h.contains("cm.query=iso%20%26%20soc"), "{h}");
         assert_eq!(
             state_from_hash(&h, "cm", &ViewState::default()),
@@ -210,9 +237,27 @@ mod tests {
 
     #[test]
     fn defaults_are_left_out_and_other_keys_kept() {
-        let h = hash_with_state("#faq&other.query=x", "cm", &ViewState::default());
-        assert_eq!(h, "#faq&other.query=x");
+        let h = hash_with_state("#other.query=x&x=1", "cm", &ViewState::default()).unwrap();
+        assert_eq!(h, "#other.query=x&x=1");
         assert_eq!(state_from_hash(&h, "cm", &ViewState::default()), None);
+    }
+
+    #[test]
+    fn an_anchor_in_the_hash_is_left_alone() {
+        // An in-page link (#faq) must keep landing on its anchor: no state is written into it.
+        assert!(has_anchor("#faq"));
+        assert!(has_anchor("#cm.query=x&faq"));
+        assert!(!has_anchor("#cm.query=x&other.sort=program:asc"));
+        assert!(!has_anchor(""));
+        assert_eq!(hash_with_state("#faq", "cm", &sample()), None);
+        assert_eq!(state_from_hash("#faq", "cm", &ViewState::default()), None);
+        // A shared link drops the anchor and keeps the other widgets' keys.
+        let h = link_hash("#faq&other.query=x", "cm", &sample());
+        assert!(h.starts_with("#other.query=x&cm."), "{h}");
+        assert_eq!(
+            state_from_hash(&h, "cm", &ViewState::default()),
+            Some(sample())
+        );
     }
 
     #[test]
@@ -221,12 +266,12 @@ mod tests {
             query: "hipaa".into(),
             ..ViewState::default()
         };
-        let h = hash_with_state("", "m.2", &two);
+        let h = hash_with_state("", "m.2", &two).unwrap();
         let one = ViewState {
             query: "soc".into(),
             ..ViewState::default()
         };
-        let h = hash_with_state(&h, "m", &one);
+        let h = hash_with_state(&h, "m", &one).unwrap();
         assert_eq!(
             state_from_hash(&h, "m.2", &ViewState::default())
                 .unwrap()
@@ -239,7 +284,7 @@ mod tests {
                 .query,
             "soc"
         );
-        let h = hash_with_state(&h, "m", &ViewState::default());
+        let h = hash_with_state(&h, "m", &ViewState::default()).unwrap();
         assert_eq!(
             state_from_hash(&h, "m.2", &ViewState::default())
                 .unwrap()
@@ -254,7 +299,7 @@ mod tests {
             query: "pci".into(),
             ..ViewState::default()
         };
-        let h = hash_with_state("", "a&b c", &s);
+        let h = hash_with_state("", "a&b c", &s).unwrap();
         assert_eq!(h, "#a%26b%20c.query=pci");
         assert_eq!(
             state_from_hash(&h, "a&b c", &ViewState::default())
@@ -263,7 +308,7 @@ mod tests {
             "pci"
         );
         // Writing again replaces the key instead of adding a second one.
-        let h = hash_with_state(&h, "a&b c", &s);
+        let h = hash_with_state(&h, "a&b c", &s).unwrap();
         assert_eq!(h.matches("query").count(), 1);
     }
 

@@ -15,7 +15,7 @@ use crate::platform::{self, HashListener};
 use crate::query::{SortField, StatusFilter};
 use crate::responsibility::Model;
 use crate::state::{service_choices, Action, AppState, Snapshot};
-use crate::view_state::{hash_with_state, state_from_hash, ViewState};
+use crate::view_state::{has_anchor, hash_with_state, link_hash, state_from_hash, ViewState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -69,6 +69,10 @@ pub struct AppProps {
     /// Called when data (`src`) cannot be used, with the message shown in the widget.
     #[prop_or_default]
     pub onerror: Callback<String>,
+    #[prop_or_default]
+    /// Called once, after the first render that shows the widget's data or the error instead
+    /// (a `src` has arrived or failed).
+    pub onready: Callback<()>,
     /// Which mount this is (see [`platform::enter`]).
     #[prop_or_default]
     pub generation: u32,
@@ -102,6 +106,11 @@ pub struct App {
     src_error: Option<String>,
     /// Counts `src` requests, so a late answer to an older one is ignored.
     src_generation: u32,
+    /// The `src` request in flight: replaced (and so aborted) by the next `src`, dropped (and
+    /// so aborted) when the widget goes away.
+    request: Option<platform::Request>,
+    /// `onready` has been called.
+    ready_sent: bool,
     /// Whether the last change was a keystroke in the search box (for history entries).
     typing: bool,
     /// The search box, focused again after "Clear filters" in the empty state removes itself.
@@ -175,6 +184,7 @@ impl App {
     fn load_src(&mut self, ctx: &Context<Self>, first: bool) {
         self.src_generation += 1;
         self.src_error = None;
+        self.request = None;
         let src = ctx.props().options.text(Opt::Src).trim().to_string();
         match (!src.is_empty()).then_some(src) {
             None => {
@@ -197,9 +207,11 @@ impl App {
                 self.loading = Some(url.clone());
                 let generation = self.src_generation;
                 let link = ctx.link().clone();
+                let (request, reading) =
+                    platform::fetch_text(url.clone(), crate::dataset::MAX_INPUT_BYTES);
+                self.request = request;
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        platform::fetch_text(url.clone(), crate::dataset::MAX_INPUT_BYTES).await;
+                    let result = reading.await;
                     link.send_message(Msg::Loaded {
                         generation,
                         url,
@@ -264,6 +276,8 @@ impl Component for App {
             src_url: None,
             src_error: None,
             src_generation: 0,
+            request: None,
+            ready_sent: false,
             typing: false,
             search: NodeRef::default(),
             focus_search: false,
@@ -317,13 +331,15 @@ impl Component for App {
                     return false;
                 }
                 if Self::sync_url(ctx) {
-                    let hash = hash_with_state(
+                    // An in-page anchor (#faq) stays as it is (None): the link keeps landing there.
+                    if let Some(hash) = hash_with_state(
                         &platform::location_hash(),
                         Self::namespace(ctx),
                         &self.state.view_state(),
-                    );
-                    // A run of keystrokes makes one history entry: the first pushes, the rest replace.
-                    platform::set_hash(&hash, !(typing && self.typing));
+                    ) {
+                        // A run of keystrokes makes one history entry: the first pushes, the rest replace.
+                        platform::set_hash(&hash, !(typing && self.typing));
+                    }
                 }
                 self.typing = typing;
                 // Screen readers hear the new order, not only the changed aria-sort.
@@ -337,8 +353,15 @@ impl Component for App {
                 true
             }
             Msg::HashChanged => {
-                // Back, forward or a link: the hash is the whole view (keys left out are defaults).
-                let v = Self::hash_state(ctx, &ViewState::default()).unwrap_or_default();
+                // Back, forward or a link: the hash is the whole view (keys left out are
+                // defaults), unless it is an in-page anchor without this widget's keys (a link
+                // to #faq is not a request to reset the view).
+                let hash = platform::location_hash();
+                let v = match Self::hash_state(ctx, &ViewState::default()) {
+                    Some(v) => v,
+                    None if has_anchor(&hash) => return false,
+                    None => ViewState::default(),
+                };
                 if !self.state.apply(Action::Restore(Box::new(v))) {
                     return false;
                 }
@@ -365,7 +388,7 @@ impl Component for App {
                 true
             }
             Msg::CopyLink => {
-                let hash = hash_with_state(
+                let hash = link_hash(
                     &platform::location_hash(),
                     Self::namespace(ctx),
                     &self.state.view_state(),
@@ -416,6 +439,7 @@ impl Component for App {
                 if generation != self.src_generation {
                     return false;
                 }
+                self.request = None;
                 self.loading = None;
                 let parsed = result.and_then(|(text, ctype)| {
                     crate::dataset::import(&url, &ctype, &text)
@@ -464,6 +488,20 @@ impl Component for App {
             props.onapplied.emit(props.serial);
         }
         self.follow_hash(ctx);
+        // A new id: this widget's keys in the hash move to the new name.
+        if props.namespace != old.namespace && Self::sync_url(ctx) {
+            let old_ns = if old.namespace.is_empty() {
+                "cm"
+            } else {
+                old.namespace.as_str()
+            };
+            let hash = platform::location_hash();
+            let moved = hash_with_state(&hash, old_ns, &ViewState::default())
+                .and_then(|h| hash_with_state(&h, Self::namespace(ctx), &self.state.view_state()));
+            if let Some(h) = moved.filter(|h| *h != hash) {
+                platform::set_hash(&h, false);
+            }
+        }
         if let Some((n, v, fields)) = &props.restore {
             if old.restore.as_ref().map(|(m, _, _)| m) != Some(n) {
                 let v = self.state.view_state().with_fields(v, fields);
@@ -476,6 +514,10 @@ impl Component for App {
 
     fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
         platform::enter(ctx.props().generation);
+        if !self.ready_sent && self.loading.is_none() {
+            self.ready_sent = true;
+            ctx.props().onready.emit(());
+        }
         if let Some(selectors) = self.refocus.take() {
             if let Some(root) = self.root.cast::<web_sys::Element>() {
                 for sel in selectors {

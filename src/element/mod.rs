@@ -126,13 +126,52 @@ fn snapshot_to_js(mut s: Snapshot) -> JsValue {
     value
 }
 
-fn dispatch(target: &Element, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = target.dispatch_event(&ev);
+/// Events wait here until the call into the wasm that raised them has returned: a listener may
+/// then call back into the widget (set `data` in a `cm-error` listener, read `state`, export)
+/// without meeting a borrowed handle. `www/define.js` calls [`flush_events`] after each call;
+/// events raised outside any call (a loaded `src`, a click) go out in a microtask.
+type Queued = (Element, &'static str, JsValue);
+
+thread_local! {
+    static EVENTS: RefCell<Vec<Queued>> = const { RefCell::new(Vec::new()) };
+    static FLUSH: Closure<dyn FnMut()> = Closure::new(flush_events);
+}
+
+fn dispatch(target: &Element, name: &'static str, detail: &JsValue) {
+    let first = EVENTS.with(|q| {
+        let mut q = q.borrow_mut();
+        q.push((target.clone(), name, detail.clone()));
+        q.len() == 1
+    });
+    if first {
+        if let Some(w) = web_sys::window() {
+            FLUSH.with(|f| w.queue_microtask(f.as_ref().unchecked_ref()));
+        }
+    }
+}
+
+/// Dispatches the events raised so far, in order. Called by `www/define.js` after every call
+/// into a handle, so `cm-change`/`cm-error` arrive before that call returns to the page.
+///
+/// ```js
+/// try { handle.update(options); } finally { flushEvents(); }
+/// ```
+#[wasm_bindgen(js_name = flushEvents)]
+pub fn flush_events() {
+    loop {
+        let batch = EVENTS.with(|q| std::mem::take(&mut *q.borrow_mut()));
+        if batch.is_empty() {
+            return;
+        }
+        for (target, name, detail) in batch {
+            let init = CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&detail);
+            if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = target.dispatch_event(&ev);
+            }
+        }
     }
 }
 
@@ -190,6 +229,30 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<String>, Option<Js
     Ok((opts, namespace, data))
 }
 
+/// A JS string as Rust text if it is within the input limit. Its length is checked on the JS
+/// side first (UTF-16 units, never more than its UTF-8 bytes), so an oversized string is refused
+/// before a byte of it is copied into wasm memory; what is copied is then at most 3× the limit.
+fn text_within_limit(text: &JsValue, what: &str, unit: &str) -> Result<String, String> {
+    let limit = dataset::MAX_INPUT_BYTES;
+    let too_big = |n: String| {
+        format!(
+            "{what}: {n} bytes {unit}, more than the limit of {limit} bytes ({} MiB)",
+            limit / (1024 * 1024)
+        )
+    };
+    let Some(s) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(format!("{what}: not text"));
+    };
+    if s.length() as usize > limit {
+        return Err(too_big(format!("at least {}", s.length())));
+    }
+    let text = String::from(s);
+    if text.len() > limit {
+        return Err(too_big(text.len().to_string()));
+    }
+    Ok(text)
+}
+
 /// A mounted widget. Returned by [`mount`].
 #[wasm_bindgen]
 pub struct Handle {
@@ -213,6 +276,9 @@ pub struct Handle {
     loaded: Rc<RefCell<Option<Loaded>>>,
     data: Option<Rc<Dataset>>,
     data_error: Option<String>,
+    /// Resolves after the first render that shows the data or the error (see `AppProps::onready`).
+    ready: js_sys::Promise,
+    resolve_ready: Rc<RefCell<Option<js_sys::Function>>>,
 }
 
 /// Mounts the widget into `target`'s open shadow root (attached if missing).
@@ -229,11 +295,11 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         Some(s) => s,
         None => target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let sheets = js_sys::Array::of1(&sheet()?.into());
-    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
     let document = target
         .owner_document()
         .ok_or_else(|| JsValue::from_str("target has no document"))?;
+    let sheets = js_sys::Array::of1(&sheet(&document)?.into());
+    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
     let (container, app) = take_root(&document)?;
     let kept = KEPT.with(|k| {
         let mut k = k.borrow_mut();
@@ -242,7 +308,14 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     });
     shadow.append_child(&container)?;
     let opts = Rc::new(opts);
+    let resolve_ready: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let ready = {
+        let slot = resolve_ready.clone();
+        js_sys::Promise::new(&mut |resolve, _| *slot.borrow_mut() = Some(resolve))
+    };
     let mut handle = Handle {
+        ready,
+        resolve_ready,
         app: Some(app),
         state: Rc::default(),
         target,
@@ -439,6 +512,17 @@ impl Handle {
         self.export(|v| v.to_markdown())
     }
 
+    /// Resolves once the widget has rendered its data, or the error it shows instead (for a
+    /// `src`: after it has arrived or failed).
+    ///
+    /// ```js
+    /// await handle.ready; // the rows (or the alert) are in the shadow root
+    /// ```
+    #[wasm_bindgen(getter)]
+    pub fn ready(&self) -> js_sys::Promise {
+        self.ready.clone()
+    }
+
     /// Tells this mount apart from every other on the page (the `generation` of `onPanic`).
     #[wasm_bindgen(getter)]
     pub fn generation(&self) -> u32 {
@@ -516,6 +600,14 @@ impl Handle {
                 let target = self.target.clone();
                 Callback::from(move |m: String| dispatch_error(&target, &m))
             },
+            onready: {
+                let resolve = self.resolve_ready.clone();
+                Callback::from(move |()| {
+                    if let Some(f) = resolve.borrow_mut().take() {
+                        let _ = f.call0(&JsValue::NULL);
+                    }
+                })
+            },
             generation: self.generation,
         }
     }
@@ -529,14 +621,10 @@ impl Handle {
         // Through JSON text: the parser's depth and size limits then hold for objects too.
         let parsed = js_sys::JSON::stringify(data)
             .ok()
-            .and_then(|t| t.as_string())
+            .filter(|t| !t.is_undefined())
             .ok_or_else(|| "data: not a dataset object (it cannot be written as JSON: a cycle, or nested too deeply)".to_string())
-            .and_then(|text| {
-                if text.len() > dataset::MAX_INPUT_BYTES {
-                    return Err(format!("data: {} bytes as JSON, more than the limit of {} bytes (4 MiB)", text.len(), dataset::MAX_INPUT_BYTES));
-                }
-                Dataset::from_data_text(&text).map_err(|e| format!("data: {e}"))
-            });
+            .and_then(|t| text_within_limit(&t, "data", "as JSON"))
+            .and_then(|text| Dataset::from_data_text(&text).map_err(|e| format!("data: {e}")));
         match parsed {
             Ok(ds) => {
                 self.data = Some(Rc::new(ds));
@@ -559,8 +647,11 @@ impl Handle {
 /// document.querySelector('compliance-matrix').data = data;
 /// ```
 #[wasm_bindgen(js_name = parseDataset)]
-pub fn parse_dataset(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
+pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<JsValue, JsValue> {
     crate::platform::enter(0);
+    let text = text_within_limit(&text, "parseDataset(text)", "of text")
+        .map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
+    let text = text.as_str();
     let meta = ImportMeta {
         as_of: String::new(),
         source: Link::default(),

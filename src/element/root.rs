@@ -24,7 +24,9 @@ const POOL_SIZE: usize = 64;
 
 thread_local! {
     static POOL: RefCell<Vec<(Element, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The stylesheet of each document widgets were mounted in (a constructed sheet can only be
+    /// adopted in the document whose window constructed it: an iframe gets its own).
+    static SHEETS: js_sys::WeakMap = js_sys::WeakMap::new();
 }
 
 /// Props of [`Root`].
@@ -51,15 +53,24 @@ pub fn root(props: &RootProps) -> Html {
     }
 }
 
-/// The stylesheet, made once.
-pub fn sheet() -> Result<CssStyleSheet, JsValue> {
-    SHEET.with(|cell| {
-        if let Some(s) = cell.borrow().as_ref() {
-            return Ok(s.clone());
+/// The stylesheet for `document`, made once per document by that document's own window.
+pub fn sheet(document: &Document) -> Result<CssStyleSheet, JsValue> {
+    use wasm_bindgen::JsCast;
+    SHEETS.with(|sheets| {
+        let known = sheets.get(document);
+        if let Ok(s) = known.dyn_into::<CssStyleSheet>() {
+            return Ok(s);
         }
-        let s = CssStyleSheet::new()?;
+        let s: CssStyleSheet = match document.default_view() {
+            Some(view) => {
+                let ctor: js_sys::Function =
+                    js_sys::Reflect::get(&view, &"CSSStyleSheet".into())?.dyn_into()?;
+                js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?.dyn_into()?
+            }
+            None => CssStyleSheet::new()?,
+        };
         s.replace_sync(STYLE)?;
-        *cell.borrow_mut() = Some(s.clone());
+        sheets.set(document, &s);
         Ok(s)
     })
 }

@@ -218,7 +218,7 @@ impl AppState {
                 Opt::View => View::parse(v).map(|x| self.view = x),
                 Opt::Theme => Theme::parse(v).map(|x| self.theme = x),
                 // Loading and the hash are the widget's (src, sync-url).
-                Opt::Src | Opt::SyncUrl => Ok(()),
+                Opt::Src | Opt::SyncUrl | Opt::WasmUrl => Ok(()),
             };
             self.option_errors[opt as usize] = result.err();
         }

@@ -76,10 +76,10 @@ fn the_hash_round_trips_and_keeps_other_widgets_keys() {
         additive: false,
     });
     s.apply(Action::SetGaps(true));
-    let hash = hash_with_state("#other.query=x&plain", "cm", &s.view_state());
+    let hash = hash_with_state("#other.query=x&plain=1", "cm", &s.view_state()).unwrap();
     assert_eq!(
         hash,
-        "#other.query=x&plain&cm.query=iso%2027&cm.gaps=1&cm.sort=program:asc"
+        "#other.query=x&plain=1&cm.query=iso%2027&cm.gaps=1&cm.sort=program:asc"
     );
     let v = state_from_hash(&hash, "cm", &ViewState::default()).unwrap();
     let mut t = AppState::new(Dataset::embedded());
