@@ -143,10 +143,13 @@ fn push_csv_row<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
 }
 
 /// Quotes a CSV field when needed. A field that a spreadsheet would read as a formula gets a
-/// leading `'` (and the importer removes it again).
+/// leading `'`, and so does a field that starts with `'` itself; the importer removes exactly
+/// that one `'` again, so `'=x` stays `'=x`.
 pub fn csv_field(f: &str) -> String {
     let guarded;
-    let f = if f.starts_with(['=', '+', '@', '\t', '\r']) || (f.starts_with('-') && f.len() > 1) {
+    let f = if f.starts_with(['=', '+', '@', '\t', '\r', '\''])
+        || (f.starts_with('-') && f.len() > 1)
+    {
         guarded = format!("'{f}");
         guarded.as_str()
     } else {
