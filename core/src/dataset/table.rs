@@ -310,6 +310,42 @@ mod tests {
     }
 
     #[test]
+    fn distinct_names_get_distinct_ids_and_the_same_name_twice_is_refused() {
+        let long = "L".repeat(99);
+        let csv = format!(
+            "P,Amazon ECS,C++,C\nC++ Secure Coding,1,1,1\nC Secure Coding,1,1,1\n'=x,1,1,1\n-x,1,1,1\n{long}1,1,1,1\n{long}2,1,1,1\nSOC X,1,1,1\nsoc x,1,1,1\nSOC III,1,1,1\n"
+        );
+        let ds = from_csv(&csv, &seed_meta()).unwrap();
+        let ids: Vec<&str> = ds.programs.iter().map(|p| p.id.as_str()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        assert_eq!(ids[1], "c-secure-coding");
+        assert_eq!(&ids[6..], ["soc-x", "soc-x-2", "soc-3"]);
+        assert_eq!(ds.programs[2].name, "=x");
+        assert_ne!(ds.services[1].id, ds.services[2].id);
+        // The same name twice (after trimming), or two spellings of one known program, is
+        // still a duplicate, naming both rows.
+        let e = from_csv("P,Amazon ECS\nC++,1\nB,0\n\" C++ \",0\n", &seed_meta()).unwrap_err();
+        assert_eq!(e.location, "line 4, column 1");
+        assert_eq!(
+            e.message,
+            "duplicate program 'C++' (same as 'C++' on line 2)"
+        );
+        let e = from_csv("P,Amazon ECS\nSOC 3,1\nSOC III,0\n", &seed_meta()).unwrap_err();
+        assert_eq!(
+            e.message,
+            "duplicate program 'SOC III' (same as 'SOC 3' on line 2)"
+        );
+        let e = from_csv("P,Amazon ECS,ECS\nA,1,1\n", &seed_meta()).unwrap_err();
+        assert_eq!(
+            e.message,
+            "duplicate service column 'ECS' (id 'ecs', same as column 2)"
+        );
+    }
+
+    #[test]
     fn a_table_over_the_program_limit_is_refused_before_any_row_is_read() {
         let mut csv = String::from("P,Amazon ECS\n");
         for i in 0..(MAX_PROGRAMS + 5) {
