@@ -143,10 +143,13 @@ fn push_csv_row<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
 }
 
 /// Quotes a CSV field when needed. A field that a spreadsheet would read as a formula gets a
-/// leading `'` (and the importer removes it again).
+/// leading `'`, and so does a field that starts with `'` itself; the importer removes exactly
+/// that one `'` again, so `'=x` stays `'=x`.
 pub fn csv_field(f: &str) -> String {
     let guarded;
-    let f = if f.starts_with(['=', '+', '@', '\t', '\r']) || (f.starts_with('-') && f.len() > 1) {
+    let f = if f.starts_with(['=', '+', '@', '\t', '\r', '\''])
+        || (f.starts_with('-') && f.len() > 1)
+    {
         guarded = format!("'{f}");
         guarded.as_str()
     } else {
@@ -302,6 +305,44 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("-"), "-");
+        assert_eq!(csv_field("'=x"), "''=x");
+        assert_eq!(csv_field("'x"), "''x");
+    }
+
+    #[test]
+    fn csv_keeps_names_that_start_like_a_formula_or_an_apostrophe() {
+        let names = [
+            "'=x", "'x", "'", "''", "=x", "+1", "-x", "-", "@a", "'\tq", "' q", "'-", "a'",
+        ];
+        let mut ds = (*Dataset::embedded()).clone();
+        ds.programs.truncate(names.len());
+        let mut ids = crate::text::Ids::new();
+        for (p, name) in ds.programs.iter_mut().zip(names) {
+            p.name = name.to_string();
+            p.id = ids.next_for(name);
+            p.aliases.clear();
+            p.tags.clear();
+        }
+        let rows: Vec<usize> = (0..names.len()).collect();
+        let view = View {
+            dataset: &ds,
+            rows: &rows,
+            services: &[0],
+        };
+        let csv = view.to_csv();
+        assert!(csv.contains("\r\n''=x,"), "{csv}");
+        let back = from_csv(&csv, &meta(&ds)).unwrap();
+        let got: Vec<(&str, &str)> = back
+            .programs
+            .iter()
+            .map(|p| (p.name.as_str(), p.id.as_str()))
+            .collect();
+        let want: Vec<(&str, &str)> = ds
+            .programs
+            .iter()
+            .map(|p| (p.name.as_str(), p.id.as_str()))
+            .collect();
+        assert_eq!(got, want, "{csv}");
     }
 
     #[test]

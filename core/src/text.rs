@@ -61,25 +61,115 @@ pub fn normalize_name(s: &str) -> String {
         .collect()
 }
 
-/// An id for a name: its slug, made unique with a short hash of the name when the name has
-/// letters a slug cannot keep (`個人情報保護法`, `ΑΒΓ`), so such names neither fail nor collide.
+/// The longest slug [`id_for`] keeps of a name; a longer one is cut and hashed.
+const MAX_SLUG: usize = 80;
+
+/// An id for a name (trimmed): its slug when the slug keeps everything but case, accents and
+/// the choice of a single space or `-` between words (`SOC II` → `soc-ii`). When the slug loses
+/// more (letters it cannot keep, as in `個人情報保護法`; other punctuation, as the `++` of
+/// `C++ Secure Coding` or the `=` of `=x`; doubled or outer separators; anything past 80
+/// characters), a stable hash of the whole name is appended, so such names neither fail nor
+/// collide with the name their slug also spells. Names that still meet (`SOC II`, `soc ii`)
+/// are told apart by [`Ids`]. The result is at most 89 characters.
 pub fn id_for(name: &str) -> String {
+    let name = name.trim();
     let slug = slugify(name);
     let lossy = name
         .chars()
         .map(fold_char)
-        .any(|c| c.is_alphanumeric() && !c.is_ascii());
+        .any(|c| c.is_alphanumeric() && !c.is_ascii())
+        || slug_is_cut(name)
+        || !plain_separators(name);
     if !lossy && !slug.is_empty() {
         return slug;
     }
     // FNV-1a: stable across builds and platforms.
-    let hash = name.trim().bytes().fold(0x811c_9dc5_u32, |h, b| {
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ b as u32).wrapping_mul(0x0100_0193)
     });
     if slug.is_empty() {
         format!("x-{hash:08x}")
     } else {
         format!("{slug}-{hash:08x}")
+    }
+}
+
+/// Whether every character that is not a letter or digit is a single space or `-` between two
+/// letters or digits: then the slug's dashes are exactly the name's separators.
+fn plain_separators(name: &str) -> bool {
+    let mut prev_word = false;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            prev_word = true;
+        } else if (c == ' ' || c == '-')
+            && prev_word
+            && chars.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            prev_word = false;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether [`slugify`] stops before the end of the name's letters and digits.
+fn slug_is_cut(name: &str) -> bool {
+    let mut len = 0;
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if fold_char(c).is_ascii_alphanumeric() {
+            len += usize::from(dash) + 1;
+            dash = false;
+            if len > MAX_SLUG {
+                return true;
+            }
+        } else if len > 0 {
+            dash = true;
+        }
+    }
+    false
+}
+
+/// Unique ids for the names of one list (the programs or the services of a table), given in
+/// order: [`id_for`] of each, and when that id is already taken (by a reserved id or an
+/// earlier name) the first free of `-2`, `-3`, … appended. Ids stay slugs of at most 100
+/// characters.
+#[derive(Debug, Default)]
+pub struct Ids {
+    taken: std::collections::HashSet<String>,
+    /// The next suffix to try per id, so many names of one id stay linear.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Ids {
+    pub fn new() -> Ids {
+        Ids::default()
+    }
+
+    /// Marks an id as taken (a known program's canonical id), so no name gets it.
+    pub fn reserve(&mut self, id: &str) {
+        self.taken.insert(id.to_string());
+    }
+
+    /// The id of the next name.
+    pub fn next_for(&mut self, name: &str) -> String {
+        let base = id_for(name);
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        loop {
+            let suffix = format!("-{n}");
+            let keep = base.len().min(100 - suffix.len());
+            let id = format!("{}{suffix}", base[..keep].trim_end_matches('-'));
+            n += 1;
+            if self.taken.insert(id.clone()) {
+                self.next.insert(base, n);
+                return id;
+            }
+        }
     }
 }
 
@@ -93,7 +183,7 @@ pub fn slugify(s: &str) -> String {
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
-        if out.len() >= 80 {
+        if out.len() >= MAX_SLUG {
             break;
         }
     }
@@ -165,6 +255,66 @@ mod tests {
             assert_eq!(words(s), reference(s), "{s}");
         }
         assert_eq!(words("Über ÉCOLE-3"), ["uber", "ecole", "3"]);
+    }
+
+    #[test]
+    fn ids_keep_slugs_that_lose_nothing_and_hash_the_others() {
+        // Unchanged: the slug spells the name up to case, accents and single separators.
+        for (name, id) in [
+            ("SOC II", "soc-ii"),
+            ("New Thing", "new-thing"),
+            (" PCI DSS Level 1 ", "pci-dss-level-1"),
+            ("K-ISMS", "k-isms"),
+            ("naïve école", "naive-ecole"),
+        ] {
+            assert_eq!(id_for(name), id, "{name}");
+        }
+        // Lossy slugs get the name's hash: these pairs once shared an id.
+        let pairs = [
+            ("C++ Secure Coding", "C Secure Coding"),
+            ("=x", "-x"),
+            ("=x", "x"),
+            ("a - b", "a-b"),
+            ("a  b", "a b"),
+            ("ISO 9001:2015", "ISO 9001 2015"),
+        ];
+        for (a, b) in pairs {
+            assert_ne!(id_for(a), id_for(b), "{a} / {b}");
+        }
+        assert_eq!(id_for("C Secure Coding"), "c-secure-coding");
+        assert!(id_for("C++ Secure Coding").starts_with("c-secure-coding-"));
+        assert!(id_for("=x").starts_with("x-"));
+        let long = "a".repeat(99);
+        let (a, b) = (format!("{long}a"), format!("{long}b"));
+        assert_ne!(id_for(&a), id_for(&b));
+        assert_eq!(id_for(&a).len(), 89);
+        // Exactly 80 letters are not cut.
+        assert_eq!(id_for(&"b".repeat(80)), "b".repeat(80));
+        assert_ne!(id_for(&"b".repeat(81)), "b".repeat(80));
+        for name in [a.as_str(), "C++ Secure Coding", "=x", "個人情報保護法", "★"] {
+            assert!(crate::dataset::validate::is_slug(&id_for(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn ids_number_names_that_still_meet() {
+        let mut ids = Ids::new();
+        ids.reserve("soc-3");
+        assert_eq!(ids.next_for("SOC X"), "soc-x");
+        assert_eq!(ids.next_for("soc x"), "soc-x-2");
+        assert_eq!(ids.next_for("SOC-X"), "soc-x-3");
+        assert_eq!(ids.next_for("SOC X 2"), "soc-x-2-2");
+        assert_eq!(ids.next_for("soc 3"), "soc-3-2");
+        // Long ids stay slugs of at most 100 characters.
+        let long = format!("{}+", "z".repeat(120));
+        let first = ids.next_for(&long);
+        let mut last = first.clone();
+        for _ in 0..12 {
+            last = ids.next_for(&long);
+        }
+        assert_eq!(first.len(), 89);
+        assert!(last.ends_with("-13") && last.len() <= 100, "{last}");
+        assert!(crate::dataset::validate::is_slug(&last));
     }
 
     #[test]

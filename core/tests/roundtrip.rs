@@ -2,12 +2,13 @@
 //! arbitrary input.
 #![cfg(not(target_arch = "wasm32"))]
 
+use compliance_matrix_core::dataset::validate::is_slug;
 use compliance_matrix_core::dataset::{
     from_csv, from_markdown, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program, Service,
     Status,
 };
 use compliance_matrix_core::export::View;
-use compliance_matrix_core::text::id_for;
+use compliance_matrix_core::text::Ids;
 use proptest::prelude::*;
 
 /// Text people put in names and labels: letters, digits, accents, CJK, punctuation that tables
@@ -32,20 +33,63 @@ fn cell() -> impl Strategy<Value = Cell> {
     ]
 }
 
+/// A long tail, so two names differ only past the 80 characters a slug keeps.
+fn long_tail(last: char) -> String {
+    format!(" {}{last}", "w".repeat(90))
+}
+
+/// Program names: random text or one of a few bases that differ only in punctuation, after a
+/// prefix a spreadsheet or a trim would change (`'=`, `=`, `-`, a space, a tab…), and before a
+/// suffix of punctuation or a long tail. Names are prefixed `Zq` so none is a known program.
+fn program_name() -> impl Strategy<Value = String> {
+    let base = prop_oneof![
+        text(),
+        proptest::sample::select(vec![
+            "C Secure Coding",
+            "C++ Secure Coding",
+            "C# Secure Coding",
+            "=x",
+            "-x",
+            "x",
+            "a  b",
+            "a-b",
+            "a b",
+            "A B",
+            "ISO 9001:2015",
+            "ISO 9001 2015",
+        ])
+        .prop_map(String::from),
+    ];
+    let prefix = proptest::sample::select(vec![
+        "", "", "=", "-", "+", "@", "'", "'=", "''", " ", "\t", "'\t", "' ",
+    ]);
+    let suffix = proptest::sample::select(vec![
+        String::new(),
+        String::new(),
+        "+".into(),
+        "++".into(),
+        " ".into(),
+        long_tail('1'),
+        long_tail('2'),
+    ]);
+    (prefix, base, suffix).prop_map(|(p, b, s)| format!("{p}Zq {b}{s}"))
+}
+
 prop_compose! {
-    fn dataset()(services in proptest::collection::vec(text(), 1..5), rows in proptest::collection::vec((text(), proptest::collection::vec(cell(), 5)), 1..8)) -> Option<Dataset> {
+    fn dataset()(services in proptest::collection::vec((text(), proptest::sample::select(vec!["", "+", "++"])), 1..5), rows in proptest::collection::vec((program_name(), proptest::collection::vec(cell(), 5)), 1..8)) -> Option<Dataset> {
+        // Ids as a table import gives them: unique in order; names are distinct after trimming.
+        let mut ids = Ids::new();
         let mut svc: Vec<Service> = Vec::new();
-        for s in services {
-            let name = format!("Svc {s}");
-            let id = compliance_matrix_core::dataset::service_id_for(&name);
-            if id.is_empty() || svc.iter().any(|x| x.id == id) { continue; }
-            svc.push(Service { id, name });
+        for (s, p) in services {
+            let name = format!("Svc {s}{p}");
+            if svc.iter().any(|x| x.name == name) { continue; }
+            svc.push(Service { id: ids.next_for(&name), name });
         }
+        let mut ids = Ids::new();
         let mut programs: Vec<Program> = Vec::new();
         for (name, cells) in rows {
-            let name = format!("Zq {name}");
-            let id = id_for(&name);
-            if id.is_empty() || programs.iter().any(|p| p.id == id) { continue; }
+            if programs.iter().any(|p| p.name.trim() == name.trim()) { continue; }
+            let id = ids.next_for(&name);
             programs.push(Program { id, name, aliases: vec![], tags: vec![], note: None, url: None, cells: cells[..svc.len()].to_vec() });
         }
         let ds = Dataset {
@@ -70,7 +114,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn exports_import_back_as_the_same_dataset(ds in dataset().prop_filter_map("a valid dataset", |d| d)) {
+    fn exports_import_back_as_the_same_dataset(raw in dataset().prop_filter_map("a valid dataset", |d| d)) {
+        // The dataset as JSON import gives it: names trimmed, as every importer trims them.
+        let ds = Dataset::from_value(raw.to_json_value()).unwrap();
+        for (a, b) in ds.programs.iter().zip(&raw.programs) {
+            prop_assert_eq!(&a.name, b.name.trim());
+            prop_assert!(is_slug(&a.id), "{}", a.id);
+        }
         let rows: Vec<usize> = (0..ds.programs.len()).collect();
         let services: Vec<usize> = (0..ds.services.len()).collect();
         let view = View { dataset: &ds, rows: &rows, services: &services };
@@ -102,4 +152,105 @@ proptest! {
         let _ = from_markdown(&s, &m);
         let _ = Dataset::from_json(&format!("{{\"programs\": [{s}]}}"));
     }
+}
+
+/// A JSON dataset of the given program names, with the ids a table import gives them.
+fn json_dataset(names: &[&str]) -> Dataset {
+    let svc = compliance_matrix_core::dataset::service_id_for("Zq C++");
+    let mut ids = Ids::new();
+    let programs: Vec<serde_json::Value> = names
+        .iter()
+        .map(|n| serde_json::json!({"id": ids.next_for(n), "name": n, "status": {"ecs": "in-scope", svc.as_str(): "not-in-scope"}}))
+        .collect();
+    let json = serde_json::json!({
+        "as_of": "2021-04-24",
+        "source": {"title": "t", "url": "https://example.org/"},
+        "services": [{"id": "ecs", "name": "Amazon ECS"}, {"id": svc, "name": "Zq C++"}],
+        "programs": programs,
+    });
+    Dataset::from_json(&json.to_string()).unwrap()
+}
+
+/// Names that once shared an id, or changed on a CSV round trip: each set as a JSON dataset
+/// exports to CSV and Markdown that import back with the same names and ids.
+#[test]
+fn distinct_names_that_once_collided_import_back_with_their_ids() {
+    let long = "N".repeat(99);
+    let (long_a, long_b) = (format!("{long}a"), format!("{long}b"));
+    let sets: [&[&str]; 5] = [
+        &["C++ Secure Coding", "C Secure Coding"],
+        &["=x", "-x", "x", "+x", "@x"],
+        &[&long_a, &long_b],
+        &["'=x", "'x", "'", "''=x", "'\tTab", "' Space", "'-"],
+        &["SOC X", "soc x", "SOC-X", "SOC X 2"],
+    ];
+    for names in sets {
+        let ds = json_dataset(names);
+        let ids: std::collections::HashSet<&str> =
+            ds.programs.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), names.len(), "{names:?}");
+        let rows: Vec<usize> = (0..ds.programs.len()).collect();
+        let view = View {
+            dataset: &ds,
+            rows: &rows,
+            services: &[0, 1],
+        };
+        for (kind, text) in [("csv", view.to_csv()), ("markdown", view.to_markdown())] {
+            let back = if kind == "csv" {
+                from_csv(&text, &meta(&ds))
+            } else {
+                from_markdown(&text, &meta(&ds))
+            }
+            .unwrap_or_else(|e| panic!("{kind}: {e}\n{text}"));
+            assert_eq!(back.services, ds.services, "{kind}");
+            let got: Vec<(&str, &str)> = back
+                .programs
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str()))
+                .collect();
+            let want: Vec<(&str, &str)> = ds
+                .programs
+                .iter()
+                .zip(names)
+                .map(|(p, n)| (p.id.as_str(), *n))
+                .collect();
+            assert_eq!(got, want, "{kind}\n{text}");
+        }
+    }
+}
+
+/// A JSON name with outer whitespace is trimmed on import, as a table's is, so the CSV and
+/// Markdown of it give back the same name and id.
+#[test]
+fn names_with_outer_whitespace_are_trimmed_on_every_import() {
+    let ds = json_dataset(&["\tTab name", " Space name", "Tail name \t", "Tab name"]);
+    let names: Vec<&str> = ds.programs.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names[..3], ["Tab name", "Space name", "Tail name"]);
+    // `Tab name` twice (after trimming) has two ids in JSON, but is one name: a table refuses it.
+    let rows = [0, 1, 2];
+    let view = View {
+        dataset: &ds,
+        rows: &rows,
+        services: &[0],
+    };
+    for back in [
+        from_csv(&view.to_csv(), &meta(&ds)),
+        from_markdown(&view.to_markdown(), &meta(&ds)),
+    ] {
+        let back = back.unwrap();
+        for (a, b) in back.programs.iter().zip(&ds.programs) {
+            assert_eq!((&a.id, &a.name), (&b.id, &b.name));
+        }
+    }
+    let all = [0, 1, 2, 3];
+    let view = View {
+        dataset: &ds,
+        rows: &all,
+        services: &[0],
+    };
+    let e = from_csv(&view.to_csv(), &meta(&ds)).unwrap_err();
+    assert_eq!(
+        e.message,
+        "duplicate program 'Tab name' (same as 'Tab name' on line 2)"
+    );
 }

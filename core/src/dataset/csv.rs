@@ -14,8 +14,10 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
         .filter(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()))
         .map(|mut r| {
             for c in &mut r.cells {
-                // Our CSV export defuses spreadsheet formulas with a leading apostrophe.
-                if c.starts_with('\'') && c[1..].starts_with(['=', '+', '@', '-', '\t', '\r']) {
+                // Our CSV export defuses spreadsheet formulas with a leading apostrophe, and
+                // doubles one that a field starts with: remove exactly that one.
+                if c.starts_with('\'') && c[1..].starts_with(['=', '+', '@', '-', '\t', '\r', '\''])
+                {
                     c.remove(0);
                 }
             }

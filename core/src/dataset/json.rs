@@ -340,7 +340,12 @@ impl Dataset {
     }
 
     fn from_raw(raw: RawDataset<'_>) -> Result<Dataset, DatasetError> {
-        let services = raw.services;
+        // Names are trimmed, as a table's are: a name never starts or ends with whitespace, so
+        // every export (CSV, Markdown) gives it back as it is.
+        let mut services = raw.services;
+        for s in &mut services {
+            trim_in_place(&mut s.name);
+        }
         // Each cell finds its column by service id (the first service of an id; duplicates are
         // refused by `validate`): a map, as 2,000 × 40 cells would otherwise scan the list.
         let mut column: HashMap<&str, usize> = HashMap::with_capacity(services.len());
@@ -385,10 +390,14 @@ impl Dataset {
                     }
                 };
             }
+            let mut name = p.name;
+            trim_in_place(&mut name);
+            let mut aliases = p.aliases;
+            aliases.iter_mut().for_each(trim_in_place);
             programs.push(Program {
                 id: p.id,
-                name: p.name,
-                aliases: p.aliases,
+                name,
+                aliases,
                 tags: p.tags,
                 note: p.note,
                 url: p.url,
@@ -442,6 +451,14 @@ impl Dataset {
                 .collect(),
         };
         serde_json::to_value(raw).expect("a dataset always serialises")
+    }
+}
+
+/// Removes leading and trailing whitespace without a new allocation when there is none.
+fn trim_in_place(s: &mut String) {
+    let t = s.trim();
+    if t.len() != s.len() {
+        *s = t.to_string();
     }
 }
 

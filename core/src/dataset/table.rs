@@ -2,7 +2,8 @@
 //! first cell → program, cells in the seed's vocabulary; errors name the row and column.
 
 use super::{Cell, Dataset, DatasetError, Link, Program, Service, MAX_PROGRAMS};
-use crate::text::{id_for, normalize_name};
+use crate::text::{id_for, normalize_name, Ids};
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct ImportMeta {
@@ -53,16 +54,20 @@ const SERVICE_ALIASES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The service id a table header names.
+/// The service id a table header names: a known service's id, or [`id_for`] of the header.
+/// (In a table, a header whose id an earlier header already has gets `-2`, `-3`, …: see [`Ids`].)
 pub fn service_id_for(header: &str) -> String {
+    known_service_id(header).map_or_else(|| id_for(header), str::to_string)
+}
+
+/// The id of a known service a header names, by one of its spellings.
+fn known_service_id(header: &str) -> Option<&'static str> {
     let n = header.trim().to_lowercase();
     let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (id, names) in SERVICE_ALIASES {
-        if names.contains(&n.as_str()) {
-            return (*id).to_string();
-        }
-    }
-    id_for(header)
+    SERVICE_ALIASES
+        .iter()
+        .find(|(_, names)| names.contains(&n.as_str()))
+        .map(|(id, _)| *id)
 }
 
 pub(crate) fn from_table(
@@ -93,7 +98,14 @@ pub(crate) fn from_table(
             ),
         ));
     }
+    // Known services keep their ids; other headers get unique ids in column order. The same
+    // header twice, or two spellings of one known service, is a duplicate column.
+    let mut service_ids = Ids::new();
+    for (id, _) in SERVICE_ALIASES {
+        service_ids.reserve(id);
+    }
     let mut services: Vec<Service> = Vec::new();
+    let mut service_names: HashMap<&str, usize> = HashMap::new();
     for (i, h) in header.cells.iter().enumerate().skip(1) {
         let name = h.trim();
         if name.is_empty() {
@@ -103,21 +115,27 @@ pub(crate) fn from_table(
                 "empty service header",
             ));
         }
-        let id = service_id_for(name);
-        if id.is_empty() {
+        let known_id = known_service_id(name);
+        let prev = service_names
+            .get(name)
+            .copied()
+            .or_else(|| known_id.and_then(|id| services.iter().position(|s| s.id == id)));
+        if let Some(prev) = prev {
             return Err(DatasetError::line(
                 header.line,
                 i + 1,
-                format!("the header '{name}' does not make an id"),
+                format!(
+                    "duplicate service column '{name}' (id '{}', same as column {})",
+                    services[prev].id,
+                    prev + 2
+                ),
             ));
         }
-        if services.iter().any(|s| s.id == id) {
-            return Err(DatasetError::line(
-                header.line,
-                i + 1,
-                format!("duplicate service column '{name}' (id '{id}')"),
-            ));
-        }
+        service_names.insert(name, services.len());
+        let id = match known_id {
+            Some(id) => id.to_string(),
+            None => service_ids.next_for(name),
+        };
         let name = known
             .services
             .iter()
@@ -126,9 +144,6 @@ pub(crate) fn from_table(
             .unwrap_or_else(|| name.to_string());
         services.push(Service { id, name });
     }
-    let mut programs: Vec<Program> = Vec::new();
-    // id → row position, so duplicate checks stay linear on big tables.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     if rows.len() > MAX_PROGRAMS {
         return Err(DatasetError::at(
             "programs",
@@ -138,7 +153,13 @@ pub(crate) fn from_table(
             ),
         ));
     }
-    for row in rows {
+    // First the rows' names and known programs, refusing a name seen before (the same after
+    // trimming) and a second row of one known program; known programs keep their ids.
+    let mut named: Vec<(&TableRow, &str, Option<&Program>)> = Vec::with_capacity(rows.len());
+    // Name or known id → row position, so duplicate checks stay linear on big tables.
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_known: HashMap<&str, usize> = HashMap::new();
+    for row in &rows {
         if row.cells.len() != header.cells.len() {
             return Err(DatasetError::line(
                 row.line,
@@ -150,36 +171,60 @@ pub(crate) fn from_table(
                 ),
             ));
         }
-        let name = row.cells[0].trim().to_string();
+        let name = row.cells[0].trim();
         if name.is_empty() {
             return Err(DatasetError::line(row.line, 1, "empty program name"));
         }
-        let (id, canonical) = program_id_for(&known, &name);
-        if let Some(prev) = seen.get(&id).map(|&i| &programs[i]) {
+        let canonical = known_program(&known, name);
+        let prev = by_name
+            .get(name)
+            .copied()
+            .or_else(|| canonical.and_then(|p| by_known.get(p.id.as_str()).copied()));
+        if let Some(prev) = prev {
+            let (prev_row, prev_name, _) = named[prev];
             return Err(DatasetError::line(
                 row.line,
                 1,
-                format!("duplicate program '{name}' (same as '{}')", prev.name),
+                format!(
+                    "duplicate program '{name}' (same as '{prev_name}' on line {})",
+                    prev_row.line
+                ),
             ));
         }
+        by_name.insert(name, named.len());
+        if let Some(p) = canonical {
+            by_known.insert(p.id.as_str(), named.len());
+        }
+        named.push((row, name, canonical));
+    }
+    // Then ids: a new name never takes a known program's id, nor another name's.
+    let mut ids = Ids::new();
+    for p in &known.programs {
+        ids.reserve(&p.id);
+    }
+    let mut programs: Vec<Program> = Vec::with_capacity(named.len());
+    for (row, name, canonical) in named {
+        let id = match canonical {
+            Some(p) => p.id.clone(),
+            None => ids.next_for(name),
+        };
         let mut aliases = Vec::new();
         let mut tags = Vec::new();
-        let mut display = name.clone();
+        let mut display = name.to_string();
         if let Some(p) = canonical {
             tags = p.tags.clone();
             aliases = p.aliases.clone();
-            if normalize_name(&p.name) != normalize_name(&name) {
+            if normalize_name(&p.name) != normalize_name(name) {
                 // Keep the table's own spelling findable, show the canonical name.
                 if !aliases
                     .iter()
-                    .any(|a| normalize_name(a) == normalize_name(&name))
+                    .any(|a| normalize_name(a) == normalize_name(name))
                 {
-                    aliases.push(name.clone());
+                    aliases.push(name.to_string());
                 }
                 display = p.name.clone();
             }
         }
-        seen.insert(id.clone(), programs.len());
         programs.push(Program {
             id,
             name: display,
@@ -211,21 +256,20 @@ pub(crate) fn from_table(
     Ok(ds)
 }
 
-/// Maps a program name to the id of a known program (by normalised name or alias), or a new slug.
-fn program_id_for<'a>(known: &'a Dataset, name: &str) -> (String, Option<&'a Program>) {
+/// The known program a name is (by normalised name, or by the alias of exactly one program).
+fn known_program<'a>(known: &'a Dataset, name: &str) -> Option<&'a Program> {
     let n = normalize_name(name);
     if let Some(p) = known.programs.iter().find(|p| normalize_name(&p.name) == n) {
-        return (p.id.clone(), Some(p));
+        return Some(p);
     }
-    let by_alias: Vec<&Program> = known
+    let mut by_alias = known
         .programs
         .iter()
-        .filter(|p| p.aliases.iter().any(|a| normalize_name(a) == n))
-        .collect();
-    if by_alias.len() == 1 {
-        return (by_alias[0].id.clone(), Some(by_alias[0]));
+        .filter(|p| p.aliases.iter().any(|a| normalize_name(a) == n));
+    match (by_alias.next(), by_alias.next()) {
+        (Some(p), None) => Some(p),
+        _ => None,
     }
-    (id_for(name), None)
 }
 
 #[cfg(test)]
@@ -263,6 +307,42 @@ mod tests {
         assert_eq!(ds.services[1].id.len(), 10);
         assert_eq!(id_for("SOC II"), "soc-ii");
         assert!(id_for("★ ☆").starts_with("x-"));
+    }
+
+    #[test]
+    fn distinct_names_get_distinct_ids_and_the_same_name_twice_is_refused() {
+        let long = "L".repeat(99);
+        let csv = format!(
+            "P,Amazon ECS,C++,C\nC++ Secure Coding,1,1,1\nC Secure Coding,1,1,1\n'=x,1,1,1\n-x,1,1,1\n{long}1,1,1,1\n{long}2,1,1,1\nSOC X,1,1,1\nsoc x,1,1,1\nSOC III,1,1,1\n"
+        );
+        let ds = from_csv(&csv, &seed_meta()).unwrap();
+        let ids: Vec<&str> = ds.programs.iter().map(|p| p.id.as_str()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        assert_eq!(ids[1], "c-secure-coding");
+        assert_eq!(&ids[6..], ["soc-x", "soc-x-2", "soc-3"]);
+        assert_eq!(ds.programs[2].name, "=x");
+        assert_ne!(ds.services[1].id, ds.services[2].id);
+        // The same name twice (after trimming), or two spellings of one known program, is
+        // still a duplicate, naming both rows.
+        let e = from_csv("P,Amazon ECS\nC++,1\nB,0\n\" C++ \",0\n", &seed_meta()).unwrap_err();
+        assert_eq!(e.location, "line 4, column 1");
+        assert_eq!(
+            e.message,
+            "duplicate program 'C++' (same as 'C++' on line 2)"
+        );
+        let e = from_csv("P,Amazon ECS\nSOC 3,1\nSOC III,0\n", &seed_meta()).unwrap_err();
+        assert_eq!(
+            e.message,
+            "duplicate program 'SOC III' (same as 'SOC 3' on line 2)"
+        );
+        let e = from_csv("P,Amazon ECS,ECS\nA,1,1\n", &seed_meta()).unwrap_err();
+        assert_eq!(
+            e.message,
+            "duplicate service column 'ECS' (id 'ecs', same as column 2)"
+        );
     }
 
     #[test]
