@@ -483,6 +483,14 @@ impl Component for App {
             self.state.set_custom(self.custom(ctx));
             self.sync_pending(ctx);
         }
+        // A restored view state first, then the options: where both arrive in one render, the
+        // page's options win (their documented precedence over a saved state).
+        if let Some((n, v, fields)) = &props.restore {
+            if old.restore.as_ref().map(|(m, _, _)| m) != Some(n) {
+                let v = self.state.view_state().with_fields(v, fields);
+                self.state.apply(Action::Restore(Box::new(v)));
+            }
+        }
         if props.serial != old.serial {
             self.state.apply_options(&props.update);
             props.onapplied.emit(props.serial);
@@ -500,12 +508,6 @@ impl Component for App {
                 .and_then(|h| hash_with_state(&h, Self::namespace(ctx), &self.state.view_state()));
             if let Some(h) = moved.filter(|h| *h != hash) {
                 platform::set_hash(&h, false);
-            }
-        }
-        if let Some((n, v, fields)) = &props.restore {
-            if old.restore.as_ref().map(|(m, _, _)| m) != Some(n) {
-                let v = self.state.view_state().with_fields(v, fields);
-                self.state.apply(Action::Restore(Box::new(v)));
             }
         }
         self.publish(ctx);

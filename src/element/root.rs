@@ -57,15 +57,20 @@ pub fn root(props: &RootProps) -> Html {
 pub fn sheet(document: &Document) -> Result<CssStyleSheet, JsValue> {
     use wasm_bindgen::JsCast;
     SHEETS.with(|sheets| {
+        // A sheet (or constructor) of an iframe's window fails `instanceof` checks against this
+        // window's classes: the casts are unchecked, after checking what can be checked.
         let known = sheets.get(document);
-        if let Ok(s) = known.dyn_into::<CssStyleSheet>() {
-            return Ok(s);
+        if !known.is_undefined() {
+            return Ok(known.unchecked_into());
         }
         let s: CssStyleSheet = match document.default_view() {
             Some(view) => {
-                let ctor: js_sys::Function =
-                    js_sys::Reflect::get(&view, &"CSSStyleSheet".into())?.dyn_into()?;
-                js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?.dyn_into()?
+                let ctor = js_sys::Reflect::get(&view, &"CSSStyleSheet".into())?;
+                if !ctor.is_function() {
+                    return Err(JsValue::from_str("this document's window has no CSSStyleSheet"));
+                }
+                js_sys::Reflect::construct(ctor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::new())?
+                    .unchecked_into()
             }
             None => CssStyleSheet::new()?,
         };

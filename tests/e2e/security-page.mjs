@@ -28,6 +28,8 @@ export const VALID_URLS = new Set(['url-14', 'url-15']);
 
 /** path → { body: Buffer|string, type, status?, chunked?, lengthHeader? } */
 export const generated = new Map();
+/** path → (req, res) => void: a response a test writes itself (trickling, endless, hanging). */
+export const handlers = new Map();
 const hanging = new Set();
 let env;
 
@@ -47,10 +49,13 @@ export function securitySession() {
         hanging.add(res); // never answers: the widget must give up after 15 s
         return;
       }
+      const own = handlers.get(path);
+      if (own) return own(req, res);
       const g = generated.get(path);
       if (!g) return staticHandler(req, res);
       const body = Buffer.isBuffer(g.body) ? g.body : Buffer.from(g.body, 'utf8');
       const headers = { 'content-type': g.type, 'cache-control': 'no-store' };
+      if (g.encoding) headers['content-encoding'] = g.encoding;
       if (!g.chunked) headers['content-length'] = String(body.length);
       res.writeHead(g.status ?? 200, headers);
       if (!g.chunked) return res.end(body);
