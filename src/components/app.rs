@@ -111,6 +111,8 @@ pub struct App {
     request: Option<platform::Request>,
     /// `onready` has been called.
     ready_sent: bool,
+    /// What was typed in each long facet's find box.
+    facet_find: Vec<(String, String)>,
     /// Whether the last change was a keystroke in the search box (for history entries).
     typing: bool,
     /// The search box, focused again after "Clear filters" in the empty state removes itself.
@@ -134,6 +136,8 @@ pub enum Msg {
     ToggleVariant(String),
     Current(Option<(String, String)>),
     Highlight(Vec<String>),
+    /// Text typed in a long facet's find box: (facet, text).
+    FacetFind(String, String),
     Loaded {
         generation: u32,
         url: String,
@@ -278,6 +282,7 @@ impl Component for App {
             src_generation: 0,
             request: None,
             ready_sent: false,
+            facet_find: Vec::new(),
             typing: false,
             search: NodeRef::default(),
             focus_search: false,
@@ -462,6 +467,13 @@ impl Component for App {
                 self.publish(ctx);
                 true
             }
+            Msg::FacetFind(facet, text) => {
+                self.facet_find.retain(|(f, _)| *f != facet);
+                if !text.is_empty() {
+                    self.facet_find.push((facet, text));
+                }
+                true
+            }
             Msg::Highlight(h) => {
                 if self.highlight == h {
                     return false;
@@ -617,6 +629,8 @@ impl Component for App {
                             gaps={s.query.gaps}
                             services={service_choices(s, &shown)}
                             facets={s.query.facets(ds, &s.index)}
+                            facet_find={self.facet_find.clone()}
+                            onfacetfind={link.callback(|(f, t)| Msg::FacetFind(f, t))}
                             visible={s.visible.len()}
                             total={ds.programs.len()}
                             filtered={s.query.is_filtered()}

@@ -3,7 +3,7 @@
 
 use crate::dataset::Status;
 use crate::i18n::tag_label;
-use crate::query::{Facet, StatusFilter};
+use crate::query::{facet_window, Facet, StatusFilter, FACET_SCREENFUL};
 pub use crate::state::ServiceChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -38,6 +38,11 @@ pub struct ToolbarProps {
     /// Service columns: shown ones first in display order, then hidden ones.
     pub services: Vec<ServiceChoice>,
     pub facets: Vec<Facet>,
+    /// What was typed in the box of each long facet (facet name, text).
+    #[prop_or_default]
+    pub facet_find: Vec<(String, String)>,
+    #[prop_or_default]
+    pub onfacetfind: Callback<(String, String)>,
     pub visible: usize,
     pub total: usize,
     pub filtered: bool,
@@ -250,7 +255,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { count_text(props.visible, props.total) }
                 </p>
             </div>
-            { for props.facets.iter().map(|f| facet_group(f, &props.ontag)) }
+            { for props.facets.iter().map(|f| {
+                let find = props.facet_find.iter().find(|(n, _)| *n == f.name).map_or("", |(_, t)| t.as_str());
+                facet_group(f, find, &props.ontag, &props.onfacetfind)
+            }) }
             if !props.revisions.is_empty() {
                 { revision_pickers(props) }
             }
@@ -343,12 +351,40 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
     }
 }
 
-fn facet_group(f: &Facet, ontag: &Callback<String>) -> Html {
+/// A facet's chips. A long facet (more than a screenful of values) shows a screenful, the
+/// selected values always among them, and a box that finds the others.
+fn facet_group(
+    f: &Facet,
+    find: &str,
+    ontag: &Callback<String>,
+    onfind: &Callback<(String, String)>,
+) -> Html {
     let title = crate::i18n::facet_label(&f.name);
+    let long = f.values.len() > FACET_SCREENFUL;
+    let (window, matching) = facet_window(f, if long { find } else { "" }, |v| {
+        tag_label(&f.name, &v.value)
+    });
+    let finder = long.then(|| {
+        let cb = onfind.clone();
+        let name = f.name.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit((name.clone(), input.value()));
+        });
+        let note = crate::i18n::facet_window_note(window.len(), matching, f.values.len(), !find.trim().is_empty());
+        html! {
+            <>
+                <input type="search" class="cm-facet-find" part="facet-find" value={find.to_string()}
+                    aria-label={crate::i18n::facet_find_label(&title)} {oninput} />
+                <span class="cm-muted cm-facet-note" aria-live="polite">{ note }</span>
+            </>
+        }
+    });
     html! {
         <div class="cm-facet" role="group" aria-label={title.clone()} data-facet={f.name.clone()}>
             <span class="cm-facet-name" aria-hidden="true">{ title }</span>
-            { for f.values.iter().map(|v| {
+            { for window.iter().map(|&i| {
+                let v = &f.values[i];
                 let cb = ontag.clone();
                 let tag = v.tag.clone();
                 let label = tag_label(&f.name, &v.value);
@@ -365,6 +401,7 @@ fn facet_group(f: &Facet, ontag: &Callback<String>) -> Html {
                     </button>
                 }
             }) }
+            { for finder }
         </div>
     }
 }

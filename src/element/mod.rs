@@ -244,7 +244,12 @@ fn text_within_limit(text: &JsValue, what: &str, unit: &str) -> Result<String, S
         return Err(format!("{what}: not text"));
     };
     if s.length() as usize > limit {
-        return Err(too_big(format!("at least {}", s.length())));
+        // Each UTF-16 unit is at least one UTF-8 byte: over the limit without counting bytes.
+        return Err(format!(
+            "{what}: {} characters {unit}, more than the limit of {limit} bytes ({} MiB)",
+            s.length(),
+            limit / (1024 * 1024)
+        ));
     }
     let text = String::from(s);
     if text.len() > limit {

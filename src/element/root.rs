@@ -67,10 +67,15 @@ pub fn sheet(document: &Document) -> Result<CssStyleSheet, JsValue> {
             Some(view) => {
                 let ctor = js_sys::Reflect::get(&view, &"CSSStyleSheet".into())?;
                 if !ctor.is_function() {
-                    return Err(JsValue::from_str("this document's window has no CSSStyleSheet"));
+                    return Err(JsValue::from_str(
+                        "this document's window has no CSSStyleSheet",
+                    ));
                 }
-                js_sys::Reflect::construct(ctor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::new())?
-                    .unchecked_into()
+                js_sys::Reflect::construct(
+                    ctor.unchecked_ref::<js_sys::Function>(),
+                    &js_sys::Array::new(),
+                )?
+                .unchecked_into()
             }
             None => CssStyleSheet::new()?,
         };

@@ -87,7 +87,7 @@ test('4: an oversized data object or parseDataset() text is refused before it is
   const grown = await heap();
   await w.evaluate((el) => { el.data = { title: 'é'.repeat(3e7) }; });
   const m = await nextError(page, before);
-  assert.match(m, /^data: at least 30000\d+ bytes as JSON, more than the limit of 4194304 bytes \(4 MiB\)$/);
+  assert.match(m, /^data: 30000\d+ characters as JSON, more than the limit of 4194304 bytes \(4 MiB\)$/);
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   const after = await heap();
   if (grown !== undefined && after !== undefined) {
@@ -104,7 +104,7 @@ test('4: an oversized data object or parseDataset() text is refused before it is
       return e.message;
     }
   });
-  assert.match(thrown, /^parseDataset\(text\): at least 5000000 bytes of text, more than the limit of 4194304 bytes/);
+  assert.match(thrown, /^parseDataset\(text\): 5000000 characters of text, more than the limit of 4194304 bytes/);
   await w.expectRows(await w.programIds(), 'the widget still works');
   await page.close();
 });
@@ -391,5 +391,36 @@ test('iframe: an element moved into an iframe and back renders each time, with n
   });
   assert.deepEqual(out.inFrame, { rows: 20, alert: null, sheets: 1 }, 'inside the iframe');
   assert.deepEqual(out.back, { rows: 20, alert: null, sheets: 1 }, 'moved back');
+  await page.close();
+});
+
+test('1: a facet with 180 values shows a screenful of chips and a box that finds the others', { timeout: 60000 }, async () => {
+  // Before: every value was a chip (100,000 chips froze the page; 180 fill several screens).
+  const programs = Array.from({ length: 180 }, (_, k) => ({
+    id: `p${k}`,
+    name: `Program ${k}`,
+    tags: [`region:r${k}`, k % 2 ? 'kind:odd' : 'kind:even'],
+    status: { ecs: 'in-scope' },
+  }));
+  const data = { ...TINY, programs };
+  const w = await hostPage({ view: 'table' });
+  const { page } = w;
+  await w.evaluate((el, d) => { el.data = d; }, data);
+  await eventually(async () => (await w.state())?.visible.length, 180, 'the 180 programs show');
+  const chips = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-facet=region] [data-tag]')].map((b) => b.dataset.tag));
+  assert.equal((await chips()).length, 24, 'a screenful of region chips');
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [data-tag]').length), 2, 'a short facet shows all its chips');
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [part=facet-find]').length), 0, 'and no find box');
+  const find = w.locator('[data-facet=region] [part=facet-find]');
+  assert.equal(await find.getAttribute('aria-label'), 'Find a region value');
+  assert.match(await w.locator('[data-facet=region] .cm-facet-note').textContent(), /^24 of 180 values shown/);
+  await find.fill('r17');
+  await eventually(chips, ['region:r17', ...Array.from({ length: 10 }, (_, k) => `region:r${170 + k}`)], 'the find box narrows the chips');
+  assert.match(await w.locator('[data-facet=region] .cm-facet-note').textContent(), /^11 of 180 values match/);
+  await w.locator('[data-tag="region:r175"]').click();
+  await eventually(async () => (await w.state()).visible, ['p175'], 'a chip found by typing filters the rows');
+  await find.fill('');
+  await eventually(async () => (await chips()).length, 25, 'the selected chip stays beside the first screenful');
+  assert.ok((await chips()).includes('region:r175'));
   await page.close();
 });

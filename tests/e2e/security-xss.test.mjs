@@ -57,7 +57,8 @@ test(`data property: ${SHOWN.length} payloads as program names, aliases, notes a
     return out;
   }, { rows: SHOWN.map((_, i) => sel.row(`p${i}`)), ecs: sel.serviceCell('ecs') });
   SHOWN.forEach((p, i) => {
-    assert.deepEqual(shown[i], { name: p.payload, note: p.payload, label: p.payload, status: 'in-progress' }, `${p.id} shows literally`);
+    // Names are trimmed on import (every format alike, so every export imports back): the rest is literal.
+    assert.deepEqual(shown[i], { name: p.payload.trim(), note: p.payload, label: p.payload, status: 'in-progress' }, `${p.id} shows literally`);
   });
   // Hover and focus across the widget: an injected on* handler would fire now.
   const box = await w.host.boundingBox();
@@ -108,10 +109,10 @@ test('data property: payloads as service names, title, warning and link titles s
     choosers: [...el.shadowRoot.querySelectorAll('input[type=checkbox][data-service]')].map((i) => i.closest('label').textContent),
     groups: [...el.shadowRoot.querySelectorAll(`${D.statusFilter} optgroup`)].map((g) => g.getAttribute('label')),
   }), DOM);
-  assert.deepEqual(heads.th, services.map((p) => p.payload), 'service headers show the payloads literally');
-  assert.deepEqual(heads.groups, services.map((p) => p.payload), 'status filter groups are labelled literally');
+  assert.deepEqual(heads.th, services.map((p) => p.payload.trim()), 'service headers show the payloads literally (names trimmed)');
+  assert.deepEqual(heads.groups, services.map((p) => p.payload.trim()), 'status filter groups are labelled literally');
   assert.equal(heads.choosers.length, services.length, 'a chooser per service');
-  services.forEach((p, i) => assert.ok(heads.choosers[i].includes(p.payload), `${p.id}: column chooser label`));
+  services.forEach((p, i) => assert.ok(heads.choosers[i].includes(p.payload.trim()), `${p.id}: column chooser label`));
   await assertShadowClean(page, 'service payloads');
   await assertPageClean(page, 'service payloads');
 
@@ -340,7 +341,7 @@ test('parseDataset(): JSON, CSV and Markdown with payloads give the payloads bac
       renderedCsv,
     };
   }, { json, csv: csvText(CSV_ITEMS), md: markdownText(MD_ITEMS) });
-  SHOWN.forEach((p, i) => assert.deepEqual(out.json[i], { name: p.payload, note: p.payload, aliases: [`zq${i}zq`, p.payload], label: p.payload }, `json ${p.id}`));
+  SHOWN.forEach((p, i) => assert.deepEqual(out.json[i], { name: p.payload.trim(), note: p.payload, aliases: [`zq${i}zq`, p.payload.trim()], label: p.payload }, `json ${p.id}`));
   CSV_ITEMS.forEach((p, i) => assert.deepEqual(out.csv[i], { name: `P${i} ${p.payload}`.trim(), label: p.payload.trim() }, `csv ${p.id}`));
   MD_ITEMS.forEach((p, i) => assert.deepEqual(out.md[i], { name: `P${i} ${p.payload}`.trim(), label: p.payload.trim() }, `markdown ${p.id}`));
   assert.deepEqual(out.mdServices.slice(1), TABLE_HEADERS.map((p, j) => `S${j} ${p.payload}`.trim()));

@@ -190,6 +190,22 @@ pub fn filter_summary(s: &AppState) -> Vec<String> {
     out
 }
 
+/// The accessible name of the box that finds values of a long facet.
+pub fn facet_find_label(facet_title: &str) -> String {
+    format!("Find a {} value", facet_title.to_lowercase())
+}
+
+/// What a long facet shows: `shown` chips of `matching` values that match what was typed, of
+/// `all` values.
+pub fn facet_window_note(shown: usize, matching: usize, all: usize, finding: bool) -> String {
+    match (finding, matching) {
+        (true, 0) => format!("No value matches (of {all})"),
+        (true, m) if shown >= m => format!("{m} of {all} values match"),
+        (true, m) => format!("{shown} of {m} matching values shown: type more to narrow"),
+        (false, _) => format!("{shown} of {all} values shown: type to find the others"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

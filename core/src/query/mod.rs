@@ -77,6 +77,38 @@ pub struct Facet {
     pub values: Vec<FacetValue>,
 }
 
+/// How many values of a facet are shown as chips at once; a facet with more gets a box to find
+/// the others (a dataset may have up to 200 values per facet, 1,000 in all).
+pub const FACET_SCREENFUL: usize = 24;
+
+/// The values of a facet to show as chips: with `find` empty, the first [`FACET_SCREENFUL`];
+/// else those whose label or value contains every word of `find` (case and accents folded), at
+/// most a screenful. Selected values are always shown. Returns the indexes into `facet.values`,
+/// in order, and how many values match in all.
+pub fn facet_window(
+    facet: &Facet,
+    find: &str,
+    label: impl Fn(&FacetValue) -> String,
+) -> (Vec<usize>, usize) {
+    let needle = crate::text::words(find);
+    let matches = |v: &FacetValue| {
+        needle.is_empty() || {
+            let hay = crate::text::words(&format!("{} {}", label(v), v.value)).join(" ");
+            needle.iter().all(|w| hay.contains(w.as_str()))
+        }
+    };
+    let mut shown = Vec::new();
+    let mut total = 0;
+    for (i, v) in facet.values.iter().enumerate() {
+        let hit = matches(v);
+        total += usize::from(hit);
+        if v.selected || (hit && shown.len() < FACET_SCREENFUL) {
+            shown.push(i);
+        }
+    }
+    (shown, total)
+}
+
 /// In-scope and in-progress counts of one program over the given services.
 pub fn coverage(ds: &Dataset, program: usize, shown: &[usize]) -> (usize, usize) {
     let cells = &ds.programs[program].cells;
@@ -533,5 +565,37 @@ pub(crate) mod tests {
             d.values.iter().find(|v| v.value == "health").unwrap().count,
             0
         );
+    }
+
+    #[test]
+    fn a_long_facet_shows_a_screenful_and_finds_the_rest() {
+        let values = (0..180)
+            .map(|k| FacetValue {
+                tag: format!("region:r{k}"),
+                value: format!("r{k}"),
+                count: 1,
+                selected: k == 150,
+            })
+            .collect();
+        let f = Facet {
+            name: "region".into(),
+            values,
+        };
+        let label = |v: &FacetValue| format!("Région {}", v.value);
+        let (shown, total) = facet_window(&f, "", label);
+        assert_eq!(total, 180);
+        // A screenful, plus the selected value beyond it.
+        assert_eq!(shown.len(), FACET_SCREENFUL + 1);
+        assert_eq!(shown[..3], [0, 1, 2]);
+        assert_eq!(*shown.last().unwrap(), 150);
+        // Accent- and case-folded words of the label or the value.
+        let (shown, total) = facet_window(&f, "REGION r17", label);
+        assert_eq!(total, 11, "r17 and r170..r179");
+        assert_eq!(
+            shown,
+            [17, 150, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179]
+        );
+        let (shown, total) = facet_window(&f, "nothing", label);
+        assert_eq!((shown, total), (vec![150], 0));
     }
 }
