@@ -383,6 +383,8 @@ fn facet_group(
     html! {
         <div class="cm-facet" role="group" aria-label={title.clone()} data-facet={f.name.clone()}>
             <span class="cm-facet-name" aria-hidden="true">{ title }</span>
+            // Before the chips, so it stays in place while they change under what is typed.
+            { for finder }
             { for window.iter().map(|&i| {
                 let v = &f.values[i];
                 let cb = ontag.clone();
@@ -401,7 +403,6 @@ fn facet_group(
                     </button>
                 }
             }) }
-            { for finder }
         </div>
     }
 }

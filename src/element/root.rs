@@ -9,15 +9,9 @@ use web_sys::{CssStyleSheet, Document, Element};
 use yew::prelude::*;
 use yew::AppHandle;
 
-/// The widget's styles, adopted by every shadow root as one constructable stylesheet.
-const STYLE: &str = concat!(
-    include_str!("../style.css"),
-    "\n.cm.cm-theme-dark {\n",
-    include_str!("../style-dark.css"),
-    "}\n@media (prefers-color-scheme: dark) {\n.cm:not(.cm-theme-light) {\n",
-    include_str!("../style-dark.css"),
-    "}\n}\n"
-);
+/// The widget's styles (src/style.css with src/style-dark.css, minified by build.rs), adopted by
+/// every shadow root as one constructable stylesheet.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
 /// How many unmounted roots are kept for reuse.
 const POOL_SIZE: usize = 64;
