@@ -35,7 +35,7 @@ async function nextError(page, before, timeout = 10000) {
 
 const errorCount = (page) => page.evaluate(() => window.__errors.length);
 
-test('3: a src body without content-length is read up to the limit and no further; a gzip bomb with an honest length too', { timeout: 90000 }, async () => {
+test('3: a src body without content-length is read up to the limit and no further; a gzip bomb with an honest length too', { timeout: 90000 }, async (t) => {
   // Before: the whole body was read (200 MB here) and the error quoted its full size.
   let sent = 0;
   let ended = false;
@@ -68,6 +68,7 @@ test('3: a src body without content-length is read up to the limit and no furthe
   await poll(() => ended, Boolean, 5000);
   assert.ok(ended, 'the connection was closed by the widget');
   assert.ok(sent < 64 * 1024 * 1024, `the server sent ${sent} bytes before the widget hung up (of 200 MB)`);
+  t.diagnostic(`endless body: the read stopped at ${stoppedAt} bytes; the server had written ${sent} bytes of 200 MB`);
   assert.deepEqual(await w.programIds(), GOOD_ROWS, 'the previous rows stay');
 
   assert.ok(bomb.length < LIMIT, `the bomb is ${bomb.length} bytes compressed`);
@@ -77,7 +78,7 @@ test('3: a src body without content-length is read up to the limit and no furthe
   await page.close();
 });
 
-test('4: an oversized data object or parseDataset() text is refused before it is copied into wasm memory', { timeout: 90000 }, async () => {
+test('4: an oversized data object or parseDataset() text is refused before it is copied into wasm memory', { timeout: 90000 }, async (t) => {
   // Before: the JSON text (60 MB here) was copied into linear memory first, which never shrinks.
   const w = await hostPage({ view: 'table' });
   const { page } = w;
@@ -93,6 +94,7 @@ test('4: an oversized data object or parseDataset() text is refused before it is
   if (grown !== undefined && after !== undefined) {
     // The page's own 30-million-character string lives in the JS heap, not in backing stores.
     assert.ok(after - grown < 16 * 1024 * 1024, `backing stores (wasm memory among them) grew by ${after - grown} bytes`);
+    t.diagnostic(`30,000,000 é as data: backing stores grew by ${after - grown} bytes`);
   }
   const thrown = await page.evaluate(async () => {
     const { parseDataset, ready } = await import('/dist/compliance-matrix.js');
@@ -109,7 +111,7 @@ test('4: an oversized data object or parseDataset() text is refused before it is
   await page.close();
 });
 
-test('5: superseded src requests are aborted at once, and so are loads on remove() and unmount()', { timeout: 90000 }, async () => {
+test('5: superseded src requests are aborted at once, and so are loads on remove() and unmount()', { timeout: 90000 }, async (t) => {
   // Before: six hanging requests held the browser's six connections for 15 s each.
   const w = await hostPage({ view: 'table', src: GOOD });
   const { page } = w;
@@ -127,6 +129,7 @@ test('5: superseded src requests are aborted at once, and so are loads on remove
   assert.deepEqual(hangs.map((h) => h.stats.closed), [1, 1, 1, 1, 1, 1], 'every superseded request was aborted');
   await w.expectRows(GOOD_ROWS, 'the last src shows');
   assert.ok(Date.now() - t0 < 5000, `the answering src showed after ${Date.now() - t0} ms`);
+  t.diagnostic(`after six hanging srcs, the seventh showed in ${Date.now() - t0} ms`);
 
   const removed = hangingUrl('hang-removed.csv');
   await w.setAttribute('src', removed.path);
