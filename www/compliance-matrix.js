@@ -4,7 +4,6 @@
 import { createGlue } from './compliance-matrix-wasm.js';
 import { createApi, defineElement } from './define.js';
 
-const WASM_FILE = './compliance-matrix_bg.wasm';
 // Set by setWasmUrl() (or the first widget's `wasm-url`); otherwise next to this module.
 let wasmUrl = null;
 // The URL the load started from: fixed from then on.
@@ -13,17 +12,16 @@ let loadingFrom = null;
 const base = () => (typeof document !== 'undefined' && document.baseURI) || undefined;
 
 function defaultUrl() {
-  let here;
+  // Written as `new URL('<literal>', import.meta.url)` so that bundlers that know the pattern
+  // (webpack 5, Vite) see the asset, copy it and rewrite the URL. In a bundle without
+  // import.meta (an IIFE or classic script) the URL is empty and this throws: the page then has to
+  // say where the wasm is.
   try {
-    here = import.meta.url;
+    return new URL('./compliance-matrix_bg.wasm', import.meta.url);
   } catch {
-    here = undefined;
-  }
-  if (typeof here !== 'string' || !here) {
     throw new Error('compliance-matrix cannot tell where its wasm file is (this bundle has no import.meta.url): '
       + 'call setWasmUrl(url) or set the wasm-url attribute before the first widget starts');
   }
-  return new URL(WASM_FILE, here);
 }
 
 /** Where the wasm file is (resolved against the document's base URL); before the first load. */
