@@ -66,23 +66,24 @@ const vue = `${HEADER}
 // (or list it in tsconfig \`types\`). At run time, tell the Vue compiler that the tag is a custom
 // element (\`compilerOptions.isCustomElement\`); Vue then sets \`data\` and the booleans as
 // properties and listens to cm-change / cm-error with \`@cm-change\` / \`@cm-error\`.
-import type { DefineComponent } from 'vue';
+import type { DefineComponent, HTMLAttributes } from 'vue';
 import type { ${imports.join(', ')} } from './compliance-matrix.js';
 
-/** The props of <compliance-matrix> in a Vue template: the attributes (kebab-case) and \`data\`. */
-export interface ComplianceMatrixVueProps {
+/** The props of <compliance-matrix> in a Vue template: the attributes (kebab-case), \`data\`, and the global HTML attributes. */
+export interface ComplianceMatrixVueProps
+  extends Omit<HTMLAttributes, ${options.map((o) => `'${o.attribute}'`).join(' | ')}> {
 ${attributeLines('  ').join('\n')}
   /** A dataset object, set as the \`data\` property (validated; errors shown and sent as cm-error). */
   data?: Dataset | null;
 }
 
 /** The events of <compliance-matrix>: \`@cm-change\` and \`@cm-error\`. */
-export interface ComplianceMatrixVueEmits {
+export type ComplianceMatrixVueEmits = {
   /** After any user change; \`event.detail\` is the new state. */
   'cm-change': (event: CmChangeEvent) => void;
   /** The data cannot be used; \`event.detail.message\` names the problem. */
   'cm-error': (event: CmErrorEvent) => void;
-}
+};
 
 /** The element as a Vue component type (props, emits; the template ref is the element). */
 export type ComplianceMatrixVueComponent = DefineComponent<ComplianceMatrixVueProps, {}, {}, {}, {}, {}, {}, ComplianceMatrixVueEmits>;

@@ -3,11 +3,12 @@
 // (or list it in tsconfig `types`). At run time, tell the Vue compiler that the tag is a custom
 // element (`compilerOptions.isCustomElement`); Vue then sets `data` and the booleans as
 // properties and listens to cm-change / cm-error with `@cm-change` / `@cm-error`.
-import type { DefineComponent } from 'vue';
+import type { DefineComponent, HTMLAttributes } from 'vue';
 import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMatrixTheme, ComplianceMatrixView, Dataset } from './compliance-matrix.js';
 
-/** The props of <compliance-matrix> in a Vue template: the attributes (kebab-case) and `data`. */
-export interface ComplianceMatrixVueProps {
+/** The props of <compliance-matrix> in a Vue template: the attributes (kebab-case), `data`, and the global HTML attributes. */
+export interface ComplianceMatrixVueProps
+  extends Omit<HTMLAttributes, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url'> {
   /** The `services` attribute (property `services`). */
   services?: string;
   /** The `query` attribute (property `query`). */
@@ -39,12 +40,12 @@ export interface ComplianceMatrixVueProps {
 }
 
 /** The events of <compliance-matrix>: `@cm-change` and `@cm-error`. */
-export interface ComplianceMatrixVueEmits {
+export type ComplianceMatrixVueEmits = {
   /** After any user change; `event.detail` is the new state. */
   'cm-change': (event: CmChangeEvent) => void;
   /** The data cannot be used; `event.detail.message` names the problem. */
   'cm-error': (event: CmErrorEvent) => void;
-}
+};
 
 /** The element as a Vue component type (props, emits; the template ref is the element). */
 export type ComplianceMatrixVueComponent = DefineComponent<ComplianceMatrixVueProps, {}, {}, {}, {}, {}, {}, ComplianceMatrixVueEmits>;
