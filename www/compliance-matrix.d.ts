@@ -1,5 +1,6 @@
 // Types for the `compliance-matrix` package: the <compliance-matrix> element, mount(),
-// parseDataset() and ready. Importing the module registers the element (a second import is a no-op).
+// parseDataset(), preload(), setWasmUrl() and ready. Importing the module registers the element (a
+// second import is a no-op). JSX and template types: compliance-matrix/react, compliance-matrix/vue.
 
 // ---------------------------------------------------------------------------------------------
 // Dataset (the JSON schema; see docs/data-format.md)
@@ -289,21 +290,11 @@ export interface ComplianceMatrixElement extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
+// The tag name types `document.querySelector('compliance-matrix')` and `createElement`. The events
+// are typed on the element (ComplianceMatrixEventMap), not added to every element's, document's or
+// window's event map: on another target, cast the event (`e as CmChangeEvent`).
 declare global {
   interface HTMLElementTagNameMap {
     'compliance-matrix': ComplianceMatrixElement;
-  }
-  interface HTMLElementEventMap {
-    'cm-change': CmChangeEvent;
-    'cm-error': CmErrorEvent;
-  }
-  // The events bubble and are composed, so a page can also listen on document or window.
-  interface DocumentEventMap {
-    'cm-change': CmChangeEvent;
-    'cm-error': CmErrorEvent;
-  }
-  interface WindowEventMap {
-    'cm-change': CmChangeEvent;
-    'cm-error': CmErrorEvent;
   }
 }

@@ -6,10 +6,11 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { eventually, session, MatrixPage, DOM } from './matrix-page.mjs';
+import { packedTarball } from './packed.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -29,10 +30,6 @@ async function server(root, options) {
   return `http://127.0.0.1:${s.address().port}`;
 }
 
-function mtime(path) {
-  return statSync(path).mtimeMs;
-}
-
 function sh(cmd, args, cwd, timeout = 240000) {
   try {
     return execFileSync(cmd, args, { cwd, timeout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
@@ -44,28 +41,6 @@ function sh(cmd, args, cwd, timeout = 240000) {
 // ---------------------------------------------------------------------------------------------
 // a. A fresh Vite + TypeScript app installing the packed tarball
 // ---------------------------------------------------------------------------------------------
-
-/**
- * dist/compliance-matrix-<version>.tgz, fresh. When it is missing or older than one of its inputs
- * it is packed again with the steps of `make pack`, from the wasm already in dist/ (no rebuild).
- */
-function packedTarball() {
-  const version = JSON.parse(readFileSync('www/package.json', 'utf8')).version;
-  const tgz = `dist/compliance-matrix-${version}.tgz`;
-  const fromWww = ['package.json', 'compliance-matrix.d.ts', 'custom-elements.json', 'README.md'];
-  const fromDist = ['compliance-matrix.js', 'compliance-matrix_bg.wasm'];
-  for (const f of fromDist) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
-  const inputs = [...fromWww.map((f) => `www/${f}`), ...fromDist.map((f) => `dist/${f}`)].filter(existsSync);
-  if (existsSync(tgz) && inputs.every((f) => mtime(f) <= mtime(tgz))) return tgz;
-  const dir = 'target/hosts-pkg';
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const f of fromWww) if (existsSync(`www/${f}`)) cpSync(`www/${f}`, join(dir, f));
-  for (const f of fromDist) cpSync(`dist/${f}`, join(dir, f));
-  sh('npm', ['pack', '--pack-destination', resolve('dist')], dir);
-  assert.ok(existsSync(tgz), `npm pack did not write ${tgz}`);
-  return tgz;
-}
 
 /** Installs the app's dependencies unless node_modules already holds this tarball and package.json. */
 function installViteApp(tgz) {

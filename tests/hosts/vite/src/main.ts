@@ -10,7 +10,7 @@ if (!el) throw new Error('no <compliance-matrix> on the page');
 
 const last = document.querySelector<HTMLOutputElement>('#last');
 
-// HTMLElementEventMap types the detail.
+// ComplianceMatrixEventMap types the detail on the element.
 el.addEventListener('cm-change', (event) => {
   const state: ComplianceMatrixState = event.detail;
   const visible: string[] = state.visible;
@@ -19,8 +19,9 @@ el.addEventListener('cm-change', (event) => {
 el.addEventListener('cm-error', (event: CmErrorEvent) => {
   console.warn('compliance-matrix:', event.detail.message);
 });
-document.addEventListener('cm-change', (event: CmChangeEvent) => {
-  void event.detail.sort;
+// On another target (the events bubble and are composed) the event is a plain Event: cast it.
+document.addEventListener('cm-change', (event) => {
+  void (event as CmChangeEvent).detail.sort;
 });
 
 // Typed properties.

@@ -1,0 +1,41 @@
+// The packed tarball for the host tests (hosts.test.mjs, frameworks.test.mjs): the steps of
+// `make pack` (same file lists), from what is already in dist/ (no wasm rebuild).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const FROM_WWW = ['package.json', 'compliance-matrix.d.ts', 'react.d.ts', 'vue.d.ts', 'custom-elements.json', 'README.md'];
+export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'THIRD_PARTY_NOTICES'];
+
+const mtime = (path) => statSync(path).mtimeMs;
+
+function sh(cmd, args, cwd) {
+  try {
+    return execFileSync(cmd, args, { cwd, timeout: 120000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${e.stdout || ''}\n${e.stderr || ''}`);
+  }
+}
+
+/**
+ * dist/compliance-matrix-<version>.tgz, fresh. When it is missing or older than one of its inputs
+ * it is packed again with the steps of `make pack`; dist/THIRD_PARTY_NOTICES is written when a
+ * dist/ built before it existed lacks it.
+ */
+export function packedTarball() {
+  const version = JSON.parse(readFileSync('www/package.json', 'utf8')).version;
+  const tgz = `dist/compliance-matrix-${version}.tgz`;
+  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm']) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
+  if (!existsSync('dist/THIRD_PARTY_NOTICES')) sh('node', ['scripts/notices.mjs', 'dist/THIRD_PARTY_NOTICES'], '.');
+  sh('node', ['scripts/framework-types.mjs', '--check'], '.');
+  const inputs = [...FROM_WWW.map((f) => `www/${f}`), 'LICENSE', ...FROM_DIST.map((f) => `dist/${f}`)];
+  if (existsSync(tgz) && inputs.every((f) => mtime(f) <= mtime(tgz))) return tgz;
+  const dir = 'target/hosts-pkg';
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of [...FROM_WWW.map((f) => `www/${f}`), 'LICENSE', ...FROM_DIST.map((f) => `dist/${f}`)]) cpSync(f, join(dir, f.split('/').pop()));
+  sh('npm', ['pack', '--pack-destination', resolve('dist')], dir);
+  assert.ok(existsSync(tgz), `npm pack did not write ${tgz}`);
+  return tgz;
+}
