@@ -16,7 +16,7 @@ RELEASE_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: test-package test-size fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
+.PHONY: yew-floor setup-twiggy size-owners test-package test-size fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
 
 all: dist
 
@@ -97,8 +97,23 @@ setup-bench:
 	@if [ ! -d bench/node_modules/gridjs ] || [ ! -d bench/node_modules/tabulator-tables ] || [ bench/package.json -nt bench/node_modules/.package-lock.json ]; then \
 	  cd bench && npm install --no-audit --no-fund; fi
 
-bench: dist setup-browser setup-bench
-	node scripts/size.mjs --write bench/size.md
+## The framework's size floor (bench/yew-floor), built with the widget's toolchain and flags.
+YEW_FLOOR := target/yew-floor
+yew-floor: setup
+	RUSTFLAGS="-Zlocation-detail=none" cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) -Zbuild-std=std,panic_abort \
+	  --manifest-path bench/yew-floor/Cargo.toml --target-dir $(YEW_FLOOR)/cargo
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(YEW_FLOOR)/bindgen $(YEW_FLOOR)/cargo/$(WASM_TARGET)/release/yew_floor.wasm
+	$(WASM_OPT) $(YEW_FLOOR)/bindgen/yew_floor_bg.wasm -o $(YEW_FLOOR)/yew_floor_bg.wasm
+	node_modules/.bin/esbuild --minify --target=es2022 --log-level=warning $(YEW_FLOOR)/bindgen/yew_floor.js --outfile=$(YEW_FLOOR)/yew_floor.js
+
+## A names-kept twin of the shipped wasm (the same wasm-opt run with -g) for the size owners table.
+setup-twiggy:
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+size-owners: dist setup-twiggy
+	$(WASM_OPT) -g target/bindgen/nomod/compliance-matrix_bg.wasm -o target/names.wasm
+
+bench: dist setup-browser setup-bench yew-floor size-owners
+	node scripts/size.mjs --write bench/size.md --owners target/names.wasm --floor $(YEW_FLOOR)/yew_floor_bg.wasm --floor-js $(YEW_FLOOR)/yew_floor.js
 	node bench/run.mjs $(BENCH_ARGS)
 
 ## In make test: the whole harness once (1 warm-up + 2 repetitions, no Yew-floor build), written to
