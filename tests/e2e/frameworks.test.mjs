@@ -3,16 +3,14 @@
 // and a plain Node import. Every built page is opened in Chromium and must show the seed's rows.
 // Fixtures: tests/hosts/frameworks/ (one npm install for all, cached in its node_modules).
 // Run: node --test --test-concurrency=1 tests/e2e/frameworks.test.mjs
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { eventually, session, MatrixPage, DOM } from './matrix-page.mjs';
-import { packedTarball } from './packed.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { packedTarball, sh as run, staticServers } from './packed.mjs';
 
 const FW = resolve('tests/hosts/frameworks');
 const OUT = join(FW, 'dist');
@@ -20,24 +18,9 @@ const SEED_ROWS = 20;
 const NO_URL = /cannot tell where its wasm file is.*call setWasmUrl\(url\)/;
 
 const env = session();
-const servers = [];
-after(() => {
-  for (const s of servers) s.close();
-});
-
-async function server(root, options) {
-  const s = await serve(root, 0, options);
-  servers.push(s);
-  return `http://127.0.0.1:${s.address().port}`;
-}
-
-function sh(cmd, args, cwd = FW, timeout = 240000) {
-  try {
-    return execFileSync(cmd, args, { cwd, timeout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-  } catch (e) {
-    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${e.stdout || ''}\n${e.stderr || ''}`);
-  }
-}
+const server = staticServers();
+// The fixtures' own commands run in tests/hosts/frameworks unless told otherwise.
+const sh = (cmd, args, cwd = FW, timeout) => run(cmd, args, cwd, timeout);
 const bin = (name) => join(FW, 'node_modules/.bin', name);
 
 // One install of the fixtures' dependencies, again only when the tarball or package.json changed.

@@ -2,41 +2,21 @@
 // tarball, a plain page with one script tag, a strict-CSP page, a page with hostile global CSS,
 // the single file from file://, two instances on one page, and changes after mount.
 // Fixtures: tests/hosts/. Run: node --test --test-concurrency=1 tests/e2e/hosts.test.mjs
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { eventually, session, MatrixPage, DOM } from './matrix-page.mjs';
-import { packedTarball } from './packed.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { packedTarball, sh, staticServers } from './packed.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const ARTIFACTS = 'tests/e2e/artifacts';
 const VITE_APP = 'tests/hosts/vite';
 
 const env = session();
-const servers = [];
-after(() => {
-  for (const s of servers) s.close();
-});
-
-/** Starts another static server (closed in `after`); returns its base URL. */
-async function server(root, options) {
-  const s = await serve(root, 0, options);
-  servers.push(s);
-  return `http://127.0.0.1:${s.address().port}`;
-}
-
-function sh(cmd, args, cwd, timeout = 240000) {
-  try {
-    return execFileSync(cmd, args, { cwd, timeout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-  } catch (e) {
-    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${e.stdout || ''}\n${e.stderr || ''}`);
-  }
-}
+const server = staticServers();
 
 // ---------------------------------------------------------------------------------------------
 // a. A fresh Vite + TypeScript app installing the packed tarball

@@ -4,18 +4,37 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { after } from 'node:test';
+import { serve } from '../../scripts/serve.mjs';
 
 export const FROM_WWW = ['package.json', 'compliance-matrix.d.ts', 'react.d.ts', 'vue.d.ts', 'custom-elements.json', 'README.md'];
 export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'THIRD_PARTY_NOTICES'];
 
 const mtime = (path) => statSync(path).mtimeMs;
 
-function sh(cmd, args, cwd) {
+/** Runs a command (CI=true, so installers do not prompt); its output, or an Error with both streams. */
+export function sh(cmd, args, cwd, timeout = 240000) {
   try {
-    return execFileSync(cmd, args, { cwd, timeout: 120000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(cmd, args, { cwd, timeout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
   } catch (e) {
     throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${e.stdout || ''}\n${e.stderr || ''}`);
   }
+}
+
+/**
+ * For one test file: `server(root, options)` starts another static server (scripts/serve.mjs)
+ * and returns its base URL; every one is closed in the file's `after`.
+ */
+export function staticServers() {
+  const servers = [];
+  after(() => {
+    for (const s of servers) s.close();
+  });
+  return async (root, options) => {
+    const s = await serve(root, 0, options);
+    servers.push(s);
+    return `http://127.0.0.1:${s.address().port}`;
+  };
 }
 
 /**
@@ -35,7 +54,7 @@ export function packedTarball() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of [...FROM_WWW.map((f) => `www/${f}`), 'LICENSE', ...FROM_DIST.map((f) => `dist/${f}`)]) cpSync(f, join(dir, f.split('/').pop()));
-  sh('npm', ['pack', '--pack-destination', resolve('dist')], dir);
+  sh('npm', ['pack', '--pack-destination', resolve('dist')], dir, 120000);
   assert.ok(existsSync(tgz), `npm pack did not write ${tgz}`);
   return tgz;
 }
