@@ -422,14 +422,15 @@ export class MatrixPage {
   /** The error banner as {text, items: [one text a problem]}, or null when there is none. */
   alert() {
     return this.host.evaluate((el, D) => {
-      const a = el.shadowRoot.querySelector(D.alert);
+      const a = el.shadowRoot && el.shadowRoot.querySelector(D.alert);
       return a ? { text: a.textContent, items: [...a.querySelectorAll('li')].map((li) => li.textContent) } : null;
     }, DOM);
   }
 
   /** The text of every alert in the shadow root. */
   alertTexts() {
-    return this.host.evaluate((el, D) => [...el.shadowRoot.querySelectorAll(D.anyAlert)].map((a) => a.textContent), DOM);
+    // No shadow root yet (the wasm is still loading): no alert either.
+    return this.host.evaluate((el, D) => (el.shadowRoot ? [...el.shadowRoot.querySelectorAll(D.anyAlert)].map((a) => a.textContent) : []), DOM);
   }
 
   // --- diagram ---------------------------------------------------------------------------------
