@@ -51,7 +51,7 @@ ${safe(define)}
     glue.initSync({ module: compiled });
     return glue;
   });
-  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, ready: api.ready, preload: api.preload };
+  window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, catalog: api.catalog, ready: api.ready, preload: api.preload };
   defineElement(api);
 })();
 </script>

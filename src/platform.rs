@@ -1,7 +1,9 @@
 //! Browser side effects the components ask for: downloads, the clipboard and `location.hash`.
 //! Thin wrappers over web-sys; failures come back as messages, never panics.
 
+use crate::i18n::{Arg::Text, Strings, K};
 use crate::window::ScrollBox;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -25,17 +27,16 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// Offers `text` as a file download named `filename`.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(t: &Strings, filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| {
-        format!(
-            "download failed: {}",
-            e.as_string()
-                .unwrap_or_else(|| "the browser refused".into())
-        )
+        let reason = e
+            .as_string()
+            .unwrap_or_else(|| t.get(K::downloadRefused).to_string());
+        t.fmt(K::downloadFailed, &[("reason", Text(&reason))])
     };
     let document = window()
         .and_then(|w| w.document())
-        .ok_or("download failed: no document")?;
+        .ok_or_else(|| fail(wasm_bindgen::JsValue::UNDEFINED))?;
     let parts = js_sys::Array::of1(&text.into());
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
@@ -51,18 +52,16 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// Copies `text` to the clipboard; calls `done` with a message for the live region.
-pub fn copy_text(text: String, done: impl FnOnce(String) + 'static) {
+pub fn copy_text(t: Rc<Strings>, text: String, done: impl FnOnce(String) + 'static) {
     let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
-        done(format!("Copy this link: {text}"));
+        done(t.fmt(K::copyThisLink, &[("link", Text(&text))]));
         return;
     };
     let promise = clipboard.write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => done("Link copied".to_string()),
-            Err(_) => done(format!(
-                "The browser did not allow copying; the link is {text}"
-            )),
+            Ok(_) => done(t.get(K::linkCopied).to_string()),
+            Err(_) => done(t.fmt(K::copyRefused, &[("link", Text(&text))])),
         }
     });
 }
@@ -145,6 +144,7 @@ impl Drop for Request {
 /// size, encoding). The body is read as a stream and the read stops at the limit, whatever
 /// `content-length` says (or does not say), so at most `limit` bytes plus one chunk are held.
 pub fn fetch_text(
+    t: Rc<Strings>,
     url: String,
     limit: usize,
 ) -> (
@@ -153,10 +153,11 @@ pub fn fetch_text(
 ) {
     let controller = web_sys::AbortController::new().ok();
     let request = controller.clone().map(|controller| Request { controller });
-    (request, read_text(url, limit, controller))
+    (request, read_text(t, url, limit, controller))
 }
 
 async fn read_text(
+    t: Rc<Strings>,
     url: String,
     limit: usize,
     controller: Option<web_sys::AbortController>,
@@ -164,8 +165,8 @@ async fn read_text(
     use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
     let w = window().ok_or("no window")?;
-    let controller =
-        controller.ok_or_else(|| format!("src: {url}: the browser cannot make requests"))?;
+    let at = |k: K| t.fmt(k, &[("url", Text(&url))]);
+    let controller = controller.ok_or_else(|| at(K::srcCannotRequest))?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -182,30 +183,40 @@ async fn read_text(
             FETCH_TIMEOUT_MS,
         )
         .unwrap_or(0);
-    let too_big = |n: String| {
-        format!(
-            "src: {url} is {n} bytes, more than the limit of {limit} bytes ({} MiB)",
-            limit / (1024 * 1024)
+    let (limit_text, mib) = (limit.to_string(), (limit / (1024 * 1024)).to_string());
+    let too_big = |k: K, n: String| {
+        t.fmt(
+            k,
+            &[
+                ("url", Text(&url)),
+                ("bytes", Text(&n)),
+                ("limit", Text(&limit_text)),
+                ("mib", Text(&mib)),
+            ],
         )
     };
     // Why a step failed: the timer, our own abort (the request is no longer wanted), or the network.
-    let failed = |e: &JsValue, what: &str| {
+    let failed = |e: &JsValue, what: K| {
         if timed_out.get() {
-            format!(
-                "src: {url} did not answer within {} seconds",
-                FETCH_TIMEOUT_MS / 1000
+            let seconds = (FETCH_TIMEOUT_MS / 1000).to_string();
+            t.fmt(
+                K::srcTimeout,
+                &[("url", Text(&url)), ("seconds", Text(&seconds))],
             )
         } else if controller.signal().aborted() {
-            format!("src: {url}: the request was cancelled")
+            at(K::srcCancelled)
         } else {
             let detail = js_sys::Reflect::get(e, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
                 .unwrap_or_default();
             if detail.is_empty() {
-                format!("src: {url} {what}")
+                at(what)
             } else {
-                format!("src: {url} {what} ({detail})")
+                t.fmt(
+                    K::withDetail,
+                    &[("message", Text(&at(what))), ("detail", Text(&detail))],
+                )
             }
         }
     };
@@ -215,23 +226,40 @@ async fn read_text(
         let fetch = js_sys::Reflect::get(&w, &"fetch".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(|| format!("src: {url} could not be loaded (this page has no fetch)"))?;
+            .ok_or_else(|| at(K::srcNoFetch))?;
         let started = fetch
             .call2(&w, &JsValue::from_str(&url), &init)
-            .map_err(|e| failed(&e, "could not be loaded (the page's fetch threw)"))?;
+            .map_err(|e| failed(&e, K::srcFetchThrew))?;
         let resp = JsFuture::from(js_sys::Promise::resolve(&started))
             .await
-            .map_err(|e| failed(&e, "could not be loaded (network error or blocked by the page's policy)"))?;
-        let resp: web_sys::Response = resp
-            .dyn_into()
-            .map_err(|_| format!("src: {url} could not be loaded (the page's fetch did not give a response)"))?;
+            .map_err(|e| failed(&e, K::srcNetwork))?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| at(K::srcNoResponse))?;
         if !resp.ok() {
-            return Err(format!("src: {url} answered HTTP {} {}", resp.status(), resp.status_text()));
+            let status = resp.status().to_string();
+            return Err(t.fmt(
+                K::srcHttp,
+                &[
+                    ("url", Text(&url)),
+                    ("status", Text(&status)),
+                    ("statusText", Text(&resp.status_text())),
+                ],
+            ));
         }
-        let ctype = resp.headers().get("content-type").ok().flatten().unwrap_or_default();
-        if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.trim().parse::<u64>().ok()) {
+        let ctype = resp
+            .headers()
+            .get("content-type")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if let Some(len) = resp
+            .headers()
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|l| l.trim().parse::<u64>().ok())
+        {
             if len > limit as u64 {
-                return Err(too_big(len.to_string()));
+                return Err(too_big(K::srcTooLarge, len.to_string()));
             }
         }
         let mut bytes = Vec::new();
@@ -239,24 +267,30 @@ async fn read_text(
             let reader: web_sys::ReadableStreamDefaultReader = body
                 .get_reader()
                 .dyn_into()
-                .map_err(|e| failed(&e, "could not be read"))?;
+                .map_err(|e| failed(&e, K::srcUnreadable))?;
             loop {
-                let chunk = JsFuture::from(reader.read()).await.map_err(|e| failed(&e, "could not be read"))?;
-                let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+                let chunk = JsFuture::from(reader.read())
+                    .await
+                    .map_err(|e| failed(&e, K::srcUnreadable))?;
+                let done = js_sys::Reflect::get(&chunk, &"done".into())
+                    .ok()
+                    .and_then(|d| d.as_bool())
+                    .unwrap_or(true);
                 if done {
                     break;
                 }
-                let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) else { break };
+                let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) else {
+                    break;
+                };
                 let Some(part) = value.dyn_ref::<js_sys::Uint8Array>() else {
-                    return Err(format!("src: {url} could not be read (the body is not bytes)"));
+                    return Err(at(K::srcNotBytes));
                 };
                 // Checked before the copy into wasm memory: past the limit, the read stops here.
                 if bytes.len() + part.length() as usize > limit {
                     controller.abort();
-                    return Err(format!(
-                        "src: {url} is larger than the limit of {limit} bytes ({} MiB): the read stopped at {} bytes",
-                        limit / (1024 * 1024),
-                        bytes.len() + part.length() as usize
+                    return Err(too_big(
+                        K::srcReadStopped,
+                        (bytes.len() + part.length() as usize).to_string(),
                     ));
                 }
                 let start = bytes.len();
@@ -264,8 +298,13 @@ async fn read_text(
                 part.copy_to(&mut bytes[start..]);
             }
         }
-        let text = String::from_utf8(bytes)
-            .map_err(|e| format!("src: {url} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to().to_string();
+            t.fmt(
+                K::srcNotUtf8,
+                &[("url", Text(&url)), ("offset", Text(&offset))],
+            )
+        })?;
         Ok((text, ctype))
     }
     .await;

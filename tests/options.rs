@@ -128,3 +128,17 @@ fn the_types_declare_every_option_on_mount_and_the_element() {
         assert!(element.contains(method), "the element lacks {method}");
     }
 }
+
+#[test]
+fn the_types_list_every_ui_string_key() {
+    use compliance_matrix::i18n::K;
+    let dts = std::fs::read_to_string(www("compliance-matrix.d.ts")).unwrap();
+    let a = dts.find("export type StringKey =").expect("StringKey");
+    let b = dts[a..].find(';').unwrap() + a;
+    let listed: Vec<&str> = dts[a..b].split('\'').skip(1).step_by(2).collect();
+    let keys: Vec<&str> = K::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(
+        listed, keys,
+        "StringKey in www/compliance-matrix.d.ts (catalog order)"
+    );
+}

@@ -1,5 +1,5 @@
 // Types for the `compliance-matrix` package: the <compliance-matrix> element, mount(),
-// parseDataset(), preload(), setWasmUrl() and ready. Importing the module registers the element (a
+// parseDataset(), catalog(), preload(), setWasmUrl() and ready. Importing the module registers the element (a
 // second import is a no-op). JSX and template types: compliance-matrix/react, compliance-matrix/vue.
 
 // ---------------------------------------------------------------------------------------------
@@ -108,6 +108,13 @@ export interface MountOptions {
    * Same as `setWasmUrl(url)`; default: `compliance-matrix_bg.wasm` next to this module.
    */
   wasmUrl?: string | null;
+  /**
+   * The language of the UI, a BCP 47 tag (`de`, `ko-KR`). Default: the closest `lang` attribute
+   * from the target up, then the document's, then the browser's. Shipped: en, de, fr, es, ja, ko.
+   */
+  lang?: string | null;
+  /** UI strings of the page's own, on top of the language's (see `ComplianceMatrixStrings`). */
+  strings?: ComplianceMatrixStrings | null;
   /** Key prefix in `location.hash` for `syncUrl` (the element passes its id, or `cm`). */
   namespace?: string | null;
   /**
@@ -154,6 +161,202 @@ export interface ComplianceMatrixState {
   visible: string[];
 }
 
+/**
+ * The key of a UI string (see `catalog()` for the texts). Every key is in each shipped language
+ * (`en`, `de`, `fr`, `es`, `ja`, `ko`); checked against the core's catalog by tests/options.rs.
+ */
+export type StringKey =
+  | 'title'
+  | 'source'
+  | 'asOf'
+  | 'stillPrevious'
+  | 'tableRegion'
+  | 'loading'
+  | 'noData'
+  | 'loadingFrom'
+  | 'loadingFromPrevious'
+  | 'noMatch'
+  | 'joinAnd'
+  | 'joinOr'
+  | 'joinList'
+  | 'clearFilters'
+  | 'downloaded'
+  | 'errorTitle'
+  | 'statusInScope'
+  | 'statusInProgress'
+  | 'statusNotInScope'
+  | 'statusUnknown'
+  | 'inlineInScope'
+  | 'inlineInProgress'
+  | 'inlineNotInScope'
+  | 'inlineUnknown'
+  | 'statusLegend'
+  | 'searchLabel'
+  | 'searchPlaceholder'
+  | 'statusLabel'
+  | 'anyStatus'
+  | 'serviceStatus'
+  | 'gapsOnly'
+  | 'gapsHint'
+  | 'count'
+  | 'chipCount'
+  | 'columns'
+  | 'columnsLegend'
+  | 'moveLeft'
+  | 'moveRight'
+  | 'exportGroup'
+  | 'exportAs'
+  | 'copyLink'
+  | 'linkCopied'
+  | 'copyThisLink'
+  | 'copyRefused'
+  | 'downloadFailed'
+  | 'downloadRefused'
+  | 'revision'
+  | 'compareWith'
+  | 'noComparison'
+  | 'revisionSeed'
+  | 'revisionLatest'
+  | 'revisionStatus'
+  | 'facetFind'
+  | 'facetNoMatch'
+  | 'facetMatches'
+  | 'facetNarrow'
+  | 'facetWindow'
+  | 'facetJurisdiction'
+  | 'facetDomain'
+  | 'tagJurisdictionUs'
+  | 'tagJurisdictionAu'
+  | 'tagJurisdictionDe'
+  | 'tagJurisdictionKr'
+  | 'tagJurisdictionEs'
+  | 'tagJurisdictionSg'
+  | 'tagJurisdictionGlobal'
+  | 'tagDomainPayments'
+  | 'tagDomainHealth'
+  | 'tagDomainGovernment'
+  | 'tagDomainSecurity'
+  | 'tagDomainQuality'
+  | 'tagDomainPrivacy'
+  | 'tagDomainCloud'
+  | 'tagDomainFinance'
+  | 'tagDomainFinancialReporting'
+  | 'sortNone'
+  | 'sortedBy'
+  | 'sortThen'
+  | 'sortProgramAsc'
+  | 'sortProgramDesc'
+  | 'sortCoverageAsc'
+  | 'sortCoverageDesc'
+  | 'sortServiceAsc'
+  | 'sortServiceDesc'
+  | 'sortHint'
+  | 'sortKeyOf'
+  | 'ascending'
+  | 'descending'
+  | 'printShowing'
+  | 'printFiltered'
+  | 'printSorted'
+  | 'printSentence'
+  | 'printNote'
+  | 'filterText'
+  | 'filterGaps'
+  | 'filterFacet'
+  | 'caption'
+  | 'unstatedDate'
+  | 'notStated'
+  | 'columnProgram'
+  | 'columnCoverage'
+  | 'coverage'
+  | 'coverageInProgress'
+  | 'rowAdded'
+  | 'rowRemoved'
+  | 'changedFrom'
+  | 'changedTo'
+  | 'later'
+  | 'laterLabelled'
+  | 'changesRegion'
+  | 'changesHeading'
+  | 'noChange'
+  | 'changesShown'
+  | 'changeCell'
+  | 'changeAdded'
+  | 'changeRemoved'
+  | 'changeRenamed'
+  | 'cellLabelled'
+  | 'superseded'
+  | 'showLatest'
+  | 'latestStatus'
+  | 'diagramHeading'
+  | 'diagramIntro'
+  | 'diagramCompiled'
+  | 'diagramVariants'
+  | 'diagramNoVariant'
+  | 'diagramTitle'
+  | 'diagramDescription'
+  | 'diagramAsTable'
+  | 'diagramHint'
+  | 'ownerAws'
+  | 'ownerCustomer'
+  | 'ownerShared'
+  | 'ownerNotApplicable'
+  | 'ownerNotApplicableShort'
+  | 'ownerLegend'
+  | 'ownerPattern'
+  | 'patternSolid'
+  | 'patternHatched'
+  | 'patternDotted'
+  | 'patternOutline'
+  | 'responsibilityLine'
+  | 'bandHeading'
+  | 'readOn'
+  | 'seeAlso'
+  | 'toolsHere'
+  | 'archivedNote'
+  | 'diagramTableRegion'
+  | 'diagramTableCaption'
+  | 'columnLayer'
+  | 'toolsHeading'
+  | 'archived'
+  | 'toolWhere'
+  | 'layerFacilities'
+  | 'layerHardware'
+  | 'layerVirtualization'
+  | 'layerHostOs'
+  | 'layerRuntime'
+  | 'layerControlPlane'
+  | 'layerCapacity'
+  | 'layerRegistryStorage'
+  | 'layerNetworkConfig'
+  | 'layerIam'
+  | 'layerClusterConfig'
+  | 'layerImages'
+  | 'layerApplication'
+  | 'layerData'
+  | 'srcCannotRequest'
+  | 'srcTooLarge'
+  | 'srcReadStopped'
+  | 'srcTimeout'
+  | 'srcCancelled'
+  | 'srcNoFetch'
+  | 'srcFetchThrew'
+  | 'srcNetwork'
+  | 'srcNoResponse'
+  | 'srcHttp'
+  | 'srcUnreadable'
+  | 'srcNotBytes'
+  | 'srcNotUtf8'
+  | 'srcInvalid'
+  | 'withDetail';
+
+/**
+ * A page's own UI strings, key → text, on top of the language's: `{ searchLabel: 'Find' }`.
+ * Templates keep their `{placeholders}`; counts use ICU plural syntax
+ * (`{total, plural, one {# program} other {# programs}}`). With `lang` set to a language the
+ * widget does not ship, these are the strings of that language (English where a key is missing).
+ */
+export type ComplianceMatrixStrings = Partial<Record<StringKey, string>>;
+
 /** What `mount()` returns. */
 export interface MountHandle {
   /**
@@ -194,6 +397,12 @@ export function mount(target: Element, options?: MountOptions, state?: Partial<C
  * Call it after `ready` has resolved.
  */
 export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' | 'md'): Dataset;
+
+/**
+ * Every UI string of a shipped language (English for any other), key → text. Call it after
+ * `ready` has resolved.
+ */
+export function catalog(lang?: string): Record<StringKey, string>;
 
 /**
  * Resolves once the wasm core has loaded. Awaiting it starts the load: importing the module
@@ -256,8 +465,12 @@ export interface ComplianceMatrixElement extends HTMLElement {
   syncUrl: boolean;
   /** `wasm-url` attribute: where the wasm file is, read by the first widget that starts the load. */
   wasmUrl: string | null;
+  /** `lang` attribute (HTMLElement's own): the language of the UI; empty for the page's. */
+  lang: string;
   /** A dataset object (validated; errors shown in the widget and sent as `cm-error`). `null` returns to the embedded data. */
   data: Dataset | null | undefined;
+  /** UI strings of the page's own, on top of the language's (the `lang` attribute picks the language). */
+  strings: ComplianceMatrixStrings | null | undefined;
   /** The current state, or `null` until the widget has first rendered. */
   readonly state: ComplianceMatrixState | null;
   /**

@@ -1,5 +1,5 @@
 // compliance-matrix: importing this module registers <compliance-matrix> (a second import is a
-// no-op) and exports mount(), parseDataset(), preload(), setWasmUrl() and ready. It fetches
+// no-op) and exports mount(), parseDataset(), catalog(), preload(), setWasmUrl() and ready. It fetches
 // nothing: the wasm loads when the first widget starts, preload() is called or ready is awaited.
 import { createGlue } from './compliance-matrix-wasm.js';
 import { createApi, defineElement } from './define.js';
@@ -63,6 +63,9 @@ export const ready = api.ready;
 export const mount = api.mount;
 /** parseDataset(text, format?) → dataset object (JSON schema); throws an Error naming line/column or field. */
 export const parseDataset = api.parseDataset;
+/** catalog(lang?) → { key: text } of every UI string in a shipped language (English for any
+ *  other): the keys a page's `strings` may override, and a start for a language of its own. */
+export const catalog = api.catalog;
 /** Starts loading the wasm now; resolves when it is ready. */
 export const preload = api.preload;
 

@@ -41,6 +41,16 @@ export function createApi(load) {
   // Targets that hold a mounted widget: a second mount() on one of them is refused.
   const mounted = new WeakSet();
   let hint;
+  // One observer for the whole document: a `lang` attribute changed anywhere (the page switched
+  // language, or an ancestor of a widget did) makes every widget look again for its language.
+  let langObserver = null;
+  const observeLang = () => {
+    if (langObserver || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+    langObserver = new MutationObserver(() => {
+      for (const w of live) w.relang();
+    });
+    langObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang'] });
+  };
 
   const attach = (g) => {
     glue = g;
@@ -178,6 +188,9 @@ export function createApi(load) {
       }
     };
     const widget = {
+      relang() {
+        if (handle && glue) within(glue, () => handle.refreshLanguage());
+      },
       restart(message, generation) {
         // A widget showing its own panic stays so until its host updates it.
         if (closed || failed) return;
@@ -202,6 +215,7 @@ export function createApi(load) {
       },
     };
     live.add(widget);
+    observeLang();
     if (glue) start();
     else {
       begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
@@ -273,10 +287,15 @@ export function createApi(load) {
     return glue.parseDataset(String(text), format);
   }
 
+  function catalog(lang) {
+    if (!glue) throw new Error('compliance-matrix is still loading: await ready first');
+    return glue.catalog(lang === undefined || lang === null ? undefined : String(lang));
+  }
+
   /** Starts loading the wasm now (before any widget needs it); resolves when it is ready. */
   const preload = () => begin();
 
-  return { mount, parseDataset, ready, preload };
+  return { mount, parseDataset, catalog, ready, preload };
 }
 
 export function defineElement(api) {
@@ -290,6 +309,7 @@ export function defineElement(api) {
 
     #api = null;
     #data = undefined;
+    #strings = undefined;
     // The view state while the element is out of the page (save() at disconnect), handed to the
     // next mount.
     #saved = null;
@@ -300,7 +320,7 @@ export function defineElement(api) {
     connectedCallback() {
       // Properties set before the element was defined sit on the instance and hide the class
       // accessors: take them off and set them again through the accessors.
-      for (const key of ['data', ...Object.values(ATTRIBUTES)]) {
+      for (const key of ['data', 'strings', ...Object.values(ATTRIBUTES)]) {
         if (Object.prototype.hasOwnProperty.call(this, key)) {
           const value = this[key];
           delete this[key];
@@ -310,6 +330,7 @@ export function defineElement(api) {
       if (this.#api) return;
       const options = this.#options();
       if (this.#data !== undefined) options.data = this.#data;
+      if (this.#strings !== undefined) options.strings = this.#strings;
       this.#api = api.mount(this, options, this.#saved);
       this.#saved = null;
       if (this.#settle) {
@@ -359,6 +380,15 @@ export function defineElement(api) {
       if (this.#api) this.#api.update({ data: value === undefined ? null : value });
     }
 
+    /** The page's own UI strings: key → text, on top of the language's (see StringKey). */
+    get strings() {
+      return this.#strings;
+    }
+    set strings(value) {
+      this.#strings = value;
+      if (this.#api) this.#api.update({ strings: value === undefined ? null : value });
+    }
+
     /** {query, status, gaps, tags, sort, services, view, revision, compare, visible} or null before load. */
     get state() {
       return this.#api ? this.#api.state() : null;
@@ -402,6 +432,8 @@ export function defineElement(api) {
   }
 
   for (const [attr, key] of Object.entries(ATTRIBUTES)) {
+    // `lang` is HTMLElement's own property, which already reflects the attribute.
+    if (key in HTMLElement.prototype) continue;
     Object.defineProperty(ComplianceMatrix.prototype, key, {
       configurable: true,
       enumerable: true,

@@ -14,4 +14,5 @@ export const OPTIONS = [
   ['compare', 'compare', false, true],
   ['sync-url', 'syncUrl', true, false],
   ['wasm-url', 'wasmUrl', false, false],
+  ['lang', 'lang', false, false],
 ];

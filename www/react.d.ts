@@ -5,11 +5,11 @@
 // the others as attributes, and adds an `on<event>` function prop as a listener of <event>
 // (case-sensitive): `oncm-change` listens to cm-change.
 import type * as React from 'react';
-import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMatrixTheme, ComplianceMatrixView, Dataset } from './compliance-matrix.js';
+import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMatrixStrings, ComplianceMatrixTheme, ComplianceMatrixView, Dataset } from './compliance-matrix.js';
 
 /** The props of <compliance-matrix> in React 19 JSX: the attributes (kebab-case), `data`, the events. */
 export interface ComplianceMatrixReactProps
-  extends Omit<React.HTMLAttributes<ComplianceMatrixElement>, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'ref'> {
+  extends Omit<React.HTMLAttributes<ComplianceMatrixElement>, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'lang' | 'ref'> {
   /** The `services` attribute (property `services`). */
   services?: string;
   /** The `query` attribute (property `query`). */
@@ -36,8 +36,12 @@ export interface ComplianceMatrixReactProps
   'sync-url'?: boolean;
   /** The `wasm-url` attribute (property `wasmUrl`). */
   'wasm-url'?: string;
+  /** The `lang` attribute (property `lang`). */
+  lang?: string;
   /** A dataset object, set as the `data` property (validated; errors shown and sent as cm-error). */
   data?: Dataset | null;
+  /** The page's own UI strings, set as the `strings` property (key → text; see StringKey). */
+  strings?: ComplianceMatrixStrings | null;
   /** cm-change: after any user change; `event.detail` is the new state. */
   'oncm-change'?: (event: CmChangeEvent) => void;
   /** cm-error: the data cannot be used; `event.detail.message` names the problem. */

@@ -4,11 +4,11 @@
 // element (`compilerOptions.isCustomElement`); Vue then sets `data` and the booleans as
 // properties and listens to cm-change / cm-error with `@cm-change` / `@cm-error`.
 import type { DefineComponent, HTMLAttributes } from 'vue';
-import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMatrixTheme, ComplianceMatrixView, Dataset } from './compliance-matrix.js';
+import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMatrixStrings, ComplianceMatrixTheme, ComplianceMatrixView, Dataset } from './compliance-matrix.js';
 
 /** The props of <compliance-matrix> in a Vue template: the attributes (kebab-case), `data`, and the global HTML attributes. */
 export interface ComplianceMatrixVueProps
-  extends Omit<HTMLAttributes, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url'> {
+  extends Omit<HTMLAttributes, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'lang'> {
   /** The `services` attribute (property `services`). */
   services?: string;
   /** The `query` attribute (property `query`). */
@@ -35,8 +35,12 @@ export interface ComplianceMatrixVueProps
   'sync-url'?: boolean;
   /** The `wasm-url` attribute (property `wasmUrl`). */
   'wasm-url'?: string;
+  /** The `lang` attribute (property `lang`). */
+  lang?: string;
   /** A dataset object, set as the `data` property (validated; errors shown and sent as cm-error). */
   data?: Dataset | null;
+  /** The page's own UI strings, set as the `strings` property (key → text; see StringKey). */
+  strings?: ComplianceMatrixStrings | null;
 }
 
 /** The events of <compliance-matrix>: `@cm-change` and `@cm-error`. */

@@ -28,6 +28,9 @@ pub enum Opt {
     /// Where the wasm file is, for the first widget that starts (read by `www/define.js`
     /// before the wasm exists; the core ignores it).
     WasmUrl,
+    /// The language of the UI (a BCP 47 tag); when not given, the closest `lang` attribute from
+    /// the element up, the document's, then the browser's (resolved by the element boundary).
+    Lang,
 }
 
 /// How an attribute carries its value.
@@ -60,7 +63,7 @@ const VIEWS: &[&str] = &["table", "diagram", "both"];
 const THEMES: &[&str] = &["light", "dark", "auto"];
 
 /// Every option, in the order of [`Opt`].
-pub const SPECS: [Spec; 13] = [
+pub const SPECS: [Spec; 14] = [
     Spec {
         opt: Opt::Services,
         attribute: "services",
@@ -161,6 +164,14 @@ pub const SPECS: [Spec; 13] = [
         opt: Opt::WasmUrl,
         attribute: "wasm-url",
         property: "wasmUrl",
+        kind: Kind::Text,
+        default: "",
+        view_state: false,
+    },
+    Spec {
+        opt: Opt::Lang,
+        attribute: "lang",
+        property: "lang",
         kind: Kind::Text,
         default: "",
         view_state: false,

@@ -5,6 +5,7 @@
 //! (2020-04-21) is the curated `data/matrix.json` itself. Pure: no yew, web-sys or wasm-bindgen.
 
 use crate::dataset::{from_markdown, Cell, Dataset, ImportMeta, Link, Program};
+use crate::i18n::{cell_words, Arg::Text, Strings, K};
 use std::rc::Rc;
 
 /// The revision shown by default: the seed table.
@@ -295,7 +296,7 @@ impl Diff {
 
     /// One line per change, for the "what changed" list, e.g.
     /// `IRAP · Amazon EKS: not in scope → in scope`.
-    pub fn summary(&self, old: &Dataset, new: &Dataset) -> Vec<String> {
+    pub fn summary(&self, t: &Strings, old: &Dataset, new: &Dataset) -> Vec<String> {
         let name = |ds: &Dataset, id: &str| {
             ds.program_index(id)
                 .map(|i| ds.programs[i].name.clone())
@@ -310,40 +311,33 @@ impl Diff {
             .changed
             .iter()
             .map(|c| {
-                format!(
-                    "{} · {}: {} → {}",
-                    name(new, &c.program),
-                    service(&c.service),
-                    cell_words(&c.old),
-                    cell_words(&c.new)
+                t.fmt(
+                    K::changeCell,
+                    &[
+                        ("program", Text(&name(new, &c.program))),
+                        ("service", Text(&service(&c.service))),
+                        ("old", Text(&cell_words(t, &c.old))),
+                        ("new", Text(&cell_words(t, &c.new))),
+                    ],
                 )
             })
             .collect();
         out.extend(
             self.added
                 .iter()
-                .map(|p| format!("{}: added", name(new, p))),
+                .map(|p| t.fmt(K::changeAdded, &[("program", Text(&name(new, p)))])),
         );
         out.extend(
             self.removed
                 .iter()
-                .map(|p| format!("{}: removed", name(old, p))),
+                .map(|p| t.fmt(K::changeRemoved, &[("program", Text(&name(old, p)))])),
         );
         out.extend(
             self.renamed
                 .iter()
-                .map(|(_, a, b)| format!("“{a}” renamed “{b}”")),
+                .map(|(_, a, b)| t.fmt(K::changeRenamed, &[("old", Text(a)), ("new", Text(b))])),
         );
         out
-    }
-}
-
-/// A cell in words: `in scope`, or `in progress (3PAO Assessment)`.
-pub fn cell_words(c: &Cell) -> String {
-    let text = c.status.text().to_lowercase();
-    match &c.label {
-        Some(l) => format!("{text} ({l})"),
-        None => text,
     }
 }
 
@@ -481,7 +475,7 @@ mod tests {
         let d = diff(&old, &new);
         assert!(d.added.is_empty() && d.removed.is_empty());
         assert_eq!(
-            d.summary(&old, &new),
+            d.summary(&Strings::english(), &old, &new),
             [
                 "IRAP · Amazon EKS: not in scope → in scope",
                 "FedRAMP Moderate (East/West) · Amazon EKS: in progress (3PAO Assessment) → in scope",

@@ -5,11 +5,11 @@ use super::diagram::{Diagram, ToolsPanel};
 use super::error::ErrorBanner;
 use super::legend::Legend;
 use super::notes::{changes, superseded_note, warning_with_link};
-use super::table::{as_of_text, LinkedText, SourceLink, Table};
+use super::table::{LinkedText, SourceLink, Table};
 use super::toolbar::{ExportKind, Toolbar};
 use crate::dataset::Dataset;
 use crate::export;
-use crate::i18n::{print_summary, sort_announcement};
+use crate::i18n::{date_text, print_summary, sort_announcement, Arg::Text, Strings, K};
 use crate::options::{Opt, Theme};
 use crate::platform::{self, HashListener};
 use crate::query::{SortField, StatusFilter};
@@ -155,8 +155,11 @@ impl App {
                 self.loading = Some(url.clone());
                 let generation = self.src_generation;
                 let link = ctx.link().clone();
-                let (request, reading) =
-                    platform::fetch_text(url.clone(), crate::dataset::MAX_INPUT_BYTES);
+                let (request, reading) = platform::fetch_text(
+                    ctx.props().strings.clone(),
+                    url.clone(),
+                    crate::dataset::MAX_INPUT_BYTES,
+                );
                 self.request = request;
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = reading.await;
@@ -293,7 +296,7 @@ impl Component for App {
                 self.typing = typing;
                 // Screen readers hear the new order, not only the changed aria-sort.
                 self.message = if sorting {
-                    sort_announcement(&self.state)
+                    sort_announcement(&ctx.props().strings, &self.state)
                 } else {
                     String::new()
                 };
@@ -330,8 +333,15 @@ impl Component for App {
                     self.state.dataset.as_of.as_str()
                 };
                 let name = format!("compliance-matrix-{date}.{ext}");
-                self.message = match platform::download(&name, mime, &self.export_text(kind)) {
-                    Ok(()) => format!("Downloaded {} rows as {name}", self.state.visible.len()),
+                let t = &ctx.props().strings;
+                self.message = match platform::download(t, &name, mime, &self.export_text(kind)) {
+                    Ok(()) => t.fmt(
+                        K::downloaded,
+                        &[
+                            ("rows", crate::i18n::Arg::Num(self.state.visible.len())),
+                            ("file", Text(&name)),
+                        ],
+                    ),
                     Err(e) => e,
                 };
                 true
@@ -343,9 +353,11 @@ impl Component for App {
                     &self.state.view_state(),
                 );
                 let link = ctx.link().clone();
-                platform::copy_text(platform::url_with_hash(&hash), move |m| {
-                    link.send_message(Msg::Message(m))
-                });
+                platform::copy_text(
+                    ctx.props().strings.clone(),
+                    platform::url_with_hash(&hash),
+                    move |m| link.send_message(Msg::Message(m)),
+                );
                 false
             }
             Msg::Message(m) => {
@@ -391,8 +403,12 @@ impl Component for App {
                 self.request = None;
                 self.loading = None;
                 let parsed = result.and_then(|(text, ctype)| {
-                    crate::dataset::import(&url, &ctype, &text)
-                        .map_err(|e| format!("src: {url}: {e}"))
+                    crate::dataset::import(&url, &ctype, &text).map_err(|e| {
+                        ctx.props().strings.fmt(
+                            K::srcInvalid,
+                            &[("url", Text(&url)), ("detail", Text(&e.to_string()))],
+                        )
+                    })
                 });
                 match parsed {
                     Ok(ds) => {
@@ -507,6 +523,15 @@ impl Component for App {
             Theme::Auto => None,
             t => Some(format!("cm-theme-{}", t.id())),
         };
+        let t: &Strings = &ctx.props().strings;
+        // Text from the data is in the data's language (the embedded data: English).
+        let data_lang = if s.custom.is_none() {
+            Some(AttrValue::Static("en"))
+        } else {
+            ctx.props().data_lang.clone()
+        };
+        let (as_of_before, as_of_after) = t.around(K::asOf, "date", &[]);
+        let (source_before, source_after) = t.around(K::source, "source", &[]);
         let mut errors = s.option_error_list();
         let data_errors: Vec<String> = ctx
             .props()
@@ -516,35 +541,44 @@ impl Component for App {
             .cloned()
             .collect();
         let stale_note = (!data_errors.is_empty() && s.pending.is_none())
-            .then(|| "The widget still shows the previous data.".to_string());
+            .then(|| t.get(K::stillPrevious).to_string());
         errors.splice(0..0, data_errors);
+        errors.extend(ctx.props().string_errors.iter().cloned());
         let shown = Rc::new(s.shown_services());
         let visible = Rc::new(s.visible.clone());
         html! {
+            <ContextProvider<Rc<Strings>> context={ctx.props().strings.clone()}>
             <div ref={self.root.clone()} class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
                 aria-busy={self.loading.as_ref().map(|_| "true")}>
                 if let Some(url) = &s.pending {
                     <header class="cm-head">
-                        <h2 class="cm-title">{ "Compliance matrix" }</h2>
-                        <p class="cm-meta">{ "Source: " }<SourceLink title={url.clone()} url={url.clone()} /></p>
+                        <h2 class="cm-title">{ t.get(K::title) }</h2>
+                        <p class="cm-meta">{ source_before.clone() }<SourceLink title={url.clone()} url={url.clone()} />{ source_after.clone() }</p>
                     </header>
                 } else {
                     <header class="cm-head">
-                        <h2 class="cm-title">{ if ds.title.is_empty() { "Compliance matrix" } else { ds.title.as_str() } }</h2>
+                        if ds.title.is_empty() {
+                            <h2 class="cm-title">{ t.get(K::title) }</h2>
+                        } else {
+                            <h2 class="cm-title" lang={data_lang.clone()}>{ ds.title.as_str() }</h2>
+                        }
                         <p class="cm-meta">
-                            { "As of " }
-                            <time datetime={ds.as_of.clone()}>{ as_of_text(ds) }</time>
-                            { " · Source: " }
+                            { as_of_before }
+                            <time datetime={ds.as_of.clone()}>{ date_text(t, &ds.as_of) }</time>
+                            { as_of_after }
+                            { " · " }
+                            { source_before }
                             <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
+                            { source_after }
                         </p>
                         if let Some(w) = &ds.warning {
-                            <p class="cm-warning" part="warning">
+                            <p class="cm-warning" part="warning" lang={data_lang.clone()}>
                                 <span class="cm-warning-icon" aria-hidden="true">{ "⚠" }</span>
-                                { warning_with_link(w, ds.latest.as_ref().map(|l| l.url.as_str())) }
+                                { warning_with_link(t, w, ds.latest.as_ref().map(|l| l.url.as_str())) }
                             </p>
                         }
                         { for [&ds.latest, &Some(ds.source.clone())].into_iter().flatten().filter_map(|l| l.note.as_deref()).map(|n| html! {
-                            <p class="cm-note" part="note"><LinkedText text={n.to_string()} /></p>
+                            <p class="cm-note" part="note" lang={data_lang.clone()}><LinkedText text={n.to_string()} /></p>
                         }) }
                     </header>
                 }
@@ -552,20 +586,20 @@ impl Component for App {
                 if let Some(url) = &self.loading {
                     <p class="cm-loading" part="loading" aria-live="polite">
                         <span class="cm-spinner" aria-hidden="true"></span>
-                        { crate::i18n::loading_text(url, s.pending.is_none()) }
+                        { crate::i18n::loading_text(t, url, s.pending.is_none()) }
                     </p>
                 }
                 if s.view.shows_table() && s.pending.is_some() {
-                    <section class="cm-section" aria-label="Compliance table">
+                    <section class="cm-section" aria-label={t.get(K::tableRegion).to_string()}>
                         <p class="cm-count" role="status" aria-live="polite" part="count">
-                            { if self.loading.is_some() { "Loading…" } else { "No data" } }
+                            { t.get(if self.loading.is_some() { K::loading } else { K::noData }) }
                         </p>
                         <div class="cm-skeleton" part="skeleton" aria-hidden="true">
                             { for (0..6).map(|_| html! { <div class="cm-skeleton-row"></div> }) }
                         </div>
                     </section>
                 } else if s.view.shows_table() {
-                    <section class="cm-section" aria-label="Compliance table">
+                    <section class="cm-section" aria-label={t.get(K::tableRegion).to_string()}>
                         <Toolbar
                             text={s.query.text.clone()}
                             search_ref={self.search.clone()}
@@ -594,14 +628,15 @@ impl Component for App {
                             onrevision={link.callback(|r| Msg::Act(Action::SetRevision(r)))}
                             oncompare={link.callback(|c| Msg::Act(Action::SetCompare(c)))}
                         />
-                        { changes(s) }
-                        { superseded_note(s, &shown, link.callback(|_| Msg::Act(Action::SetRevision("latest".to_string())))) }
+                        { changes(t, s) }
+                        { superseded_note(t, s, &shown, link.callback(|_| Msg::Act(Action::SetRevision("latest".to_string())))) }
                         <p class="cm-print-filters">
-                            { print_summary(s) }
+                            { print_summary(t, s) }
                         </p>
                         <Legend />
                         <Table
                             dataset={ds.clone()}
+                            data_lang={data_lang.clone()}
                             query={s.query.clone()}
                             visible={visible}
                             shown={shown}
@@ -613,9 +648,9 @@ impl Component for App {
                         />
                         if s.visible.is_empty() {
                             <div class="cm-empty" part="empty">
-                                <p>{ format!("No program matches {}.", crate::i18n::filter_summary(s).join(" and ")) }</p>
+                                <p>{ t.fmt(K::noMatch, &[("filters", Text(&crate::i18n::filter_summary(t, s).join(t.get(K::joinAnd))))]) }</p>
                                 <button type="button" class="cm-button" part="empty-clear" onclick={link.callback(|_| Msg::ClearFromEmpty)}>
-                                    { "Clear filters" }
+                                    { t.get(K::clearFilters) }
                                 </button>
                             </div>
                         }
@@ -634,6 +669,7 @@ impl Component for App {
                     <ToolsPanel model={Model::embedded()} />
                 }
             </div>
+            </ContextProvider<Rc<Strings>>>
         }
     }
 }

@@ -2,6 +2,7 @@
 //! (`src/element`) hands it, and the callbacks through which it reports back.
 
 use crate::dataset::Dataset;
+use crate::i18n::Strings;
 use crate::options::{Opt, Options};
 use crate::state::{AppState, Snapshot};
 use crate::view_state::ViewState;
@@ -47,6 +48,15 @@ pub struct AppProps {
     /// Why the latest data could not be used (the previous data stays visible).
     #[prop_or_default]
     pub data_error: Option<String>,
+    /// The UI strings in the reader's language (given to every component as context).
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
+    /// The language of the page's own data (`data`, `src`), if known; the embedded data is English.
+    #[prop_or_default]
+    pub data_lang: Option<AttrValue>,
+    /// What was wrong with the page's `strings` (the rest of them apply).
+    #[prop_or_default]
+    pub string_errors: Rc<Vec<String>>,
     /// Called with the new state after every user change.
     #[prop_or_default]
     pub onchange: Callback<Snapshot>,

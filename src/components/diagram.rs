@@ -5,6 +5,7 @@
 
 use crate::dataset::safe_url;
 use crate::diagram_layout::{number, points_attr, wrap_words, Arrangement, DiagramLayout};
+use crate::i18n::{layer_name, owner_text, Arg::Text, Strings, K};
 use crate::responsibility::{Model, Owner};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,6 +33,7 @@ pub struct DiagramProps {
 /// The diagram section.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
+    let t = super::use_strings();
     let m = &props.model;
     let variants: Vec<usize> = (0..m.variants.len())
         .filter(|&i| props.variants.iter().any(|v| *v == m.variants[i].id))
@@ -103,17 +105,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
         .iter()
         .map(|&i| m.variants[i].name.clone())
         .collect();
-    let desc = format!(
-        "Stacked layers from facilities at the bottom to data at the top for {}. Each band is labelled AWS, Customer, Shared or Not applicable; the line marks where the customer's part begins. Use the arrow keys to move between bands; the explanation appears below the diagram. A table with the same content follows.",
-        names.join(", ")
+    let desc = t.fmt(
+        K::diagramDescription,
+        &[("variants", Text(&names.join(t.get(K::joinList))))],
     );
     html! {
         <section class="cm-section cm-diagram-section" aria-labelledby="cm-diagram-heading">
-            <h3 class="cm-h3" id="cm-diagram-heading">{ "Who secures what" }</h3>
-            <p class="cm-note">{ "AWS is responsible for security of the cloud, you for security in the cloud; the line between them depends on the service. " }
-                <span class="cm-muted">{ format!("Sources named per band; compiled {}.", m.as_of) }</span>
+            <h3 class="cm-h3" id="cm-diagram-heading">{ t.get(K::diagramHeading) }</h3>
+            <p class="cm-note">{ t.get(K::diagramIntro) }{ " " }
+                <span class="cm-muted">{ t.fmt(K::diagramCompiled, &[("date", Text(&t.date(&m.as_of)))]) }</span>
             </p>
-            <div class="cm-variant-picker" role="group" aria-label="Variants shown in the diagram">
+            <div class="cm-variant-picker" role="group" aria-label={t.get(K::diagramVariants).to_string()}>
                 { for m.variants.iter().map(|v| {
                     let on = props.variants.contains(&v.id);
                     let cb = props.ontogglevariant.clone();
@@ -123,7 +125,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                             data-variant-toggle={v.id.clone()} aria-pressed={if on { "true" } else { "false" }}
                             onclick={Callback::from(move |_| cb.emit(id.clone()))}>
                             if on { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
-                            { &v.name }
+                            <span lang="en">{ &v.name }</span>
                         </button>
                     }
                 }) }
@@ -131,12 +133,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <OwnerLegend />
             <div class="cm-diagram-wrap" part="diagram-wrap">
                 if variants.is_empty() {
-                    <p class="cm-empty">{ "No variant chosen: pick one above." }</p>
+                    <p class="cm-empty">{ t.get(K::diagramNoVariant) }</p>
                 } else {
                     <svg part="diagram" class="cm-diagram" role="img" aria-labelledby="cm-d-title cm-d-desc"
                         viewBox={layout.view_box()} width={number(layout.width)} height={number(layout.height)}
                         tabindex="0" {onkeydown} {onfocus} preserveAspectRatio="xMinYMin meet">
-                        <title id="cm-d-title">{ format!("{}: who secures each layer", m.title) }</title>
+                        <title id="cm-d-title">{ t.fmt(K::diagramTitle, &[("model", Text(&m.title))]) }</title>
                         <desc id="cm-d-desc">{ desc }</desc>
                         <defs>
                             <pattern id="cm-pat-customer" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -150,7 +152,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                         </defs>
                         { for layout.labels.iter().map(|lab| html! {
                             <text class="cm-d-label" x={number(lab.x)} y={number(lab.y)} text-anchor="end" dominant-baseline="middle">
-                                { &m.layers[lab.layer].name }
+                                { layer_name(&t, &m.layers[lab.layer].id, &m.layers[lab.layer].name) }
                             </text>
                         }) }
                         { for layout.columns.iter().map(|c| {
@@ -167,7 +169,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                             html! {
                                 <g data-variant={v.id.clone()} data-services={v.services.join(" ")} class={classes!("cm-d-variant", hl.then_some("cm-hl"))}
                                     data-highlighted={hl.then_some("true")} onmouseenter={onenter} onmouseleave={onleave}>
-                                    <text class="cm-d-head" x={number(c.header_x)} y={number(top)} text-anchor="middle" dominant-baseline="middle">
+                                    <text class="cm-d-head" lang="en" x={number(c.header_x)} y={number(top)} text-anchor="middle" dominant-baseline="middle">
                                         { for lines.iter().enumerate().map(|(k, line)| html! {
                                             <tspan x={number(c.header_x)} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan>
                                         }) }
@@ -188,7 +190,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                                                 {onclick}>
                                                 <rect x={number(b.x)} y={number(b.y)} width={number(b.width)} height={number(b.height)} class="cm-band-fill" />
                                                 <text x={number(cx)} y={number(cy)} text-anchor="middle" dominant-baseline="middle" class="cm-band-text">
-                                                    { band_label(band.owner) }
+                                                    { owner_text(&t, band.owner, true) }
                                                 </text>
                                             </g>
                                         }
@@ -209,7 +211,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             </div>
             <BandInfo model={props.model.clone()} current={props.current.clone()} />
             <details class="cm-d-table-wrap" part="diagram-table">
-                <summary class="cm-button">{ "The diagram as a table" }</summary>
+                <summary class="cm-button">{ t.get(K::diagramAsTable) }</summary>
                 <DiagramTable model={props.model.clone()} variants={props.variants.clone()} />
             </details>
         </section>
@@ -225,19 +227,11 @@ fn owner_class(o: Owner) -> &'static str {
     }
 }
 
-fn band_label(o: Owner) -> &'static str {
-    match o {
-        Owner::Aws => "AWS",
-        Owner::Customer => "Customer",
-        Owner::Shared => "Shared",
-        Owner::NotApplicable => "n/a",
-    }
-}
-
 #[function_component(OwnerLegend)]
 fn owner_legend() -> Html {
+    let t = super::use_strings();
     html! {
-        <ul class="cm-legend cm-owner-legend" aria-label="Owner legend">
+        <ul class="cm-legend cm-owner-legend" aria-label={t.get(K::ownerLegend).to_string()}>
             { for Owner::ALL.iter().map(|o| html! {
                 <li>
                     <svg class="cm-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
@@ -245,19 +239,19 @@ fn owner_legend() -> Html {
                             <rect x="0.5" y="0.5" width="15" height="15" class="cm-band-fill" />
                         </g>
                     </svg>
-                    { format!("{} ({})", o.text(), match o {
-                        Owner::Aws => "solid",
-                        Owner::Customer => "hatched",
-                        Owner::Shared => "dotted",
-                        Owner::NotApplicable => "outline",
-                    }) }
+                    { t.fmt(K::ownerPattern, &[("owner", Text(owner_text(&t, *o, false))), ("pattern", Text(t.get(match o {
+                        Owner::Aws => K::patternSolid,
+                        Owner::Customer => K::patternHatched,
+                        Owner::Shared => K::patternDotted,
+                        Owner::NotApplicable => K::patternOutline,
+                    })))]) }
                 </li>
             }) }
             <li>
                 <svg class="cm-swatch" viewBox="0 0 16 16" width="24" height="16" aria-hidden="true">
                     <line x1="0" y1="8" x2="16" y2="8" class="cm-d-line" />
                 </svg>
-                { "Responsibility line (dashed): the customer's part begins above it" }
+                { t.get(K::responsibilityLine) }
             </li>
         </ul>
     }
@@ -272,6 +266,7 @@ struct BandInfoProps {
 /// What the current band means, who says so, and which tools help there.
 #[function_component(BandInfo)]
 fn band_info(props: &BandInfoProps) -> Html {
+    let t = super::use_strings();
     let m = &props.model;
     let found = props
         .current
@@ -281,21 +276,21 @@ fn band_info(props: &BandInfoProps) -> Html {
         <div class="cm-band-info" part="band-info" aria-live="polite">
             if let Some((variant, layer, band)) = found {
                 <p class="cm-band-info-head">
-                    <strong>{ format!("{} — {}: ", variant.name, layer.name) }</strong>
-                    <span class={classes!("cm-owner-tag", format!("cm-owner-{}", owner_class(band.owner)))}>{ band.owner.text() }</span>
+                    <strong>{ t.fmt(K::bandHeading, &[("variant", Text(&variant.name)), ("layer", Text(layer_name(&t, &layer.id, &layer.name)))]) }</strong>
+                    <span class={classes!("cm-owner-tag", format!("cm-owner-{}", owner_class(band.owner)))}>{ owner_text(&t, band.owner, false) }</span>
                 </p>
-                <p class="cm-band-explanation">{ &band.explanation }</p>
+                <p class="cm-band-explanation" lang="en">{ &band.explanation }</p>
                 if let Some(src) = m.source(&band.source) {
                     <p class="cm-band-source">
-                        { "Source: " }{ link(&src.title, &src.url) }
-                        { " (read " }<time datetime={src.as_of.clone()}>{ &src.as_of }</time>{ ")" }
+                        { source(&t, link(&src.title, &src.url)) }
+                        { read_on(&t, &src.as_of) }
                         { for band.see_also.iter().filter_map(|id| m.source(id)).map(|s| html! {
-                            <>{ "; see also " }{ link(&s.title, &s.url) }</>
+                            <>{ t.get(K::seeAlso) }{ link(&s.title, &s.url) }</>
                         }) }
                     </p>
                 }
                 if let Some(note) = &variant.note {
-                    <p class="cm-band-note" part="variant-note">
+                    <p class="cm-band-note" part="variant-note" lang="en">
                         { note }
                         { for variant.note_source.as_deref().and_then(|id| m.source(id)).map(|s| html! {
                             <>{ " (" }{ link(&s.title, &s.url) }{ ")" }</>
@@ -308,12 +303,12 @@ fn band_info(props: &BandInfoProps) -> Html {
                         html! {}
                     } else {
                         html! {
-                            <p class="cm-band-tools">{ "Tools that help here: " }
-                                { for tools.iter().enumerate().map(|(k, t)| html! {
+                            <p class="cm-band-tools">{ t.get(K::toolsHere) }
+                                { for tools.iter().enumerate().map(|(k, tool)| html! {
                                     <>
-                                        if k > 0 { { ", " } }
-                                        { link(&t.name, &t.url) }
-                                        if t.archived { { " (archived upstream)" } }
+                                        if k > 0 { { t.get(K::joinList) } }
+                                        { link(&tool.name, &tool.url) }
+                                        if tool.archived { { t.get(K::archivedNote) } }
                                     </>
                                 }) }
                             </p>
@@ -321,18 +316,30 @@ fn band_info(props: &BandInfoProps) -> Html {
                     }
                 }}
             } else {
-                <p class="cm-muted">{ "Point at a band, or focus the diagram and use the arrow keys, to see who secures that layer and why." }</p>
+                <p class="cm-muted">{ t.get(K::diagramHint) }</p>
             }
         </div>
     }
 }
 
+/// "Source: <link>" in the reader's words.
+fn source(t: &Strings, link: Html) -> Html {
+    let (before, after) = t.around(K::source, "source", &[]);
+    html! { <>{ before }{ link }{ after }</> }
+}
+
+/// " (read <time>2026-11-30</time>)": the date in the reader's format, ISO in `datetime`.
+fn read_on(t: &Strings, iso: &str) -> Html {
+    let (before, after) = t.around(K::readOn, "date", &[]);
+    html! { <>{ before }<time datetime={iso.to_string()}>{ t.date(iso) }</time>{ after }</> }
+}
+
 fn link(title: &str, url: &str) -> Html {
     match safe_url(url) {
         Some(u) => {
-            html! { <a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ title }</a> }
+            html! { <a href={u.to_string()} target="_blank" rel="noopener noreferrer" lang="en">{ title }</a> }
         }
-        None => html! { <span>{ title }</span> },
+        None => html! { <span lang="en">{ title }</span> },
     }
 }
 
@@ -345,6 +352,7 @@ struct DiagramTableProps {
 /// The whole diagram as a table: layers × variants, owner and explanation in each cell.
 #[function_component(DiagramTable)]
 fn diagram_table(props: &DiagramTableProps) -> Html {
+    let t = super::use_strings();
     let m = &props.model;
     let shown: Vec<_> = m
         .variants
@@ -352,25 +360,25 @@ fn diagram_table(props: &DiagramTableProps) -> Html {
         .filter(|v| props.variants.contains(&v.id))
         .collect();
     html! {
-        <div class="cm-table-wrap" tabindex="0" role="region" aria-label="Who secures each layer, as a table">
+        <div class="cm-table-wrap" tabindex="0" role="region" aria-label={t.get(K::diagramTableRegion).to_string()}>
             <table class="cm-table cm-d-table">
-                <caption>{ "Who secures each layer, per variant (top layer first)" }</caption>
+                <caption>{ t.get(K::diagramTableCaption) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Layer" }</th>
-                        { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th">{ &v.name }</th> }) }
+                        <th scope="col">{ t.get(K::columnLayer) }</th>
+                        { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th" lang="en">{ &v.name }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
                     { for m.layers.iter().enumerate().rev().map(|(li, l)| html! {
                         <tr data-layer={l.id.clone()}>
-                            <th scope="row">{ &l.name }</th>
+                            <th scope="row">{ layer_name(&t, &l.id, &l.name) }</th>
                             { for shown.iter().map(|v| {
                                 let b = &v.cells[li];
                                 html! {
                                     <td data-variant={v.id.clone()} data-owner={b.owner.id()}>
-                                        <strong>{ b.owner.text() }</strong>
-                                        <span class="cm-label">{ &b.explanation }</span>
+                                        <strong>{ owner_text(&t, b.owner, false) }</strong>
+                                        <span class="cm-label" lang="en">{ &b.explanation }</span>
                                     </td>
                                 }
                             }) }
@@ -391,26 +399,28 @@ pub struct ToolsPanelProps {
 /// The seed's tools and resources: what each checks, where it helps, and its link.
 #[function_component(ToolsPanel)]
 pub fn tools_panel(props: &ToolsPanelProps) -> Html {
+    let t = super::use_strings();
     let m = &props.model;
     html! {
         <section class="cm-section cm-tools" part="tools" aria-labelledby="cm-tools-heading">
-            <h3 class="cm-h3" id="cm-tools-heading">{ "Tools and resources" }</h3>
+            <h3 class="cm-h3" id="cm-tools-heading">{ t.get(K::toolsHeading) }</h3>
             <ul class="cm-tool-list">
-                { for m.tools.iter().map(|t| {
-                    let layers: Vec<String> = t.layers.iter().filter_map(|l| m.layer(l).map(|x| x.name.clone())).collect();
-                    let variants: Vec<String> = t.variants.iter().filter_map(|v| m.variant(v).map(|x| x.name.clone())).collect();
+                { for m.tools.iter().map(|tool| {
+                    let layers: Vec<&str> = tool.layers.iter().filter_map(|l| m.layer(l).map(|x| layer_name(&t, &x.id, &x.name))).collect();
+                    let variants: Vec<String> = tool.variants.iter().filter_map(|v| m.variant(v).map(|x| x.name.clone())).collect();
+                    let join = t.get(K::joinList);
                     html! {
-                        <li class="cm-tool" data-tool={t.id.clone()}>
+                        <li class="cm-tool" data-tool={tool.id.clone()}>
                             <p class="cm-tool-name">
-                                { link(&t.name, &t.url) }
-                                if t.archived { <span class="cm-archived">{ "archived upstream" }</span> }
+                                { link(&tool.name, &tool.url) }
+                                if tool.archived { <span class="cm-archived">{ t.get(K::archived) }</span> }
                             </p>
-                            <p class="cm-tool-checks">{ &t.checks }</p>
-                            <p class="cm-muted cm-tool-where">{ format!("Layers: {}. Variants: {}.", layers.join(", "), variants.join(", ")) }</p>
+                            <p class="cm-tool-checks" lang="en">{ &tool.checks }</p>
+                            <p class="cm-muted cm-tool-where">{ t.fmt(K::toolWhere, &[("layers", Text(&layers.join(join))), ("variants", Text(&variants.join(join)))]) }</p>
                             <p class="cm-muted cm-tool-source">
-                                { "Source: " }{ link(&t.source.title, &t.source.url) }
-                                { " (read " }<time datetime={t.source.as_of.clone()}>{ &t.source.as_of }</time>{ ")" }
-                                if let Some(n) = &t.source.note { { ". " }{ n } }
+                                { source(&t, link(&tool.source.title, &tool.source.url)) }
+                                { read_on(&t, &tool.source.as_of) }
+                                if let Some(n) = &tool.source.note { { ". " }<span lang="en">{ n }</span> }
                             </p>
                         </li>
                     }

@@ -15,12 +15,13 @@ pub struct ErrorBannerProps {
 /// Shows what is wrong; renders nothing when all is well.
 #[function_component(ErrorBanner)]
 pub fn error_banner(props: &ErrorBannerProps) -> Html {
+    let t = super::use_strings();
     if props.messages.is_empty() {
         return html! {};
     }
     html! {
         <div class="cm-error" role="alert" part="error">
-            <strong class="cm-error-title">{ "The widget could not use part of its input" }</strong>
+            <strong class="cm-error-title">{ t.get(crate::i18n::K::errorTitle) }</strong>
             <ul>
                 { for props.messages.iter().map(|m| html! { <li>{ m }</li> }) }
             </ul>

@@ -10,3 +10,9 @@ pub mod table;
 pub mod toolbar;
 
 pub use app::{App, AppProps, Loaded};
+
+/// The UI strings of the widget this component is in (given by [`App`] as context).
+#[yew::hook]
+pub fn use_strings() -> std::rc::Rc<crate::i18n::Strings> {
+    yew::use_context::<std::rc::Rc<crate::i18n::Strings>>().unwrap_or_default()
+}

@@ -3,6 +3,7 @@
 
 use crate::dataset::{Cell, Dataset, Program, Status};
 use crate::diagram_layout::number;
+use crate::i18n::{date_text, status_text, Arg::Num, Arg::Text, Strings, K};
 use crate::query::{coverage, Direction, Query, SortField};
 use crate::revisions::{Diff, Supersession};
 use crate::window::{Scroller, ROW_HEIGHT, WINDOW_THRESHOLD};
@@ -13,6 +14,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub dataset: Rc<Dataset>,
+    /// The language of the data's text (program and service names, labels, notes).
+    #[prop_or(Some(AttrValue::Static("en")))]
+    pub data_lang: Option<AttrValue>,
     pub query: Query,
     /// Visible program indices, in display order.
     pub visible: Rc<Vec<usize>>,
@@ -37,6 +41,7 @@ pub struct TableProps {
 /// The table.
 #[function_component(Table)]
 pub fn table(props: &TableProps) -> Html {
+    let t = super::use_strings();
     let ds = &props.dataset;
     let hl: Rc<Vec<usize>> = Rc::new(
         props
@@ -48,10 +53,14 @@ pub fn table(props: &TableProps) -> Html {
     );
     let header = |field: SortField, label: String, class: &'static str| {
         let highlighted = matches!(&field, SortField::Service(id) if props.highlight.contains(id));
+        let lang = matches!(&field, SortField::Service(_))
+            .then(|| props.data_lang.clone())
+            .flatten();
         html! {
             <SortHeader
                 field={field}
                 label={label}
+                lang={lang}
                 class={class}
                 sort={sort_pairs(&props.query)}
                 onsort={props.onsort.clone()}
@@ -153,8 +162,9 @@ pub fn table(props: &TableProps) -> Html {
         end: col_end,
         indexed: col_windowed,
     });
+    let (source_before, source_after) = t.around(K::source, "source", &[]);
     let print_note = (long && !print_all).then(|| {
-        html! { <p class="cm-print-note" part="print-note">{ crate::i18n::print_note(total, n) }</p> }
+        html! { <p class="cm-print-note" part="print-note">{ crate::i18n::print_note(&t, total, n) }</p> }
     });
     html! {
         <>
@@ -163,10 +173,11 @@ pub fn table(props: &TableProps) -> Html {
             <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}
                 aria-colcount={col_windowed.then(|| columns.to_string())}>
                 <caption>
-                    { format!("Compliance programs by AWS container service, as of {}. ", as_of_text(ds)) }
+                    { t.fmt(K::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
                     <span class="cm-caption-source">
-                        { "Source: " }
+                        { source_before }
                         <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
+                        { source_after }
                     </span>
                 </caption>
                 { colgroup }
@@ -174,13 +185,13 @@ pub fn table(props: &TableProps) -> Html {
                     <tr>
                         // Every column's header, also in a window of columns: one row, and each
                         // sort button stays in the tab order.
-                        { header(SortField::Program, "Compliance program".to_string(), "cm-col-program") }
+                        { header(SortField::Program, t.get(K::columnProgram).to_string(), "cm-col-program") }
                         { for props.shown.iter().map(|&s| header(
                             SortField::Service(ds.services[s].id.clone()),
                             ds.services[s].name.clone(),
                             "cm-col-service",
                         )) }
-                        { header(SortField::Coverage, "Coverage".to_string(), "cm-col-coverage") }
+                        { header(SortField::Coverage, t.get(K::columnCoverage).to_string(), "cm-col-coverage") }
                     </tr>
                 </thead>
                 <tbody>
@@ -191,7 +202,7 @@ pub fn table(props: &TableProps) -> Html {
                         // created again, which costs the browser far more.
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
                             cols={cols.clone()} highlight={hl.clone()} diff={props.diff.clone()} superseded={props.superseded.clone()} rowindex={windowed.then_some(first + k + 2)}
-                            stripe={(first + k) % 2 == 1} plain={long} />
+                            stripe={(first + k) % 2 == 1} plain={long} data_lang={props.data_lang.clone()} />
                     }) }
                     { spacer(total - end) }
                 </tbody>
@@ -228,15 +239,6 @@ impl ColumnWindow {
 /// Up to this many shown services the coverage meter has a pip per service, above it one bar.
 const MAX_PIPS: usize = 12;
 
-/// The as-of date, or a note that the source gives none.
-pub fn as_of_text(ds: &Dataset) -> String {
-    if ds.as_of.is_empty() {
-        "an unstated date".to_string()
-    } else {
-        ds.as_of.clone()
-    }
-}
-
 /// The sort keys as (field id, direction) pairs, for props comparison.
 fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
     Rc::new(
@@ -251,6 +253,8 @@ fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
 struct SortHeaderProps {
     field: SortField,
     label: String,
+    /// The language of a label from data (a service name).
+    lang: Option<AttrValue>,
     class: &'static str,
     sort: Rc<Vec<(String, Direction)>>,
     onsort: Callback<(SortField, bool)>,
@@ -260,6 +264,7 @@ struct SortHeaderProps {
 
 #[function_component(SortHeader)]
 fn sort_header(props: &SortHeaderProps) -> Html {
+    let t = super::use_strings();
     let id = props.field.id();
     let pos = props.sort.iter().position(|(f, _)| f == id);
     let dir = pos.map(|p| props.sort[p].1);
@@ -274,15 +279,20 @@ fn sort_header(props: &SortHeaderProps) -> Html {
         None => "↕",
     };
     let hint = match (pos, dir) {
-        (Some(p), Some(d)) if props.sort.len() > 1 => format!(
-            ", sort key {} of {}, {}",
-            p + 1,
-            props.sort.len(),
-            if d == Direction::Asc {
-                "ascending"
-            } else {
-                "descending"
-            }
+        (Some(p), Some(d)) if props.sort.len() > 1 => t.fmt(
+            K::sortKeyOf,
+            &[
+                ("position", Num(p + 1)),
+                ("count", Num(props.sort.len())),
+                (
+                    "direction",
+                    Text(t.get(if d == Direction::Asc {
+                        K::ascending
+                    } else {
+                        K::descending
+                    })),
+                ),
+            ],
         ),
         _ => String::new(),
     };
@@ -338,8 +348,8 @@ fn sort_header(props: &SortHeaderProps) -> Html {
             aria-sort={aria_sort} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
             {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
             <button type="button" class="cm-sort" {onclick} {onkeydown}
-                title="Sort (shift-click or Shift+Enter adds a secondary key)">
-                <span class="cm-sort-label">{ &props.label }</span>
+                title={t.get(K::sortHint).to_string()}>
+                <span class="cm-sort-label" lang={props.lang.clone()}>{ &props.label }</span>
                 <span class="cm-sort-ind" aria-hidden="true">
                     { indicator }
                     if props.sort.len() > 1 {
@@ -370,10 +380,13 @@ struct RowProps {
     stripe: bool,
     /// A long list: lighter status cells (see [`status_cell`]).
     plain: bool,
+    /// The language of the data's text.
+    data_lang: Option<AttrValue>,
 }
 
 #[function_component(Row)]
 fn row(props: &RowProps) -> Html {
+    let t = super::use_strings();
     let p: &Program = &props.dataset.programs[props.index];
     let (ins, prog) = coverage(&props.dataset, props.index, &props.shown);
     let total = props.shown.len();
@@ -382,8 +395,8 @@ fn row(props: &RowProps) -> Html {
     // The coverage column comes after every service: in a window of columns its cell is rendered
     // only when the window reaches the last service (the spacer spans it otherwise).
     let coverage = (cols.end == total).then(|| {
-        let cov_text = format!("{ins} of {total} in scope");
-        let cov_extra = (prog > 0).then(|| format!("{prog} in progress"));
+        let cov_text = t.fmt(K::coverage, &[("count", Num(ins)), ("total", Num(total))]);
+        let cov_extra = (prog > 0).then(|| t.fmt(K::coverageInProgress, &[("count", Num(prog))]));
         html! {
             <td class="cm-coverage" data-coverage={ins.to_string()} aria-colindex={cols.index(total + 2)}>
                 if total <= MAX_PIPS {
@@ -412,14 +425,14 @@ fn row(props: &RowProps) -> Html {
         <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
             class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())), props.stripe.then_some("cm-stripe"))}>
             <th scope="row" class="cm-program" aria-colindex={props.cols.index(1)}>
-                <span class="cm-program-name">{ &p.name }</span>
+                <span class="cm-program-name" lang={props.data_lang.clone()}>{ &p.name }</span>
                 if let Some(r) = row_change {
                     <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
-                        { if r == crate::revisions::RowChange::Added { "added" } else { "removed" } }
+                        { t.get(if r == crate::revisions::RowChange::Added { K::rowAdded } else { K::rowRemoved }) }
                     </span>
                 }
                 if let Some(note) = &p.note {
-                    <span class="cm-program-note">{ note }</span>
+                    <span class="cm-program-note" lang={props.data_lang.clone()}>{ note }</span>
                 }
             </th>
             { column_spacer(cols.first) }
@@ -428,7 +441,7 @@ fn row(props: &RowProps) -> Html {
                 let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
                 let colindex = cols.index(cols.first + k + 2);
                 let later = props.superseded.as_ref().and_then(|sup| Some((sup.of(props.index, s)?, sup.latest.as_str())));
-                status_cell(service, &p.cells[s], props.highlight.contains(&s), old, later, props.plain, colindex)
+                status_cell(&t, service, &p.cells[s], props.highlight.contains(&s), old, later, props.plain, colindex)
             }) }
             { column_spacer(total - cols.end + usize::from(coverage.is_none())) }
             { coverage.unwrap_or_default() }
@@ -452,7 +465,9 @@ fn status_class(s: Status) -> &'static str {
 
 /// A status cell: a badge (symbol, text) and the source's label; in a long list (`plain`) the
 /// cell itself carries colour and symbol, which halves the boxes the browser lays out per cell.
+#[allow(clippy::too_many_arguments)]
 fn status_cell(
+    t: &Strings,
     service: &str,
     cell: &Cell,
     highlighted: bool,
@@ -471,13 +486,13 @@ fn status_cell(
             <td data-service={service.to_string()} data-status={s.id()} aria-colindex={colindex}
                 data-label={cell.label.clone()} title={cell.label.clone()}
                 class={PLAIN_CELL_CLASSES[usize::from(highlighted)]}>
-                { s.text() }
+                { status_text(t, s) }
             </td>
         };
     }
     let label = cell.label.as_ref().map(|label| {
         html! {
-            <span class="cm-label" title={label.clone()}>{ label }</span>
+            <span class="cm-label" title={label.clone()} lang="en">{ label }</span>
         }
     });
     html! {
@@ -486,21 +501,21 @@ fn status_cell(
             class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"), later.map(|_| "cm-superseded"))}>
             if let Some(o) = old {
                 <span class="cm-old">
-                    <span class="cm-vh">{ "changed from " }</span>
+                    <span class="cm-vh">{ t.get(K::changedFrom) }</span>
                     <span class={classes!("cm-badge", "cm-badge-old", status_class(o.status))}>
-                        { o.status.text() }
+                        { status_text(t, o.status) }
                     </span>
-                    if let Some(l) = &o.label { <span class="cm-label">{ l }</span> }
+                    if let Some(l) = &o.label { <span class="cm-label" lang="en">{ l }</span> }
                     <span class="cm-arrow" aria-hidden="true">{ " → " }</span>
-                    <span class="cm-vh">{ " to " }</span>
+                    <span class="cm-vh">{ t.get(K::changedTo) }</span>
                 </span>
             }
             <span class={classes!("cm-badge", status_class(s))}>
-                { s.text() }
+                { status_text(t, s) }
             </span>
             { label }
             if let Some((c, id)) = later {
-                <span class="cm-later" part="later">{ crate::i18n::later_note(c, id) }</span>
+                <span class="cm-later" part="later">{ crate::i18n::later_note(t, c, id) }</span>
             }
         </td>
     }
@@ -515,6 +530,7 @@ pub struct SourceLinkProps {
 /// A link from data: rendered as a link only for http(s)/mailto URLs, as plain text otherwise.
 #[function_component(SourceLink)]
 pub fn source_link(props: &SourceLinkProps) -> Html {
+    let t = super::use_strings();
     let title = if props.title.trim().is_empty() {
         props.url.clone()
     } else {
@@ -522,10 +538,11 @@ pub fn source_link(props: &SourceLinkProps) -> Html {
     };
     match crate::dataset::safe_url(&props.url) {
         Some(url) => html! {
-            <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ title }</a>
+            <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang="en">{ title }</a>
         },
+        None if title.is_empty() => html! { <span>{ t.get(K::notStated) }</span> },
         None => {
-            html! { <span>{ if title.is_empty() { "not stated".to_string() } else { title } }</span> }
+            html! { <span lang="en">{ title }</span> }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! live result count. Renders props, emits callbacks.
 
 use crate::dataset::Status;
-use crate::i18n::tag_label;
+use crate::i18n::{count_text, status_inline, tag_label, Arg::Num, Arg::Text, Strings, K};
 use crate::query::{facet_window, Facet, StatusFilter, FACET_SCREENFUL};
 pub use crate::state::ServiceChoice;
 use wasm_bindgen::JsCast;
@@ -97,6 +97,7 @@ impl PartialEq for StatusSelectProps {
 /// select is focused or pressed before that.
 #[function_component(StatusSelect)]
 fn status_select(props: &StatusSelectProps) -> Html {
+    let t = super::use_strings();
     let complete = use_state(|| !props.defer);
     {
         let complete = complete.clone();
@@ -122,7 +123,14 @@ fn status_select(props: &StatusSelectProps) -> Html {
     let option = |s: &ServiceChoice, st: &Status| {
         let value = format!("{}:{}", s.id, st.id());
         let selected = props.status == value;
-        html! { <option value={value} {selected}>{ format!("{}: {}", s.name, st.text().to_lowercase()) }</option> }
+        let text = t.fmt(
+            K::serviceStatus,
+            &[
+                ("service", Text(&s.name)),
+                ("status", Text(status_inline(&t, *st))),
+            ],
+        );
+        html! { <option value={value} {selected}>{ text }</option> }
     };
     let chosen = props.status.split_once(':').and_then(|(service, status)| {
         let s = props.services.iter().find(|s| s.id == service)?;
@@ -130,7 +138,7 @@ fn status_select(props: &StatusSelectProps) -> Html {
     });
     html! {
         <select part="status-filter" onchange={props.onchange.clone()} {onfocus} {onpointerdown}>
-            <option value="any" selected={props.status == "any"}>{ "Any status" }</option>
+            <option value="any" selected={props.status == "any"}>{ t.get(K::anyStatus) }</option>
             if *complete {
                 { for props.services.iter().map(|s| html! {
                     <optgroup label={s.name.clone()}>
@@ -148,6 +156,7 @@ fn status_select(props: &StatusSelectProps) -> Html {
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    let t = super::use_strings();
     let oninput = {
         let cb = props.ontext.clone();
         Callback::from(move |e: InputEvent| {
@@ -236,63 +245,63 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <div class="cm-toolbar" part="toolbar">
             <div class="cm-toolbar-row">
                 <label class="cm-search">
-                    <span class="cm-vh">{ "Filter programs" }</span>
-                    <input type="search" part="search" aria-label="Filter programs" ref={props.search_ref.clone()}
-                        placeholder="Filter programs, e.g. iso 27 or hipaa"
+                    <span class="cm-vh">{ t.get(K::searchLabel) }</span>
+                    <input type="search" part="search" aria-label={t.get(K::searchLabel).to_string()} ref={props.search_ref.clone()}
+                        placeholder={t.get(K::searchPlaceholder).to_string()}
                         value={props.text.clone()} {oninput} autocomplete="off" spellcheck="false" />
                 </label>
                 <label class="cm-field">
-                    <span class="cm-field-label">{ "Status" }</span>
+                    <span class="cm-field-label">{ t.get(K::statusLabel) }</span>
                     <StatusSelect services={props.services.clone()} status={props.status.to_string()} onchange={onstatus}
                         defer={props.total > crate::window::WINDOW_THRESHOLD} />
                 </label>
                 <label class="cm-check">
                     <input type="checkbox" part="gaps" checked={props.gaps} onchange={ongaps} />
-                    { "Gaps only" }
-                    <span class="cm-vh">{ " (rows where the shown services differ)" }</span>
+                    { t.get(K::gapsOnly) }
+                    <span class="cm-vh">{ t.get(K::gapsHint) }</span>
                 </label>
                 <p class="cm-count" role="status" aria-live="polite" part="count">
-                    { count_text(props.visible, props.total) }
+                    { count_text(&t, props.visible, props.total) }
                 </p>
             </div>
             { for props.facets.iter().map(|f| {
                 let find = props.facet_find.iter().find(|(n, _)| *n == f.name).map_or("", |(_, t)| t.as_str());
-                facet_group(f, find, &props.ontag, &props.onfacetfind)
+                facet_group(&t, f, find, &props.ontag, &props.onfacetfind)
             }) }
             if !props.revisions.is_empty() {
-                { revision_pickers(props) }
+                { revision_pickers(&t, props) }
             }
             <div class="cm-toolbar-row cm-actions">
                 <details class="cm-columns" part="columns" ref={columns_ref} onkeydown={oncolumnskey} onfocusout={oncolumnsfocusout} {ontoggle}>
-                    <summary class="cm-button" onclick={onsummaryclick}>{ format!("Columns ({} of {})", shown.len(), props.services.len()) }</summary>
+                    <summary class="cm-button" onclick={onsummaryclick}>{ t.fmt(K::columns, &[("shown", Num(shown.len())), ("total", Num(props.services.len()))]) }</summary>
                     // Built only while open: with many services it is most of the toolbar.
                     if *columns_open {
                         <fieldset class="cm-columns-list">
-                            <legend class="cm-vh">{ "Shown services and their order" }</legend>
+                            <legend class="cm-vh">{ t.get(K::columnsLegend) }</legend>
                             <ul>
-                                { for props.services.iter().map(|s| column_item(s, &shown, props)) }
+                                { for props.services.iter().map(|s| column_item(&t, s, &shown, props)) }
                             </ul>
                         </fieldset>
                     }
                 </details>
-                <span class="cm-export" role="group" aria-label="Export what is shown">
+                <span class="cm-export" role="group" aria-label={t.get(K::exportGroup).to_string()}>
                     { for [ExportKind::Csv, ExportKind::Json, ExportKind::Markdown].into_iter().map(|k| {
                         let cb = props.onexport.clone();
                         let label = match k { ExportKind::Csv => "CSV", ExportKind::Json => "JSON", ExportKind::Markdown => "Markdown" };
                         html! {
                             <button type="button" class="cm-button" data-export={k.id()}
-                                aria-label={format!("Download the shown rows as {label}")}
+                                aria-label={t.fmt(K::exportAs, &[("format", Text(label))])}
                                 onclick={Callback::from(move |_| cb.emit(k))}>
                                 <span aria-hidden="true">{ "↓ " }</span>{ label }
                             </button>
                         }
                     }) }
                     <button type="button" class="cm-button" part="copy-link"
-                        onclick={props.oncopylink.reform(|_| ())}>{ "Copy link" }</button>
+                        onclick={props.oncopylink.reform(|_| ())}>{ t.get(K::copyLink) }</button>
                 </span>
                 if props.filtered {
                     <button type="button" class="cm-button cm-clear" part="clear-filters"
-                        onclick={props.onclear.reform(|_| ())}>{ "Clear filters" }</button>
+                        onclick={props.onclear.reform(|_| ())}>{ t.get(K::clearFilters) }</button>
                 }
                 <span class="cm-message" aria-live="polite" part="message">{ &props.message }</span>
             </div>
@@ -300,7 +309,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-fn revision_pickers(props: &ToolbarProps) -> Html {
+fn revision_pickers(t: &Strings, props: &ToolbarProps) -> Html {
     let onrevision = {
         let cb = props.onrevision.clone();
         Callback::from(move |e: Event| {
@@ -318,9 +327,9 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
     };
     let label = |id: &str| {
         if id == crate::revisions::SEED_REVISION {
-            format!("{id} (seed)")
+            t.fmt(K::revisionSeed, &[("id", Text(id))])
         } else if props.revisions.last().map(String::as_str) == Some(id) {
-            format!("{id} (latest)")
+            t.fmt(K::revisionLatest, &[("id", Text(id))])
         } else {
             id.to_string()
         }
@@ -328,7 +337,7 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
     html! {
         <div class="cm-toolbar-row cm-revisions">
             <label class="cm-field">
-                <span class="cm-field-label">{ "Revision" }</span>
+                <span class="cm-field-label">{ t.get(K::revision) }</span>
                 <select part="revision" onchange={onrevision}>
                     { for props.revisions.iter().map(|r| html! {
                         <option value={r.clone()} selected={*r == props.revision}>{ label(r) }</option>
@@ -336,16 +345,16 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
                 </select>
             </label>
             <label class="cm-field">
-                <span class="cm-field-label">{ "Compare with" }</span>
+                <span class="cm-field-label">{ t.get(K::compareWith) }</span>
                 <select part="compare" onchange={oncompare}>
-                    <option value="" selected={props.compare.is_none()}>{ "No comparison" }</option>
+                    <option value="" selected={props.compare.is_none()}>{ t.get(K::noComparison) }</option>
                     { for props.revisions.iter().filter(|r| **r != props.revision).map(|r| html! {
                         <option value={r.clone()} selected={props.compare.as_deref() == Some(r.as_str())}>{ label(r) }</option>
                     }) }
                 </select>
             </label>
             if let Some(latest) = props.revisions.last() {
-                <p class="cm-muted cm-rev-status" part="revision-status">{ crate::i18n::revision_status(latest) }</p>
+                <p class="cm-muted cm-rev-status" part="revision-status">{ crate::i18n::revision_status(t, latest) }</p>
             }
         </div>
     }
@@ -354,15 +363,16 @@ fn revision_pickers(props: &ToolbarProps) -> Html {
 /// A facet's chips. A long facet (more than a screenful of values) shows a screenful, the
 /// selected values always among them, and a box that finds the others.
 fn facet_group(
+    t: &Strings,
     f: &Facet,
     find: &str,
     ontag: &Callback<String>,
     onfind: &Callback<(String, String)>,
 ) -> Html {
-    let title = crate::i18n::facet_label(&f.name);
+    let title = crate::i18n::facet_label(t, &f.name);
     let long = f.values.len() > FACET_SCREENFUL;
     let (window, matching) = facet_window(f, if long { find } else { "" }, |v| {
-        tag_label(&f.name, &v.value)
+        tag_label(t, &f.name, &v.value)
     });
     let finder = long.then(|| {
         let cb = onfind.clone();
@@ -371,11 +381,11 @@ fn facet_group(
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             cb.emit((name.clone(), input.value()));
         });
-        let note = crate::i18n::facet_window_note(window.len(), matching, f.values.len(), !find.trim().is_empty());
+        let note = crate::i18n::facet_window_note(t, window.len(), matching, f.values.len(), !find.trim().is_empty());
         html! {
             <>
                 <input type="search" class="cm-facet-find" part="facet-find" value={find.to_string()}
-                    aria-label={crate::i18n::facet_find_label(&title)} {oninput} />
+                    aria-label={crate::i18n::facet_find_label(t, &title)} {oninput} />
                 <span class="cm-muted cm-facet-note" aria-live="polite">{ note }</span>
             </>
         }
@@ -389,7 +399,7 @@ fn facet_group(
                 let v = &f.values[i];
                 let cb = ontag.clone();
                 let tag = v.tag.clone();
-                let label = tag_label(&f.name, &v.value);
+                let label = tag_label(t, &f.name, &v.value);
                 html! {
                     <button type="button" class={classes!("cm-chip", v.selected.then_some("cm-chip-on"), (v.count == 0 && !v.selected).then_some("cm-chip-zero"))}
                         data-tag={v.tag.clone()} aria-pressed={if v.selected { "true" } else { "false" }}
@@ -399,7 +409,7 @@ fn facet_group(
                         // The name is the visible text ("Australia 1") and a hidden word after it,
                         // so it contains what is seen (label-content-name-mismatch).
                         <span class="cm-chip-count">{ v.count }</span>
-                        <span class="cm-vh">{ crate::i18n::programs_word(v.count) }</span>
+                        <span class="cm-vh">{ " " }{ crate::i18n::chip_count_word(t, v.count) }</span>
                     </button>
                 }
             }) }
@@ -407,7 +417,12 @@ fn facet_group(
     }
 }
 
-fn column_item(s: &ServiceChoice, shown: &[&ServiceChoice], props: &ToolbarProps) -> Html {
+fn column_item(
+    t: &Strings,
+    s: &ServiceChoice,
+    shown: &[&ServiceChoice],
+    props: &ToolbarProps,
+) -> Html {
     let pos = shown.iter().position(|x| x.id == s.id);
     let toggle = {
         let cb = props.ontoggleservice.clone();
@@ -424,20 +439,14 @@ fn column_item(s: &ServiceChoice, shown: &[&ServiceChoice], props: &ToolbarProps
         <li key={s.id.clone()}>
             <label class="cm-check">
                 <input type="checkbox" data-service={s.id.clone()} checked={s.shown} disabled={last_shown} onchange={toggle} />
-                { &s.name }
+                <span lang="en">{ &s.name }</span>
             </label>
             if let Some(p) = pos {
                 <button type="button" class="cm-icon" data-move-up={s.id.clone()} disabled={p == 0}
-                    aria-label={format!("Move {} left", s.name)} onclick={mover(-1)}>{ "←" }</button>
+                    aria-label={t.fmt(K::moveLeft, &[("service", Text(&s.name))])} onclick={mover(-1)}>{ "←" }</button>
                 <button type="button" class="cm-icon" data-move-down={s.id.clone()} disabled={p + 1 == shown.len()}
-                    aria-label={format!("Move {} right", s.name)} onclick={mover(1)}>{ "→" }</button>
+                    aria-label={t.fmt(K::moveRight, &[("service", Text(&s.name))])} onclick={mover(1)}>{ "→" }</button>
             }
         </li>
     }
-}
-
-/// "9 of 20 programs".
-pub fn count_text(visible: usize, total: usize) -> String {
-    let noun = if total == 1 { "program" } else { "programs" };
-    format!("{visible} of {total} {noun}")
 }

@@ -1,11 +1,13 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export lives here. `www/` wraps these in the
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
+mod locale;
 mod root;
 
 use crate::components::{AppProps, Loaded};
 use crate::dataset::{self, Dataset, ImportMeta, Link};
 use crate::export;
+use crate::i18n::{Strings, K};
 use crate::options::{Kind, Opt, Options, SPECS};
 use crate::state::{AppState, Snapshot};
 use crate::view_state::ViewState;
@@ -74,7 +76,6 @@ fn install_panic_hook() {
 fn intern_hot_strings() {
     for s in dataset::Status::ALL {
         wasm_bindgen::intern(s.id());
-        wasm_bindgen::intern(s.text());
     }
     for c in crate::components::table::PLAIN_CELL_CLASSES {
         wasm_bindgen::intern(c);
@@ -192,9 +193,9 @@ fn own_property(object: &JsValue, key: &str) -> Option<JsValue> {
 /// Reads `mount()`/`update()` options: each option of the table (`options.rs`) that is an own
 /// property of the object, `namespace`, and `data` if the key is present. Nothing is read
 /// through the prototype chain, and nothing else in the object is converted.
-fn read_options(options: &JsValue) -> Result<(Options, Option<String>, Option<JsValue>), JsValue> {
+fn read_options(options: &JsValue) -> Result<Read, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok((Options::default(), None, None));
+        return Ok(Read::default());
     }
     if !options.is_object() {
         return Err(js_sys::TypeError::new("options must be an object").into());
@@ -226,7 +227,23 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<String>, Option<Js
     }
     let namespace = own("namespace").and_then(|v| v.as_string());
     let data = own("data").filter(|d| !d.is_undefined());
-    Ok((opts, namespace, data))
+    let strings = own("strings");
+    Ok(Read {
+        opts,
+        namespace,
+        data,
+        strings,
+    })
+}
+
+/// What `mount()`/`update()` options give.
+#[derive(Default)]
+struct Read {
+    opts: Options,
+    namespace: Option<String>,
+    data: Option<JsValue>,
+    /// `strings`, if the key is present (`undefined`/`null` remove the overrides).
+    strings: Option<JsValue>,
 }
 
 /// A JS string as Rust text if it is within the input limit. Its length is checked on the JS
@@ -284,6 +301,10 @@ pub struct Handle {
     /// Resolves after the first render that shows the data or the error (see `AppProps::onready`).
     ready: js_sys::Promise,
     resolve_ready: Rc<RefCell<Option<js_sys::Function>>>,
+    /// The page's `strings` and what was wrong with them; the strings the widget speaks.
+    overrides: Vec<(K, String)>,
+    string_errors: Rc<Vec<String>>,
+    strings: Rc<Strings>,
 }
 
 /// Mounts the widget into `target`'s open shadow root (attached if missing).
@@ -295,7 +316,12 @@ pub struct Handle {
 /// ```
 #[wasm_bindgen]
 pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
-    let (opts, namespace, data) = read_options(&options)?;
+    let Read {
+        opts,
+        namespace,
+        data,
+        strings,
+    } = read_options(&options)?;
     let shadow = match target.shadow_root() {
         Some(s) => s,
         None => target.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -334,6 +360,9 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         loaded: Rc::new(RefCell::new(kept)),
         data: None,
         data_error: None,
+        overrides: Vec::new(),
+        string_errors: Rc::default(),
+        strings: Rc::new(Strings::english()),
         generation: NEXT_GENERATION.with(|g| {
             let n = g.get().wrapping_add(1).max(1);
             g.set(n);
@@ -341,6 +370,10 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         }),
     };
     crate::platform::enter(handle.generation);
+    if let Some(s) = strings {
+        handle.take_strings(&s);
+    }
+    handle.strings = handle.resolve_strings();
     if let Some(d) = data {
         handle.take_data(&d);
     }
@@ -360,7 +393,12 @@ impl Handle {
     /// ```
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
         crate::platform::enter(self.generation);
-        let (opts, namespace, data) = read_options(&options)?;
+        let Read {
+            opts,
+            namespace,
+            data,
+            strings,
+        } = read_options(&options)?;
         if let Some(ns) = namespace {
             self.namespace = ns;
         }
@@ -376,11 +414,27 @@ impl Handle {
         update.merge(&opts);
         self.update = Rc::new(update);
         self.serial = self.serial.wrapping_add(1);
+        if let Some(s) = strings {
+            self.take_strings(&s);
+        }
+        self.strings = self.resolve_strings();
         if let Some(d) = data {
             self.take_data(&d);
         }
         self.render();
         Ok(())
+    }
+
+    /// Looks again for the language to speak (`www/define.js` calls it when a `lang` attribute
+    /// changes anywhere in the document); re-renders only when it changed.
+    #[wasm_bindgen(js_name = refreshLanguage)]
+    pub fn refresh_language(&mut self) {
+        crate::platform::enter(self.generation);
+        let strings = self.resolve_strings();
+        if strings != self.strings {
+            self.strings = strings;
+            self.render();
+        }
     }
 
     /// The current state: `{query, status, gaps, tags, sort, services, view, revision, compare, visible}`.
@@ -545,6 +599,33 @@ impl Handle {
 }
 
 impl Handle {
+    /// The strings for the language this widget is asked to speak.
+    fn resolve_strings(&self) -> Rc<Strings> {
+        let option = self
+            .options
+            .has(Opt::Lang)
+            .then(|| self.options.text(Opt::Lang));
+        let requested = locale::requested(&self.target, option);
+        let strings = locale::strings(&requested, &self.overrides);
+        if strings == self.strings {
+            return self.strings.clone();
+        }
+        let _ = self.container.set_attribute("lang", &strings.lang);
+        for st in dataset::Status::ALL {
+            wasm_bindgen::intern(crate::i18n::status_text(&strings, st));
+        }
+        strings
+    }
+
+    fn take_strings(&mut self, value: &JsValue) {
+        let (overrides, errors) = locale::read_overrides(value);
+        for e in &errors {
+            dispatch_error(&self.target, e);
+        }
+        self.overrides = overrides;
+        self.string_errors = Rc::new(errors);
+    }
+
     fn render(&mut self) {
         let props = RootProps {
             app: Some(Rc::new(self.props())),
@@ -588,6 +669,9 @@ impl Handle {
             restore: self.restore.clone(),
             data: self.data.clone(),
             data_error: self.data_error.clone(),
+            strings: self.strings.clone(),
+            data_lang: locale::page_lang(&self.target).map(yew::AttrValue::from),
+            string_errors: self.string_errors.clone(),
             onchange: Callback::from(move |s: Snapshot| {
                 dispatch(&target, "cm-change", &snapshot_to_js(s))
             }),
@@ -641,6 +725,30 @@ impl Handle {
             }
         }
     }
+}
+
+/// Every UI string of a shipped language (`en`, `de`, `fr`, `es`, `ja`, `ko`; English for any
+/// other), key → text: the keys a page's `strings` may override, and a start for its own language.
+///
+/// ```js
+/// const german = catalog('de'); // { title: 'Compliance-Matrix', … }
+/// ```
+#[wasm_bindgen]
+pub fn catalog(lang: Option<String>) -> JsValue {
+    let strings = Strings::new(
+        lang.as_deref().unwrap_or("en"),
+        &[],
+        Rc::new(crate::i18n::Plain),
+    );
+    let out = js_sys::Object::new();
+    for k in K::ALL {
+        let _ = js_sys::Reflect::set(
+            &out,
+            &JsValue::from_str(k.name()),
+            &JsValue::from_str(strings.get(*k)),
+        );
+    }
+    out.into()
 }
 
 /// Parses a dataset from text: our JSON schema, a CSV table or a Markdown table. `format` is

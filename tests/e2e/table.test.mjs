@@ -703,7 +703,9 @@ test('print: the toolbar hides, the active filters and sort are printed, as-of a
   assert.match(text, /program:desc/);
   const meta = cm.locator('.cm-meta');
   assert.equal(await meta.isVisible(), true);
-  assert.match(await meta.textContent(), /As of 2020-04-21/);
+  // The date in the reader's format (English here), the ISO date in datetime.
+  assert.match(await meta.textContent(), /As of Apr 21, 2020/);
+  assert.equal(await meta.locator('time').getAttribute('datetime'), '2020-04-21');
   const source = meta.locator('a');
   assert.equal(await source.isVisible(), true);
   assert.match(await source.getAttribute('href'), /^https:\/\/github\.com\/aws\/aws-eks-best-practices\//);

@@ -72,7 +72,9 @@ pub struct Comparison {
     pub old_id: String,
     pub new_id: String,
     pub diff: Diff,
-    pub summary: Vec<String>,
+    /// The two revisions compared (for the summary lines, in the reader's words).
+    pub old: Rc<Dataset>,
+    pub new: Rc<Dataset>,
 }
 
 /// The state as the element's `state` property and `cm-change` events report it.
@@ -148,7 +150,8 @@ impl AppState {
                     let merged = Rc::new(revisions::merged(&old.dataset, &new.dataset, &diff));
                     self.superseded = later_cells(&merged, &new.id);
                     self.comparison = Some(Rc::new(Comparison {
-                        summary: diff.summary(&old.dataset, &new.dataset),
+                        old: old.dataset.clone(),
+                        new: new.dataset.clone(),
                         old_id: old.id,
                         new_id: new.id,
                         diff,
@@ -218,7 +221,7 @@ impl AppState {
                 Opt::View => View::parse(v).map(|x| self.view = x),
                 Opt::Theme => Theme::parse(v).map(|x| self.theme = x),
                 // Loading and the hash are the widget's (src, sync-url).
-                Opt::Src | Opt::SyncUrl | Opt::WasmUrl => Ok(()),
+                Opt::Src | Opt::SyncUrl | Opt::WasmUrl | Opt::Lang => Ok(()),
             };
             self.option_errors[opt as usize] = result.err();
         }

@@ -1,0 +1,5 @@
+//! de.
+
+use super::en::K;
+
+pub(crate) const DE: &[(K, &str)] = &[];

@@ -1,0 +1,5 @@
+//! es.
+
+use super::en::K;
+
+pub(crate) const ES: &[(K, &str)] = &[];

@@ -1,0 +1,275 @@
+//! Message templates: `{name}` is replaced by an argument; `{n, plural, one {# program} other
+//! {# programs}}` picks a branch by the plural category of `n` (`=0`, `=1`… match exactly first)
+//! and `#` inside it is `n` formatted. A subset of ICU MessageFormat, the syntax translators know.
+//! A template that does not parse (a page's own string) is shown as written, never dropped.
+
+/// An argument of a template.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    /// A count: formatted for the reader (`1.234` in German) and used for plural branches.
+    Num(usize),
+    /// An ISO date (`YYYY-MM-DD`), shown in the reader's format.
+    Date(&'a str),
+}
+
+/// What a language needs from the browser to fill a template: `Intl.PluralRules`,
+/// `Intl.NumberFormat` and `Intl.DateTimeFormat` in the widget; simple English rules natively.
+pub trait Locale {
+    /// `zero`, `one`, `two`, `few`, `many` or `other`.
+    fn plural(&self, n: usize) -> &'static str;
+    fn number(&self, n: usize) -> String;
+    /// `iso` is `YYYY-MM-DD`; anything else is returned as given.
+    fn date(&self, iso: &str) -> String;
+}
+
+/// English plural rules, plain digits and ISO dates: for native use and tests.
+pub struct Plain;
+
+impl Locale for Plain {
+    fn plural(&self, n: usize) -> &'static str {
+        if n == 1 {
+            "one"
+        } else {
+            "other"
+        }
+    }
+    fn number(&self, n: usize) -> String {
+        n.to_string()
+    }
+    fn date(&self, iso: &str) -> String {
+        iso.to_string()
+    }
+}
+
+/// Fills `template` with `args`. Unknown placeholders stay as written.
+pub fn fill(template: &str, args: &[(&str, Arg)], locale: &dyn Locale) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    if render(template, args, locale, None, &mut out).is_none() {
+        return template.to_string();
+    }
+    out
+}
+
+/// Renders `t` into `out`; `hash` is the number `#` stands for inside a plural branch. `None`
+/// when the braces do not balance.
+fn render(
+    t: &str,
+    args: &[(&str, Arg)],
+    locale: &dyn Locale,
+    hash: Option<usize>,
+    out: &mut String,
+) -> Option<()> {
+    let mut rest = t;
+    while let Some(pos) = rest.find(['{', '#']) {
+        out.push_str(&rest[..pos]);
+        if rest.as_bytes()[pos] == b'#' {
+            match hash {
+                Some(n) => out.push_str(&locale.number(n)),
+                None => out.push('#'),
+            }
+            rest = &rest[pos + 1..];
+            continue;
+        }
+        let end = pos + matching_brace(&rest[pos..])?;
+        let inner = &rest[pos + 1..end];
+        placeholder(inner, args, locale, out)?;
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(())
+}
+
+/// The index of the `}` that closes the `{` at the start of `s`.
+fn matching_brace(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn placeholder(
+    inner: &str,
+    args: &[(&str, Arg)],
+    locale: &dyn Locale,
+    out: &mut String,
+) -> Option<()> {
+    let (name, spec) = match inner.split_once(',') {
+        Some((n, s)) => (n.trim(), Some(s)),
+        None => (inner.trim(), None),
+    };
+    let arg = args.iter().find(|(n, _)| *n == name).map(|(_, a)| *a);
+    let Some(spec) = spec else {
+        match arg {
+            Some(Arg::Text(t)) => out.push_str(t),
+            Some(Arg::Num(n)) => out.push_str(&locale.number(n)),
+            Some(Arg::Date(d)) => out.push_str(&locale.date(d)),
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        return Some(());
+    };
+    let branches = spec.trim_start().strip_prefix("plural")?.trim_start();
+    let branches = branches.strip_prefix(',')?;
+    let n = match arg {
+        Some(Arg::Num(n)) => n,
+        _ => return None,
+    };
+    let category = locale.plural(n);
+    let exact = format!("={n}");
+    let mut exact_body = None;
+    let mut category_body = None;
+    let mut other = None;
+    let mut rest = branches.trim_start();
+    while !rest.is_empty() {
+        let open = rest.find('{')?;
+        let selector = rest[..open].trim();
+        let close = open + matching_brace(&rest[open..])?;
+        let body = &rest[open + 1..close];
+        if selector == exact {
+            exact_body = Some(body);
+        } else if selector == category {
+            category_body = category_body.or(Some(body));
+        }
+        if selector == "other" {
+            other = Some(body);
+        }
+        rest = rest[close + 1..].trim_start();
+    }
+    render(
+        exact_body.or(category_body).or(other)?,
+        args,
+        locale,
+        Some(n),
+        out,
+    )
+}
+
+/// The placeholder names a template uses (for the catalog tests: a translation must use the
+/// English text's placeholders and no others).
+pub fn placeholders(template: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    collect(template, &mut names)?;
+    names.sort();
+    names.dedup();
+    Some(names)
+}
+
+fn collect(t: &str, names: &mut Vec<String>) -> Option<()> {
+    let mut rest = t;
+    while let Some(pos) = rest.find('{') {
+        let end = pos + matching_brace(&rest[pos..])?;
+        let inner = &rest[pos + 1..end];
+        match inner.split_once(',') {
+            None => names.push(inner.trim().to_string()),
+            Some((n, spec)) => {
+                names.push(n.trim().to_string());
+                let mut b = spec
+                    .trim_start()
+                    .strip_prefix("plural")?
+                    .trim_start()
+                    .strip_prefix(',')?;
+                let mut has_other = false;
+                while let Some(open) = b.find('{') {
+                    has_other |= b[..open].trim() == "other";
+                    let close = open + matching_brace(&b[open..])?;
+                    collect(&b[open + 1..close], names)?;
+                    b = &b[close + 1..];
+                }
+                if !has_other || !b.trim().is_empty() {
+                    return None;
+                }
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct French;
+    impl Locale for French {
+        fn plural(&self, n: usize) -> &'static str {
+            if n < 2 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        fn number(&self, n: usize) -> String {
+            if n >= 1000 {
+                format!("{}\u{202f}{:03}", n / 1000, n % 1000)
+            } else {
+                n.to_string()
+            }
+        }
+        fn date(&self, iso: &str) -> String {
+            format!("le {iso}")
+        }
+    }
+
+    const COUNT: &str = "{shown} of {total, plural, one {# program} other {# programs}}";
+
+    #[test]
+    fn placeholders_and_plurals_are_filled() {
+        let f = |s, t| {
+            fill(
+                COUNT,
+                &[("shown", Arg::Num(s)), ("total", Arg::Num(t))],
+                &Plain,
+            )
+        };
+        assert_eq!(f(1, 1), "1 of 1 program");
+        assert_eq!(f(0, 20), "0 of 20 programs");
+        let fr = "{n, plural, one {# programme} other {# programmes}}";
+        assert_eq!(fill(fr, &[("n", Arg::Num(0))], &French), "0 programme");
+        assert_eq!(
+            fill(fr, &[("n", Arg::Num(2500))], &French),
+            "2\u{202f}500 programmes"
+        );
+        assert_eq!(
+            fill("As of {d}", &[("d", Arg::Date("2021-04-24"))], &French),
+            "As of le 2021-04-24"
+        );
+    }
+
+    #[test]
+    fn exact_branches_win_over_categories() {
+        let t = "{n, plural, =0 {none} one {one} other {#}}";
+        assert_eq!(fill(t, &[("n", Arg::Num(0))], &Plain), "none");
+        assert_eq!(fill(t, &[("n", Arg::Num(1))], &Plain), "one");
+        assert_eq!(fill(t, &[("n", Arg::Num(7))], &Plain), "7");
+    }
+
+    #[test]
+    fn bad_templates_are_shown_as_written() {
+        assert_eq!(
+            fill("{n, plural, one {x}", &[], &Plain),
+            "{n, plural, one {x}"
+        );
+        assert_eq!(fill("a {missing} b", &[], &Plain), "a {missing} b");
+        assert_eq!(fill("# 5", &[], &Plain), "# 5");
+        assert_eq!(
+            placeholders("{a} {b, plural, one {#} other {{c}}}"),
+            Some(vec!["a".into(), "b".into(), "c".into()])
+        );
+        assert_eq!(placeholders("{b, plural, one {#}}"), None);
+        assert_eq!(placeholders("{a"), None);
+    }
+}

@@ -1,0 +1,5 @@
+//! fr.
+
+use super::en::K;
+
+pub(crate) const FR: &[(K, &str)] = &[];

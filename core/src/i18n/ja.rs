@@ -1,0 +1,5 @@
+//! ja.
+
+use super::en::K;
+
+pub(crate) const JA: &[(K, &str)] = &[];

@@ -1,0 +1,5 @@
+//! ko.
+
+use super::en::K;
+
+pub(crate) const KO: &[(K, &str)] = &[];
