@@ -284,8 +284,9 @@ export function defineElement(api) {
 
   class ComplianceMatrix extends HTMLElement {
     static get observedAttributes() {
-      // `id` names the widget's keys in the URL hash (sync-url): followed when it changes.
-      return [...Object.keys(ATTRIBUTES), 'id'];
+      // `id` names the widget's keys in the URL hash (sync-url): followed when it changes. `dir`
+      // turns the widget's direction: it renders again and reads it.
+      return [...Object.keys(ATTRIBUTES), 'id', 'dir'];
     }
 
     #api = null;
@@ -334,6 +335,10 @@ export function defineElement(api) {
       // again with the value it had, it still applies.
       if (name === 'id') {
         if (this.#api) this.#api.update({ namespace: newValue || 'cm' });
+        return;
+      }
+      if (name === 'dir') {
+        if (this.#api) this.#api.update({});
         return;
       }
       const key = ATTRIBUTES[name];

@@ -69,6 +69,10 @@ pub struct ToolbarProps {
     pub onexport: Callback<ExportKind>,
     pub oncopylink: Callback<()>,
     pub onclear: Callback<()>,
+    /// A right-to-left page: the columns run from the right, so moving a column earlier moves
+    /// it right (the move buttons say so).
+    #[prop_or_default]
+    pub rtl: bool,
 }
 
 #[derive(Properties)]
@@ -420,6 +424,11 @@ fn column_item(s: &ServiceChoice, shown: &[&ServiceChoice], props: &ToolbarProps
         Callback::from(move |_: MouseEvent| cb.emit((id.clone(), by)))
     };
     let last_shown = s.shown && shown.len() == 1;
+    let (earlier, later) = if props.rtl {
+        (("right", "→"), ("left", "←"))
+    } else {
+        (("left", "←"), ("right", "→"))
+    };
     html! {
         <li key={s.id.clone()}>
             <label class="cm-check">
@@ -428,9 +437,9 @@ fn column_item(s: &ServiceChoice, shown: &[&ServiceChoice], props: &ToolbarProps
             </label>
             if let Some(p) = pos {
                 <button type="button" class="cm-icon" data-move-up={s.id.clone()} disabled={p == 0}
-                    aria-label={format!("Move {} left", s.name)} onclick={mover(-1)}>{ "←" }</button>
+                    aria-label={format!("Move {} {}", s.name, earlier.0)} onclick={mover(-1)}>{ earlier.1 }</button>
                 <button type="button" class="cm-icon" data-move-down={s.id.clone()} disabled={p + 1 == shown.len()}
-                    aria-label={format!("Move {} right", s.name)} onclick={mover(1)}>{ "→" }</button>
+                    aria-label={format!("Move {} {}", s.name, later.0)} onclick={mover(1)}>{ later.1 }</button>
             }
         </li>
     }

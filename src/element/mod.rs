@@ -1,6 +1,7 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export lives here. `www/` wraps these in the
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
+mod direction;
 mod root;
 
 use crate::components::{AppProps, Loaded};
@@ -614,6 +615,7 @@ impl Handle {
                 })
             },
             generation: self.generation,
+            rtl: direction::is_rtl(&self.target),
         }
     }
 
