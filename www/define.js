@@ -284,9 +284,8 @@ export function defineElement(api) {
 
   class ComplianceMatrix extends HTMLElement {
     static get observedAttributes() {
-      // `id` names the widget's keys in the URL hash (sync-url): followed when it changes. `dir`
-      // turns the widget's direction: it renders again and reads it.
-      return [...Object.keys(ATTRIBUTES), 'id', 'dir'];
+      // `id` names the widget's keys in the URL hash (sync-url): followed when it changes.
+      return [...Object.keys(ATTRIBUTES), 'id'];
     }
 
     #api = null;
@@ -297,6 +296,9 @@ export function defineElement(api) {
     // `ready`: resolves once the element has rendered its data (or the error it shows instead).
     #ready = null;
     #settle = null;
+    // Watches `dir` on the element and its ancestors (a language switch): the widget then renders
+    // again and reads its direction, which the diagram and the arrow keys follow.
+    #dir = null;
 
     connectedCallback() {
       // Properties set before the element was defined sit on the instance and hide the class
@@ -313,6 +315,8 @@ export function defineElement(api) {
       if (this.#data !== undefined) options.data = this.#data;
       this.#api = api.mount(this, options, this.#saved);
       this.#saved = null;
+      this.#dir = new MutationObserver(() => this.#api?.update({}));
+      this.#dir.observe(this.getRootNode(), { attributes: true, attributeFilter: ['dir'], subtree: true });
       if (this.#settle) {
         const { resolve, reject } = this.#settle;
         this.#api.ready.then(resolve, reject);
@@ -323,6 +327,8 @@ export function defineElement(api) {
     }
 
     disconnectedCallback() {
+      this.#dir?.disconnect();
+      this.#dir = null;
       if (this.#api) {
         this.#saved = this.#api.save();
         this.#api.unmount();
@@ -335,10 +341,6 @@ export function defineElement(api) {
       // again with the value it had, it still applies.
       if (name === 'id') {
         if (this.#api) this.#api.update({ namespace: newValue || 'cm' });
-        return;
-      }
-      if (name === 'dir') {
-        if (this.#api) this.#api.update({});
         return;
       }
       const key = ATTRIBUTES[name];

@@ -150,18 +150,23 @@ test('in a dir="rtl" page the table, toolbar and diagram mirror, arrow keys foll
   assert.deepEqual(page.problems, []);
 });
 
-test('in a dir="rtl" page compare mode points its old → new arrow leftwards', { timeout: TIMEOUT }, async () => {
+test('in a dir="rtl" page compare mode draws its old → new arrow pointing left', { timeout: TIMEOUT }, async () => {
   const cm = await open({ dir: 'rtl', attrs: { compare: 'latest', view: 'table' } });
   await cm.changes.waitFor();
   const arrow = cm.locator('td[data-changed] .cm-arrow');
   await arrow.first().waitFor();
-  assert.equal((await arrow.first().textContent()).trim(), '←');
-  // The old badge is right of the new one: the arrow points from old to new.
-  const [oldX, newX] = await cm.locator('td[data-changed]').first().evaluate((td) => [
-    td.querySelector('.cm-badge-old').getBoundingClientRect().left,
-    td.querySelector(':scope > .cm-badge').getBoundingClientRect().left,
-  ]);
-  assert.ok(oldX > newX, `old (${oldX}) right of new (${newX})`);
+  // The old status, then the arrow towards the new one, runs leftwards; the arrow glyph (Unicode
+  // arrows do not mirror with the text) is drawn mirrored, so it points left too.
+  const got = await cm.locator('td[data-changed]').first().evaluate((td) => {
+    const a = td.querySelector('.cm-arrow');
+    return {
+      transform: getComputedStyle(a).transform,
+      arrowRight: a.getBoundingClientRect().right,
+      oldLeft: td.querySelector('.cm-badge-old').getBoundingClientRect().left,
+    };
+  });
+  assert.equal(got.transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'the arrow is mirrored');
+  assert.ok(got.arrowRight <= got.oldLeft + 0.5, `the arrow (right edge ${got.arrowRight}) is left of the old status (${got.oldLeft})`);
   const v = await axe(cm.page);
   assert.deepEqual(v, [], `axe violations in RTL compare mode:\n${v.join('\n')}`);
   assert.deepEqual(cm.page.problems, []);
@@ -188,16 +193,25 @@ test('left to right nothing changes: program column and first variant at the lef
   assert.deepEqual(page.problems, []);
 });
 
-test('the element\'s own dir attribute, set after it is shown, turns the diagram', { timeout: TIMEOUT }, async () => {
+test('a dir attribute set after the widget is shown, on the element or an ancestor, turns the diagram', { timeout: TIMEOUT }, async () => {
   const cm = await open();
+  const first = async (want) => (await poll(() => diagramSides(cm), (d) => d.leftToRight[0] === want)).leftToRight;
   assert.deepEqual((await diagramSides(cm)).leftToRight, VARIANTS);
   await cm.setAttribute('dir', 'rtl');
-  const turned = await poll(() => diagramSides(cm), (d) => d.leftToRight[0] === VARIANTS.at(-1));
-  assert.deepEqual(turned.leftToRight, [...VARIANTS].reverse(), 'dir="rtl" on the element mirrors the diagram');
+  assert.deepEqual(await first(VARIANTS.at(-1)), [...VARIANTS].reverse(), 'dir="rtl" on the element mirrors the diagram');
   assert.ok((await tableSides(cm)).programAtRight, 'and the table');
   await cm.evaluate((el) => el.removeAttribute('dir'));
-  const back = await poll(() => diagramSides(cm), (d) => d.leftToRight[0] === VARIANTS[0]);
-  assert.deepEqual(back.leftToRight, VARIANTS, 'removing it turns it back');
+  assert.deepEqual(await first(VARIANTS[0]), VARIANTS, 'removing it turns it back');
+  // A language switch on the page: dir on <html>.
+  await cm.page.evaluate(() => (document.documentElement.dir = 'rtl'));
+  assert.deepEqual(await first(VARIANTS.at(-1)), [...VARIANTS].reverse(), 'dir="rtl" on <html> mirrors the diagram');
+  await cm.diagram.focus();
+  await eventually(() => current(cm), `${VARIANTS[0]}/data`);
+  await cm.page.keyboard.press('ArrowLeft');
+  await eventually(() => current(cm), `${VARIANTS[1]}/data`, 'and ArrowLeft moves to the next variant');
+  await cm.page.evaluate(() => (document.documentElement.dir = 'ltr'));
+  assert.deepEqual(await first(VARIANTS[0]), VARIANTS, 'dir="ltr" on <html> turns it back');
+  assert.ok((await tableSides(cm)).programAtLeft);
   assert.deepEqual(cm.page.problems, []);
 });
 
