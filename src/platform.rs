@@ -364,7 +364,9 @@ pub fn measure_scroll_box(el: &web_sys::Element, column_selector: &str) -> Scrol
     ScrollBox {
         top: f64::from(el.scroll_top()),
         height: f64::from(el.client_height()),
-        left: f64::from(el.scroll_left()),
+        // Right to left, scrollLeft runs from 0 down to minus the overflow: its size is how far
+        // the box is scrolled from the start either way.
+        left: f64::from(el.scroll_left()).abs(),
         width: f64::from(el.client_width()),
         lead: width_of("thead th"),
         column: width_of(column_selector),

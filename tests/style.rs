@@ -24,3 +24,68 @@ fn every_status_has_its_symbol_in_the_stylesheet() {
         "one symbol rule per status, no other"
     );
 }
+
+const DARK: &str = include_str!("../src/style-dark.css");
+
+/// The stylesheets without their comments.
+fn code(css: &str) -> String {
+    let mut out = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("*/").expect("a comment ends") + start + 2;
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A right-to-left page (`dir="rtl"` on an ancestor; direction inherits into the shadow root)
+/// mirrors the widget because no rule names a physical side: margins, paddings, borders, insets,
+/// alignment and corners are logical (`margin-inline-start`, `inset-inline-start`, `start`).
+#[test]
+fn the_stylesheets_name_no_left_or_right_side() {
+    for (name, css) in [("style.css", STYLE), ("style-dark.css", DARK)] {
+        let code = code(css);
+        for side in ["left", "right"] {
+            assert!(
+                !code.contains(side),
+                "src/{name} names `{side}`: use the logical property (…-inline-start/end, start/end)"
+            );
+        }
+        // Shorthands whose four values run top, right, bottom, left: right and left must agree.
+        for decl in code.split(['{', '}', ';']) {
+            let Some((prop, value)) = decl.split_once(':') else {
+                continue;
+            };
+            let prop = prop.trim();
+            let values: Vec<&str> = value.split_whitespace().collect();
+            let sided = [
+                "margin",
+                "padding",
+                "inset",
+                "border-width",
+                "border-style",
+                "border-color",
+                "scroll-margin",
+                "scroll-padding",
+            ];
+            if sided.contains(&prop) && values.len() == 4 {
+                assert_eq!(
+                    values[1],
+                    values[3],
+                    "src/{name}: `{}` differs right and left",
+                    decl.trim()
+                );
+            }
+            if prop == "border-radius" {
+                assert_eq!(
+                    values.len(),
+                    1,
+                    "src/{name}: `{}` rounds physical corners",
+                    decl.trim()
+                );
+            }
+        }
+    }
+}

@@ -316,6 +316,9 @@ export function defineElement(api) {
     // `ready`: resolves once the element has rendered its data (or the error it shows instead).
     #ready = null;
     #settle = null;
+    // Watches `dir` on the element and its ancestors (a language switch): the widget then renders
+    // again and reads its direction, which the diagram and the arrow keys follow.
+    #dir = null;
 
     connectedCallback() {
       // Properties set before the element was defined sit on the instance and hide the class
@@ -333,6 +336,8 @@ export function defineElement(api) {
       if (this.#strings !== undefined) options.strings = this.#strings;
       this.#api = api.mount(this, options, this.#saved);
       this.#saved = null;
+      this.#dir = new MutationObserver(() => this.#api?.update({}));
+      this.#dir.observe(this.getRootNode(), { attributes: true, attributeFilter: ['dir'], subtree: true });
       if (this.#settle) {
         const { resolve, reject } = this.#settle;
         this.#api.ready.then(resolve, reject);
@@ -343,6 +348,8 @@ export function defineElement(api) {
     }
 
     disconnectedCallback() {
+      this.#dir?.disconnect();
+      this.#dir = null;
       if (this.#api) {
         this.#saved = this.#api.save();
         this.#api.unmount();

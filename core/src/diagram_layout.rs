@@ -9,6 +9,13 @@
 //! Stacked arrangement (narrow screens): the same column repeated one variant under the other,
 //! each block with its own header and layer labels.
 //!
+//! Right to left (a page with `direction: rtl`): the same drawing mirrored, the label column on
+//! the right and the first variant's column next to it, the columns running leftwards. Only
+//! positions are mirrored, never the text. The SVG itself is always drawn left to right
+//! (`direction: ltr` in style.css), so its English words keep their punctuation in place and
+//! `text-anchor` is physical: [`DiagramLayout::label_anchor`] says which end of a label is at
+//! its `x`.
+//!
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
 use crate::responsibility::Owner;
@@ -107,7 +114,8 @@ impl BandRect {
 pub struct LayerLabel {
     /// Index of the layer, counting from the bottom.
     pub layer: usize,
-    /// Right end of the text (use `text-anchor="end"`).
+    /// The end of the text that faces the columns: its right end left to right, its left end
+    /// right to left (use `text-anchor` [`DiagramLayout::label_anchor`]).
     pub x: f64,
     /// Vertical centre of the band (use `dominant-baseline="middle"`).
     pub y: f64,
@@ -132,6 +140,8 @@ pub struct DiagramLayout {
     pub line: Vec<(f64, f64)>,
     /// The arrangement this layout was made for.
     pub arrangement: Arrangement,
+    /// Whether it is mirrored for a right-to-left page (first variant at the right).
+    pub rtl: bool,
 }
 
 impl DiagramLayout {
@@ -230,15 +240,18 @@ impl DiagramLayout {
             labels,
             line: Vec::new(),
             arrangement,
+            rtl: false,
         }
     }
 
     /// The geometry for one column per owner list (owners bottom layer first), with each
-    /// column's boundary and, in the columns arrangement, the responsibility line.
+    /// column's boundary and, in the columns arrangement, the responsibility line; mirrored
+    /// (first variant at the right) when `rtl`.
     pub fn for_owners(
         owners: &[Vec<Owner>],
         layers: usize,
         arrangement: Arrangement,
+        rtl: bool,
     ) -> DiagramLayout {
         let mut layout = DiagramLayout::new(owners.len(), layers, arrangement);
         for (c, o) in layout.columns.iter_mut().zip(owners) {
@@ -247,7 +260,40 @@ impl DiagramLayout {
         if arrangement == Arrangement::Columns {
             layout.line = responsibility_line(&layout, owners, layers);
         }
+        if rtl {
+            layout.mirror();
+        }
         layout
+    }
+
+    /// Mirrors every position about the drawing's vertical centre line (heights stay): the
+    /// right-to-left layout.
+    fn mirror(&mut self) {
+        let w = self.width;
+        for c in &mut self.columns {
+            c.x = w - c.x - c.width;
+            c.header_x = w - c.header_x;
+        }
+        for b in &mut self.bands {
+            b.x = w - b.x - b.width;
+        }
+        for l in &mut self.labels {
+            l.x = w - l.x;
+        }
+        for p in &mut self.line {
+            p.0 = w - p.0;
+        }
+        self.rtl = true;
+    }
+
+    /// The `text-anchor` of the layer labels, in an SVG drawn left to right: `end` when the
+    /// labels are left of the columns, `start` when they are right of them (right to left).
+    pub fn label_anchor(&self) -> &'static str {
+        if self.rtl {
+            "start"
+        } else {
+            "end"
+        }
     }
 
     /// The `viewBox` attribute value: `0 0 width height`.
@@ -384,8 +430,8 @@ mod tests {
     fn layouts() -> Vec<DiagramLayout> {
         let (owners, layers) = embedded_owners();
         vec![
-            DiagramLayout::for_owners(&owners, layers, Arrangement::Columns),
-            DiagramLayout::for_owners(&owners, layers, Arrangement::Stacked),
+            DiagramLayout::for_owners(&owners, layers, Arrangement::Columns, false),
+            DiagramLayout::for_owners(&owners, layers, Arrangement::Stacked, false),
             DiagramLayout::new(1, 3, Arrangement::Columns),
             DiagramLayout::new(2, 1, Arrangement::Stacked),
         ]
@@ -412,7 +458,7 @@ mod tests {
     fn every_layer_placed_once_per_variant() {
         let (owners, layers) = embedded_owners();
         for arrangement in [Arrangement::Columns, Arrangement::Stacked] {
-            let l = DiagramLayout::for_owners(&owners, layers, arrangement);
+            let l = DiagramLayout::for_owners(&owners, layers, arrangement, false);
             assert_eq!(l.columns.len(), 6);
             assert_eq!(l.bands.len(), 6 * 14);
             for v in 0..6 {
@@ -528,7 +574,7 @@ mod tests {
     fn line_steps_at_the_ecs_fargate_boundary() {
         let m = Model::embedded();
         let (owners, layers) = embedded_owners();
-        let l = DiagramLayout::for_owners(&owners, layers, Arrangement::Columns);
+        let l = DiagramLayout::for_owners(&owners, layers, Arrangement::Columns, false);
         let fargate = m
             .variants
             .iter()
@@ -568,7 +614,7 @@ mod tests {
     #[test]
     fn line_is_a_step_polyline_across_all_columns() {
         let (owners, layers) = embedded_owners();
-        let l = DiagramLayout::for_owners(&owners, layers, Arrangement::Columns);
+        let l = DiagramLayout::for_owners(&owners, layers, Arrangement::Columns, false);
         let first = &l.columns[0];
         let last = l.columns.last().unwrap();
         assert_eq!(l.line[0], (first.x, first.boundary_y.unwrap()));
@@ -590,10 +636,10 @@ mod tests {
     #[test]
     fn stacked_and_empty_layouts_have_no_polyline() {
         let (owners, layers) = embedded_owners();
-        let s = DiagramLayout::for_owners(&owners, layers, Arrangement::Stacked);
+        let s = DiagramLayout::for_owners(&owners, layers, Arrangement::Stacked, false);
         assert!(s.line.is_empty());
         assert!(s.columns.iter().all(|c| c.boundary_y.is_some()));
-        let e = DiagramLayout::for_owners(&[], 14, Arrangement::Columns);
+        let e = DiagramLayout::for_owners(&[], 14, Arrangement::Columns, false);
         assert!(e.columns.is_empty() && e.bands.is_empty() && e.line.is_empty());
         assert!(e.width > 0.0 && e.height > 0.0);
     }
@@ -601,12 +647,88 @@ mod tests {
     #[test]
     fn all_customer_puts_the_line_at_the_bottom_and_all_aws_at_the_top() {
         use Owner::*;
-        let l =
-            DiagramLayout::for_owners(&[vec![Customer; 3], vec![Aws; 3]], 3, Arrangement::Columns);
+        let l = DiagramLayout::for_owners(
+            &[vec![Customer; 3], vec![Aws; 3]],
+            3,
+            Arrangement::Columns,
+            false,
+        );
         let (a, b) = (&l.columns[0], &l.columns[1]);
         assert!(close(a.boundary_y.unwrap(), a.y + a.height));
         assert!(close(b.boundary_y.unwrap(), b.y));
         assert_eq!(l.line.len(), 4);
+    }
+
+    #[test]
+    fn right_to_left_mirrors_the_columns_with_the_first_variant_at_the_right() {
+        let (owners, layers) = embedded_owners();
+        let ltr = DiagramLayout::for_owners(&owners, layers, Arrangement::Columns, false);
+        let rtl = DiagramLayout::for_owners(&owners, layers, Arrangement::Columns, true);
+        assert!(rtl.rtl && !ltr.rtl);
+        assert_eq!((ltr.label_anchor(), rtl.label_anchor()), ("end", "start"));
+        assert_eq!((rtl.width, rtl.height), (ltr.width, ltr.height));
+        // The first variant's column ends where the label column begins, at the right.
+        let first = &rtl.columns[0];
+        assert!(close(
+            first.x + first.width,
+            rtl.width - PADDING - LABEL_WIDTH
+        ));
+        assert!(close(rtl.columns.last().unwrap().x, PADDING));
+        // Variant order runs leftwards, one gap apart, in the same rows as left to right.
+        for pair in rtl.columns.windows(2) {
+            assert!(close(pair[1].x + pair[1].width + COLUMN_GAP, pair[0].x));
+            assert!(close(pair[0].y, pair[1].y));
+        }
+        for (r, l) in rtl.columns.iter().zip(&ltr.columns) {
+            assert_eq!(
+                (r.variant, r.y, r.boundary_y),
+                (l.variant, l.y, l.boundary_y)
+            );
+            assert!(close(r.x, ltr.width - l.x - l.width));
+            assert!(close(r.header_x, r.centre_x()));
+        }
+        for (r, l) in rtl.bands.iter().zip(&ltr.bands) {
+            assert_eq!((r.variant, r.layer, r.y), (l.variant, l.layer, l.y));
+            assert!(close(r.x, ltr.width - l.x - l.width) && close(r.width, l.width));
+        }
+        // Labels sit right of every column, their anchored end facing the columns.
+        for lab in &rtl.labels {
+            assert!(close(lab.x, first.x + first.width + LABEL_GAP));
+            assert!(lab.x < rtl.width - PADDING);
+        }
+        // The line is the same steps read from the right.
+        assert_eq!(rtl.line.len(), ltr.line.len());
+        assert_eq!(
+            rtl.line[0],
+            (first.x + first.width, first.boundary_y.unwrap())
+        );
+        for (r, l) in rtl.line.iter().zip(&ltr.line) {
+            assert!(close(r.0, ltr.width - l.0) && close(r.1, l.1));
+        }
+        for s in rtl.line.windows(2) {
+            assert!(s[1].0 <= s[0].0);
+        }
+        // Nothing overlaps, nothing leaves the view box.
+        for (i, a) in rtl.bands.iter().enumerate() {
+            assert!(a.x >= 0.0 && a.x + a.width <= rtl.width + EPS);
+            for b in &rtl.bands[i + 1..] {
+                assert!(!overlap(a, b));
+            }
+        }
+    }
+
+    #[test]
+    fn right_to_left_stacked_puts_the_labels_at_the_right() {
+        let (owners, layers) = embedded_owners();
+        let l = DiagramLayout::for_owners(&owners, layers, Arrangement::Stacked, true);
+        for c in &l.columns {
+            assert!(close(c.x, PADDING));
+            assert!(close(c.header_x, l.width / 2.0));
+        }
+        for lab in &l.labels {
+            assert!(close(lab.x, PADDING + STACKED_COLUMN_WIDTH + LABEL_GAP));
+        }
+        assert!(l.line.is_empty());
     }
 
     #[test]

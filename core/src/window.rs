@@ -25,9 +25,10 @@ pub fn row_window(
 }
 
 /// Which of `total` columns, each `column_width` px wide, to put in the DOM: `(first, end)` (end
-/// exclusive) for a scroll box `viewport` px wide scrolled sideways by `scroll_left`, whose columns
-/// start `lead` px from the left edge of its content (the row headers before them), with `overscan`
-/// extra columns on each side. The columns left out are spanned by spacer cells.
+/// exclusive) for a scroll box `viewport` px wide scrolled sideways by `scroll_left` from its
+/// start (the left edge, the right edge right to left), whose columns start `lead` px from that
+/// edge of its content (the row headers before them), with `overscan` extra columns on each side.
+/// The columns left out are spanned by spacer cells.
 pub fn column_window(
     total: usize,
     column_width: f64,
@@ -45,6 +46,7 @@ pub fn column_window(
 pub struct ScrollBox {
     pub top: f64,
     pub height: f64,
+    /// How far the box is scrolled sideways from its start (the right edge, right to left).
     pub left: f64,
     pub width: f64,
     /// Width of the first header cell (the row headers' column).

@@ -548,7 +548,7 @@ impl Component for App {
         let visible = Rc::new(s.visible.clone());
         html! {
             <ContextProvider<Rc<Strings>> context={ctx.props().strings.clone()}>
-            <div ref={self.root.clone()} class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"))} part="root"
+            <div ref={self.root.clone()} class={classes!("cm", theme, self.loading.as_ref().map(|_| "cm-is-loading"), ctx.props().rtl.then_some("cm-rtl"))} part="root"
                 aria-busy={self.loading.as_ref().map(|_| "true")}>
                 if let Some(url) = &s.pending {
                     <header class="cm-head">
@@ -622,6 +622,7 @@ impl Component for App {
                             onexport={link.callback(Msg::Export)}
                             oncopylink={link.callback(|_| Msg::CopyLink)}
                             onclear={link.callback(|_| Msg::Act(Action::ClearFilters))}
+                            rtl={ctx.props().rtl}
                             revisions={if s.custom.is_none() { crate::revisions::ids() } else { Vec::new() }}
                             revision={s.revision.clone()}
                             compare={s.compare.clone()}
@@ -665,6 +666,7 @@ impl Component for App {
                         ontogglevariant={link.callback(Msg::ToggleVariant)}
                         oncurrent={link.callback(Msg::Current)}
                         onhighlight={link.callback(Msg::Highlight)}
+                        rtl={ctx.props().rtl}
                     />
                     <ToolsPanel model={Model::embedded()} />
                 }

@@ -74,4 +74,8 @@ pub struct AppProps {
     /// Which mount this is (see [`platform::enter`]).
     #[prop_or_default]
     pub generation: u32,
+    /// The page runs right to left where the element is (`direction: rtl`, read by the element
+    /// at each render): the diagram's columns and the arrow keys and buttons follow.
+    #[prop_or_default]
+    pub rtl: bool,
 }

@@ -28,6 +28,9 @@ pub struct DiagramProps {
     pub oncurrent: Callback<Option<(String, String)>>,
     /// A variant was pointed at: highlight its services in the table (empty clears).
     pub onhighlight: Callback<Vec<String>>,
+    /// A right-to-left page: the columns run from the right, and the arrow keys with them.
+    #[prop_or_default]
+    pub rtl: bool,
 }
 
 /// The diagram section.
@@ -39,7 +42,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
         .filter(|&i| props.variants.iter().any(|v| *v == m.variants[i].id))
         .collect();
     let owners: Vec<Vec<Owner>> = variants.iter().map(|&i| m.variants[i].owners()).collect();
-    let layout = DiagramLayout::for_owners(&owners, m.layers.len(), Arrangement::Columns);
+    let layout =
+        DiagramLayout::for_owners(&owners, m.layers.len(), Arrangement::Columns, props.rtl);
     let current = props.current.as_ref().and_then(|(v, l)| {
         Some((
             variants.iter().position(|&i| m.variants[i].id == *v)?,
@@ -51,14 +55,21 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let oncurrent = props.oncurrent.clone();
         let ids: Vec<String> = variants.iter().map(|&i| m.variants[i].id.clone()).collect();
         let layers: Vec<String> = m.layers.iter().map(|l| l.id.clone()).collect();
+        // The arrows move the way they point: to the next variant rightwards, or leftwards when
+        // the columns run from the right.
+        let (back, on) = if props.rtl {
+            ("ArrowRight", "ArrowLeft")
+        } else {
+            ("ArrowLeft", "ArrowRight")
+        };
         Callback::from(move |e: KeyboardEvent| {
             if ids.is_empty() {
                 return;
             }
             let (v, l) = current.unwrap_or((0, layers.len() - 1));
             let next = match e.key().as_str() {
-                "ArrowLeft" => (v.saturating_sub(1), l),
-                "ArrowRight" => ((v + 1).min(ids.len() - 1), l),
+                k if k == back => (v.saturating_sub(1), l),
+                k if k == on => ((v + 1).min(ids.len() - 1), l),
                 "ArrowUp" => (v, (l + 1).min(layers.len() - 1)),
                 "ArrowDown" => (v, l.saturating_sub(1)),
                 "Home" => (0, l),
@@ -151,7 +162,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                             </pattern>
                         </defs>
                         { for layout.labels.iter().map(|lab| html! {
-                            <text class="cm-d-label" x={number(lab.x)} y={number(lab.y)} text-anchor="end" dominant-baseline="middle">
+                            <text class="cm-d-label" x={number(lab.x)} y={number(lab.y)} text-anchor={layout.label_anchor()} dominant-baseline="middle">
                                 { layer_name(&t, &m.layers[lab.layer].id, &m.layers[lab.layer].name) }
                             </text>
                         }) }

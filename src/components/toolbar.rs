@@ -69,6 +69,10 @@ pub struct ToolbarProps {
     pub onexport: Callback<ExportKind>,
     pub oncopylink: Callback<()>,
     pub onclear: Callback<()>,
+    /// A right-to-left page: the columns run from the right, so moving a column earlier moves
+    /// it right (the move buttons say so).
+    #[prop_or_default]
+    pub rtl: bool,
 }
 
 #[derive(Properties)]
@@ -435,6 +439,11 @@ fn column_item(
         Callback::from(move |_: MouseEvent| cb.emit((id.clone(), by)))
     };
     let last_shown = s.shown && shown.len() == 1;
+    let (earlier, later) = if props.rtl {
+        ((K::moveRight, "→"), (K::moveLeft, "←"))
+    } else {
+        ((K::moveLeft, "←"), (K::moveRight, "→"))
+    };
     html! {
         <li key={s.id.clone()}>
             <label class="cm-check">
@@ -443,9 +452,9 @@ fn column_item(
             </label>
             if let Some(p) = pos {
                 <button type="button" class="cm-icon" data-move-up={s.id.clone()} disabled={p == 0}
-                    aria-label={t.fmt(K::moveLeft, &[("service", Text(&s.name))])} onclick={mover(-1)}>{ "←" }</button>
+                    aria-label={t.fmt(earlier.0, &[("service", Text(&s.name))])} onclick={mover(-1)}>{ earlier.1 }</button>
                 <button type="button" class="cm-icon" data-move-down={s.id.clone()} disabled={p + 1 == shown.len()}
-                    aria-label={t.fmt(K::moveRight, &[("service", Text(&s.name))])} onclick={mover(1)}>{ "→" }</button>
+                    aria-label={t.fmt(later.0, &[("service", Text(&s.name))])} onclick={mover(1)}>{ later.1 }</button>
             }
         </li>
     }

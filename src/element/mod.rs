@@ -1,6 +1,7 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export lives here. `www/` wraps these in the
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
+mod direction;
 mod locale;
 mod root;
 
@@ -698,6 +699,7 @@ impl Handle {
                 })
             },
             generation: self.generation,
+            rtl: direction::is_rtl(&self.target),
         }
     }
 

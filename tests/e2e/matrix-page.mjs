@@ -38,6 +38,7 @@ export const DOM = {
   cell: 'td[data-service][data-status]',
   /** The column headers; `data-key` is program, a service id or coverage. */
   header: 'table[part=table] thead th[scope=col]',
+  toolbar: '[part=toolbar]',
   search: 'input[type=search][part=search]',
   /** The result count, a polite status region. */
   count: '[role=status][part=count]',
@@ -57,6 +58,8 @@ export const DOM = {
   changes: '[part=changes]',
   tableWrap: '[part=table-wrap]',
   diagram: 'svg[part=diagram]',
+  /** The layer names beside the diagram's columns. */
+  diagramLabel: 'svg[part=diagram] text.cm-d-label',
   bandInfo: '[part=band-info]',
   diagramTable: 'details[part=diagram-table]',
 };

@@ -1,4 +1,5 @@
-// Takes docs/screenshot.png (and a phone-width one) of the demo page from the real build.
+// Takes docs/screenshot.png (and a phone-width one) of the demo page from the real build, and
+// docs/rtl.png of the same page served right to left (`<html dir="rtl">`).
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { launchOptions, MatrixPage } from './matrix-page.mjs';
@@ -11,9 +12,17 @@ try {
     { path: 'docs/screenshot.png', width: 1100, height: 900, url: '/index.html' },
     { path: 'docs/screenshot-phone.png', width: 390, height: 844, url: '/index.html' },
     { path: 'docs/compare.png', width: 1100, height: 900, url: '/index.html', attrs: { compare: 'latest', view: 'table', gaps: '' } },
+    { path: 'docs/rtl.png', width: 1280, height: 900, url: '/index.html', dir: 'rtl' },
   ];
   for (const s of shots) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, deviceScaleFactor: 1 });
+    if (s.dir) {
+      // The page as a right-to-left site would serve it: the direction is there before the widget mounts.
+      await page.route(base + s.url, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en">', `<html lang="en" dir="${s.dir}">`) });
+      });
+    }
     await page.goto(base + s.url);
     const cm = await new MatrixPage(page).ready(30000);
     if (s.attrs) {
