@@ -71,10 +71,20 @@ fn the_stylesheets_name_no_left_or_right_side() {
                 "scroll-padding",
             ];
             if sided.contains(&prop) && values.len() == 4 {
-                assert_eq!(values[1], values[3], "src/{name}: `{}` differs right and left", decl.trim());
+                assert_eq!(
+                    values[1],
+                    values[3],
+                    "src/{name}: `{}` differs right and left",
+                    decl.trim()
+                );
             }
             if prop == "border-radius" {
-                assert_eq!(values.len(), 1, "src/{name}: `{}` rounds physical corners", decl.trim());
+                assert_eq!(
+                    values.len(),
+                    1,
+                    "src/{name}: `{}` rounds physical corners",
+                    decl.trim()
+                );
             }
         }
     }
