@@ -12,13 +12,15 @@ const T = { timeout: 90000 };
 const AXE = 'node_modules/axe-core/axe.min.js';
 const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const LANGS = ['en', 'de', 'fr', 'es', 'ja', 'ko'];
+// A well-formed host page (one h1, a main landmark), so axe reports only the widget.
+const HOST = '/tests/hosts/a11y/index.html';
 
 const env = session();
 
 /** A blank page whose <html lang> is `docLang`, with one widget (`attrs`), shown. */
 async function open(attrs = {}, { docLang = 'en', into = 'host', wrap } = {}) {
   const page = await env.page({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${env.base}${BLANK}`);
+  await page.goto(`${env.base}${HOST}`);
   await page.evaluate(({ docLang, wrap }) => {
     document.documentElement.lang = docLang;
     if (wrap) {
@@ -160,16 +162,29 @@ test('without any lang attribute: the browser language', T, async () => {
 // The count for 1 and for 20 of 20 programs, as a native speaker writes it.
 const COUNTS = JSON.parse(readFileSync(new URL('./fixtures/i18n-counts.json', import.meta.url), 'utf8'));
 
+const ONE = {
+  title: 'One program', as_of: '2026-12-01', source: { title: 'test', url: 'https://example.com/' },
+  services: [{ id: 'ecs', name: 'Amazon ECS' }],
+  programs: [{ id: 'p', name: 'Program P', status: { ecs: 'in-scope' } }],
+};
+
 test('counts pluralise in every shipped language', T, async () => {
   const cm = await open({});
+  assert.deepEqual(Object.keys(COUNTS).sort(), [...LANGS].sort(), 'a count fixture per language');
+  const chip = (tag) => cm.locator(`button[data-tag="${tag}"] .cm-vh`).textContent();
   for (const lang of LANGS) {
     await cm.setAttribute('lang', lang);
     await cm.setAttribute('query', '');
     await eventually(() => cm.count(), COUNTS[lang].all, `${lang}: all`);
-    await cm.setAttribute('query', 'hitrust');
-    await eventually(() => cm.count(), COUNTS[lang].one, `${lang}: one`);
+    // Germany: one program; the United States: six.
+    assert.equal((await chip('jurisdiction:de')).trim(), COUNTS[lang].chipOne, `${lang}: chip of 1`);
+    assert.equal((await chip('jurisdiction:us')).trim(), COUNTS[lang].chipMany, `${lang}: chip of 6`);
     await cm.setAttribute('query', 'zzzz');
     await eventually(() => cm.count(), COUNTS[lang].none, `${lang}: none`);
+    await cm.setAttribute('query', '');
+    await cm.evaluate((el, d) => { el.data = d; }, ONE);
+    await eventually(() => cm.count(), COUNTS[lang].one, `${lang}: one of one`);
+    await cm.evaluate((el) => { el.data = null; });
   }
 });
 

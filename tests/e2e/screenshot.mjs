@@ -13,14 +13,19 @@ try {
     { path: 'docs/screenshot-phone.png', width: 390, height: 844, url: '/index.html' },
     { path: 'docs/compare.png', width: 1100, height: 900, url: '/index.html', attrs: { compare: 'latest', view: 'table', gaps: '' } },
     { path: 'docs/rtl.png', width: 1280, height: 900, url: '/index.html', dir: 'rtl' },
+    // The page in German and in Korean (<html lang>): the widget speaks the page's language.
+    { path: 'docs/i18n-de.png', width: 1100, height: 900, url: '/index.html', lang: 'de' },
+    { path: 'docs/i18n-ko.png', width: 1100, height: 900, url: '/index.html', lang: 'ko' },
   ];
   for (const s of shots) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, deviceScaleFactor: 1 });
-    if (s.dir) {
-      // The page as a right-to-left site would serve it: the direction is there before the widget mounts.
+    if (s.dir || s.lang) {
+      // The page as a right-to-left or another language's site would serve it: direction and
+      // language are there before the widget mounts.
       await page.route(base + s.url, async (route) => {
         const res = await route.fetch();
-        await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en">', `<html lang="en" dir="${s.dir}">`) });
+        const html = `<html lang="${s.lang || 'en'}"${s.dir ? ` dir="${s.dir}"` : ''}>`;
+        await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en">', html) });
       });
     }
     await page.goto(base + s.url);
