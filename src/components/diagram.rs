@@ -149,7 +149,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     <svg part="diagram" class="cm-diagram" role="img" aria-labelledby="cm-d-title cm-d-desc"
                         viewBox={layout.view_box()} width={number(layout.width)} height={number(layout.height)}
                         tabindex="0" {onkeydown} {onfocus} preserveAspectRatio="xMinYMin meet">
-                        <title id="cm-d-title">{ t.fmt(K::diagramTitle, &[("model", Text(&m.title))]) }</title>
+                        <title id="cm-d-title">{ t.fmt(K::diagramTitle, &[("model", Text(t.get(K::diagramHeading)))]) }</title>
                         <desc id="cm-d-desc">{ desc }</desc>
                         <defs>
                             <pattern id="cm-pat-customer" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

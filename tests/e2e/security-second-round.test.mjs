@@ -415,7 +415,7 @@ test('1: a facet with 180 values shows a screenful of chips and a box that finds
   assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [data-tag]').length), 2, 'a short facet shows all its chips');
   assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [part=facet-find]').length), 0, 'and no find box');
   const find = w.locator('[data-facet=region] [part=facet-find]');
-  assert.equal(await find.getAttribute('aria-label'), 'Find a region value');
+  assert.equal(await find.getAttribute('aria-label'), 'Find a value of Region');
   assert.match(await w.locator('[data-facet=region] .cm-facet-note').textContent(), /^24 of 180 values shown/);
   await find.fill('r17');
   await eventually(chips, ['region:r17', ...Array.from({ length: 10 }, (_, k) => `region:r${170 + k}`)], 'the find box narrows the chips');
