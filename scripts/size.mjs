@@ -5,11 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// Budgets in bytes (gzip -9), set from the build of 2026-12-01 plus a little room; lower them as
+// Budgets in bytes (gzip -9), set from the build of 2026-12-02 plus a little room; lower them as
 // the weight goes down (the target is 100 kB for the first download, issue "Weight and start").
+// Raised from 285,000 on 2026-12-02 for the reader's language (issue 18), measured with gzip -9
+// on the wasm: the keyed catalog, its template engine, Intl and the strings context ≈ +16 kB,
+// the five translations ≈ +19 kB (283.7 → 321.5 kB first download in all).
 const BUDGET = {
-  first: 285_000,
-  total: 285_000,
+  first: 325_000,
+  total: 325_000,
 };
 
 const files = {
