@@ -2,6 +2,7 @@
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
 mod direction;
+mod input;
 mod locale;
 mod root;
 
@@ -9,9 +10,10 @@ use crate::components::{AppProps, Loaded};
 use crate::dataset::{self, Dataset, ImportMeta, Link};
 use crate::export;
 use crate::i18n::{Strings, K};
-use crate::options::{Kind, Opt, Options, SPECS};
+use crate::options::{Opt, Options, SPECS};
 use crate::state::{AppState, Snapshot};
 use crate::view_state::ViewState;
+use input::{own_property, read_options, text_within_limit, Read};
 use root::{park_root, sheet, take_root, Root, RootProps};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -181,99 +183,6 @@ fn dispatch_error(target: &Element, message: &str) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
     dispatch(target, "cm-error", &detail);
-}
-
-/// `object[key]` if `key` is an own property of `object` (never through the prototype chain).
-fn own_property(object: &JsValue, key: &str) -> Option<JsValue> {
-    let key = JsValue::from_str(key);
-    let obj: &js_sys::Object = object.unchecked_ref();
-    js_sys::Object::has_own(obj, &key)
-        .then(|| js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED))
-}
-
-/// Reads `mount()`/`update()` options: each option of the table (`options.rs`) that is an own
-/// property of the object, `namespace`, and `data` if the key is present. Nothing is read
-/// through the prototype chain, and nothing else in the object is converted.
-fn read_options(options: &JsValue) -> Result<Read, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Read::default());
-    }
-    if !options.is_object() {
-        return Err(js_sys::TypeError::new("options must be an object").into());
-    }
-    let own = |key: &str| own_property(options, key);
-    // Numbers are written by JavaScript (no float formatting in the wasm).
-    let text = |v: &JsValue| {
-        v.as_string().or_else(|| {
-            v.as_f64().map(|n| {
-                String::from(
-                    js_sys::Number::from(n)
-                        .to_string_with_radix(10)
-                        .unwrap_or_default(),
-                )
-            })
-        })
-    };
-    let mut opts = Options::default();
-    for spec in &SPECS {
-        let Some(v) = own(spec.property) else {
-            continue;
-        };
-        let value = match spec.kind {
-            // Like an HTML boolean attribute: any string (even "") means on.
-            Kind::Flag => (v.as_bool() == Some(true) || v.is_string()).then(String::new),
-            _ => text(&v),
-        };
-        opts.set(spec.opt, value);
-    }
-    let namespace = own("namespace").and_then(|v| v.as_string());
-    let data = own("data").filter(|d| !d.is_undefined());
-    let strings = own("strings");
-    Ok(Read {
-        opts,
-        namespace,
-        data,
-        strings,
-    })
-}
-
-/// What `mount()`/`update()` options give.
-#[derive(Default)]
-struct Read {
-    opts: Options,
-    namespace: Option<String>,
-    data: Option<JsValue>,
-    /// `strings`, if the key is present (`undefined`/`null` remove the overrides).
-    strings: Option<JsValue>,
-}
-
-/// A JS string as Rust text if it is within the input limit. Its length is checked on the JS
-/// side first (UTF-16 units, never more than its UTF-8 bytes), so an oversized string is refused
-/// before a byte of it is copied into wasm memory; what is copied is then at most 3× the limit.
-fn text_within_limit(text: &JsValue, what: &str, unit: &str) -> Result<String, String> {
-    let limit = dataset::MAX_INPUT_BYTES;
-    let too_big = |n: String| {
-        format!(
-            "{what}: {n} bytes {unit}, more than the limit of {limit} bytes ({} MiB)",
-            limit / (1024 * 1024)
-        )
-    };
-    let Some(s) = text.dyn_ref::<js_sys::JsString>() else {
-        return Err(format!("{what}: not text"));
-    };
-    if s.length() as usize > limit {
-        // Each UTF-16 unit is at least one UTF-8 byte: over the limit without counting bytes.
-        return Err(format!(
-            "{what}: {} characters {unit}, more than the limit of {limit} bytes ({} MiB)",
-            s.length(),
-            limit / (1024 * 1024)
-        ));
-    }
-    let text = String::from(s);
-    if text.len() > limit {
-        return Err(too_big(text.len().to_string()));
-    }
-    Ok(text)
 }
 
 /// A mounted widget. Returned by [`mount`].
