@@ -186,7 +186,7 @@ test('CDN: the module and the wasm from another origin with access-control-allow
 test("Node: import('compliance-matrix') registers nothing, fetches nothing, leaves no unhandled rejection", { timeout: 30000 }, () => {
   const report = JSON.parse(sh('node', ['node/import.mjs']).trim().split('\n').pop());
   assert.deepEqual(report, {
-    exports: ['mount', 'parseDataset', 'preload', 'ready', 'setWasmUrl'],
+    exports: ['catalog', 'mount', 'parseDataset', 'preload', 'ready', 'setWasmUrl'],
     customElements: 'undefined',
     fetched: [],
     rejections: [],

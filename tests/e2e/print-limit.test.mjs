@@ -34,7 +34,7 @@ test('printing 2,000 × 100 prints the window and a note, not 204,000 cells', { 
   assert.ok((await cells()) < 2000, 'still a window while printing');
   assert.equal(await cm.locator(DOM.row).count() < 100, true);
   const note = cm.locator('[part=print-note]');
-  assert.match(await note.textContent(), /only the rows and columns that were in view.*2000 programs × 100 services.*CSV or Markdown/);
+  assert.match(await note.textContent(), /only the rows and columns that were in view.*2,000 programs × 100 services.*CSV or Markdown/);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   // A real print: a few pages, not hundreds.
   await page.emulateMedia({ media: 'print' });

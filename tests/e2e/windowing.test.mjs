@@ -43,7 +43,7 @@ test('a 1,000-row matrix renders a window of rows and scrolls through all of the
   assert.equal(i.first, 'p-0000');
   assert.equal(i.firstIndex, '2');
   assert.equal(i.rowcount, '1001');
-  assert.equal(i.status, '1000 of 1000 programs');
+  assert.equal(i.status, '1,000 of 1,000 programs');
   // Scroll to the middle: the rows there are rendered, with their position.
   await cm.tableWrap.evaluate((w) => (w.scrollTop = 44 * 500));
   i = await poll(info, (x) => Number(x.firstIndex) > 400, 10000);
@@ -69,8 +69,8 @@ test('a 1,000-row matrix renders a window of rows and scrolls through all of the
   assert.equal(csvRows, 1001);
   await cm.search('fedramp');
   await cm.tableWrap.evaluate((w) => (w.scrollTop = 0));
-  i = await poll(info, (x) => x.status === '100 of 1000 programs', 10000);
-  assert.equal(i.status, '100 of 1000 programs');
+  i = await poll(info, (x) => x.status === '100 of 1,000 programs', 10000);
+  assert.equal(i.status, '100 of 1,000 programs');
   assert.equal(i.count, 100, 'under the threshold every row is rendered again');
   assert.equal(i.rowcount, null);
   assert.deepEqual(page.problems, []);
