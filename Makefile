@@ -139,6 +139,7 @@ test-size: dist
 	node scripts/size.mjs
 
 lint:
+	node scripts/seed-table.mjs --check
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings

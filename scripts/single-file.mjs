@@ -3,6 +3,7 @@
 // Usage: node scripts/single-file.mjs <no-modules glue.js> <optimized.wasm> <out.html>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { factorySource } from './wasm-factory.mjs';
+import { seedTable } from './seed-table.mjs';
 
 const [glue, wasm, out] = process.argv.slice(2);
 if (!glue || !wasm || !out) {
@@ -30,12 +31,24 @@ const html = `<!doctype html>
   body { margin: 0; padding: 24px; background: #f3f5f9; font-family: system-ui, sans-serif; }
   main { max-width: 1100px; margin: 0 auto; }
   compliance-matrix:not(:defined) { display: block; min-height: 480px; }
-  @media (prefers-color-scheme: dark) { body { background: #0b0f15; } }
+  /* The matrix as a plain table: what shows before the widget starts and without JavaScript. */
+  compliance-matrix > table { border-collapse: collapse; width: 100%; margin: 0 0 8px; background: #fff; color: #1b2330; font-size: 14px; }
+  compliance-matrix > table caption { caption-side: top; text-align: start; padding: 0 0 8px; font-weight: 600; }
+  compliance-matrix > table th, compliance-matrix > table td { border: 1px solid #d5dbe5; padding: 4px 8px; text-align: start; }
+  compliance-matrix > p { margin: 0; font-size: 14px; }
+  @media (prefers-color-scheme: dark) {
+    body { background: #0b0f15; color: #e6ebf2; }
+    compliance-matrix > table { background: #151b24; color: #e6ebf2; }
+    compliance-matrix > table th, compliance-matrix > table td { border-color: #334052; }
+    compliance-matrix > table a { color: #8ab4f8; }
+  }
 </style>
 </head>
 <body>
 <main>
-<compliance-matrix></compliance-matrix>
+<compliance-matrix>
+${seedTable()}
+</compliance-matrix>
 </main>
 <script>
 ${safe(glueJs)}

@@ -170,6 +170,7 @@ export type StringKey =
   | 'source'
   | 'asOf'
   | 'stillPrevious'
+  | 'pageTableBelow'
   | 'tableRegion'
   | 'loading'
   | 'noData'

@@ -18,7 +18,8 @@ function showFatal(target, error, prefix = 'compliance-matrix could not start: '
   box.setAttribute('role', 'alert');
   box.setAttribute('part', 'error');
   box.textContent = prefix + (error && error.message ? error.message : String(error));
-  root.replaceChildren(box);
+  // The page's own content (a child <table>: its data) stays on screen as the page styled it.
+  root.replaceChildren(box, document.createElement('slot'));
   target.dispatchEvent(new CustomEvent('cm-error', { bubbles: true, composed: true, detail: { message: box.textContent } }));
 }
 
@@ -166,7 +167,7 @@ export function createApi(load) {
       if (root) {
         if (failed) root.replaceChildren();
         // An alert left by an earlier start that could not run (this one may).
-        else for (const n of root.querySelectorAll(':scope > [role=alert][part=error]')) n.remove();
+        else for (const n of root.querySelectorAll(':scope > [role=alert][part=error], :scope > slot')) n.remove();
       }
       failed = false;
       try {
@@ -216,6 +217,18 @@ export function createApi(load) {
     };
     live.add(widget);
     observeLang();
+    // The page's own child <table> (the dataset when neither data nor src is given): read again
+    // when the page changes it. Mutations inside the shadow root are not seen here.
+    const tableObserver = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => {
+      if (handle && glue) within(glue, () => handle.refreshTable());
+    });
+    tableObserver?.observe(target, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-as-of', 'data-source', 'data-source-url', 'colspan', 'rowspan'],
+    });
     if (glue) start();
     else {
       begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
@@ -268,6 +281,7 @@ export function createApi(load) {
         closed = true;
         live.delete(widget);
         mounted.delete(target);
+        tableObserver?.disconnect();
         target.removeEventListener('cm-change', onChange);
         if (handle && glue) {
           const h = handle;

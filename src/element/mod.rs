@@ -2,8 +2,10 @@
 //! `<compliance-matrix>` custom element and the `mount()` API.
 
 mod direction;
+mod events;
 mod input;
 mod locale;
+mod page_table;
 mod root;
 
 use crate::components::{AppProps, Loaded};
@@ -13,12 +15,14 @@ use crate::i18n::{Strings, K};
 use crate::options::{Opt, Options, SPECS};
 use crate::state::{AppState, Snapshot};
 use crate::view_state::ViewState;
+pub use events::flush_events;
+use events::{dispatch, dispatch_error};
 use input::{own_property, read_options, text_within_limit, Read};
 use root::{park_root, sheet, take_root, Root, RootProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
 /// How many elements' loaded datasets are kept across a move in the page.
@@ -130,61 +134,6 @@ fn snapshot_to_js(mut s: Snapshot) -> JsValue {
     value
 }
 
-/// Events wait here until the call into the wasm that raised them has returned: a listener may
-/// then call back into the widget (set `data` in a `cm-error` listener, read `state`, export)
-/// without meeting a borrowed handle. `www/define.js` calls [`flush_events`] after each call;
-/// events raised outside any call (a loaded `src`, a click) go out in a microtask.
-type Queued = (Element, &'static str, JsValue);
-
-thread_local! {
-    static EVENTS: RefCell<Vec<Queued>> = const { RefCell::new(Vec::new()) };
-    static FLUSH: Closure<dyn FnMut()> = Closure::new(flush_events);
-}
-
-fn dispatch(target: &Element, name: &'static str, detail: &JsValue) {
-    let first = EVENTS.with(|q| {
-        let mut q = q.borrow_mut();
-        q.push((target.clone(), name, detail.clone()));
-        q.len() == 1
-    });
-    if first {
-        if let Some(w) = web_sys::window() {
-            FLUSH.with(|f| w.queue_microtask(f.as_ref().unchecked_ref()));
-        }
-    }
-}
-
-/// Dispatches the events raised so far, in order. Called by `www/define.js` after every call
-/// into a handle, so `cm-change`/`cm-error` arrive before that call returns to the page.
-///
-/// ```js
-/// try { handle.update(options); } finally { flushEvents(); }
-/// ```
-#[wasm_bindgen(js_name = flushEvents)]
-pub fn flush_events() {
-    loop {
-        let batch = EVENTS.with(|q| std::mem::take(&mut *q.borrow_mut()));
-        if batch.is_empty() {
-            return;
-        }
-        for (target, name, detail) in batch {
-            let init = CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(&detail);
-            if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
-                let _ = target.dispatch_event(&ev);
-            }
-        }
-    }
-}
-
-fn dispatch_error(target: &Element, message: &str) {
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-    dispatch(target, "cm-error", &detail);
-}
-
 /// A mounted widget. Returned by [`mount`].
 #[wasm_bindgen]
 pub struct Handle {
@@ -208,6 +157,9 @@ pub struct Handle {
     loaded: Rc<RefCell<Option<Loaded>>>,
     data: Option<Rc<Dataset>>,
     data_error: Option<String>,
+    /// What the element's own child `<table>` holds (or why it cannot be used); the dataset when
+    /// neither `data` nor `src` is given.
+    table: Option<Result<Rc<Dataset>, String>>,
     /// Resolves after the first render that shows the data or the error (see `AppProps::onready`).
     ready: js_sys::Promise,
     resolve_ready: Rc<RefCell<Option<js_sys::Function>>>,
@@ -270,6 +222,7 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         loaded: Rc::new(RefCell::new(kept)),
         data: None,
         data_error: None,
+        table: None,
         overrides: Vec::new(),
         string_errors: Rc::default(),
         strings: Rc::new(Strings::english()),
@@ -287,6 +240,7 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     if let Some(d) = data {
         handle.take_data(&d);
     }
+    handle.read_table();
     handle.render();
     MOUNTED.with(|m| m.borrow_mut().push(handle.container.clone()));
     Ok(handle)
@@ -343,6 +297,16 @@ impl Handle {
         let strings = self.resolve_strings();
         if strings != self.strings {
             self.strings = strings;
+            self.render();
+        }
+    }
+
+    /// Reads the element's child `<table>` again (`www/define.js` calls it when the page changes
+    /// it); re-renders only when what it holds changed.
+    #[wasm_bindgen(js_name = refreshTable)]
+    pub fn refresh_table(&mut self) {
+        crate::platform::enter(self.generation);
+        if self.read_table() {
             self.render();
         }
     }
@@ -504,11 +468,35 @@ impl Handle {
     /// handle.error(); // "programs[3].status.ecs: unknown status 'maybe' …" or undefined
     /// ```
     pub fn error(&self) -> Option<String> {
-        self.data_error.clone()
+        match (&self.table, self.uses_table()) {
+            (Some(Err(e)), true) => Some(e.clone()),
+            _ => self.data_error.clone(),
+        }
     }
 }
 
 impl Handle {
+    /// Whether the child table is the dataset: neither `data` nor `src` is given.
+    fn uses_table(&self) -> bool {
+        self.data.is_none()
+            && self.data_error.is_none()
+            && self.options.text(Opt::Src).trim().is_empty()
+    }
+
+    /// Reads the child table; whether what it holds changed. A new error is sent as `cm-error`
+    /// when the table is the dataset.
+    fn read_table(&mut self) -> bool {
+        let table = page_table::read(&self.target);
+        if table == self.table {
+            return false;
+        }
+        if let (Some(Err(e)), true) = (&table, self.uses_table()) {
+            dispatch_error(&self.target, e);
+        }
+        self.table = table;
+        true
+    }
+
     /// The strings for the language this widget is asked to speak.
     fn resolve_strings(&self) -> Rc<Strings> {
         let option = self
@@ -537,7 +525,20 @@ impl Handle {
     }
 
     fn render(&mut self) {
+        let table_error = match (&self.table, self.uses_table()) {
+            (Some(Err(e)), true) => Some(e.clone()),
+            _ => None,
+        };
+        if table_error.is_some() {
+            // Nothing of earlier data is the page's any more: no state, nothing to export.
+            self.state.borrow_mut().take();
+        }
         let props = RootProps {
+            page_table_error: table_error.map(|message| root::PageTableError {
+                message,
+                strings: self.strings.clone(),
+                onready: self.ready_callback(),
+            }),
             app: Some(Rc::new(self.props())),
             generation: self.generation,
         };
@@ -550,6 +551,9 @@ impl Handle {
     /// the embedded data is exported as the page's).
     fn export(&self, f: impl Fn(&export::View) -> String) -> Result<String, JsValue> {
         crate::platform::enter(self.generation);
+        if let (Some(Err(e)), true) = (&self.table, self.uses_table()) {
+            return Err(js_sys::Error::new(&format!("nothing to export: {e}")).into());
+        }
         let guard = self.state.borrow();
         let Some(s) = guard.as_ref() else {
             return Ok(String::new());
@@ -568,16 +572,32 @@ impl Handle {
         }))
     }
 
+    /// Resolves `ready` (the first time it is called).
+    fn ready_callback(&self) -> Callback<()> {
+        let resolve = self.resolve_ready.clone();
+        Callback::from(move |()| {
+            if let Some(f) = resolve.borrow_mut().take() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        })
+    }
+
     fn props(&self) -> AppProps {
         let target = self.target.clone();
         let state = self.state.clone();
+        // The child table when it is the dataset (the embedded matrix written as a table is the
+        // embedded data, with its notes and history).
+        let data = match (&self.table, self.uses_table()) {
+            (Some(Ok(ds)), true) => (!ds.is_embedded_matrix()).then(|| ds.clone()),
+            _ => self.data.clone(),
+        };
         AppProps {
             options: self.options.clone(),
             update: self.update.clone(),
             serial: self.serial,
             namespace: self.namespace.clone(),
             restore: self.restore.clone(),
-            data: self.data.clone(),
+            data,
             data_error: self.data_error.clone(),
             strings: self.strings.clone(),
             data_lang: locale::page_lang(&self.target).map(yew::AttrValue::from),
@@ -599,14 +619,7 @@ impl Handle {
                 let target = self.target.clone();
                 Callback::from(move |m: String| dispatch_error(&target, &m))
             },
-            onready: {
-                let resolve = self.resolve_ready.clone();
-                Callback::from(move |()| {
-                    if let Some(f) = resolve.borrow_mut().take() {
-                        let _ = f.call0(&JsValue::NULL);
-                    }
-                })
-            },
+            onready: self.ready_callback(),
             generation: self.generation,
             rtl: direction::is_rtl(&self.target),
         }

@@ -1,7 +1,9 @@
 //! The element side of a mount: the reusable Yew root each mount renders into, and the one
 //! constructable stylesheet every shadow root adopts. No `#[wasm_bindgen]` exports here.
 
+use crate::components::error::ErrorBanner;
 use crate::components::{App, AppProps};
+use crate::i18n::{Strings, K};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -32,11 +34,29 @@ pub struct RootProps {
     /// A new generation is a new mount: the app starts afresh.
     #[prop_or_default]
     pub generation: u32,
+    /// Set when the element's child `<table>` is the dataset and cannot be used: the alert, and
+    /// the page's table as the page shows it, instead of the app.
+    #[prop_or_default]
+    pub page_table_error: Option<PageTableError>,
+}
+
+/// Why the page's table cannot be used, in the words of the widget's language.
+#[derive(Clone, PartialEq)]
+pub struct PageTableError {
+    pub message: String,
+    pub strings: Rc<Strings>,
+    /// Called once the alert is on screen (resolves `ready`).
+    pub onready: Callback<()>,
 }
 
 /// A reusable root: one app per mount (keyed by generation), or nothing while parked.
 #[function_component(Root)]
 pub fn root(props: &RootProps) -> Html {
+    if let Some(e) = &props.page_table_error {
+        return html! {
+            <PageTableAlert message={e.message.clone()} strings={e.strings.clone()} onready={e.onready.clone()} />
+        };
+    }
     match &props.app {
         Some(app) => html! {
             <div key={props.generation.to_string()} class="cm-mount">
@@ -44,6 +64,33 @@ pub fn root(props: &RootProps) -> Html {
             </div>
         },
         None => html! {},
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct PageTableAlertProps {
+    message: String,
+    strings: Rc<Strings>,
+    onready: Callback<()>,
+}
+
+/// The alert about the page's table, and the table itself (slotted: as the page styled it).
+#[function_component(PageTableAlert)]
+fn page_table_alert(props: &PageTableAlertProps) -> Html {
+    {
+        let onready = props.onready.clone();
+        use_effect(move || onready.emit(()));
+    }
+    html! {
+        <ContextProvider<Rc<Strings>> context={props.strings.clone()}>
+            <div class="cm cm-page-table" part="root">
+                <ErrorBanner
+                    messages={vec![props.message.clone()]}
+                    stale_note={props.strings.get(K::pageTableBelow).to_string()}
+                />
+                <slot></slot>
+            </div>
+        </ContextProvider<Rc<Strings>>>
     }
 }
 

@@ -1,6 +1,6 @@
 //! CSV tables (RFC 4180).
 
-use super::table::{from_table, ImportMeta, TableRow};
+use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
 use super::{Dataset, DatasetError};
 
@@ -29,7 +29,7 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
             "empty CSV: expected a header row such as 'Program,Amazon ECS,Amazon EKS'",
         ));
     };
-    from_table(header, records.collect(), meta)
+    from_table(header, records.collect(), meta, Unit::Line)
 }
 
 fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {

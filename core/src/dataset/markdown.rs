@@ -1,9 +1,10 @@
 //! Markdown pipe tables, like the seed's.
 
-use super::table::{from_table, ImportMeta, TableRow};
+use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
 use super::{Dataset, DatasetError};
 
+/// Parses the first pipe table in a Markdown text. Text before and after the table is ignored;
 /// leading and trailing pipes are optional; tabs and ragged spacing are fine.
 pub fn from_markdown(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
     check_size(text)?;
@@ -36,7 +37,7 @@ pub fn from_markdown(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetEr
             cells: split_pipe_row(line),
         });
     }
-    from_table(header, rows, meta)
+    from_table(header, rows, meta, Unit::Line)
 }
 
 fn is_alignment_row(line: &str) -> bool {

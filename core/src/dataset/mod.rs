@@ -6,6 +6,7 @@ mod csv;
 mod format;
 mod json;
 mod markdown;
+mod page_table;
 mod table;
 pub mod validate;
 
@@ -13,6 +14,7 @@ pub use csv::from_csv;
 pub use format::{import, parse_any, Format};
 pub use json::json_message;
 pub use markdown::from_markdown;
+pub use page_table::{check_cell_count, check_row_count, check_text_length, PageCell, PageTable};
 pub use table::{service_id_for, ImportMeta};
 pub use validate::safe_url;
 

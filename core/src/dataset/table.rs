@@ -12,13 +12,33 @@ pub struct ImportMeta {
     pub source: Link,
 }
 
-/// One row of a table as read, with its line number (1-based) for errors.
+/// What a table's row numbers count in errors: lines of a text (CSV, Markdown), or rows of an
+/// HTML table (the header row is row 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Line,
+    Row,
+}
+
+impl Unit {
+    fn word(self) -> &'static str {
+        match self {
+            Unit::Line => "line",
+            Unit::Row => "row",
+        }
+    }
+
+    pub(crate) fn at(self, n: usize, column: usize, message: impl Into<String>) -> DatasetError {
+        DatasetError::at(format!("{} {n}, column {column}", self.word()), message)
+    }
+}
+
+/// One row of a table as read, with its line (or row) number, 1-based, for errors.
 pub(crate) struct TableRow {
     pub(crate) line: usize,
     pub(crate) cells: Vec<String>,
 }
 
-/// Parses the first pipe table in a Markdown text. Text before and after the table is ignored;
 /// Known service headers → ids. Headers not listed become new services.
 const SERVICE_ALIASES: &[(&str, &[&str])] = &[
     (
@@ -74,10 +94,11 @@ pub(crate) fn from_table(
     header: TableRow,
     rows: Vec<TableRow>,
     meta: &ImportMeta,
+    unit: Unit,
 ) -> Result<Dataset, DatasetError> {
     let known = Dataset::embedded();
     if header.cells.len() < 2 {
-        return Err(DatasetError::line(
+        return Err(unit.at(
             header.line,
             1,
             "the header row needs a program column and at least one service column",
@@ -89,7 +110,7 @@ pub(crate) fn from_table(
             .iter()
             .any(|(id, _)| *id == service_id_for(first))
     {
-        return Err(DatasetError::line(
+        return Err(unit.at(
             header.line,
             1,
             format!(
@@ -109,11 +130,7 @@ pub(crate) fn from_table(
     for (i, h) in header.cells.iter().enumerate().skip(1) {
         let name = h.trim();
         if name.is_empty() {
-            return Err(DatasetError::line(
-                header.line,
-                i + 1,
-                "empty service header",
-            ));
+            return Err(unit.at(header.line, i + 1, "empty service header"));
         }
         let known_id = known_service_id(name);
         let prev = service_names
@@ -121,7 +138,7 @@ pub(crate) fn from_table(
             .copied()
             .or_else(|| known_id.and_then(|id| services.iter().position(|s| s.id == id)));
         if let Some(prev) = prev {
-            return Err(DatasetError::line(
+            return Err(unit.at(
                 header.line,
                 i + 1,
                 format!(
@@ -161,7 +178,7 @@ pub(crate) fn from_table(
     let mut by_known: HashMap<&str, usize> = HashMap::new();
     for row in &rows {
         if row.cells.len() != header.cells.len() {
-            return Err(DatasetError::line(
+            return Err(unit.at(
                 row.line,
                 row.cells.len().min(header.cells.len()) + 1,
                 format!(
@@ -173,7 +190,7 @@ pub(crate) fn from_table(
         }
         let name = row.cells[0].trim();
         if name.is_empty() {
-            return Err(DatasetError::line(row.line, 1, "empty program name"));
+            return Err(unit.at(row.line, 1, "empty program name"));
         }
         let canonical = known_program(&known, name);
         let prev = by_name
@@ -182,11 +199,12 @@ pub(crate) fn from_table(
             .or_else(|| canonical.and_then(|p| by_known.get(p.id.as_str()).copied()));
         if let Some(prev) = prev {
             let (prev_row, prev_name, _) = named[prev];
-            return Err(DatasetError::line(
+            return Err(unit.at(
                 row.line,
                 1,
                 format!(
-                    "duplicate program '{name}' (same as '{prev_name}' on line {})",
+                    "duplicate program '{name}' (same as '{prev_name}' on {} {})",
+                    unit.word(),
                     prev_row.line
                 ),
             ));
@@ -236,7 +254,7 @@ pub(crate) fn from_table(
         });
     }
     if programs.is_empty() {
-        return Err(DatasetError::line(
+        return Err(unit.at(
             header.line + 1,
             1,
             "the table has a header but no program rows",

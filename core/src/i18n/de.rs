@@ -7,6 +7,7 @@ pub(crate) const DE: &[(K, &str)] = &[
     (K::source, "Quelle: {source}"),
     (K::asOf, "Stand: {date}"),
     (K::stillPrevious, "Das Widget zeigt weiterhin die vorherigen Daten."),
+    (K::pageTableBelow, "Darunter steht die Tabelle der Seite, so wie die Seite sie zeigt."),
     (K::tableRegion, "Compliance-Tabelle"),
     (K::loading, "Wird geladen …"),
     (K::noData, "Keine Daten"),

@@ -8,6 +8,7 @@ pub(crate) const ES: &[(K, &str)] = &[
     (K::source, "Fuente: {source}"),
     (K::asOf, "Fecha de referencia: {date}"),
     (K::stillPrevious, "El widget sigue mostrando los datos anteriores."),
+    (K::pageTableBelow, "Debajo está la tabla de la página, tal como la muestra la página."),
     (K::tableRegion, "Tabla de conformidad"),
     (K::loading, "Cargando…"),
     (K::noData, "Sin datos"),

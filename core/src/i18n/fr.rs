@@ -9,6 +9,7 @@ pub(crate) const FR: &[(K, &str)] = &[
     (K::source, "Source\u{a0}: {source}"),
     (K::asOf, "Date de référence\u{a0}: {date}"),
     (K::stillPrevious, "Le widget affiche toujours les données précédentes."),
+    (K::pageTableBelow, "Ci-dessous, le tableau de la page tel que la page l’affiche."),
     (K::tableRegion, "Tableau de conformité"),
     (K::loading, "Chargement…"),
     (K::noData, "Aucune donnée"),

@@ -9,6 +9,7 @@ pub(crate) const JA: &[(K, &str)] = &[
     (K::source, "出典: {source}"),
     (K::asOf, "基準日: {date}"),
     (K::stillPrevious, "ウィジェットには引き続き以前のデータが表示されています。"),
+    (K::pageTableBelow, "下には、ページ自身の表をそのまま表示しています。"),
     (K::tableRegion, "コンプライアンス表"),
     (K::loading, "読み込み中…"),
     (K::noData, "データなし"),

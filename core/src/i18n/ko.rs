@@ -9,6 +9,7 @@ pub(crate) const KO: &[(K, &str)] = &[
     (K::source, "출처: {source}"),
     (K::asOf, "기준일: {date}"),
     (K::stillPrevious, "위젯에 이전 데이터가 계속 표시됩니다."),
+    (K::pageTableBelow, "아래에 페이지의 표를 페이지가 보여 주는 그대로 표시합니다."),
     (K::tableRegion, "규정 준수 표"),
     (K::loading, "불러오는 중…"),
     (K::noData, "데이터 없음"),
