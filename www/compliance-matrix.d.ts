@@ -438,7 +438,14 @@ export interface ComplianceMatrixEventMap extends HTMLElementEventMap {
   'cm-error': CmErrorEvent;
 }
 
-/** `<compliance-matrix>`: each attribute reflects the camelCase property of the same name. */
+/**
+ * `<compliance-matrix>`: each attribute reflects the camelCase property of the same name.
+ *
+ * @slot - A `<table>` child is the dataset when neither `data` nor `src` is given (header row =
+ * services, first cell of each row = program, `<caption>` = title; `data-as-of`, `data-source`,
+ * `data-source-url` on the table). It stays visible until the widget renders, and wherever it
+ * cannot.
+ */
 export interface ComplianceMatrixElement extends HTMLElement {
   /** `services` attribute. */
   services: string | null;

@@ -35,7 +35,7 @@ catalog! {
     source = "Source: {source}",
     asOf = "As of {date}",
     stillPrevious = "The widget still shows the previous data.",
-    pageTableBelow = "Below is the page’s own table, as the page shows it.",
+    pageTableBelow = "Below is the page's own table, as the page shows it.",
     tableRegion = "Compliance table",
     loading = "Loading…",
     noData = "No data",
