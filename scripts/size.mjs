@@ -9,13 +9,15 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // the weight goes down (the target is 100 kB for the first download, issue "Weight and start").
 // Raised from 285,000 on 2026-12-02 for the reader's language (issue 18), measured with gzip -9
 // on the wasm: the keyed catalog, its template engine, Intl and the strings context ≈ +16 kB,
-// the five translations ≈ +19 kB (283.7 → 321.5 kB first download in all). Raised again to
-// 331,000 for a page's own table (issue 18): reading a child <table> (web-sys table bindings,
+// the five translations ≈ +19 kB (283.7 → 321.5 kB first download in all). Raised again for
+// a page's own table (issue 18): reading a child <table> (web-sys table bindings,
 // counts checked before copying), its rows → dataset step with row/column errors, the alert
-// beside the slotted table and the MutationObserver ≈ +6.5 kB (321.5 → 328.0 kB).
+// beside the slotted table and the MutationObserver ≈ +6.5 kB (321.5 → 328.0 kB); and to
+// 333,000 for the option errors in the reader's language (eleven messages × six languages in
+// the catalog ≈ +2.2 kB: 330.2 kB).
 const BUDGET = {
-  first: 331_000,
-  total: 331_000,
+  first: 333_000,
+  total: 333_000,
 };
 
 const files = {

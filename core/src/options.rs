@@ -7,6 +7,7 @@
 //! touches this table and the code that uses it.
 
 use crate::dataset::Dataset;
+use crate::i18n::{Arg, Strings, K};
 use crate::query::{Direction, SortField, SortKey, StatusFilter};
 use crate::revisions;
 
@@ -247,6 +248,51 @@ impl Options {
 }
 
 /// Which parts are shown.
+/// Why an option's value cannot be used: a message of the UI catalog (so the widget says it in
+/// the reader's language) with the value at fault. As text (`Display`, API errors) it is English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionError {
+    pub key: K,
+    /// Placeholder → text: `value` (what was given) and, for some, `option` and `list`.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl OptionError {
+    fn new(key: K, value: &str) -> OptionError {
+        OptionError {
+            key,
+            args: vec![("value", value.to_string())],
+        }
+    }
+
+    fn with(mut self, name: &'static str, text: &str) -> OptionError {
+        self.args.push((name, text.to_string()));
+        self
+    }
+
+    /// The message in the words of `t`.
+    pub fn text(&self, t: &Strings) -> String {
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(n, v)| (*n, Arg::Text(v.as_str())))
+            .collect();
+        t.fmt(self.key, &args)
+    }
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&Strings::english()))
+    }
+}
+
+impl From<OptionError> for String {
+    fn from(e: OptionError) -> String {
+        e.to_string()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
     Table,
@@ -256,12 +302,12 @@ pub enum View {
 }
 
 impl View {
-    pub fn parse(s: &str) -> Result<View, String> {
+    pub fn parse(s: &str) -> Result<View, OptionError> {
         match s.trim() {
             "" | "both" => Ok(View::Both),
             "table" => Ok(View::Table),
             "diagram" => Ok(View::Diagram),
-            other => Err(format!("view: '{other}' is not table, diagram or both")),
+            other => Err(OptionError::new(K::errView, other)),
         }
     }
 
@@ -292,12 +338,12 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub fn parse(s: &str) -> Result<Theme, String> {
+    pub fn parse(s: &str) -> Result<Theme, OptionError> {
         match s.trim() {
             "" | "auto" => Ok(Theme::Auto),
             "light" => Ok(Theme::Light),
             "dark" => Ok(Theme::Dark),
-            other => Err(format!("theme: '{other}' is not light, dark or auto")),
+            other => Err(OptionError::new(K::errTheme, other)),
         }
     }
 
@@ -311,23 +357,22 @@ impl Theme {
 }
 
 /// Parses a revision id option: empty → `None`, `latest` → the newest id.
-pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, String> {
+pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, OptionError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     match revisions::find(s) {
         Some(r) => Ok(Some(r.id)),
-        None => Err(format!(
-            "{name}: unknown revision '{s}' (expected one of {}, or latest)",
-            revisions::ids().join(", ")
-        )),
+        None => Err(OptionError::new(K::errRevision, s)
+            .with("option", name)
+            .with("list", &revisions::ids().join(", "))),
     }
 }
 
 /// Parses the `sort` attribute: a comma list of `key:asc|desc` (direction optional, ascending).
 /// Keys are `program`, `coverage` or a service id of the dataset.
-pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, String> {
+pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, OptionError> {
     let mut out: Vec<SortKey> = Vec::new();
     for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (key, dir) = match part.split_once(':') {
@@ -337,25 +382,18 @@ pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, String> {
         let dir = match dir {
             "asc" => Direction::Asc,
             "desc" => Direction::Desc,
-            other => {
-                return Err(format!(
-                    "sort: '{other}' is not a direction (expected asc or desc)"
-                ))
-            }
+            other => return Err(OptionError::new(K::errSortDirection, other)),
         };
         let field = match key {
             "program" => SortField::Program,
             "coverage" => SortField::Coverage,
             id if ds.service_index(id).is_some() => SortField::Service(id.to_string()),
             other => {
-                return Err(format!(
-                    "sort: unknown key '{other}' (expected program, coverage or one of {})",
-                    service_ids(ds)
-                ))
+                return Err(OptionError::new(K::errSortKey, other).with("list", &service_ids(ds)))
             }
         };
         if out.iter().any(|k| k.field == field) {
-            return Err(format!("sort: key '{key}' is given twice"));
+            return Err(OptionError::new(K::errSortTwice, key));
         }
         out.push(SortKey { field, dir });
     }
@@ -363,28 +401,21 @@ pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, String> {
 }
 
 /// Parses the `status` attribute: `any` or `<service>:<status>`.
-pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, String> {
+pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, OptionError> {
     let s = s.trim();
     if s.is_empty() || s == "any" {
         return Ok(StatusFilter::Any);
     }
     let Some((svc, st)) = s.split_once(':') else {
-        return Err(format!(
-            "status: '{s}' is not 'any' or '<service>:<status>' (e.g. fargate:not-in-scope)"
-        ));
+        return Err(OptionError::new(K::errStatusForm, s));
     };
     if ds.service_index(svc.trim()).is_none() {
-        return Err(format!(
-            "status: unknown service '{}' (expected one of {})",
-            svc.trim(),
-            service_ids(ds)
-        ));
+        return Err(
+            OptionError::new(K::errStatusService, svc.trim()).with("list", &service_ids(ds))
+        );
     }
     let Some(status) = crate::dataset::Status::from_id(st.trim()) else {
-        return Err(format!(
-            "status: unknown status '{}' (expected in-scope, in-progress, not-in-scope or unknown)",
-            st.trim()
-        ));
+        return Err(OptionError::new(K::errStatusStatus, st.trim()));
     };
     Ok(StatusFilter::Service {
         service: svc.trim().to_string(),
@@ -393,14 +424,11 @@ pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, String> {
 }
 
 /// Parses the `services` attribute: a comma list of service ids, in display order.
-pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, String> {
+pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, OptionError> {
     let mut out: Vec<String> = Vec::new();
     for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if ds.service_index(id).is_none() {
-            return Err(format!(
-                "services: unknown service '{id}' (expected one of {})",
-                service_ids(ds)
-            ));
+            return Err(OptionError::new(K::errServices, id).with("list", &service_ids(ds)));
         }
         if !out.iter().any(|x| x == id) {
             out.push(id.to_string());
@@ -410,13 +438,11 @@ pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, String> {
 }
 
 /// Parses the `tags` attribute: a comma list of `facet:value` tags.
-pub fn parse_tags(s: &str) -> Result<Vec<String>, String> {
+pub fn parse_tags(s: &str) -> Result<Vec<String>, OptionError> {
     let mut out: Vec<String> = Vec::new();
     for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if !t.contains(':') {
-            return Err(format!(
-                "tags: '{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"
-            ));
+            return Err(OptionError::new(K::errTags, t));
         }
         if !out.iter().any(|x| x == t) {
             out.push(t.to_string());
@@ -511,33 +537,66 @@ mod tests {
         let ds = Dataset::embedded();
         assert!(parse_sort("nope:asc", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown key 'nope'"));
         assert!(parse_sort("program:up", &ds)
             .unwrap_err()
+            .to_string()
             .contains("'up' is not a direction"));
         assert!(parse_sort("ecs,ecs:desc", &ds)
             .unwrap_err()
+            .to_string()
             .contains("given twice"));
         assert!(parse_status("x:in-scope", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown service 'x'"));
         assert!(parse_status("ecs:maybe", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown status 'maybe'"));
         assert!(parse_status("ecs", &ds)
             .unwrap_err()
+            .to_string()
             .contains("is not 'any'"));
         assert!(parse_services("ecs,lambda", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown service 'lambda'"));
-        assert!(parse_tags("us").unwrap_err().contains("facet:value"));
+        assert!(parse_tags("us")
+            .unwrap_err()
+            .to_string()
+            .contains("facet:value"));
         assert_eq!(
             parse_services("ecr, ecs,ecr", &ds).unwrap(),
             vec!["ecr", "ecs"]
         );
         assert!(parse_revision("revision", "1999-01-01")
             .unwrap_err()
+            .to_string()
             .contains("unknown revision"));
+    }
+
+    #[test]
+    fn option_errors_speak_the_readers_language_and_english_as_text() {
+        let ds = Dataset::embedded();
+        let e = parse_services("ecs,lambda", &ds).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "services: unknown service 'lambda' (expected one of ecs, eks, fargate, ecr)"
+        );
+        let de = Strings::new("de", &[], std::rc::Rc::new(crate::i18n::Plain));
+        assert_eq!(
+            e.text(&de),
+            "services: unbekannter Dienst „lambda“ (erwartet: einer von ecs, eks, fargate, ecr)"
+        );
+        let e = parse_revision("compare", "1999").unwrap_err();
+        assert!(
+            e.text(&de)
+                .starts_with("compare: unbekannte Revision „1999“"),
+            "{}",
+            e.text(&de)
+        );
     }
 
     #[test]
@@ -545,15 +604,19 @@ mod tests {
         let ds = Dataset::embedded();
         assert!(parse_sort("lambda:asc", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown key 'lambda'"));
         assert!(parse_sort("eks:up", &ds)
             .unwrap_err()
+            .to_string()
             .contains("'up' is not a direction"));
         assert!(parse_status("fargate:maybe", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown status 'maybe'"));
         assert!(parse_services("ecs,lambda", &ds)
             .unwrap_err()
+            .to_string()
             .contains("unknown service 'lambda'"));
         assert_eq!(parse_services(" eks , ecs ", &ds).unwrap(), ["eks", "ecs"]);
     }

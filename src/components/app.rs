@@ -532,7 +532,7 @@ impl Component for App {
         };
         let (as_of_before, as_of_after) = t.around(K::asOf, "date", &[]);
         let (source_before, source_after) = t.around(K::source, "source", &[]);
-        let mut errors = s.option_error_list();
+        let mut errors = s.option_error_list(t);
         let data_errors: Vec<String> = ctx
             .props()
             .data_error

@@ -49,7 +49,7 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Problems with the options (attributes) by [`Opt`], each naming the attribute; an
     /// option's error stays until that option is set again.
-    pub option_errors: [Option<String>; SPECS.len()],
+    pub option_errors: [Option<options::OptionError>; SPECS.len()],
     /// A dataset from the host (`data` or `src`); when set, revisions do not apply.
     pub custom: Option<Rc<Dataset>>,
     /// The embedded revision shown (an id from `revisions::ids()`).
@@ -231,9 +231,13 @@ impl AppState {
         self.refresh();
     }
 
-    /// The problems with the options, in table order.
-    pub fn option_error_list(&self) -> Vec<String> {
-        self.option_errors.iter().flatten().cloned().collect()
+    /// The problems with the options, in table order, in the words of `t`.
+    pub fn option_error_list(&self, t: &crate::i18n::Strings) -> Vec<String> {
+        self.option_errors
+            .iter()
+            .flatten()
+            .map(|e| e.text(t))
+            .collect()
     }
 
     /// What the reader sees, as plain data (`save()`).

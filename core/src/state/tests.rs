@@ -17,7 +17,9 @@ fn options_filter_and_sort_the_rows() {
     assert_eq!(snap.visible.len(), 8);
     assert_eq!(snap.visible[0], "ospar");
     assert_eq!(snap.sort, "program:desc");
-    assert!(s.option_error_list().is_empty());
+    assert!(s
+        .option_error_list(&crate::i18n::Strings::english())
+        .is_empty());
 }
 
 #[test]
@@ -34,12 +36,20 @@ fn a_changed_attribute_keeps_what_the_user_did_with_the_others() {
 fn bad_options_are_reported_by_name_and_kept_until_fixed() {
     let mut s = AppState::new(Dataset::embedded());
     s.apply_options(&opts([(Opt::Sort, "lambda")]));
-    assert_eq!(s.option_error_list().len(), 1);
-    assert!(s.option_error_list()[0].starts_with("sort:"));
+    assert_eq!(
+        s.option_error_list(&crate::i18n::Strings::english()).len(),
+        1
+    );
+    assert!(s.option_error_list(&crate::i18n::Strings::english())[0].starts_with("sort:"));
     s.apply_options(&opts([(Opt::Theme, "dark")]));
-    assert_eq!(s.option_error_list().len(), 1);
+    assert_eq!(
+        s.option_error_list(&crate::i18n::Strings::english()).len(),
+        1
+    );
     s.apply_options(&opts([(Opt::Sort, "ecs")]));
-    assert!(s.option_error_list().is_empty());
+    assert!(s
+        .option_error_list(&crate::i18n::Strings::english())
+        .is_empty());
 }
 
 #[test]
@@ -221,7 +231,8 @@ fn a_pending_source_shows_no_rows_until_it_comes() {
 fn unknown_revisions_are_reported() {
     let mut s = AppState::new(Dataset::embedded());
     s.apply_options(&opts([(Opt::Revision, "2019-01-01")]));
-    assert!(s.option_error_list()[0].starts_with("revision: unknown revision '2019-01-01'"));
+    assert!(s.option_error_list(&crate::i18n::Strings::english())[0]
+        .starts_with("revision: unknown revision '2019-01-01'"));
     assert_eq!(s.revision, SEED_REVISION);
 }
 
