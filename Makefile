@@ -155,7 +155,7 @@ test-wasm: setup setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web
 
 test-e2e: setup-node setup-browser dist fault-dist
-	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 screenshot: dist setup-browser
 	node tests/e2e/screenshot.mjs
