@@ -1,0 +1,64 @@
+//! The module-level functions of the JS API that need no widget: `catalog()` and
+//! `parseDataset()`.
+
+use super::input::text_within_limit;
+use super::to_js;
+use crate::dataset::{self, ImportMeta, Link};
+use crate::i18n::{Strings, K};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Every UI string of a shipped language (`en`, `de`, `fr`, `es`, `ja`, `ko`; English for any
+/// other), key → text: the keys a page's `strings` may override, and a start for its own language.
+///
+/// ```js
+/// const german = catalog('de'); // { title: 'Compliance-Matrix', … }
+/// ```
+#[wasm_bindgen]
+pub fn catalog(lang: Option<String>) -> JsValue {
+    let strings = Strings::new(
+        lang.as_deref().unwrap_or("en"),
+        &[],
+        Rc::new(crate::i18n::Plain),
+    );
+    let out = js_sys::Object::new();
+    for k in K::ALL {
+        let _ = js_sys::Reflect::set(
+            &out,
+            &JsValue::from_str(k.name()),
+            &JsValue::from_str(strings.get(*k)),
+        );
+    }
+    out.into()
+}
+
+/// Parses a dataset from text: our JSON schema, a CSV table or a Markdown table. `format` is
+/// `json`, `csv`, `markdown` or omitted (guessed from the text). Throws an `Error` whose message
+/// names the line and column or the field.
+///
+/// ```js
+/// const data = parseDataset('| Program | Amazon ECS |\n|---|---|\n| SOC II | 1 |', 'markdown');
+/// document.querySelector('compliance-matrix').data = data;
+/// ```
+#[wasm_bindgen(js_name = parseDataset)]
+pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<JsValue, JsValue> {
+    crate::platform::enter(0);
+    let text = text_within_limit(&text, "parseDataset(text)", "of text")
+        .map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
+    let text = text.as_str();
+    let meta = ImportMeta {
+        as_of: String::new(),
+        source: Link::default(),
+    };
+    let format = match format.as_deref() {
+        None | Some("") => dataset::Format::guess("", "", text),
+        Some(name) => dataset::Format::from_name(name).ok_or_else(|| {
+            JsValue::from(js_sys::Error::new(&format!(
+                "unknown format '{name}' (expected json, csv or markdown)"
+            )))
+        })?,
+    };
+    let ds = dataset::parse_any(text, format, &meta)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    Ok(to_js(&ds.to_json_value()))
+}
