@@ -469,10 +469,9 @@ impl Handle {
     /// handle.error(); // "programs[3].status.ecs: unknown status 'maybe' …" or undefined
     /// ```
     pub fn error(&self) -> Option<String> {
-        match (&self.table, self.uses_table()) {
-            (Some(Err(e)), true) => Some(e.clone()),
-            _ => self.data_error.clone(),
-        }
+        self.table_error()
+            .or(self.data_error.as_deref())
+            .map(str::to_string)
     }
 }
 
@@ -491,11 +490,19 @@ impl Handle {
         if table == self.table {
             return false;
         }
-        if let (Some(Err(e)), true) = (&table, self.uses_table()) {
+        self.table = table;
+        if let Some(e) = self.table_error() {
             dispatch_error(&self.target, e);
         }
-        self.table = table;
         true
+    }
+
+    /// Why the child table cannot be used, when it is the dataset.
+    fn table_error(&self) -> Option<&str> {
+        match &self.table {
+            Some(Err(e)) if self.uses_table() => Some(e),
+            _ => None,
+        }
     }
 
     /// The strings for the language this widget is asked to speak.
@@ -526,10 +533,7 @@ impl Handle {
     }
 
     fn render(&mut self) {
-        let table_error = match (&self.table, self.uses_table()) {
-            (Some(Err(e)), true) => Some(e.clone()),
-            _ => None,
-        };
+        let table_error = self.table_error().map(str::to_string);
         if table_error.is_some() {
             // Nothing of earlier data is the page's any more: no state, nothing to export.
             self.state.borrow_mut().take();
@@ -552,7 +556,7 @@ impl Handle {
     /// the embedded data is exported as the page's).
     fn export(&self, f: impl Fn(&export::View) -> String) -> Result<String, JsValue> {
         crate::platform::enter(self.generation);
-        if let (Some(Err(e)), true) = (&self.table, self.uses_table()) {
+        if let Some(e) = self.table_error() {
             return Err(js_sys::Error::new(&format!("nothing to export: {e}")).into());
         }
         let guard = self.state.borrow();

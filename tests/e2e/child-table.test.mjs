@@ -8,20 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, DOM, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, DOM, MatrixPage, axeViolations } from './matrix-page.mjs';
 
 const T = { timeout: 90000 };
-const AXE = 'node_modules/axe-core/axe.min.js';
-const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** axe-core's violations on the page (the shadow root and the page's own table included). */
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (runOnly) => {
-    const r = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  }, RULESETS);
-}
 const env = session();
 
 const THREE = `
@@ -105,7 +95,7 @@ test('a cell the widget cannot read names its row and column; the page table sta
   assert.equal(errors.length, 1);
   assert.match(errors[0], /^the page's table: row 3, column 2: a merged cell/);
   await assert.rejects(cm.evaluate((el) => el.exportCsv()), /nothing to export: the page's table: row 3, column 2/);
-  const violations = await axe(cm.page);
+  const violations = await axeViolations(cm.page);
   assert.deepEqual(violations, [], `axe on the alert and the page's table:\n${violations.join('\n')}`);
   if (process.env.SCREENSHOTS) await cm.page.screenshot({ path: 'docs/page-table-error.png' });
   // A missing cell: its row and the column where it should be.
@@ -197,7 +187,7 @@ test('the demo page: the seed as a plain table without JavaScript, the embedded 
   const cm = await new MatrixPage(page, '#demo').ready(30000);
   assert.equal((await cm.programIds()).length, 20);
   assert.ok(await cm.locator(DOM.revision).count(), 'the embedded history is offered');
-  const violations = await axe(page);
+  const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe on the demo page:\n${violations.join('\n')}`);
   assert.equal(await pageTableShown(page), false);
   await page.waitForTimeout(1000);

@@ -6,11 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, BLANK, DOM } from './matrix-page.mjs';
+import { session, eventually, BLANK, DOM, axeViolations } from './matrix-page.mjs';
 
 const T = { timeout: 90000 };
-const AXE = 'node_modules/axe-core/axe.min.js';
-const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const LANGS = ['en', 'de', 'fr', 'es', 'ja', 'ko'];
 // A well-formed host page (one h1, a main landmark), so axe reports only the widget.
 const HOST = '/tests/hosts/a11y/index.html';
@@ -98,13 +96,6 @@ async function expectNoEnglish(cm, lang) {
   assert.equal(await cm.locator('th[data-key=program] .cm-sort-label').textContent(), other.columnProgram);
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (runOnly) => {
-    const r = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  }, RULESETS);
-}
 
 test('lang="de" on the element: a complete German UI, data kept in English', T, async () => {
   const cm = await open({ lang: 'de' });
@@ -114,14 +105,14 @@ test('lang="de" on the element: a complete German UI, data kept in English', T, 
   assert.equal(await name.getAttribute('lang'), 'en');
   assert.match(await name.textContent(), /C5/);
   assert.equal(await cm.locator('[part=warning]').getAttribute('lang'), 'en');
-  assert.deepEqual(await axe(cm.page), [], 'axe in German');
+  assert.deepEqual(await axeViolations(cm.page), [], 'axe in German');
   assert.deepEqual(cm.page.problems, []);
 });
 
 test('<html lang="ko">: a complete Korean UI', T, async () => {
   const cm = await open({}, { docLang: 'ko' });
   await expectNoEnglish(cm, 'ko');
-  assert.deepEqual(await axe(cm.page), [], 'axe in Korean');
+  assert.deepEqual(await axeViolations(cm.page), [], 'axe in Korean');
   assert.deepEqual(cm.page.problems, []);
 });
 

@@ -153,6 +153,18 @@ export function session(options, setup) {
   return env;
 }
 
+/** The rule sets every axe-core run checks: WCAG 2.0–2.2 A/AA and best practice. */
+export const AXE_RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe-core's violations on the whole page (shadow roots included), one line each. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async (runOnly) => {
+    const r = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  }, AXE_RULESETS);
+}
+
 /** Polls `get` until it deep-equals `expected` (renders are asynchronous), then asserts. */
 export async function eventually(get, expected, message, ms = 5000) {
   const end = Date.now() + ms;

@@ -7,10 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, poll, DOM, sel, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, poll, DOM, sel, MatrixPage, axeViolations } from './matrix-page.mjs';
 
-const AXE = 'node_modules/axe-core/axe.min.js';
-const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const HOST = '/tests/hosts/a11y/index.html';
 const VARIANTS = JSON.parse(readFileSync('data/responsibility.json', 'utf8')).variants.map((v) => v.id);
 const TIMEOUT = 90000;
@@ -87,13 +85,6 @@ const current = (cm) =>
     return b ? `${b.closest('g[data-variant]').dataset.variant}/${b.dataset.layer}` : null;
   }, DOM);
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (runOnly) => {
-    const r = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  }, RULESETS);
-}
 
 test('in a dir="rtl" page the table, toolbar and diagram mirror, arrow keys follow the screen, axe finds nothing', { timeout: TIMEOUT }, async () => {
   const cm = await open({ dir: 'rtl' });
@@ -145,7 +136,7 @@ test('in a dir="rtl" page the table, toolbar and diagram mirror, arrow keys foll
   await eventually(() => cm.headerKeys(), ['program', 'eks', 'ecs', 'fargate', 'ecr', 'coverage'], 'eks moved earlier');
   assert.deepEqual((await tableSides(cm)).leftToRight, ['coverage', 'ecr', 'fargate', 'ecs', 'eks', 'program'], 'eks moved right on the screen');
 
-  const v = await axe(page);
+  const v = await axeViolations(page);
   assert.deepEqual(v, [], `axe violations in RTL:\n${v.join('\n')}`);
   assert.deepEqual(page.problems, []);
 });
@@ -167,7 +158,7 @@ test('in a dir="rtl" page compare mode draws its old → new arrow pointing left
   });
   assert.equal(got.transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'the arrow is mirrored');
   assert.ok(got.arrowRight <= got.oldLeft + 0.5, `the arrow (right edge ${got.arrowRight}) is left of the old status (${got.oldLeft})`);
-  const v = await axe(cm.page);
+  const v = await axeViolations(cm.page);
   assert.deepEqual(v, [], `axe violations in RTL compare mode:\n${v.join('\n')}`);
   assert.deepEqual(cm.page.problems, []);
 });
