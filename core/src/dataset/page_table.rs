@@ -102,28 +102,22 @@ impl PageTable {
                 format!("'{url}' is not an absolute http:, https: or mailto: link"),
             ));
         }
-        let title = collapse(&self.source);
-        let source = if !url.is_empty() {
-            Link {
-                title: if title.is_empty() {
-                    url.to_string()
-                } else {
-                    title
-                },
-                url: url.to_string(),
-                note: None,
-            }
+        // The table's own source link, else the page's address; the link is the title when the
+        // table names none.
+        let url = if url.is_empty() {
+            safe_url(page_url).unwrap_or_default()
         } else {
-            let page = safe_url(page_url).unwrap_or_default();
-            Link {
-                title: if title.is_empty() {
-                    page.to_string()
-                } else {
-                    title
-                },
-                url: page.to_string(),
-                note: None,
-            }
+            url
+        };
+        let title = collapse(&self.source);
+        let source = Link {
+            title: if title.is_empty() {
+                url.to_string()
+            } else {
+                title
+            },
+            url: url.to_string(),
+            note: None,
         };
         let mut rows = self.rows.iter().enumerate().map(|(i, cells)| {
             for (c, cell) in cells.iter().enumerate() {
