@@ -15,7 +15,7 @@ fn every_saved_fuzz_input_parses_or_errors_cleanly() {
         for format in [Format::Json, Format::Csv, Format::Markdown] {
             match parse_any(&text, format, &meta) {
                 Ok(ds) => assert!(ds.validate().is_ok(), "{}", path.display()),
-                Err(e) => assert!(!e.message.is_empty(), "{}", path.display()),
+                Err(e) => assert!(!e.message().is_empty(), "{}", path.display()),
             }
         }
         n += 1;

@@ -250,7 +250,7 @@ fn names_with_outer_whitespace_are_trimmed_on_every_import() {
     };
     let e = from_csv(&view.to_csv(), &meta(&ds)).unwrap_err();
     assert_eq!(
-        e.message,
+        e.message(),
         "duplicate program 'Tab name' (same as 'Tab name' on line 2)"
     );
 }

@@ -404,10 +404,9 @@ impl Component for App {
                 self.loading = None;
                 let parsed = result.and_then(|(text, ctype)| {
                     crate::dataset::import(&url, &ctype, &text).map_err(|e| {
-                        ctx.props().strings.fmt(
-                            K::srcInvalid,
-                            &[("url", Text(&url)), ("detail", Text(&e.to_string()))],
-                        )
+                        e.with("url", url.as_str())
+                            .within(K::srcInvalid)
+                            .text(&ctx.props().strings)
                     })
                 });
                 match parsed {

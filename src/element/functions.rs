@@ -43,8 +43,12 @@ pub fn catalog(lang: Option<String>) -> JsValue {
 #[wasm_bindgen(js_name = parseDataset)]
 pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<JsValue, JsValue> {
     crate::platform::enter(0);
-    let text = text_within_limit(&text, "parseDataset(text)", "of text")
-        .map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
+    // Thrown to the page's script: in English, as every thrown error.
+    if !text.is_string() {
+        return Err(js_sys::TypeError::new("parseDataset(text): not text").into());
+    }
+    let text = text_within_limit(&text)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("parseDataset(text): {e}"))))?;
     let text = text.as_str();
     let meta = ImportMeta {
         as_of: String::new(),

@@ -1,7 +1,8 @@
 //! What crosses from JavaScript into the widget: `mount()`/`update()` options (own properties
 //! only, nothing through the prototype chain) and texts measured before they are copied.
 
-use crate::dataset;
+use crate::dataset::{self, validate::over_limit, DatasetError};
+use crate::i18n::K;
 use crate::options::{Kind, Options, SPECS};
 use wasm_bindgen::prelude::*;
 
@@ -72,28 +73,15 @@ pub(super) struct Read {
 /// A JS string as Rust text if it is within the input limit. Its length is checked on the JS
 /// side first (UTF-16 units, never more than its UTF-8 bytes), so an oversized string is refused
 /// before a byte of it is copied into wasm memory; what is copied is then at most 3× the limit.
-pub(super) fn text_within_limit(text: &JsValue, what: &str, unit: &str) -> Result<String, String> {
-    let limit = dataset::MAX_INPUT_BYTES;
-    let too_big = |n: String| {
-        format!(
-            "{what}: {n} bytes {unit}, more than the limit of {limit} bytes ({} MiB)",
-            limit / (1024 * 1024)
-        )
-    };
-    let Some(s) = text.dyn_ref::<js_sys::JsString>() else {
-        return Err(format!("{what}: not text"));
-    };
-    if s.length() as usize > limit {
+pub(super) fn text_within_limit(text: &js_sys::JsString) -> Result<String, DatasetError> {
+    let units = text.length() as usize;
+    if units > dataset::MAX_INPUT_BYTES {
         // Each UTF-16 unit is at least one UTF-8 byte: over the limit without counting bytes.
-        return Err(format!(
-            "{what}: {} characters {unit}, more than the limit of {limit} bytes ({} MiB)",
-            s.length(),
-            limit / (1024 * 1024)
-        ));
+        return Err(over_limit(K::errInputChars, "count", units));
     }
-    let text = String::from(s);
-    if text.len() > limit {
-        return Err(too_big(text.len().to_string()));
+    let text = String::from(text);
+    if text.len() > dataset::MAX_INPUT_BYTES {
+        return Err(over_limit(K::errInputBytes, "bytes", text.len()));
     }
     Ok(text)
 }

@@ -10,7 +10,7 @@ mod page_table;
 mod root;
 
 use crate::components::{AppProps, Loaded};
-use crate::dataset::{self, Dataset};
+use crate::dataset::{self, Dataset, DatasetError};
 use crate::export;
 use crate::i18n::{Strings, K};
 use crate::options::{Opt, Options, SPECS};
@@ -157,10 +157,10 @@ pub struct Handle {
     /// before a move; then what the app reports.
     loaded: Rc<RefCell<Option<Loaded>>>,
     data: Option<Rc<Dataset>>,
-    data_error: Option<String>,
+    data_error: Option<DatasetError>,
     /// What the element's own child `<table>` holds (or why it cannot be used); the dataset when
     /// neither `data` nor `src` is given.
-    table: Option<Result<Rc<Dataset>, String>>,
+    table: Option<Result<Rc<Dataset>, DatasetError>>,
     /// Resolves after the first render that shows the data or the error (see `AppProps::onready`).
     ready: js_sys::Promise,
     resolve_ready: Rc<RefCell<Option<js_sys::Function>>>,
@@ -470,8 +470,8 @@ impl Handle {
     /// ```
     pub fn error(&self) -> Option<String> {
         self.table_error()
-            .or(self.data_error.as_deref())
-            .map(str::to_string)
+            .or(self.data_error.as_ref())
+            .map(|e| e.text(&self.strings))
     }
 }
 
@@ -492,13 +492,13 @@ impl Handle {
         }
         self.table = table;
         if let Some(e) = self.table_error() {
-            dispatch_error(&self.target, e);
+            dispatch_error(&self.target, &e.text(&self.strings));
         }
         true
     }
 
     /// Why the child table cannot be used, when it is the dataset.
-    fn table_error(&self) -> Option<&str> {
+    fn table_error(&self) -> Option<&DatasetError> {
         match &self.table {
             Some(Err(e)) if self.uses_table() => Some(e),
             _ => None,
@@ -533,7 +533,7 @@ impl Handle {
     }
 
     fn render(&mut self) {
-        let table_error = self.table_error().map(str::to_string);
+        let table_error = self.table_error().map(|e| e.text(&self.strings));
         if table_error.is_some() {
             // Nothing of earlier data is the page's any more: no state, nothing to export.
             self.state.borrow_mut().take();
@@ -557,6 +557,7 @@ impl Handle {
     fn export(&self, f: impl Fn(&export::View) -> String) -> Result<String, JsValue> {
         crate::platform::enter(self.generation);
         if let Some(e) = self.table_error() {
+            // Thrown to the page's script: in English, as every thrown error.
             return Err(js_sys::Error::new(&format!("nothing to export: {e}")).into());
         }
         let guard = self.state.borrow();
@@ -603,7 +604,7 @@ impl Handle {
             namespace: self.namespace.clone(),
             restore: self.restore.clone(),
             data,
-            data_error: self.data_error.clone(),
+            data_error: self.data_error.as_ref().map(|e| e.text(&self.strings)),
             strings: self.strings.clone(),
             data_lang: locale::page_lang(&self.target).map(yew::AttrValue::from),
             string_errors: self.string_errors.clone(),
@@ -640,17 +641,17 @@ impl Handle {
         let parsed = js_sys::JSON::stringify(data)
             .ok()
             .filter(|t| !t.is_undefined())
-            .ok_or_else(|| "data: not a dataset object (it cannot be written as JSON: a cycle, or nested too deeply)".to_string())
-            .and_then(|t| text_within_limit(&t, "data", "as JSON"))
-            .and_then(|text| Dataset::from_data_text(&text).map_err(|e| format!("data: {e}")));
+            .ok_or_else(|| DatasetError::input(K::errDataNotJson))
+            .and_then(|t| text_within_limit(&t).map_err(|e| e.within(K::errData)))
+            .and_then(|text| Dataset::from_data_text(&text).map_err(|e| e.within(K::errData)));
         match parsed {
             Ok(ds) => {
                 self.data = Some(Rc::new(ds));
                 self.data_error = None;
             }
-            Err(message) => {
-                dispatch_error(&self.target, &message);
-                self.data_error = Some(message);
+            Err(e) => {
+                dispatch_error(&self.target, &e.text(&self.strings));
+                self.data_error = Some(e);
             }
         }
     }

@@ -3,12 +3,13 @@
 //! number of cells are checked before any text is copied into wasm memory.
 
 use crate::dataset::{self, Dataset, DatasetError, PageCell, PageTable, MAX_FIELD_CHARS};
+use crate::i18n::K;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement};
 
 /// What the target's first child `<table>` holds, or why it cannot be used; `None` without one.
-pub(super) fn read(target: &Element) -> Option<Result<Rc<Dataset>, String>> {
+pub(super) fn read(target: &Element) -> Option<Result<Rc<Dataset>, DatasetError>> {
     let children = target.children();
     let table = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -23,7 +24,7 @@ pub(super) fn read(target: &Element) -> Option<Result<Rc<Dataset>, String>> {
     Some(
         read_table(table.unchecked_ref(), page)
             .map(Rc::new)
-            .map_err(|e| format!("the page's table: {e}")),
+            .map_err(|e| e.within(K::errPageTable)),
     )
 }
 
@@ -45,10 +46,7 @@ fn attribute(table: &Element, name: &str) -> Result<String, DatasetError> {
         .and_then(|f| f.call1(table, &name.into()).ok())
         .unwrap_or(JsValue::NULL);
     if js_length(&value) > MAX_FIELD_CHARS {
-        return Err(DatasetError {
-            location: name.to_string(),
-            message: format!("longer than {MAX_FIELD_CHARS} characters"),
-        });
+        return Err(DatasetError::field(name, K::errTooLong).num("limit", MAX_FIELD_CHARS));
     }
     Ok(value.as_string().unwrap_or_default())
 }

@@ -2,7 +2,8 @@
 
 use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
-use super::{Dataset, DatasetError};
+use super::{Dataset, DatasetError, Place};
+use crate::i18n::K;
 
 /// Parses a CSV table (RFC 4180): a header row (program column, then one column per service).
 /// UTF-8 with or without BOM, CRLF or LF line ends, quoted fields with `""` escapes.
@@ -24,10 +25,7 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
             r
         });
     let Some(header) = records.next() else {
-        return Err(DatasetError::at(
-            "line 1",
-            "empty CSV: expected a header row such as 'Program,Amazon ECS,Amazon EKS'",
-        ));
+        return Err(DatasetError::new(Place::Line(1, None), K::errEmptyCsv));
     };
     from_table(header, records.collect(), meta, Unit::Line)
 }
@@ -67,11 +65,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
                     quote_start = (line, col);
                 }
                 '"' => {
-                    return Err(DatasetError::line(
-                        line,
-                        col,
-                        "unexpected '\"' inside an unquoted field (quote the whole field and double the quote: \"\"\")",
-                    ))
+                    return Err(DatasetError::line(line, col, K::errCsvQuote))
                 }
                 ',' => {
                     cells.push(std::mem::take(&mut cur));
@@ -91,7 +85,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
                 }
                 _ => {
                     if field_started_quoted {
-                        return Err(DatasetError::line(line, col, "text after a closing quote (expected ',' or the end of the line)"));
+                        return Err(DatasetError::line(line, col, K::errCsvAfterQuote));
                     }
                     cur.push(c)
                 }
@@ -103,7 +97,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
         return Err(DatasetError::line(
             quote_start.0,
             quote_start.1,
-            "a quoted field is never closed (expected a closing '\"')",
+            K::errCsvUnclosed,
         ));
     }
     if !cur.is_empty() || !cells.is_empty() {
@@ -136,6 +130,6 @@ mod tests {
     #[test]
     fn csv_unclosed_quote_names_its_start() {
         let e = from_csv("P,ECS\nA,\"1\n", &seed_meta()).unwrap_err();
-        assert_eq!(e.location, "line 2, column 3");
+        assert_eq!(e.location(), "line 2, column 3");
     }
 }

@@ -2,6 +2,7 @@
 
 use super::table::ImportMeta;
 use super::{from_csv, from_markdown, safe_url, Dataset, DatasetError, Link};
+use crate::i18n::K;
 
 /// The formats [`parse_any`] reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,10 +64,7 @@ pub fn parse_any(text: &str, format: Format, meta: &ImportMeta) -> Result<Datase
 }
 
 fn not_html() -> DatasetError {
-    DatasetError::at(
-        "",
-        "got an HTML page, not a dataset (expected JSON, CSV or a Markdown table)",
-    )
+    DatasetError::input(K::errHtmlPage)
 }
 
 /// Whether a content type is that of an HTML page (`text/html`, `application/xhtml+xml`, with
@@ -158,7 +156,7 @@ mod tests {
         assert_eq!(Format::guess("", "/m", "P,ECS\nA,1"), Format::Csv);
         let e =
             parse_any("<!DOCTYPE html><html>404</html>", Format::Csv, &seed_meta()).unwrap_err();
-        assert!(e.message.contains("HTML page"), "{e}");
+        assert!(e.message().contains("HTML page"), "{e}");
     }
 
     /// Issue 19, item 7: HTML was recognised by `<!doctype html` and `<html` only; a page that
@@ -178,10 +176,10 @@ mod tests {
         ] {
             for format in [Format::Csv, Format::Markdown, Format::Json] {
                 let e = parse_any(page, format, &seed_meta()).unwrap_err();
-                assert!(e.message.starts_with("got an HTML page"), "{page:?}: {e}");
+                assert!(e.message().starts_with("got an HTML page"), "{page:?}: {e}");
             }
             let e = import("https://h/m.csv", "text/csv", page).unwrap_err();
-            assert!(e.message.starts_with("got an HTML page"), "{page:?}: {e}");
+            assert!(e.message().starts_with("got an HTML page"), "{page:?}: {e}");
         }
         // Tables and JSON that merely contain or start with markup-like text are not pages.
         for text in [
@@ -212,7 +210,7 @@ mod tests {
             " application/xhtml+xml ",
         ] {
             let e = import("https://h/m.csv", ct, csv).unwrap_err();
-            assert!(e.message.starts_with("got an HTML page"), "{ct}: {e}");
+            assert!(e.message().starts_with("got an HTML page"), "{ct}: {e}");
         }
         assert!(!is_html_type("text/plain"));
         assert!(!is_html_type("text/htmlx"));

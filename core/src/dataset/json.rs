@@ -2,6 +2,7 @@
 
 use super::validate::check_size;
 use super::{Cell, Dataset, DatasetError, Link, Program, Service, Status};
+use crate::i18n::K;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -307,11 +308,8 @@ impl Dataset {
         check_size(text)?;
         let raw: RawDataset =
             serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                DatasetError::line(
-                    e.line(),
-                    e.column(),
-                    format!("invalid JSON: {}", json_message(&e)),
-                )
+                DatasetError::line(e.line(), e.column(), K::errJsonSyntax)
+                    .with("detail", json_message(&e))
             })?;
         Dataset::from_raw(raw)
     }
@@ -319,7 +317,7 @@ impl Dataset {
     /// Validates an already-parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Dataset, DatasetError> {
         let raw = RawDataset::deserialize(&value)
-            .map_err(|e| DatasetError::at("", format!("does not match the schema: {e}")))?;
+            .map_err(|e| DatasetError::input(K::errJsonSchema).with("detail", e.to_string()))?;
         Dataset::from_raw(raw)
     }
 
@@ -328,13 +326,11 @@ impl Dataset {
     pub fn from_data_text(text: &str) -> Result<Dataset, DatasetError> {
         check_size(text)?;
         let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
-            let msg = json_message(&e);
-            match e.classify() {
-                serde_json::error::Category::Data => {
-                    DatasetError::at("", format!("does not match the schema: {msg}"))
-                }
-                _ => DatasetError::at("", format!("not a dataset object ({msg})")),
-            }
+            let key = match e.classify() {
+                serde_json::error::Category::Data => K::errJsonSchema,
+                _ => K::errJsonNotObject,
+            };
+            DatasetError::input(key).with("detail", json_message(&e))
         })?;
         Dataset::from_raw(raw)
     }
@@ -362,31 +358,21 @@ impl Dataset {
                     _ => column.get(&*key).copied(),
                 };
                 let Some(col) = col else {
-                    return Err(DatasetError::at(
-                        format!("programs[{i}].status.{key}"),
-                        format!(
-                            "unknown service '{key}' (services are: {})",
-                            services
-                                .iter()
-                                .map(|s| s.id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
+                    let list: Vec<&str> = services.iter().map(|s| s.id.as_str()).collect();
+                    return Err(
+                        DatasetError::field(format!("programs[{i}].status.{key}"), K::errUnknownService)
+                            .with("value", &*key)
+                            .with("list", list.join(", ")),
+                    );
                 };
                 cells[col] = match cell {
                     JsonCell::Valid(cell) => cell,
                     JsonCell::UnknownStatus { status, nested } => {
-                        return Err(DatasetError::at(
-                            format!("programs[{i}].status.{key}{}", if nested { ".status" } else { "" }),
-                            format!("unknown status '{status}' (expected in-scope, not-in-scope, in-progress or unknown)"),
-                        ))
+                        let field = format!("programs[{i}].status.{key}{}", if nested { ".status" } else { "" });
+                        return Err(DatasetError::field(field, K::errUnknownStatus).with("value", &*status))
                     }
                     JsonCell::Invalid => {
-                        return Err(DatasetError::at(
-                            format!("programs[{i}].status.{key}"),
-                            "expected a status (\"in-scope\", \"not-in-scope\", \"in-progress\", \"unknown\") or an object {\"status\": …, \"label\": …}",
-                        ))
+                        return Err(DatasetError::field(format!("programs[{i}].status.{key}"), K::errStatusShape))
                     }
                 };
             }
@@ -482,20 +468,20 @@ pub(crate) mod tests {
             "services":[{"id":"ecs","name":"ECS"}],
             "programs":[{"id":"a","name":"A","status":{"ecs":"maybe"}}]}"#;
         let e = Dataset::from_json(bad).unwrap_err();
-        assert_eq!(e.location, "programs[0].status.ecs");
-        assert!(e.message.contains("unknown status 'maybe'"), "{e}");
+        assert_eq!(e.location(), "programs[0].status.ecs");
+        assert!(e.message().contains("unknown status 'maybe'"), "{e}");
 
         let bad = bad
             .replace("\"maybe\"", "\"in-scope\"")
             .replace("\"ecs\":\"in-scope\"", "\"eks\":\"in-scope\"");
         let e = Dataset::from_json(&bad).unwrap_err();
-        assert_eq!(e.location, "programs[0].status.eks");
+        assert_eq!(e.location(), "programs[0].status.eks");
     }
 
     #[test]
     fn json_syntax_errors_name_line_and_column() {
         let e = Dataset::from_json("{\n  \"as_of\": 2020,\n").unwrap_err();
-        assert!(e.location.starts_with("line 2, column"), "{e}");
+        assert!(e.location().starts_with("line 2, column"), "{e}");
     }
 
     #[test]
@@ -536,15 +522,15 @@ pub(crate) mod tests {
             r#"["in-scope"]"#,
         ] {
             let e = Dataset::from_data_text(&with_cell(bad)).unwrap_err();
-            assert_eq!(e.location, "programs[0].status.ecs", "{bad}");
+            assert_eq!(e.location(), "programs[0].status.ecs", "{bad}");
             assert!(
-                e.message.starts_with("expected a status"),
+                e.message().starts_with("expected a status"),
                 "{bad}: {}",
-                e.message
+                e.message()
             );
         }
         let e = Dataset::from_data_text(&with_cell(r#"{"status":"maybe"}"#)).unwrap_err();
-        assert_eq!(e.location, "programs[0].status.ecs.status");
+        assert_eq!(e.location(), "programs[0].status.ecs.status");
     }
 
     #[test]
@@ -567,7 +553,7 @@ pub(crate) mod tests {
         // A deep but well-formed value in a cell is skipped without recursion, then refused.
         let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
         let e = Dataset::from_data_text(&with_cell(&deep)).unwrap_err();
-        assert_eq!(e.location, "programs[0].status.ecs");
-        assert!(e.message.starts_with("expected a status"), "{e}");
+        assert_eq!(e.location(), "programs[0].status.ecs");
+        assert!(e.message().starts_with("expected a status"), "{e}");
     }
 }

@@ -3,6 +3,7 @@
 use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
 use super::{Dataset, DatasetError};
+use crate::i18n::K;
 
 /// Parses the first pipe table in a Markdown text. Text before and after the table is ignored;
 /// leading and trailing pipes are optional; tabs and ragged spacing are fine.
@@ -18,10 +19,7 @@ pub fn from_markdown(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetEr
         }
     }
     let Some(start) = start else {
-        return Err(DatasetError::at(
-            "",
-            "no Markdown table found: expected a header row such as '| Program | Amazon ECS |' followed by an alignment row such as '|---|:---:|'",
-        ));
+        return Err(DatasetError::input(K::errNoMarkdownTable));
     };
     let header = TableRow {
         line: start + 1,
@@ -128,15 +126,15 @@ mod tests {
         let md =
             "| P | Amazon ECS | Amazon EKS |\n|---|---|---|\n| SOC I | 1 | 1 |\n| SOC II | 1 |\n";
         let e = from_markdown(md, &seed_meta()).unwrap_err();
-        assert_eq!(e.location, "line 4, column 3");
-        assert!(e.message.contains("2 cells, the header has 3"), "{e}");
+        assert_eq!(e.location(), "line 4, column 3");
+        assert!(e.message().contains("2 cells, the header has 3"), "{e}");
     }
 
     #[test]
     fn markdown_duplicate_program_by_alias() {
         let md = "| P | Amazon ECS |\n|---|---|\n| HITRUST CSF | 1 |\n| HITRUSST CSF | 0 |\n";
         let e = from_markdown(md, &seed_meta()).unwrap_err();
-        assert_eq!(e.location, "line 4, column 1");
-        assert!(e.message.contains("duplicate program"), "{e}");
+        assert_eq!(e.location(), "line 4, column 1");
+        assert!(e.message().contains("duplicate program"), "{e}");
     }
 }

@@ -1,8 +1,9 @@
-//! The compliance matrix as data: types, the one error type and the embedded default (the seed
-//! table of 2020-04-21). Reading (`json`, `csv`, `markdown`, `table`, `format`) and the field
-//! rules (`validate`) live in the submodules.
+//! The compliance matrix as data: types and the embedded default (the seed
+//! table of 2020-04-21). Reading (`json`, `csv`, `markdown`, `table`, `format`), the field
+//! rules (`validate`) and the one error type (`error`) live in the submodules.
 
 mod csv;
+mod error;
 mod format;
 mod json;
 mod markdown;
@@ -11,6 +12,7 @@ mod table;
 pub mod validate;
 
 pub use csv::from_csv;
+pub use error::{DatasetError, Place, Value};
 pub use format::{import, parse_any, Format};
 pub use json::json_message;
 pub use markdown::from_markdown;
@@ -19,7 +21,6 @@ pub use table::{service_id_for, ImportMeta};
 pub use validate::safe_url;
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::rc::Rc;
 /// Largest input any importer accepts (bytes). Bigger inputs are refused with an error.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
@@ -197,39 +198,6 @@ pub struct Dataset {
     pub services: Vec<Service>,
     pub programs: Vec<Program>,
 }
-
-/// Why a dataset cannot be used. The message names the place (field, or line and column).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DatasetError {
-    /// Where: a field path such as `programs[3].status.ecs`, or `line 4, column 2`.
-    pub location: String,
-    pub message: String,
-}
-
-impl DatasetError {
-    pub(crate) fn at(location: impl Into<String>, message: impl Into<String>) -> DatasetError {
-        DatasetError {
-            location: location.into(),
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn line(line: usize, column: usize, message: impl Into<String>) -> DatasetError {
-        DatasetError::at(format!("line {line}, column {column}"), message)
-    }
-}
-
-impl fmt::Display for DatasetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.location.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.location, self.message)
-        }
-    }
-}
-
-impl std::error::Error for DatasetError {}
 
 impl Dataset {
     /// The embedded seed matrix (2020-04-21), parsed once per thread.

@@ -3,8 +3,9 @@
 //! as CSV and Markdown, with errors that name the table's row and column.
 
 use super::table::{from_table, ImportMeta, TableRow, Unit};
-use super::validate::{is_iso_date, safe_url};
+use super::validate::{is_iso_date, over_limit, safe_url};
 use super::{Dataset, DatasetError, Link, MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES};
+use crate::i18n::K;
 
 /// A page's `<table>` as read: the caption, the table's `data-as-of`, `data-source` and
 /// `data-source-url` attributes, and its rows in table order (the header row first).
@@ -41,12 +42,9 @@ impl PageCell {
 /// `row` is 1-based (the header row is row 1).
 pub fn check_row_count(rows: usize) -> Result<(), DatasetError> {
     if rows > MAX_PROGRAMS + 1 {
-        return Err(DatasetError::at(
-            "",
-            format!(
-                "{rows} rows is more than the limit of {MAX_PROGRAMS} programs and a header row"
-            ),
-        ));
+        return Err(DatasetError::input(K::errTableRows)
+            .num("rows", rows)
+            .num("limit", MAX_PROGRAMS));
     }
     Ok(())
 }
@@ -54,13 +52,10 @@ pub fn check_row_count(rows: usize) -> Result<(), DatasetError> {
 /// See [`check_row_count`]: a row's number of cells, before they are read.
 pub fn check_cell_count(row: usize, cells: usize) -> Result<(), DatasetError> {
     if cells > MAX_SERVICES + 1 {
-        return Err(Unit::Row.at(
-            row,
-            MAX_SERVICES + 2,
-            format!(
-                "{cells} cells is more than the limit of {MAX_SERVICES} services and a program column"
-            ),
-        ));
+        return Err(Unit::Row
+            .at(row, MAX_SERVICES + 2, K::errTableCells)
+            .num("cells", cells)
+            .num("limit", MAX_SERVICES));
     }
     Ok(())
 }
@@ -68,13 +63,7 @@ pub fn check_cell_count(row: usize, cells: usize) -> Result<(), DatasetError> {
 /// See [`check_row_count`]: the table's whole text (UTF-16 units), before any of it is copied.
 pub fn check_text_length(units: usize) -> Result<(), DatasetError> {
     if units > MAX_INPUT_BYTES {
-        return Err(DatasetError::at(
-            "",
-            format!(
-                "{units} characters of text, more than the limit of {MAX_INPUT_BYTES} bytes ({} MiB)",
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(over_limit(K::errInputChars, "count", units));
     }
     Ok(())
 }
@@ -90,17 +79,11 @@ impl PageTable {
     pub fn to_dataset(&self, page_url: &str) -> Result<Dataset, DatasetError> {
         let as_of = self.as_of.trim();
         if !as_of.is_empty() && !is_iso_date(as_of) {
-            return Err(DatasetError::at(
-                "data-as-of",
-                format!("'{as_of}' is not a date: write it as YYYY-MM-DD, e.g. 2020-04-21"),
-            ));
+            return Err(DatasetError::field("data-as-of", K::errTableDate).with("value", as_of));
         }
         let url = self.source_url.trim();
         if !url.is_empty() && safe_url(url).is_none() {
-            return Err(DatasetError::at(
-                "data-source-url",
-                format!("'{url}' is not an absolute http:, https: or mailto: link"),
-            ));
+            return Err(DatasetError::field("data-source-url", K::errTableLink).with("value", url));
         }
         // The table's own source link, else the page's address; the link is the title when the
         // table names none.
@@ -127,11 +110,10 @@ impl PageTable {
                     } else {
                         ("rowspan", cell.rowspan)
                     };
-                    return Err(Unit::Row.at(
-                        i + 1,
-                        c + 1,
-                        format!("a merged cell ({what}=\"{n}\"): give each program and service its own cell"),
-                    ));
+                    return Err(Unit::Row
+                        .at(i + 1, c + 1, K::errMergedCell)
+                        .with("attribute", what)
+                        .with("n", n.to_string()));
                 }
             }
             Ok(TableRow {
@@ -140,10 +122,7 @@ impl PageTable {
             })
         });
         let Some(header) = rows.next() else {
-            return Err(DatasetError::at(
-                "",
-                "the table has no rows: expected a header row of services and a row per program",
-            ));
+            return Err(DatasetError::input(K::errTableEmpty));
         };
         let header = header?;
         let rows = rows.collect::<Result<Vec<_>, _>>()?;
@@ -239,31 +218,31 @@ mod tests {
         let mut t = table(&[&["Program", "Amazon ECS"], &["A", "1"], &["B", "0"]]);
         t.rows[2][1].colspan = 2;
         let e = t.to_dataset("").unwrap_err();
-        assert_eq!(e.location, "row 3, column 2");
-        assert!(e.message.contains("colspan=\"2\""), "{e}");
+        assert_eq!(e.location(), "row 3, column 2");
+        assert!(e.message().contains("colspan=\"2\""), "{e}");
         let e = table(&[&["Program", "Amazon ECS"], &["A  B", "1"], &["A\nB", "0"]])
             .to_dataset("")
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "row 3, column 1: duplicate program 'A B' (same as 'A B' on row 2)"
+            "row 3, column 1: duplicate program 'A B' (same as 'A B' in row 2)"
         );
         let e = table(&[&["Program", "Amazon ECS"], &["A", &"x".repeat(3000)]])
             .to_dataset("")
             .unwrap_err();
-        assert!(e.location.starts_with("programs[0]"), "{e}");
+        assert!(e.location().starts_with("programs[0]"), "{e}");
         let e = table(&[]).to_dataset("").unwrap_err();
-        assert!(e.message.contains("no rows"), "{e}");
+        assert!(e.message().contains("no rows"), "{e}");
     }
 
     #[test]
     fn the_tables_attributes_are_checked_and_the_page_is_the_source_when_none_is_named() {
         let mut t = table(&[&["Program", "Amazon ECS"], &["A", "1"]]);
         t.as_of = "30 Nov 2026".into();
-        assert_eq!(t.to_dataset("").unwrap_err().location, "data-as-of");
+        assert_eq!(t.to_dataset("").unwrap_err().location(), "data-as-of");
         t.as_of = String::new();
         t.source_url = "javascript:alert(1)".into();
-        assert_eq!(t.to_dataset("").unwrap_err().location, "data-source-url");
+        assert_eq!(t.to_dataset("").unwrap_err().location(), "data-source-url");
         t.source_url = String::new();
         t.source = String::new();
         let ds = t.to_dataset("https://intranet.example.com/page").unwrap();
@@ -281,7 +260,7 @@ mod tests {
         assert!(check_row_count(MAX_PROGRAMS + 2).is_err());
         assert!(check_cell_count(4, MAX_SERVICES + 1).is_ok());
         assert_eq!(
-            check_cell_count(4, MAX_SERVICES + 2).unwrap_err().location,
+            check_cell_count(4, MAX_SERVICES + 2).unwrap_err().location(),
             "row 4, column 102"
         );
         assert!(check_text_length(MAX_INPUT_BYTES).is_ok());

@@ -1,7 +1,9 @@
 //! The one rows → dataset step, shared by CSV, Markdown and an HTML table: header → services,
 //! first cell → program, cells in the seed's vocabulary; errors name the row and column.
 
-use super::{Cell, Dataset, DatasetError, Link, Program, Service, MAX_PROGRAMS};
+use super::validate::too_many_programs;
+use super::{Cell, Dataset, DatasetError, Link, Place, Program, Service, MAX_PROGRAMS};
+use crate::i18n::K;
 use crate::text::{id_for, normalize_name, Ids};
 use std::collections::HashMap;
 
@@ -21,15 +23,12 @@ pub(crate) enum Unit {
 }
 
 impl Unit {
-    fn word(self) -> &'static str {
-        match self {
-            Unit::Line => "line",
-            Unit::Row => "row",
-        }
-    }
-
-    pub(crate) fn at(self, n: usize, column: usize, message: impl Into<String>) -> DatasetError {
-        DatasetError::at(format!("{} {n}, column {column}", self.word()), message)
+    pub(crate) fn at(self, n: usize, column: usize, key: K) -> DatasetError {
+        let place = match self {
+            Unit::Line => Place::Line(n, Some(column)),
+            Unit::Row => Place::Row(n, column),
+        };
+        DatasetError::new(place, key)
     }
 }
 
@@ -98,11 +97,7 @@ pub(crate) fn from_table(
 ) -> Result<Dataset, DatasetError> {
     let known = Dataset::embedded();
     if header.cells.len() < 2 {
-        return Err(unit.at(
-            header.line,
-            1,
-            "the header row needs a program column and at least one service column",
-        ));
+        return Err(unit.at(header.line, 1, K::errHeaderShort));
     }
     let first = header.cells[0].trim();
     if first.is_empty()
@@ -110,14 +105,9 @@ pub(crate) fn from_table(
             .iter()
             .any(|(id, _)| *id == service_id_for(first))
     {
-        return Err(unit.at(
-            header.line,
-            1,
-            format!(
-                "no program column: the first header should name the programs (e.g. 'Compliance Program'), found '{}'",
-                header.cells[0].trim()
-            ),
-        ));
+        return Err(unit
+            .at(header.line, 1, K::errNoProgramColumn)
+            .with("value", first));
     }
     // Known services keep their ids; other headers get unique ids in column order. The same
     // header twice, or two spellings of one known service, is a duplicate column.
@@ -130,7 +120,7 @@ pub(crate) fn from_table(
     for (i, h) in header.cells.iter().enumerate().skip(1) {
         let name = h.trim();
         if name.is_empty() {
-            return Err(unit.at(header.line, i + 1, "empty service header"));
+            return Err(unit.at(header.line, i + 1, K::errEmptyServiceHeader));
         }
         let known_id = known_service_id(name);
         let prev = service_names
@@ -138,15 +128,11 @@ pub(crate) fn from_table(
             .copied()
             .or_else(|| known_id.and_then(|id| services.iter().position(|s| s.id == id)));
         if let Some(prev) = prev {
-            return Err(unit.at(
-                header.line,
-                i + 1,
-                format!(
-                    "duplicate service column '{name}' (id '{}', same as column {})",
-                    services[prev].id,
-                    prev + 2
-                ),
-            ));
+            return Err(unit
+                .at(header.line, i + 1, K::errDuplicateService)
+                .with("value", name)
+                .with("id", services[prev].id.as_str())
+                .num("column", prev + 2));
         }
         service_names.insert(name, services.len());
         let id = match known_id {
@@ -162,13 +148,7 @@ pub(crate) fn from_table(
         services.push(Service { id, name });
     }
     if rows.len() > MAX_PROGRAMS {
-        return Err(DatasetError::at(
-            "programs",
-            format!(
-                "{} programs is more than the limit of {MAX_PROGRAMS}",
-                rows.len()
-            ),
-        ));
+        return Err(too_many_programs(rows.len()));
     }
     // First the rows' names and known programs, refusing a name seen before (the same after
     // trimming) and a second row of one known program; known programs keep their ids.
@@ -178,19 +158,18 @@ pub(crate) fn from_table(
     let mut by_known: HashMap<&str, usize> = HashMap::new();
     for row in &rows {
         if row.cells.len() != header.cells.len() {
-            return Err(unit.at(
-                row.line,
-                row.cells.len().min(header.cells.len()) + 1,
-                format!(
-                    "this row has {} cells, the header has {}",
-                    row.cells.len(),
-                    header.cells.len()
-                ),
-            ));
+            return Err(unit
+                .at(
+                    row.line,
+                    row.cells.len().min(header.cells.len()) + 1,
+                    K::errRowCells,
+                )
+                .num("cells", row.cells.len())
+                .num("header", header.cells.len()));
         }
         let name = row.cells[0].trim();
         if name.is_empty() {
-            return Err(unit.at(row.line, 1, "empty program name"));
+            return Err(unit.at(row.line, 1, K::errEmptyProgram));
         }
         let canonical = known_program(&known, name);
         let prev = by_name
@@ -199,15 +178,15 @@ pub(crate) fn from_table(
             .or_else(|| canonical.and_then(|p| by_known.get(p.id.as_str()).copied()));
         if let Some(prev) = prev {
             let (prev_row, prev_name, _) = named[prev];
-            return Err(unit.at(
-                row.line,
-                1,
-                format!(
-                    "duplicate program '{name}' (same as '{prev_name}' on {} {})",
-                    unit.word(),
-                    prev_row.line
-                ),
-            ));
+            let key = match unit {
+                Unit::Line => K::errDuplicateProgramLine,
+                Unit::Row => K::errDuplicateProgramRow,
+            };
+            return Err(unit
+                .at(row.line, 1, key)
+                .with("value", name)
+                .with("previous", prev_name)
+                .num("line", prev_row.line));
         }
         by_name.insert(name, named.len());
         if let Some(p) = canonical {
@@ -254,11 +233,7 @@ pub(crate) fn from_table(
         });
     }
     if programs.is_empty() {
-        return Err(unit.at(
-            header.line + 1,
-            1,
-            "the table has a header but no program rows",
-        ));
+        return Err(unit.at(header.line + 1, 1, K::errHeaderOnly));
     }
     let ds = Dataset {
         title: String::new(),
@@ -310,7 +285,7 @@ mod tests {
     #[test]
     fn table_without_program_column_is_refused() {
         let e = from_csv("Amazon ECS,Amazon EKS\n1,1\n", &seed_meta()).unwrap_err();
-        assert!(e.message.contains("no program column"), "{e}");
+        assert!(e.message().contains("no program column"), "{e}");
     }
 
     #[test]
@@ -346,19 +321,19 @@ mod tests {
         // The same name twice (after trimming), or two spellings of one known program, is
         // still a duplicate, naming both rows.
         let e = from_csv("P,Amazon ECS\nC++,1\nB,0\n\" C++ \",0\n", &seed_meta()).unwrap_err();
-        assert_eq!(e.location, "line 4, column 1");
+        assert_eq!(e.location(), "line 4, column 1");
         assert_eq!(
-            e.message,
+            e.message(),
             "duplicate program 'C++' (same as 'C++' on line 2)"
         );
         let e = from_csv("P,Amazon ECS\nSOC 3,1\nSOC III,0\n", &seed_meta()).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message(),
             "duplicate program 'SOC III' (same as 'SOC 3' on line 2)"
         );
         let e = from_csv("P,Amazon ECS,ECS\nA,1,1\n", &seed_meta()).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message(),
             "duplicate service column 'ECS' (id 'ecs', same as column 2)"
         );
     }
@@ -370,9 +345,9 @@ mod tests {
             csv.push_str(&format!("p{i},1\n"));
         }
         let e = from_csv(&csv, &seed_meta()).unwrap_err();
-        assert_eq!(e.location, "programs");
+        assert_eq!(e.location(), "programs");
         assert_eq!(
-            e.message,
+            e.message(),
             format!(
                 "{} programs is more than the limit of 20000",
                 MAX_PROGRAMS + 5

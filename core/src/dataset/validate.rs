@@ -1,9 +1,10 @@
 //! The field rules of every dataset and of the responsibility model: one set, one error type.
 
 use super::{
-    Dataset, DatasetError, Link, MAX_FACET_VALUES, MAX_FIELD_CHARS, MAX_INPUT_BYTES, MAX_PROGRAMS,
+    Dataset, DatasetError, Link, Place, MAX_FACET_VALUES, MAX_FIELD_CHARS, MAX_INPUT_BYTES, MAX_PROGRAMS,
     MAX_SERVICES, MAX_TAGS,
 };
+use crate::i18n::K;
 use std::collections::{HashMap, HashSet};
 
 impl Dataset {
@@ -24,39 +25,23 @@ impl Dataset {
             check_text("warning", w)?;
         }
         if self.services.is_empty() {
-            return Err(DatasetError::at(
-                "services",
-                "at least one service is needed",
-            ));
+            return Err(DatasetError::field("services", K::errNoServices));
         }
         if self.services.len() > MAX_SERVICES {
-            return Err(DatasetError::at(
-                "services",
-                format!(
-                    "{} services is more than the limit of {MAX_SERVICES}",
-                    self.services.len()
-                ),
-            ));
+            return Err(DatasetError::field("services", K::errTooManyServices)
+                .num("count", self.services.len())
+                .num("limit", MAX_SERVICES));
         }
         let mut seen = HashSet::new();
         for (i, s) in self.services.iter().enumerate() {
-            check_id(|| format!("services[{i}].id"), &s.id, &mut seen, "service")?;
+            check_id(|| format!("services[{i}].id"), &s.id, &mut seen)?;
             check_name(&format!("services[{i}].name"), &s.name)?;
         }
         if self.programs.is_empty() {
-            return Err(DatasetError::at(
-                "programs",
-                "at least one program is needed",
-            ));
+            return Err(DatasetError::field("programs", K::errNoPrograms));
         }
         if self.programs.len() > MAX_PROGRAMS {
-            return Err(DatasetError::at(
-                "programs",
-                format!(
-                    "{} programs is more than the limit of {MAX_PROGRAMS}",
-                    self.programs.len()
-                ),
-            ));
+            return Err(too_many_programs(self.programs.len()));
         }
         let mut seen = HashSet::new();
         // Distinct tags in all, and distinct values per facet: each is a chip in the toolbar.
@@ -64,33 +49,31 @@ impl Dataset {
         let mut per_facet: HashMap<&str, usize> = HashMap::new();
         for (i, p) in self.programs.iter().enumerate() {
             let at = |f: &str| format!("programs[{i}].{f}");
-            check_id(|| at("id"), &p.id, &mut seen, "program")?;
+            check_id(|| at("id"), &p.id, &mut seen)?;
             check_name_at(|| at("name"), &p.name)?;
             for (j, a) in p.aliases.iter().enumerate() {
                 check_name_at(|| at(&format!("aliases[{j}]")), a)?;
             }
             for (j, t) in p.tags.iter().enumerate() {
                 if !is_tag(t) {
-                    return Err(DatasetError::at(
-                        at(&format!("tags[{j}]")),
-                        format!("'{t}' is not a facet tag of the form 'facet:value' (e.g. jurisdiction:us)"),
-                    ));
+                    return Err(
+                        DatasetError::field(at(&format!("tags[{j}]")), K::errTag).with("value", t)
+                    );
                 }
                 if tags.insert(t) {
                     let facet = t.split_once(':').map_or(t.as_str(), |(f, _)| f);
                     let n = per_facet.entry(facet).or_insert(0);
                     *n += 1;
                     if *n > MAX_FACET_VALUES {
-                        return Err(DatasetError::at(
-                            at(&format!("tags[{j}]")),
-                            format!("'{t}' is one value more than the limit of {MAX_FACET_VALUES} values of the facet '{facet}'"),
-                        ));
+                        return Err(DatasetError::field(at(&format!("tags[{j}]")), K::errFacetValues)
+                            .with("value", t)
+                            .num("limit", MAX_FACET_VALUES)
+                            .with("facet", facet));
                     }
                     if tags.len() > MAX_TAGS {
-                        return Err(DatasetError::at(
-                            at(&format!("tags[{j}]")),
-                            format!("'{t}' is one distinct tag more than the limit of {MAX_TAGS} tags in a dataset"),
-                        ));
+                        return Err(DatasetError::field(at(&format!("tags[{j}]")), K::errTagCount)
+                            .with("value", t)
+                            .num("limit", MAX_TAGS));
                     }
                 }
             }
@@ -99,17 +82,15 @@ impl Dataset {
             }
             if let Some(u) = &p.url {
                 // The field's path is formatted only for a failing link.
-                check_url("", u).map_err(|e| DatasetError::at(at("url"), e.message))?;
+                check_url("", u).map_err(|e| DatasetError {
+                    place: Place::Field(at("url")),
+                    ..e
+                })?;
             }
             if p.cells.len() != self.services.len() {
-                return Err(DatasetError::at(
-                    at("status"),
-                    format!(
-                        "{} cells for {} services",
-                        p.cells.len(),
-                        self.services.len()
-                    ),
-                ));
+                return Err(DatasetError::field(at("status"), K::errCellCount)
+                    .num("cells", p.cells.len())
+                    .num("services", self.services.len()));
             }
             for (c, cell) in p.cells.iter().enumerate() {
                 if let Some(l) = &cell.label {
@@ -121,36 +102,37 @@ impl Dataset {
     }
 }
 
+/// More programs than a dataset may have.
+pub(crate) fn too_many_programs(count: usize) -> DatasetError {
+    DatasetError::field("programs", K::errTooManyPrograms)
+        .num("count", count)
+        .num("limit", MAX_PROGRAMS)
+}
+
+/// An input over [`MAX_INPUT_BYTES`]: `key` says of what (`{bytes}` or `{count}` is `n`).
+pub fn over_limit(key: K, what: &'static str, n: usize) -> DatasetError {
+    DatasetError::input(key)
+        .num(what, n)
+        .num("limit", MAX_INPUT_BYTES)
+        .num("mib", MAX_INPUT_BYTES / (1024 * 1024))
+}
+
 pub(crate) fn check_size(text: &str) -> Result<(), DatasetError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(DatasetError::at(
-            "",
-            format!(
-                "input is {} bytes, more than the limit of {} bytes ({} MiB)",
-                text.len(),
-                MAX_INPUT_BYTES,
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(over_limit(K::errInputBytes, "bytes", text.len()));
     }
     if text.trim().is_empty() {
-        return Err(DatasetError::at(
-            "",
-            "empty input: expected a table or a JSON dataset",
-        ));
+        return Err(DatasetError::input(K::errEmptyInput));
     }
     Ok(())
 }
 
 pub(crate) fn check_text(field: &str, s: &str) -> Result<(), DatasetError> {
     if s.chars().count() > MAX_FIELD_CHARS {
-        return Err(DatasetError::at(
-            field,
-            format!("longer than {MAX_FIELD_CHARS} characters"),
-        ));
+        return Err(DatasetError::field(field, K::errTooLong).num("limit", MAX_FIELD_CHARS));
     }
     if s.chars().any(|c| c == '\0') {
-        return Err(DatasetError::at(field, "contains a NUL character"));
+        return Err(DatasetError::field(field, K::errNul));
     }
     Ok(())
 }
@@ -175,7 +157,7 @@ pub(crate) fn check_name_at(field: impl FnOnce() -> String, s: &str) -> Result<(
 
 pub(crate) fn check_name(field: &str, s: &str) -> Result<(), DatasetError> {
     if s.trim().is_empty() {
-        return Err(DatasetError::at(field, "must not be empty"));
+        return Err(DatasetError::field(field, K::errEmptyField));
     }
     check_text(field, s)
 }
@@ -194,10 +176,7 @@ pub(crate) fn check_link(field: &str, l: &Link) -> Result<(), DatasetError> {
 pub(crate) fn check_url(field: &str, url: &str) -> Result<(), DatasetError> {
     check_text(field, url)?;
     if safe_url(url).is_none() {
-        return Err(DatasetError::at(
-            field,
-            format!("'{url}' is not an http:, https: or mailto: link"),
-        ));
+        return Err(DatasetError::field(field, K::errLink).with("value", url));
     }
     Ok(())
 }
@@ -221,10 +200,7 @@ pub(crate) fn check_date(field: &str, s: &str) -> Result<(), DatasetError> {
     if is_iso_date(s) {
         Ok(())
     } else {
-        Err(DatasetError::at(
-            field,
-            format!("'{s}' is not a date in the form YYYY-MM-DD"),
-        ))
+        Err(DatasetError::field(field, K::errDate).with("value", s))
     }
 }
 
@@ -233,35 +209,17 @@ pub fn is_web_url(url: &str) -> bool {
     safe_url(url).is_some_and(|u| !u.to_ascii_lowercase().starts_with("mailto:"))
 }
 
-pub(crate) fn check_web_url(field: &str, url: &str) -> Result<(), DatasetError> {
-    check_text(field, url)?;
-    if !is_web_url(url) {
-        return Err(DatasetError::at(
-            field,
-            format!("'{url}' is not an http: or https: link"),
-        ));
-    }
-    Ok(())
-}
-
-/// An id field: a slug, not seen before in its list (`what` names the list in the error).
+/// An id field: a slug, not seen before in its list.
 pub(crate) fn check_id<'a>(
     field: impl FnOnce() -> String,
     id: &'a str,
     seen: &mut HashSet<&'a str>,
-    what: &str,
 ) -> Result<(), DatasetError> {
     if !is_slug(id) {
-        return Err(DatasetError::at(
-            field(),
-            format!("'{id}' is not an id (lowercase letters, digits and '-')"),
-        ));
+        return Err(DatasetError::field(field(), K::errId).with("value", id));
     }
     if !seen.insert(id) {
-        return Err(DatasetError::at(
-            field(),
-            format!("duplicate {what} id '{id}'"),
-        ));
+        return Err(DatasetError::field(field(), K::errDuplicateId).with("value", id));
     }
     Ok(())
 }
@@ -303,7 +261,7 @@ mod tests {
         let mut ds = (*Dataset::embedded()).clone();
         ds.source.url = "javascript:alert(1)".into();
         let e = ds.validate().unwrap_err();
-        assert_eq!(e.location, "source.url");
+        assert_eq!(e.location(), "source.url");
         assert_eq!(safe_url("JaVaScRiPt:alert(1)"), None);
         assert_eq!(safe_url("data:text/html,x"), None);
         assert_eq!(safe_url("https://x.org/a b"), None);
@@ -327,18 +285,18 @@ mod tests {
             .collect();
         let e = ds.validate().unwrap_err();
         // Five facets fill up together: the 201st value of f0 comes first (program 200).
-        assert_eq!(e.location, "programs[200].tags[0]");
+        assert_eq!(e.location(), "programs[200].tags[0]");
         assert_eq!(
-            e.message,
+            e.message(),
             "'f0:v1000' is one value more than the limit of 200 values of the facet 'f0'"
         );
         // 1,001 facets of one value each: the dataset limit.
         let mut ds = base.clone();
         ds.programs[0].tags = (0..=MAX_TAGS).map(|k| format!("f{k}:x")).collect();
         let e = ds.validate().unwrap_err();
-        assert_eq!(e.location, "programs[0].tags[1000]");
+        assert_eq!(e.location(), "programs[0].tags[1000]");
         assert_eq!(
-            e.message,
+            e.message(),
             "'f1000:x' is one distinct tag more than the limit of 1000 tags in a dataset"
         );
         // At the limits, and with repeats, it passes.
@@ -353,19 +311,19 @@ mod tests {
         let mut ds = (*Dataset::embedded()).clone();
         ds.programs[3].id = ds.programs[2].id.clone();
         let e = ds.validate().unwrap_err();
-        assert_eq!(e.location, "programs[3].id");
+        assert_eq!(e.location(), "programs[3].id");
     }
 
     #[test]
     fn empty_and_oversized_input_are_refused() {
         assert!(from_csv("  \n", &seed_meta())
             .unwrap_err()
-            .message
+            .message()
             .contains("empty input"));
         let big = "x".repeat(MAX_INPUT_BYTES + 1);
         assert!(Dataset::from_json(&big)
             .unwrap_err()
-            .message
+            .message()
             .contains("more than the limit"));
     }
 
@@ -377,7 +335,7 @@ mod tests {
         )))
         .unwrap_err();
         assert_eq!(
-            (e.location.as_str(), e.message.as_str()),
+            (e.location().as_str(), e.message().as_str()),
             (
                 "programs[0].status.ecs.label",
                 "longer than 2000 characters"
@@ -393,14 +351,14 @@ mod tests {
             .replace(r#""name":"A""#, r#""name":"A\u0000","aliases":["ok"," "]"#);
         let e = Dataset::from_data_text(&text).unwrap_err();
         assert_eq!(
-            (e.location.as_str(), e.message.as_str()),
+            (e.location().as_str(), e.message().as_str()),
             ("programs[0].name", "contains a NUL character")
         );
         let text = with_cell(r#""in-scope""#)
             .replace(r#""name":"A""#, r#""name":"A","aliases":["ok"," "]"#);
         let e = Dataset::from_data_text(&text).unwrap_err();
         assert_eq!(
-            (e.location.as_str(), e.message.as_str()),
+            (e.location().as_str(), e.message().as_str()),
             ("programs[0].aliases[1]", "must not be empty")
         );
     }

@@ -6,7 +6,6 @@
 
 mod validate;
 
-use crate::dataset::DatasetError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::rc::Rc;
@@ -222,11 +221,13 @@ struct RawTools {
     tools: Vec<Tool>,
 }
 
-fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, DatasetError> {
+fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, String> {
     serde_json::from_str(text).map_err(|e| {
-        DatasetError::at(
-            format!("{file} line {}, column {}", e.line(), e.column()),
-            format!("invalid: {}", crate::dataset::json_message(&e)),
+        format!(
+            "{file} line {}, column {}: invalid: {}",
+            e.line(),
+            e.column(),
+            crate::dataset::json_message(&e)
         )
     })
 }
@@ -245,7 +246,7 @@ impl Model {
 
     /// Parses and validates the model from the text of `responsibility.json` and `tools.json`.
     /// A variant's cells may come in any order; they are put in layer order.
-    pub fn from_json(responsibility: &str, tools: &str) -> Result<Model, DatasetError> {
+    pub fn from_json(responsibility: &str, tools: &str) -> Result<Model, String> {
         let raw: RawModel = parse("responsibility.json", responsibility)?;
         let raw_tools: RawTools = parse("tools.json", tools)?;
         let mut model = Model {

@@ -45,7 +45,7 @@ fn ids<T>(items: &[&T], id: impl Fn(&T) -> &str) -> Vec<String> {
 }
 
 /// The embedded texts with one replacement made, for the validation tests.
-fn broken(from: &str, to: &str) -> Result<Model, DatasetError> {
+fn broken(from: &str, to: &str) -> Result<Model, String> {
     assert!(
         EMBEDDED_RESPONSIBILITY.contains(from),
         "fixture text '{from}' not found"
@@ -351,15 +351,15 @@ fn a_missing_layer_is_refused_and_named() {
     let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_RESPONSIBILITY).unwrap();
     v["variants"][5]["cells"].as_array_mut().unwrap().remove(13);
     let e = Model::from_json(&v.to_string(), EMBEDDED_TOOLS).unwrap_err();
-    assert_eq!(e.location, "variants[5].cells");
-    assert!(e.message.contains("'data'"), "{e}");
+    assert!(e.starts_with("variants[5].cells: "), "{e}");
+    assert!(e.contains("'data'"), "{e}");
 }
 
 #[test]
 fn a_layer_placed_twice_is_refused() {
     let e = broken(r#""layer": "hardware""#, r#""layer": "facilities""#).unwrap_err();
-    assert_eq!(e.location, "variants[0].cells[1].layer");
-    assert!(e.message.contains("twice"), "{e}");
+    assert!(e.starts_with("variants[0].cells[1].layer: "), "{e}");
+    assert!(e.contains("twice"), "{e}");
 }
 
 #[test]
@@ -369,9 +369,9 @@ fn an_unknown_source_or_owner_is_refused() {
         r#""source": "blog""#,
     )
     .unwrap_err();
-    assert_eq!(e.location, "variants[0].cells[0].source");
+    assert!(e.starts_with("variants[0].cells[0].source: "), "{e}");
     let e = broken(r#""owner": "aws""#, r#""owner": "AWS""#).unwrap_err();
-    assert!(e.location.starts_with("responsibility.json line "), "{e}");
+    assert!(e.starts_with("responsibility.json line "), "{e}");
 }
 
 #[test]
@@ -381,14 +381,14 @@ fn links_must_be_http_or_https() {
         "javascript:alert(1)",
     )
     .unwrap_err();
-    assert_eq!(e.location, "sources[0].url");
+    assert!(e.starts_with("sources[0].url: "), "{e}");
     let tools = EMBEDDED_TOOLS.replacen(
         "https://github.com/aquasecurity/kube-bench",
         "mailto:x@example.com",
         1,
     );
     let e = Model::from_json(EMBEDDED_RESPONSIBILITY, &tools).unwrap_err();
-    assert_eq!(e.location, "tools[0].url");
+    assert!(e.starts_with("tools[0].url: "), "{e}");
     assert!(is_web_url("http://example.com/a"));
     assert!(!is_web_url("https://"));
     assert!(!is_web_url("https://a b"));
@@ -399,5 +399,5 @@ fn links_must_be_http_or_https() {
 fn a_tool_naming_an_unknown_variant_is_refused() {
     let tools = EMBEDDED_TOOLS.replacen(r#""eks-self-managed""#, r#""gke""#, 1);
     let e = Model::from_json(EMBEDDED_RESPONSIBILITY, &tools).unwrap_err();
-    assert_eq!(e.location, "tools[0].variants[0]");
+    assert!(e.starts_with("tools[0].variants[0]: "), "{e}");
 }

@@ -1,82 +1,72 @@
 //! The model's rules: unique ids, every layer placed once per variant, every cited source known,
 //! tools on known layers and variants, dated sources, web links only. The field rules are the
-//! datasets' (`dataset::validate`).
+//! datasets' (`dataset::validate`). The model is embedded and checked by the tests: its errors
+//! are for whoever edits `data/`, in English, never shown to a reader.
 
 use super::Model;
-use crate::dataset::validate::{check_date, check_id, check_name, check_web_url, is_slug};
-use crate::dataset::DatasetError;
+use crate::dataset::validate::{check_date, check_id, check_name, check_text, is_slug, is_web_url};
 use std::collections::HashSet;
 
 impl Model {
-    fn check_source(&self, at: impl FnOnce() -> String, id: &str) -> Result<(), DatasetError> {
+    fn check_source(&self, at: impl FnOnce() -> String, id: &str) -> Result<(), String> {
         match self.source(id) {
             Some(_) => Ok(()),
-            None => Err(DatasetError::at(at(), format!("unknown source '{id}'"))),
+            None => Err(format!("{}: unknown source '{id}'", at())),
         }
     }
 
     /// Checks every rule: unique ids, every variant places every layer exactly once, every cited
     /// source exists, tools name known layers and variants, links are `http`/`https` only.
-    pub fn validate(&self) -> Result<(), DatasetError> {
+    pub fn validate(&self) -> Result<(), String> {
         check_name("title", &self.title)?;
         check_name("note", &self.note)?;
         check_date("as_of", &self.as_of)?;
 
         let mut seen = HashSet::new();
         for (i, s) in self.sources.iter().enumerate() {
-            check_id(|| format!("sources[{i}].id"), &s.id, &mut seen, "source")?;
+            check_id(|| format!("sources[{i}].id"), &s.id, &mut seen)?;
             check_name(&format!("sources[{i}].title"), &s.title)?;
             check_web_url(&format!("sources[{i}].url"), &s.url)?;
             check_date(&format!("sources[{i}].as_of"), &s.as_of)?;
         }
 
         if self.layers.is_empty() {
-            return Err(DatasetError::at("layers", "at least one layer is needed"));
+            return Err("layers: at least one layer is needed".into());
         }
         let mut seen = HashSet::new();
         for (i, l) in self.layers.iter().enumerate() {
-            check_id(|| format!("layers[{i}].id"), &l.id, &mut seen, "layer")?;
+            check_id(|| format!("layers[{i}].id"), &l.id, &mut seen)?;
             check_name(&format!("layers[{i}].name"), &l.name)?;
         }
 
         if self.variants.is_empty() {
-            return Err(DatasetError::at(
-                "variants",
-                "at least one variant is needed",
-            ));
+            return Err("variants: at least one variant is needed".into());
         }
         let mut seen = HashSet::new();
         for (i, v) in self.variants.iter().enumerate() {
             let at = |f: &str| format!("variants[{i}].{f}");
-            check_id(|| at("id"), &v.id, &mut seen, "variant")?;
+            check_id(|| at("id"), &v.id, &mut seen)?;
             check_name(&at("name"), &v.name)?;
             if v.services.is_empty() {
-                return Err(DatasetError::at(
-                    at("services"),
-                    "at least one service id is needed",
-                ));
+                return Err(format!("{}: at least one service id is needed", at("services")));
             }
             for (j, s) in v.services.iter().enumerate() {
                 if !is_slug(s) {
-                    return Err(DatasetError::at(
-                        at(&format!("services[{j}]")),
-                        format!("'{s}' is not a service id"),
-                    ));
+                    return Err(format!("{}: '{s}' is not a service id", at(&format!("services[{j}]"))));
                 }
             }
             let mut placed = vec![false; self.layers.len()];
             for (j, b) in v.cells.iter().enumerate() {
                 let at = |f: &str| format!("variants[{i}].cells[{j}].{f}");
                 let Some(k) = self.layer_index(&b.layer) else {
-                    return Err(DatasetError::at(
-                        at("layer"),
-                        format!("unknown layer '{}'", b.layer),
-                    ));
+                    return Err(format!("{}: unknown layer '{}'", at("layer"), b.layer));
                 };
                 if placed[k] {
-                    return Err(DatasetError::at(
+                    return Err(format!(
+                        "{}: layer '{}' is placed twice in '{}'",
                         at("layer"),
-                        format!("layer '{}' is placed twice in '{}'", b.layer, v.id),
+                        b.layer,
+                        v.id
                     ));
                 }
                 placed[k] = true;
@@ -92,9 +82,11 @@ impl Model {
                 self.check_source(|| at("note_source"), id)?;
             }
             if let Some(k) = placed.iter().position(|p| !p) {
-                return Err(DatasetError::at(
+                return Err(format!(
+                    "{}: '{}' does not place layer '{}'",
                     at("cells"),
-                    format!("'{}' does not place layer '{}'", v.id, self.layers[k].id),
+                    v.id,
+                    self.layers[k].id
                 ));
             }
         }
@@ -103,7 +95,7 @@ impl Model {
         let mut seen = HashSet::new();
         for (i, t) in self.tools.iter().enumerate() {
             let at = |f: &str| format!("tools[{i}].{f}");
-            check_id(|| at("id"), &t.id, &mut seen, "tool")?;
+            check_id(|| at("id"), &t.id, &mut seen)?;
             check_name(&at("name"), &t.name)?;
             for (j, a) in t.aliases.iter().enumerate() {
                 check_name(&at(&format!("aliases[{j}]")), a)?;
@@ -112,18 +104,12 @@ impl Model {
             check_name(&at("checks"), &t.checks)?;
             for (j, l) in t.layers.iter().enumerate() {
                 if self.layer_index(l).is_none() {
-                    return Err(DatasetError::at(
-                        at(&format!("layers[{j}]")),
-                        format!("unknown layer '{l}'"),
-                    ));
+                    return Err(format!("{}: unknown layer '{l}'", at(&format!("layers[{j}]"))));
                 }
             }
             for (j, v) in t.variants.iter().enumerate() {
                 if self.variant(v).is_none() {
-                    return Err(DatasetError::at(
-                        at(&format!("variants[{j}]")),
-                        format!("unknown variant '{v}'"),
-                    ));
+                    return Err(format!("{}: unknown variant '{v}'", at(&format!("variants[{j}]"))));
                 }
             }
             check_name(&at("source.title"), &t.source.title)?;
@@ -135,4 +121,13 @@ impl Model {
         }
         Ok(())
     }
+}
+
+/// A model link: `http:` or `https:` only.
+fn check_web_url(field: &str, url: &str) -> Result<(), String> {
+    check_text(field, url)?;
+    if !is_web_url(url) {
+        return Err(format!("{field}: '{url}' is not an http: or https: link"));
+    }
+    Ok(())
 }

@@ -1,0 +1,175 @@
+//! Why a dataset cannot be used: where (a field, a line, a row and column) and what, as a key of
+//! the UI catalog with its arguments, so the widget says it in the reader's language. `Display`
+//! is the English text (errors thrown to a page's script, logs, tests).
+
+use crate::i18n::{Arg, Strings, K};
+use std::fmt;
+
+/// Where in the input the problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The input as a whole.
+    Input,
+    /// A field path such as `programs[3].status.ecs`, or an attribute such as `data-as-of`: the
+    /// schema's own names, the same in every language.
+    Field(String),
+    /// A line of a text (CSV, Markdown, JSON) and, when known, the column.
+    Line(usize, Option<usize>),
+    /// A row and a column of a page's table.
+    Row(usize, usize),
+}
+
+/// An argument of a message: text as given, or a count formatted for the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Num(usize),
+}
+
+/// Why a dataset cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetError {
+    pub place: Place,
+    /// The message: a template of the catalog.
+    pub key: K,
+    pub args: Vec<(&'static str, Value)>,
+    /// What the input was, for the widget's alert: a template (`data: {detail}`, `the page's
+    /// table: {detail}`, `src: {url}: {detail}`) whose `{detail}` is the place and message.
+    pub within: Option<K>,
+}
+
+impl DatasetError {
+    pub(crate) fn new(place: Place, key: K) -> DatasetError {
+        DatasetError {
+            place,
+            key,
+            args: Vec::new(),
+            within: None,
+        }
+    }
+
+    /// An error about a field (an empty path: the input as a whole).
+    pub fn field(path: impl Into<String>, key: K) -> DatasetError {
+        let path = path.into();
+        let place = if path.is_empty() {
+            Place::Input
+        } else {
+            Place::Field(path)
+        };
+        DatasetError::new(place, key)
+    }
+
+    pub fn input(key: K) -> DatasetError {
+        DatasetError::new(Place::Input, key)
+    }
+
+    pub(crate) fn line(line: usize, column: usize, key: K) -> DatasetError {
+        DatasetError::new(Place::Line(line, Some(column)), key)
+    }
+
+    /// With a text argument.
+    pub fn with(mut self, name: &'static str, text: impl Into<String>) -> DatasetError {
+        self.args.push((name, Value::Text(text.into())));
+        self
+    }
+
+    /// With a count argument.
+    pub fn num(mut self, name: &'static str, n: usize) -> DatasetError {
+        self.args.push((name, Value::Num(n)));
+        self
+    }
+
+    /// The same error, said of an input (`K::errData`, `K::errPageTable`, `K::srcInvalid` with
+    /// a `url` argument).
+    pub fn within(mut self, k: K) -> DatasetError {
+        self.within = Some(k);
+        self
+    }
+
+    fn arg_list(&self) -> Vec<(&'static str, Arg<'_>)> {
+        self.args
+            .iter()
+            .map(|(n, v)| {
+                let arg = match v {
+                    Value::Text(s) => Arg::Text(s),
+                    Value::Num(n) => Arg::Num(*n),
+                };
+                (*n, arg)
+            })
+            .collect()
+    }
+
+    /// The place in the words of `t` (empty for the input as a whole).
+    pub fn place_text(&self, t: &Strings) -> String {
+        match &self.place {
+            Place::Input => String::new(),
+            Place::Field(path) => path.clone(),
+            Place::Line(line, None) => t.fmt(K::placeLine, &[("line", Arg::Num(*line))]),
+            Place::Line(line, Some(column)) => t.fmt(
+                K::placeLineColumn,
+                &[("line", Arg::Num(*line)), ("column", Arg::Num(*column))],
+            ),
+            Place::Row(row, column) => t.fmt(
+                K::placeRowColumn,
+                &[("row", Arg::Num(*row)), ("column", Arg::Num(*column))],
+            ),
+        }
+    }
+
+    /// What is wrong, in the words of `t`.
+    pub fn message_text(&self, t: &Strings) -> String {
+        t.fmt(self.key, &self.arg_list())
+    }
+
+    /// Place and message (`line 4, column 2: …`), without what the input was.
+    pub fn detail(&self, t: &Strings) -> String {
+        let message = self.message_text(t);
+        match self.place {
+            Place::Input => message,
+            _ => t.fmt(
+                K::errAt,
+                &[
+                    ("place", Arg::Text(&self.place_text(t))),
+                    ("message", Arg::Text(&message)),
+                ],
+            ),
+        }
+    }
+
+    /// The whole message, in the words of `t`.
+    pub fn text(&self, t: &Strings) -> String {
+        let detail = self.detail(t);
+        match self.within {
+            None => detail,
+            Some(k) => {
+                let mut args = self.arg_list();
+                args.push(("detail", Arg::Text(&detail)));
+                t.fmt(k, &args)
+            }
+        }
+    }
+
+    /// The place in English.
+    pub fn location(&self) -> String {
+        self.place_text(&Strings::english())
+    }
+
+    /// The message in English.
+    pub fn message(&self) -> String {
+        self.message_text(&Strings::english())
+    }
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(&Strings::english()))
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+impl From<DatasetError> for String {
+    fn from(e: DatasetError) -> String {
+        e.to_string()
+    }
+}
