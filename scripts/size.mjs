@@ -14,10 +14,13 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // counts checked before copying), its rows → dataset step with row/column errors, the alert
 // beside the slotted table and the MutationObserver ≈ +6.5 kB (321.5 → 328.0 kB); and to
 // 333,000 for the option errors in the reader's language (eleven messages × six languages in
-// the catalog ≈ +2.2 kB: 330.2 kB).
+// the catalog ≈ +2.2 kB: 330.2 kB); and to 342,000 on 2026-12-03 for dataset errors in the
+// reader's language (55 messages × six languages, each error a key, a place and arguments
+// instead of a formatted English string ≈ +11.1 kB: 341.3 kB). The lever measured next: loading
+// the five non-English catalogs only when asked for.
 const BUDGET = {
-  first: 333_000,
-  total: 333_000,
+  first: 342_000,
+  total: 342_000,
 };
 
 const files = {

@@ -2,7 +2,7 @@
 // reflecting its attributes, and restarting the widgets after a panic. Everything else is Rust.
 // Shared by the npm entry (compliance-matrix.js) and the single-file build (scripts/single-file.mjs),
 // which inline options.js and this file as one script after removing `import` and `export`.
-import { OPTIONS } from './options.js';
+import { OPTIONS, FATAL } from './options.js';
 
 export const TAG = 'compliance-matrix';
 
@@ -12,7 +12,25 @@ const ATTRIBUTES = Object.fromEntries(OPTIONS.map(([attribute, property]) => [at
 const BOOLEAN = new Set(OPTIONS.filter((o) => o[2]).map((o) => o[0]));
 const VIEW_STATE = new Set(OPTIONS.filter((o) => o[3]).map((o) => o[1]));
 
-function showFatal(target, error, prefix = 'compliance-matrix could not start: ') {
+// The prefix of an alert shown when the core cannot run (it cannot be asked then), in the
+// widget's language found as the core finds it: the page's own `strings` for that key, else the
+// `lang` option, the closest `lang` attribute, the document's, the browser's; English otherwise.
+const FATAL_KEYS = ['fatalStart', 'fatalStopped', 'fatalGivenUp'];
+function fatalText(target, options, which) {
+  const own = options && options.strings && Object.prototype.hasOwnProperty.call(options.strings, FATAL_KEYS[which])
+    ? options.strings[FATAL_KEYS[which]] : undefined;
+  if (typeof own === 'string') return own;
+  const asked = [
+    options && options.lang,
+    target.closest && target.closest('[lang]')?.getAttribute('lang'),
+    typeof document === 'undefined' ? undefined : document.documentElement.getAttribute('lang'),
+    typeof navigator === 'undefined' ? undefined : navigator.language,
+  ].find((l) => typeof l === 'string' && l.trim() !== '');
+  const primary = asked ? asked.trim().split(/[-_]/)[0].toLowerCase() : 'en';
+  return (Object.prototype.hasOwnProperty.call(FATAL, primary) ? FATAL[primary] : FATAL.en)[which];
+}
+
+function showFatal(target, error, prefix) {
   const root = target.shadowRoot || target.attachShadow({ mode: 'open' });
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
@@ -152,8 +170,9 @@ export function createApi(load) {
     target.addEventListener('cm-change', onChange);
     // Set while this widget shows the error of a panic: cleared by the next mount.
     let failed = false;
-    const fatal = (e, prefix) => {
-      showFatal(target, e, prefix);
+    // which: 0 could not start, 1 stopped after a panic, 2 given up (see FATAL).
+    const fatal = (e, which) => {
+      showFatal(target, e, fatalText(target, current, which));
       settle.resolve();
     };
     const start = () => {
@@ -185,7 +204,7 @@ export function createApi(load) {
       } catch (e) {
         // A panic while mounting: the panic listener restarts the others; this one stays down.
         if (glue !== g) widget.fail(e);
-        else fatal(e);
+        else fatal(e, 0);
       }
     };
     const widget = {
@@ -210,9 +229,7 @@ export function createApi(load) {
         handle = null;
         failed = true;
         if (closed) return;
-        fatal(error, givenUp
-          ? 'compliance-matrix stopped after repeated internal errors (reload the page to start again): '
-          : 'This widget stopped after an internal error (change its data or options to try again): ');
+        fatal(error, givenUp ? 2 : 1);
       },
     };
     live.add(widget);
@@ -233,7 +250,7 @@ export function createApi(load) {
     else {
       begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
         if (closed) return;
-        showFatal(target, e);
+        showFatal(target, e, fatalText(target, current, 0));
         settle.reject(e);
       });
     }

@@ -117,6 +117,50 @@ test('a cell the widget cannot read names its row and column; the page table sta
   assert.deepEqual(cm.page.problems, []);
 });
 
+test('the error about a page table speaks the reader\'s language, and follows a language switch', T, async () => {
+  const bad = THREE.replace('<td>0</td><td>3PAO\n        Assessment</td>', '<td colspan="2">0</td>');
+  const cm = await withTable(bad, { attrs: { lang: 'de' }, ready: false });
+  const alert = cm.locator(DOM.alert);
+  await alert.waitFor({ timeout: 30000 });
+  const text = await alert.textContent();
+  assert.match(text, /die Tabelle der Seite: Zeile 3, Spalte 2: eine verbundene Zelle \(colspan="2"\): Geben Sie jedem Programm/);
+  assert.match(text, /Darunter steht die Tabelle der Seite/);
+  assert.doesNotMatch(text, /row|column|merged/, 'no English left in the alert');
+  const errors = await cm.page.evaluate(() => window.errors);
+  assert.match(errors[0], /^die Tabelle der Seite: Zeile 3, Spalte 2/, 'cm-error carries what the reader sees');
+  await cm.evaluate((el) => el.setAttribute('lang', 'ja'));
+  await eventually(async () => /ページの表: 3 行目、2 列目: 結合されたセルがあります/.test(await alert.textContent()), true, 'the alert in Japanese after the switch', 10000);
+  assert.equal(await pageTableShown(cm.page), true, 'the page table stays on screen');
+  assert.deepEqual(cm.page.problems, []);
+});
+
+test('the alert of a core that cannot start speaks the language of the page', T, async () => {
+  const page = await env.page();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${env.base}/tests/hosts/a11y/index.html`);
+  await page.evaluate((html) => {
+    const de = document.createElement('div');
+    de.setAttribute('lang', 'de-AT');
+    const el = document.createElement('compliance-matrix');
+    // Test markup, written by this file.
+    el.innerHTML = html;
+    el.id = 'de';
+    de.append(el);
+    const own = document.createElement('compliance-matrix');
+    own.id = 'own';
+    own.setAttribute('lang', 'fr');
+    own.strings = { fatalStart: 'Matrice indisponible : ' };
+    document.getElementById('host').append(de, own);
+  }, THREE);
+  const cm = new MatrixPage(page, '#de');
+  await cm.locator(DOM.alert).waitFor({ timeout: 30000 });
+  assert.match(await cm.locator(DOM.alert).textContent(), /^compliance-matrix konnte nicht starten: /);
+  const own = new MatrixPage(page, '#own');
+  await own.locator(DOM.alert).waitFor({ timeout: 30000 });
+  assert.match(await own.locator(DOM.alert).textContent(), /^Matrice indisponible : /, 'the page\'s own string wins');
+  assert.equal(await pageTableShown(page), true);
+});
+
 test('a page that edits its table sees the widget follow, keeping what the reader did', T, async () => {
   const cm = await withTable(THREE);
   await cm.search('soc');
