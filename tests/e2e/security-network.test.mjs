@@ -112,7 +112,7 @@ test('src: a 100,000-row CSV is refused with a clear error (over 20,000 programs
     assert.equal(errors, 1, 'one cm-error');
     const message = await page.evaluate(() => window.__errors[0].message);
     assert.ok(
-      /programs: 100000 programs is more than the limit of 20000/.test(message) || /more than the limit of 4194304 bytes/.test(message),
+      /programs: 100,000 programs is more than the limit of 20,000/.test(message) || /more than the limit of 4,194,304 bytes/.test(message),
       `the error names the limit: ${message}`,
     );
     assert.ok(worst < 1000, `the page answered within ${worst} ms at worst`);

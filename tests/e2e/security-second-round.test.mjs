@@ -88,7 +88,7 @@ test('4: an oversized data object or parseDataset() text is refused before it is
   const grown = await heap();
   await w.evaluate((el) => { el.data = { title: 'é'.repeat(3e7) }; });
   const m = await nextError(page, before);
-  assert.match(m, /^data: 30000\d+ characters of text, more than the limit of 4194304 bytes \(4 MiB\)$/);
+  assert.match(m, /^data: 30,000,0\d\d characters of text, more than the limit of 4,194,304 bytes \(4 MiB\)$/);
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   const after = await heap();
   if (grown !== undefined && after !== undefined) {

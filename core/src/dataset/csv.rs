@@ -64,9 +64,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
                     field_started_quoted = true;
                     quote_start = (line, col);
                 }
-                '"' => {
-                    return Err(DatasetError::line(line, col, K::errCsvQuote))
-                }
+                '"' => return Err(DatasetError::line(line, col, K::errCsvQuote)),
                 ',' => {
                     cells.push(std::mem::take(&mut cur));
                     field_started_quoted = false;

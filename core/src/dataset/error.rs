@@ -101,18 +101,29 @@ impl DatasetError {
 
     /// The place in the words of `t` (empty for the input as a whole).
     pub fn place_text(&self, t: &Strings) -> String {
+        // Positions are written as digits alone (column 100140, not 100,140), as editors show them.
+        let (a, b);
         match &self.place {
             Place::Input => String::new(),
             Place::Field(path) => path.clone(),
-            Place::Line(line, None) => t.fmt(K::placeLine, &[("line", Arg::Num(*line))]),
-            Place::Line(line, Some(column)) => t.fmt(
-                K::placeLineColumn,
-                &[("line", Arg::Num(*line)), ("column", Arg::Num(*column))],
-            ),
-            Place::Row(row, column) => t.fmt(
-                K::placeRowColumn,
-                &[("row", Arg::Num(*row)), ("column", Arg::Num(*column))],
-            ),
+            Place::Line(line, None) => {
+                a = line.to_string();
+                t.fmt(K::placeLine, &[("line", Arg::Text(&a))])
+            }
+            Place::Line(line, Some(column)) => {
+                (a, b) = (line.to_string(), column.to_string());
+                t.fmt(
+                    K::placeLineColumn,
+                    &[("line", Arg::Text(&a)), ("column", Arg::Text(&b))],
+                )
+            }
+            Place::Row(row, column) => {
+                (a, b) = (row.to_string(), column.to_string());
+                t.fmt(
+                    K::placeRowColumn,
+                    &[("row", Arg::Text(&a)), ("column", Arg::Text(&b))],
+                )
+            }
         }
     }
 
@@ -142,8 +153,14 @@ impl DatasetError {
         match self.within {
             None => detail,
             Some(k) => {
-                let mut args = self.arg_list();
-                args.push(("detail", Arg::Text(&detail)));
+                // The outer template's {detail} is the whole inner message, never the inner
+                // error's own `detail` argument (a JSON parser's text).
+                let mut args = vec![("detail", Arg::Text(&detail))];
+                args.extend(
+                    self.arg_list()
+                        .into_iter()
+                        .filter(|(name, _)| *name != "detail"),
+                );
                 t.fmt(k, &args)
             }
         }
@@ -171,5 +188,38 @@ impl std::error::Error for DatasetError {}
 impl From<DatasetError> for String {
     fn from(e: DatasetError) -> String {
         e.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Plain;
+    use std::rc::Rc;
+
+    #[test]
+    fn an_outer_message_carries_the_whole_inner_one_in_each_language() {
+        let e = DatasetError::line(1, 40, K::errJsonSyntax)
+            .with("detail", "EOF while parsing a string")
+            .with("url", "https://example.com/a.json")
+            .within(K::srcInvalid);
+        assert_eq!(
+            e.to_string(),
+            "src: https://example.com/a.json: line 1, column 40: invalid JSON: EOF while parsing a string"
+        );
+        let de = Strings::new("de", &[], Rc::new(Plain));
+        assert_eq!(
+            e.text(&de),
+            "src: https://example.com/a.json: Zeile 1, Spalte 40: ungültiges JSON: EOF while parsing a string"
+        );
+        let data = DatasetError::field("programs[0].name", K::errNul).within(K::errData);
+        assert_eq!(
+            data.to_string(),
+            "data: programs[0].name: contains a NUL character"
+        );
+        assert_eq!(data.location(), "programs[0].name");
+        assert_eq!(data.message(), "contains a NUL character");
+        let far = DatasetError::line(1, 100_140, K::errJsonSyntax).with("detail", "EOF");
+        assert_eq!(far.place_text(&de), "Zeile 1, Spalte 100140");
     }
 }

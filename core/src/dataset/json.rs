@@ -359,20 +359,29 @@ impl Dataset {
                 };
                 let Some(col) = col else {
                     let list: Vec<&str> = services.iter().map(|s| s.id.as_str()).collect();
-                    return Err(
-                        DatasetError::field(format!("programs[{i}].status.{key}"), K::errUnknownService)
-                            .with("value", &*key)
-                            .with("list", list.join(", ")),
-                    );
+                    return Err(DatasetError::field(
+                        format!("programs[{i}].status.{key}"),
+                        K::errUnknownService,
+                    )
+                    .with("value", &*key)
+                    .with("list", list.join(", ")));
                 };
                 cells[col] = match cell {
                     JsonCell::Valid(cell) => cell,
                     JsonCell::UnknownStatus { status, nested } => {
-                        let field = format!("programs[{i}].status.{key}{}", if nested { ".status" } else { "" });
-                        return Err(DatasetError::field(field, K::errUnknownStatus).with("value", &*status))
+                        let field = format!(
+                            "programs[{i}].status.{key}{}",
+                            if nested { ".status" } else { "" }
+                        );
+                        return Err(
+                            DatasetError::field(field, K::errUnknownStatus).with("value", &*status)
+                        );
                     }
                     JsonCell::Invalid => {
-                        return Err(DatasetError::field(format!("programs[{i}].status.{key}"), K::errStatusShape))
+                        return Err(DatasetError::field(
+                            format!("programs[{i}].status.{key}"),
+                            K::errStatusShape,
+                        ))
                     }
                 };
             }

@@ -260,7 +260,9 @@ mod tests {
         assert!(check_row_count(MAX_PROGRAMS + 2).is_err());
         assert!(check_cell_count(4, MAX_SERVICES + 1).is_ok());
         assert_eq!(
-            check_cell_count(4, MAX_SERVICES + 2).unwrap_err().location(),
+            check_cell_count(4, MAX_SERVICES + 2)
+                .unwrap_err()
+                .location(),
             "row 4, column 102"
         );
         assert!(check_text_length(MAX_INPUT_BYTES).is_ok());

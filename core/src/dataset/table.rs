@@ -132,7 +132,7 @@ pub(crate) fn from_table(
                 .at(header.line, i + 1, K::errDuplicateService)
                 .with("value", name)
                 .with("id", services[prev].id.as_str())
-                .num("column", prev + 2));
+                .with("column", (prev + 2).to_string()));
         }
         service_names.insert(name, services.len());
         let id = match known_id {
@@ -186,7 +186,7 @@ pub(crate) fn from_table(
                 .at(row.line, 1, key)
                 .with("value", name)
                 .with("previous", prev_name)
-                .num("line", prev_row.line));
+                .with("line", prev_row.line.to_string()));
         }
         by_name.insert(name, named.len());
         if let Some(p) = canonical {

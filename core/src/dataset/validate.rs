@@ -1,8 +1,8 @@
 //! The field rules of every dataset and of the responsibility model: one set, one error type.
 
 use super::{
-    Dataset, DatasetError, Link, Place, MAX_FACET_VALUES, MAX_FIELD_CHARS, MAX_INPUT_BYTES, MAX_PROGRAMS,
-    MAX_SERVICES, MAX_TAGS,
+    Dataset, DatasetError, Link, Place, MAX_FACET_VALUES, MAX_FIELD_CHARS, MAX_INPUT_BYTES,
+    MAX_PROGRAMS, MAX_SERVICES, MAX_TAGS,
 };
 use crate::i18n::K;
 use std::collections::{HashMap, HashSet};
@@ -65,15 +65,20 @@ impl Dataset {
                     let n = per_facet.entry(facet).or_insert(0);
                     *n += 1;
                     if *n > MAX_FACET_VALUES {
-                        return Err(DatasetError::field(at(&format!("tags[{j}]")), K::errFacetValues)
-                            .with("value", t)
-                            .num("limit", MAX_FACET_VALUES)
-                            .with("facet", facet));
+                        return Err(DatasetError::field(
+                            at(&format!("tags[{j}]")),
+                            K::errFacetValues,
+                        )
+                        .with("value", t)
+                        .num("limit", MAX_FACET_VALUES)
+                        .with("facet", facet));
                     }
                     if tags.len() > MAX_TAGS {
-                        return Err(DatasetError::field(at(&format!("tags[{j}]")), K::errTagCount)
-                            .with("value", t)
-                            .num("limit", MAX_TAGS));
+                        return Err(
+                            DatasetError::field(at(&format!("tags[{j}]")), K::errTagCount)
+                                .with("value", t)
+                                .num("limit", MAX_TAGS),
+                        );
                     }
                 }
             }

@@ -48,11 +48,17 @@ impl Model {
             check_id(|| at("id"), &v.id, &mut seen)?;
             check_name(&at("name"), &v.name)?;
             if v.services.is_empty() {
-                return Err(format!("{}: at least one service id is needed", at("services")));
+                return Err(format!(
+                    "{}: at least one service id is needed",
+                    at("services")
+                ));
             }
             for (j, s) in v.services.iter().enumerate() {
                 if !is_slug(s) {
-                    return Err(format!("{}: '{s}' is not a service id", at(&format!("services[{j}]"))));
+                    return Err(format!(
+                        "{}: '{s}' is not a service id",
+                        at(&format!("services[{j}]"))
+                    ));
                 }
             }
             let mut placed = vec![false; self.layers.len()];
@@ -104,12 +110,18 @@ impl Model {
             check_name(&at("checks"), &t.checks)?;
             for (j, l) in t.layers.iter().enumerate() {
                 if self.layer_index(l).is_none() {
-                    return Err(format!("{}: unknown layer '{l}'", at(&format!("layers[{j}]"))));
+                    return Err(format!(
+                        "{}: unknown layer '{l}'",
+                        at(&format!("layers[{j}]"))
+                    ));
                 }
             }
             for (j, v) in t.variants.iter().enumerate() {
                 if self.variant(v).is_none() {
-                    return Err(format!("{}: unknown variant '{v}'", at(&format!("variants[{j}]"))));
+                    return Err(format!(
+                        "{}: unknown variant '{v}'",
+                        at(&format!("variants[{j}]"))
+                    ));
                 }
             }
             check_name(&at("source.title"), &t.source.title)?;
