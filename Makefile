@@ -116,6 +116,7 @@ bench: dist setup-browser setup-bench yew-floor size-owners
 	node scripts/size.mjs --write bench/size.md --owners target/names.wasm --floor $(YEW_FLOOR)/yew_floor_bg.wasm --floor-js $(YEW_FLOOR)/yew_floor.js
 	node bench/run.mjs $(BENCH_ARGS)
 	node bench/lighthouse.mjs --runs 3 --results bench/results.md
+	node bench/page-table.mjs --reps 7 --results bench/results.md
 
 ## In make test: the whole harness once (1 warm-up + 2 repetitions, no Yew-floor build), written to
 ## bench/results-smoke.*; it fails only when something could not be measured, never on a ratio.
