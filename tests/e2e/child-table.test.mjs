@@ -128,6 +128,7 @@ test('the error about a page table speaks the reader\'s language, and follows a 
   assert.doesNotMatch(text, /row|column|merged/, 'no English left in the alert');
   const errors = await cm.page.evaluate(() => window.errors);
   assert.match(errors[0], /^die Tabelle der Seite: Zeile 3, Spalte 2/, 'cm-error carries what the reader sees');
+  if (process.env.SCREENSHOTS) await cm.page.screenshot({ path: 'docs/page-table-error-de.png' });
   await cm.evaluate((el) => el.setAttribute('lang', 'ja'));
   await eventually(async () => /ページの表: 3 行目、2 列目: 結合されたセルがあります/.test(await alert.textContent()), true, 'the alert in Japanese after the switch', 10000);
   assert.equal(await pageTableShown(cm.page), true, 'the page table stays on screen');

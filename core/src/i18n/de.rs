@@ -1,8 +1,6 @@
 //! German (Deutsch): every key of `en.rs`, as a native speaker writes UI text.
 
-use super::en::K;
-
-pub(crate) const DE: &[(K, &str)] = &[
+translation! {
     (K::title, "Compliance-Matrix"),
     (K::source, "Quelle: {source}"),
     (K::asOf, "Stand: {date}"),
@@ -252,4 +250,4 @@ pub(crate) const DE: &[(K, &str)] = &[
     (K::srcNotUtf8, "src: {url} ist kein UTF-8-Text (ungültiges Byte an Offset {offset})"),
     (K::srcInvalid, "src: {url}: {detail}"),
     (K::withDetail, "{message} ({detail})"),
-];
+}

@@ -13,19 +13,27 @@ macro_rules! catalog {
             /// Every key, in catalog order.
             pub const ALL: &'static [K] = &[$(K::$key,)*];
 
+            /// The names in key order, as one string (see [`super::SEP`]).
+            const NAMES: &'static str = concat!($(stringify!($key), "\u{1f}",)*);
+
             /// The key as the page writes it.
             pub fn name(self) -> &'static str {
-                const NAMES: &[&str] = &[$(stringify!($key),)*];
-                NAMES[self as usize]
+                K::NAMES.split_terminator(super::SEP).nth(self as usize).expect("every key has a name")
             }
 
             pub fn from_name(name: &str) -> Option<K> {
-                K::ALL.iter().copied().find(|k| k.name() == name)
+                K::NAMES.split_terminator(super::SEP).position(|n| n == name).map(|i| K::ALL[i])
             }
         }
 
-        /// English, in key order.
-        pub(crate) const EN: &[&str] = &[$($text,)*];
+        /// English, in key order, as one string (see [`super::SEP`]).
+        pub(crate) const EN: &str = concat!($($text, "\u{1f}",)*);
+
+        /// The English text of a key.
+        #[cfg(test)]
+        pub(crate) fn english(k: K) -> &'static str {
+            EN.split_terminator(super::SEP).nth(k as usize).expect("every key has a text")
+        }
     };
 }
 

@@ -1,9 +1,7 @@
 //! Spanish (español): every key of `en.rs`, as a native speaker writes UI text (addressing the
 //! reader as «usted»).
 
-use super::en::K;
-
-pub(crate) const ES: &[(K, &str)] = &[
+translation! {
     (K::title, "Matriz de conformidad"),
     (K::source, "Fuente: {source}"),
     (K::asOf, "Fecha de referencia: {date}"),
@@ -253,4 +251,4 @@ pub(crate) const ES: &[(K, &str)] = &[
     (K::srcNotUtf8, "src: {url} no es texto UTF-8 (byte no válido en la posición {offset})"),
     (K::srcInvalid, "src: {url}: {detail}"),
     (K::withDetail, "{message} ({detail})"),
-];
+}

@@ -2,9 +2,7 @@
 //! plural category (`other`); full-width brackets and 「…」 quotes, half-width spaces around
 //! Latin words and numbers.
 
-use super::en::K;
-
-pub(crate) const JA: &[(K, &str)] = &[
+translation! {
     (K::title, "コンプライアンスマトリックス"),
     (K::source, "出典: {source}"),
     (K::asOf, "基準日: {date}"),
@@ -254,4 +252,4 @@ pub(crate) const JA: &[(K, &str)] = &[
     (K::srcNotUtf8, "src: {url} は UTF-8 テキストではありません（オフセット {offset} に無効なバイトがあります）"),
     (K::srcInvalid, "src: {url}: {detail}"),
     (K::withDetail, "{message}（{detail}）"),
-];
+}

@@ -2,9 +2,7 @@
 //! sentences, concise noun style on controls). Korean has one plural category (`other`);
 //! particles after a placeholder are avoided or written in both forms.
 
-use super::en::K;
-
-pub(crate) const KO: &[(K, &str)] = &[
+translation! {
     (K::title, "규정 준수 매트릭스"),
     (K::source, "출처: {source}"),
     (K::asOf, "기준일: {date}"),
@@ -254,4 +252,4 @@ pub(crate) const KO: &[(K, &str)] = &[
     (K::srcNotUtf8, "src: {url}: UTF-8 텍스트가 아닙니다(오프셋 {offset}에 잘못된 바이트)"),
     (K::srcInvalid, "src: {url}: {detail}"),
     (K::withDetail, "{message} ({detail})"),
-];
+}

@@ -4,6 +4,7 @@
 
 use super::en::{EN, K};
 use super::format::{fill, Arg, Locale, Plain};
+use super::SEP;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -14,13 +15,27 @@ pub const LANGUAGES: &[&str] = &["en", "de", "fr", "es", "ja", "ko"];
 pub const MAX_OVERRIDES: usize = 1000;
 pub const MAX_OVERRIDE_CHARS: usize = 4000;
 
-pub(crate) fn table(lang: &str) -> Option<&'static [(K, &'static str)]> {
+/// A shipped translation: its texts in key order, one string (see [`super::SEP`]).
+pub(crate) fn texts_of(lang: &str) -> Option<&'static str> {
     Some(match lang {
-        "de" => super::de::DE,
-        "fr" => super::fr::FR,
-        "es" => super::es::ES,
-        "ja" => super::ja::JA,
-        "ko" => super::ko::KO,
+        "de" => super::de::TEXTS,
+        "fr" => super::fr::TEXTS,
+        "es" => super::es::TEXTS,
+        "ja" => super::ja::TEXTS,
+        "ko" => super::ko::TEXTS,
+        _ => return None,
+    })
+}
+
+/// A shipped translation's keys as written (to check them against `en.rs`).
+#[cfg(test)]
+pub(crate) fn keys_of(lang: &str) -> Option<&'static [K]> {
+    Some(match lang {
+        "de" => super::de::KEYS,
+        "fr" => super::fr::KEYS,
+        "es" => super::es::KEYS,
+        "ja" => super::ja::KEYS,
+        "ko" => super::ko::KEYS,
         _ => return None,
     })
 }
@@ -71,10 +86,12 @@ impl Strings {
     /// `locale` formats numbers, dates and plurals (the browser's `Intl` in the widget).
     pub fn new(requested: &str, overrides: &[(K, String)], locale: Rc<dyn Locale>) -> Strings {
         let lang = shipped(requested);
-        let mut texts: Vec<Cow<'static, str>> = EN.iter().map(|t| Cow::Borrowed(*t)).collect();
-        if let Some(t) = lang.and_then(table) {
-            for &(k, text) in t {
-                texts[k as usize] = Cow::Borrowed(text);
+        let mut texts: Vec<Cow<'static, str>> =
+            EN.split_terminator(SEP).map(Cow::Borrowed).collect();
+        if let Some(t) = lang.and_then(texts_of) {
+            // In key order (a test checks every translation's keys against en.rs).
+            for (slot, text) in texts.iter_mut().zip(t.split_terminator(SEP)) {
+                *slot = Cow::Borrowed(text);
             }
         }
         for (k, text) in overrides {
