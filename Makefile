@@ -148,9 +148,12 @@ lint:
 test-native:
 	cargo test --workspace
 
-## www/options.js from the one table of options (core/src/options.rs); tests/options.rs checks it.
+## Generated files, each checked by a test: www/options.js from the one table of options
+## (core/src/options.rs, tests/options.rs) and core/src/responsibility/embedded.rs, the embedded
+## model as static data, from data/responsibility.json and data/tools.json (parsed and validated).
 options:
 	UPDATE_GENERATED=1 cargo test -q --test options
+	UPDATE_GENERATED=1 cargo test -q -p compliance-matrix-core --lib embedded_rs
 
 test-wasm: setup setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web

@@ -375,7 +375,7 @@ impl Component for App {
                 } else {
                     variants.push(id);
                     let model = Model::embedded();
-                    let order: Vec<&str> = model.variants.iter().map(|v| v.id.as_str()).collect();
+                    let order: Vec<&str> = model.variants.iter().map(|v| &*v.id).collect();
                     variants.sort_by_key(|v| order.iter().position(|o| *o == v.as_str()));
                 }
                 if let Some((v, _)) = &self.current {
@@ -680,6 +680,6 @@ fn all_variants() -> Vec<String> {
     Model::embedded()
         .variants
         .iter()
-        .map(|v| v.id.clone())
+        .map(|v| v.id.to_string())
         .collect()
 }

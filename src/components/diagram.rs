@@ -53,8 +53,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     let onkeydown = {
         let oncurrent = props.oncurrent.clone();
-        let ids: Vec<String> = variants.iter().map(|&i| m.variants[i].id.clone()).collect();
-        let layers: Vec<String> = m.layers.iter().map(|l| l.id.clone()).collect();
+        let ids: Vec<String> = variants
+            .iter()
+            .map(|&i| m.variants[i].id.to_string())
+            .collect();
+        let layers: Vec<String> = m.layers.iter().map(|l| l.id.to_string()).collect();
         // The arrows move the way they point: to the next variant rightwards, or leftwards when
         // the columns run from the right.
         let (back, on) = if props.rtl {
@@ -88,8 +91,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let oncurrent = props.oncurrent.clone();
         let first = variants.first().map(|&i| {
             (
-                m.variants[i].id.clone(),
-                m.layers[m.layers.len() - 1].id.clone(),
+                m.variants[i].id.to_string(),
+                m.layers[m.layers.len() - 1].id.to_string(),
             )
         });
         let has = props.current.is_some();
@@ -114,7 +117,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     }
     let names: Vec<String> = variants
         .iter()
-        .map(|&i| m.variants[i].name.clone())
+        .map(|&i| m.variants[i].name.to_string())
         .collect();
     let desc = t.fmt(
         K::diagramDescription,
@@ -128,15 +131,15 @@ pub fn diagram(props: &DiagramProps) -> Html {
             </p>
             <div class="cm-variant-picker" role="group" aria-label={t.get(K::diagramVariants).to_string()}>
                 { for m.variants.iter().map(|v| {
-                    let on = props.variants.contains(&v.id);
+                    let on = props.variants.iter().any(|x| *x == *v.id);
                     let cb = props.ontogglevariant.clone();
-                    let id = v.id.clone();
+                    let id = v.id.to_string();
                     html! {
                         <button type="button" class={classes!("cm-chip", on.then_some("cm-chip-on"))}
                             data-variant-toggle={v.id.clone()} aria-pressed={if on { "true" } else { "false" }}
                             onclick={Callback::from(move |_| cb.emit(id.clone()))}>
                             if on { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
-                            <span lang="en">{ &v.name }</span>
+                            <span lang="en">{ &*v.name }</span>
                         </button>
                     }
                 }) }
@@ -168,10 +171,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
                         }) }
                         { for layout.columns.iter().map(|c| {
                             let v = &m.variants[variants[c.variant]];
-                            let hl = !props.highlight.is_empty() && v.services.iter().any(|s| props.highlight.contains(s));
+                            let hl = !props.highlight.is_empty() && v.services.iter().any(|s| props.highlight.iter().any(|h| *h == **s));
                             let onenter = {
                                 let cb = props.onhighlight.clone();
-                                let services = v.services.clone();
+                                let services = v.services.iter().map(|s| s.to_string()).collect::<Vec<String>>();
                                 Callback::from(move |_: MouseEvent| cb.emit(services.clone()))
                             };
                             let onleave = props.onhighlight.reform(|_: MouseEvent| Vec::new());
@@ -191,7 +194,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                                         let is_current = current == Some((c.variant, b.layer));
                                         let onclick = {
                                             let cb = props.oncurrent.clone();
-                                            let key = (v.id.clone(), layer.id.clone());
+                                            let key = (v.id.to_string(), layer.id.to_string());
                                             Callback::from(move |_: MouseEvent| cb.emit(Some(key.clone())))
                                         };
                                         let (cx, cy) = b.centre();
@@ -290,7 +293,7 @@ fn band_info(props: &BandInfoProps) -> Html {
                     <strong>{ t.fmt(K::bandHeading, &[("variant", Text(&variant.name)), ("layer", Text(layer_name(&t, &layer.id, &layer.name)))]) }</strong>
                     <span class={classes!("cm-owner-tag", format!("cm-owner-{}", owner_class(band.owner)))}>{ owner_text(&t, band.owner, false) }</span>
                 </p>
-                <p class="cm-band-explanation" lang="en">{ &band.explanation }</p>
+                <p class="cm-band-explanation" lang="en">{ &*band.explanation }</p>
                 if let Some(src) = m.source(&band.source) {
                     <p class="cm-band-source">
                         { source(&t, link(&src.title, &src.url)) }
@@ -368,7 +371,7 @@ fn diagram_table(props: &DiagramTableProps) -> Html {
     let shown: Vec<_> = m
         .variants
         .iter()
-        .filter(|v| props.variants.contains(&v.id))
+        .filter(|v| props.variants.iter().any(|x| *x == *v.id))
         .collect();
     html! {
         <div class="cm-table-wrap" tabindex="0" role="region" aria-label={t.get(K::diagramTableRegion).to_string()}>
@@ -377,7 +380,7 @@ fn diagram_table(props: &DiagramTableProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ t.get(K::columnLayer) }</th>
-                        { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th" lang="en">{ &v.name }</th> }) }
+                        { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th" lang="en">{ &*v.name }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -389,7 +392,7 @@ fn diagram_table(props: &DiagramTableProps) -> Html {
                                 html! {
                                     <td data-variant={v.id.clone()} data-owner={b.owner.id()}>
                                         <strong>{ owner_text(&t, b.owner, false) }</strong>
-                                        <span class="cm-label" lang="en">{ &b.explanation }</span>
+                                        <span class="cm-label" lang="en">{ &*b.explanation }</span>
                                     </td>
                                 }
                             }) }
@@ -418,7 +421,7 @@ pub fn tools_panel(props: &ToolsPanelProps) -> Html {
             <ul class="cm-tool-list">
                 { for m.tools.iter().map(|tool| {
                     let layers: Vec<&str> = tool.layers.iter().filter_map(|l| m.layer(l).map(|x| layer_name(&t, &x.id, &x.name))).collect();
-                    let variants: Vec<String> = tool.variants.iter().filter_map(|v| m.variant(v).map(|x| x.name.clone())).collect();
+                    let variants: Vec<String> = tool.variants.iter().filter_map(|v| m.variant(v).map(|x| x.name.to_string())).collect();
                     let join = t.get(K::joinList);
                     html! {
                         <li class="cm-tool" data-tool={tool.id.clone()}>
@@ -426,12 +429,12 @@ pub fn tools_panel(props: &ToolsPanelProps) -> Html {
                                 { link(&tool.name, &tool.url) }
                                 if tool.archived { <span class="cm-archived">{ t.get(K::archived) }</span> }
                             </p>
-                            <p class="cm-tool-checks" lang="en">{ &tool.checks }</p>
+                            <p class="cm-tool-checks" lang="en">{ &*tool.checks }</p>
                             <p class="cm-muted cm-tool-where">{ t.fmt(K::toolWhere, &[("layers", Text(&layers.join(join))), ("variants", Text(&variants.join(join)))]) }</p>
                             <p class="cm-muted cm-tool-source">
                                 { source(&t, link(&tool.source.title, &tool.source.url)) }
                                 { read_on(&t, &tool.source.as_of) }
-                                if let Some(n) = &tool.source.note { { ". " }<span lang="en">{ n }</span> }
+                                if let Some(n) = &tool.source.note { { ". " }<span lang="en">{ &**n }</span> }
                             </p>
                         </li>
                     }

@@ -4,13 +4,23 @@
 //!
 //! Pure: no yew, web-sys or wasm-bindgen here.
 
+#[rustfmt::skip]
+mod embedded;
+#[cfg(test)]
+mod generate;
 mod validate;
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::rc::Rc;
 
+/// Text of the model: borrowed from the embedded model (`embedded.rs`), owned when parsed.
+pub type Text = Cow<'static, str>;
+
+#[cfg(test)]
 const EMBEDDED_RESPONSIBILITY: &str = include_str!("../../../data/responsibility.json");
+#[cfg(test)]
 const EMBEDDED_TOOLS: &str = include_str!("../../../data/tools.json");
 
 /// Who is responsible for a layer of a variant.
@@ -80,57 +90,57 @@ impl fmt::Display for Owner {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layer {
     /// Stable id, used in `data-layer`.
-    pub id: String,
+    pub id: Text,
     /// Human name.
-    pub name: String,
+    pub name: Text,
 }
 
 /// A document that a cell's owner is taken from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// Stable id that cells refer to.
-    pub id: String,
+    pub id: Text,
     /// Title of the page.
-    pub title: String,
+    pub title: Text,
     /// Public `http(s)` address of the page.
-    pub url: String,
+    pub url: Text,
     /// `YYYY-MM-DD` the page was read.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// One cell of the model: who owns one layer of one variant, why, and says who.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Band {
     /// The layer's id; a variant's cells are in layer order, so `cells[i].layer == layers[i].id`.
-    pub layer: String,
+    pub layer: Text,
     /// Who secures this layer.
     pub owner: Owner,
     /// One line saying what the owner does here.
-    pub explanation: String,
+    pub explanation: Text,
     /// Id of the [`Source`] this comes from.
-    pub source: String,
+    pub source: Text,
     /// Ids of further sources behind a caveat in the explanation.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub see_also: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub see_also: Cow<'static, [Text]>,
 }
 
 /// One way to run containers on AWS, e.g. `eks-managed-nodes`, with one [`Band`] per layer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
     /// Stable id, used in `data-variant`.
-    pub id: String,
+    pub id: Text,
     /// Human name, e.g. "Amazon EKS, managed node groups".
-    pub name: String,
+    pub name: Text,
     /// Ids of the matrix services (`ecs`, `eks`, `fargate`, `ecr`) this variant belongs to.
-    pub services: Vec<String>,
+    pub services: Cow<'static, [Text]>,
     /// One band per layer, in layer order (bottom to top).
-    pub cells: Vec<Band>,
+    pub cells: Cow<'static, [Band]>,
     /// What a reader must know about the variant as a whole (e.g. which column stands for it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Id of the [`Source`] of the note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note_source: Option<String>,
+    pub note_source: Option<Text>,
 }
 
 impl Variant {
@@ -149,34 +159,34 @@ impl Variant {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ToolSource {
     /// Title of the page.
-    pub title: String,
+    pub title: Text,
     /// Public `http(s)` address of the page.
-    pub url: String,
+    pub url: Text,
     /// What that page (and the notes behind this model) say about the tool.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// `YYYY-MM-DD` the page was read.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// A tool named by the seed, and the layers and variants where it helps the customer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tool {
     /// Stable id, e.g. `kube-bench`.
-    pub id: String,
+    pub id: Text,
     /// Human name, e.g. "Amazon Inspector".
-    pub name: String,
+    pub name: Text,
     /// Other names, e.g. the seed's "AWS Inspector".
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Cow<'static, [Text]>,
     /// Public `http(s)` address of the tool.
-    pub url: String,
+    pub url: Text,
     /// One sentence saying what it checks.
-    pub checks: String,
+    pub checks: Text,
     /// Layer ids it helps at.
-    pub layers: Vec<String>,
+    pub layers: Cow<'static, [Text]>,
     /// Variant ids it helps with.
-    pub variants: Vec<String>,
+    pub variants: Cow<'static, [Text]>,
     /// Whether the upstream project is archived (no longer maintained).
     #[serde(default)]
     pub archived: bool,
@@ -188,21 +198,21 @@ pub struct Tool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Model {
     /// Title of the model.
-    pub title: String,
+    pub title: Text,
     /// `YYYY-MM-DD` the sources were read.
-    pub as_of: String,
+    pub as_of: Text,
     /// Which sources the model follows, and what `n/a` means.
-    pub note: String,
+    pub note: Text,
     /// The documents cells cite.
-    pub sources: Vec<Source>,
+    pub sources: Cow<'static, [Source]>,
     /// Layers, bottom (`facilities`) to top (`data`).
-    pub layers: Vec<Layer>,
+    pub layers: Cow<'static, [Layer]>,
     /// Variants in display order.
-    pub variants: Vec<Variant>,
+    pub variants: Cow<'static, [Variant]>,
     /// Tools named by the seed.
-    pub tools: Vec<Tool>,
+    pub tools: Cow<'static, [Tool]>,
     /// What the tool list covers and where it comes from.
-    pub tools_note: String,
+    pub tools_note: Text,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +231,12 @@ struct RawTools {
     tools: Vec<Tool>,
 }
 
+// serde's `skip_serializing_if` passes the field itself.
+#[allow(clippy::ptr_arg)]
+fn is_empty(v: &Cow<'static, [Text]>) -> bool {
+    v.is_empty()
+}
+
 fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, String> {
     serde_json::from_str(text).map_err(|e| {
         format!(
@@ -233,13 +249,12 @@ fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, String>
 }
 
 impl Model {
-    /// The embedded model (`data/responsibility.json` and `data/tools.json`), parsed once per thread.
+    /// The embedded model (`data/responsibility.json` and `data/tools.json`), as `embedded.rs`
+    /// holds it: generated from those files (`make options`; a test fails when it differs), so
+    /// the widget neither parses nor validates it at start.
     pub fn embedded() -> Rc<Model> {
         thread_local! {
-            static EMBEDDED: Rc<Model> = Rc::new(
-                Model::from_json(EMBEDDED_RESPONSIBILITY, EMBEDDED_TOOLS)
-                    .expect("data/responsibility.json and data/tools.json are valid (checked by tests)"),
-            );
+            static EMBEDDED: Rc<Model> = Rc::new(embedded::model());
         }
         EMBEDDED.with(Rc::clone)
     }
@@ -250,14 +265,14 @@ impl Model {
         let raw: RawModel = parse("responsibility.json", responsibility)?;
         let raw_tools: RawTools = parse("tools.json", tools)?;
         let mut model = Model {
-            title: raw.title,
-            as_of: raw.as_of,
-            note: raw.note,
-            sources: raw.sources,
-            layers: raw.layers,
-            variants: raw.variants,
-            tools: raw_tools.tools,
-            tools_note: raw_tools.note,
+            title: raw.title.into(),
+            as_of: raw.as_of.into(),
+            note: raw.note.into(),
+            sources: raw.sources.into(),
+            layers: raw.layers.into(),
+            variants: raw.variants.into(),
+            tools: raw_tools.tools.into(),
+            tools_note: raw_tools.note.into(),
         };
         model.validate()?;
         let order = |b: &Band| model.layer_index(&b.layer);
@@ -265,13 +280,13 @@ impl Model {
             .variants
             .iter()
             .map(|v| {
-                let mut cells = v.cells.clone();
+                let mut cells = v.cells.to_vec();
                 cells.sort_by_key(order);
                 cells
             })
             .collect();
-        for (v, cells) in model.variants.iter_mut().zip(sorted) {
-            v.cells = cells;
+        for (v, cells) in model.variants.to_mut().iter_mut().zip(sorted) {
+            v.cells = cells.into();
         }
         Ok(model)
     }
