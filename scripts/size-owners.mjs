@@ -20,7 +20,7 @@ const OWNERS = [
   ['element boundary (src/element: exports, root, pool)', /compliance_matrix\[[0-9a-f]+\]::element\b|^(mount|parseDataset|handle_)|externref shim/],
   ['platform (fetch, hash, clipboard, resize)', /compliance_matrix\[[0-9a-f]+\]::platform\b/],
   ['core: dataset import and validation (JSON, CSV, Markdown)', /compliance_matrix_core\[[0-9a-f]+\]::dataset\b/],
-  ['core: responsibility model (embedded, validated)', /compliance_matrix_core\[[0-9a-f]+\]::responsibility\b/],
+  ['core: responsibility model (static data generated at build time)', /compliance_matrix_core\[[0-9a-f]+\]::responsibility\b/],
   ['core: revisions and compare', /compliance_matrix_core\[[0-9a-f]+\]::revisions\b/],
   ['core: export (CSV, JSON, Markdown)', /compliance_matrix_core\[[0-9a-f]+\]::export\b/],
   ['core: state, query, view state, options', /compliance_matrix_core\[[0-9a-f]+\]::(state|query|view_state|options)\b/],
