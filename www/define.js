@@ -15,10 +15,9 @@ const VIEW_STATE = new Set(OPTIONS.filter((o) => o[3]).map((o) => o[1]));
 // The prefix of an alert shown when the core cannot run (it cannot be asked then), in the
 // widget's language found as the core finds it: the page's own `strings` for that key, else the
 // `lang` option, the closest `lang` attribute, the document's, the browser's; English otherwise.
-const FATAL_KEYS = ['fatalStart', 'fatalStopped', 'fatalGivenUp'];
-function fatalText(target, options, which) {
-  const own = options && options.strings && Object.prototype.hasOwnProperty.call(options.strings, FATAL_KEYS[which])
-    ? options.strings[FATAL_KEYS[which]] : undefined;
+function fatalText(target, options, key) {
+  const own = options && options.strings && Object.prototype.hasOwnProperty.call(options.strings, key)
+    ? options.strings[key] : undefined;
   if (typeof own === 'string') return own;
   const asked = [
     options && options.lang,
@@ -27,7 +26,7 @@ function fatalText(target, options, which) {
     typeof navigator === 'undefined' ? undefined : navigator.language,
   ].find((l) => typeof l === 'string' && l.trim() !== '');
   const primary = asked ? asked.trim().split(/[-_]/)[0].toLowerCase() : 'en';
-  return (Object.prototype.hasOwnProperty.call(FATAL, primary) ? FATAL[primary] : FATAL.en)[which];
+  return (Object.prototype.hasOwnProperty.call(FATAL, primary) ? FATAL[primary] : FATAL.en)[key];
 }
 
 function showFatal(target, error, prefix) {
@@ -170,9 +169,9 @@ export function createApi(load) {
     target.addEventListener('cm-change', onChange);
     // Set while this widget shows the error of a panic: cleared by the next mount.
     let failed = false;
-    // which: 0 could not start, 1 stopped after a panic, 2 given up (see FATAL).
-    const fatal = (e, which) => {
-      showFatal(target, e, fatalText(target, current, which));
+    // key: fatalStart, fatalStopped (after a panic) or fatalGivenUp (see FATAL).
+    const fatal = (e, key) => {
+      showFatal(target, e, fatalText(target, current, key));
       settle.resolve();
     };
     const start = () => {
@@ -204,7 +203,7 @@ export function createApi(load) {
       } catch (e) {
         // A panic while mounting: the panic listener restarts the others; this one stays down.
         if (glue !== g) widget.fail(e);
-        else fatal(e, 0);
+        else fatal(e, 'fatalStart');
       }
     };
     const widget = {
@@ -229,7 +228,7 @@ export function createApi(load) {
         handle = null;
         failed = true;
         if (closed) return;
-        fatal(error, givenUp ? 2 : 1);
+        fatal(error, givenUp ? 'fatalGivenUp' : 'fatalStopped');
       },
     };
     live.add(widget);
@@ -250,7 +249,7 @@ export function createApi(load) {
     else {
       begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
         if (closed) return;
-        showFatal(target, e, fatalText(target, current, 0));
+        showFatal(target, e, fatalText(target, current, 'fatalStart'));
         settle.reject(e);
       });
     }

@@ -481,12 +481,15 @@ pub fn options_js() -> String {
     // What a page script shows when the core itself cannot run (it cannot ask the core then).
     out.push_str(
         "// The prefixes of the alerts shown when the core cannot run, per shipped language, from the\n\
-         // catalogs (core/src/i18n): [fatalStart, fatalStopped, fatalGivenUp]\n\
+         // catalogs (core/src/i18n), by key\n\
          export const FATAL = {\n",
     );
     for lang in crate::i18n::strings::LANGUAGES {
         let t = Strings::new(lang, &[], std::rc::Rc::new(crate::i18n::Plain));
-        let texts: Vec<&str> = FATAL_KEYS.iter().map(|k| t.get(*k)).collect();
+        let texts: serde_json::Map<String, serde_json::Value> = FATAL_KEYS
+            .iter()
+            .map(|k| (k.name().to_string(), t.get(*k).into()))
+            .collect();
         let json = serde_json::to_string(&texts).expect("strings serialise");
         out.push_str(&format!("  {lang}: {json},\n"));
     }
@@ -494,7 +497,7 @@ pub fn options_js() -> String {
     out
 }
 
-/// The keys of FATAL in options.js, in its order.
+/// The keys of each language of FATAL in options.js.
 const FATAL_KEYS: [K; 3] = [K::fatalStart, K::fatalStopped, K::fatalGivenUp];
 
 #[cfg(test)]

@@ -5,9 +5,6 @@
 
 use super::*;
 
-const RESPONSIBILITY: &str = include_str!("../../../data/responsibility.json");
-const TOOLS: &str = include_str!("../../../data/tools.json");
-
 /// The Rust source of `embedded.rs` for a model. Slices are named statics (`S0`, `S1`, …) so
 /// that each is a place in the wasm's data, not code that builds it at start.
 pub(super) fn rust_source(m: &Model) -> String {
@@ -98,15 +95,6 @@ fn source(s: &Source) -> String {
     )
 }
 
-fn owner(o: Owner) -> &'static str {
-    match o {
-        Owner::Aws => "Owner::Aws",
-        Owner::Customer => "Owner::Customer",
-        Owner::Shared => "Owner::Shared",
-        Owner::NotApplicable => "Owner::NotApplicable",
-    }
-}
-
 fn variant(g: &mut Gen, v: &Variant) -> String {
     let services = g.texts(&v.services);
     let cells: Vec<String> = v
@@ -115,9 +103,9 @@ fn variant(g: &mut Gen, v: &Variant) -> String {
         .map(|b| {
             let see_also = g.texts(&b.see_also);
             format!(
-                "Band {{ layer: {}, owner: {}, explanation: {}, source: {}, see_also: {see_also} }}",
+                "Band {{ layer: {}, owner: Owner::{:?}, explanation: {}, source: {}, see_also: {see_also} }}",
                 t(&b.layer),
-                owner(b.owner),
+                b.owner,
                 t(&b.explanation),
                 t(&b.source)
             )
@@ -156,7 +144,8 @@ fn tool(g: &mut Gen, x: &Tool) -> String {
 
 #[test]
 fn embedded_rs_is_the_validated_json() {
-    let parsed = Model::from_json(RESPONSIBILITY, TOOLS).expect("the embedded model is valid");
+    let parsed = Model::from_json(EMBEDDED_RESPONSIBILITY, EMBEDDED_TOOLS)
+        .expect("the embedded model is valid");
     let want = rust_source(&parsed);
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/responsibility/embedded.rs");
