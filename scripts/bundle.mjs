@@ -3,7 +3,7 @@
 // www/compliance-matrix.js), minified. One file means
 // one request before the wasm fetch starts; the wasm is found next to it through import.meta.url.
 // Usage: node scripts/bundle.mjs <no-modules glue.js> <out.js> [--no-minify]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { factorySource } from './wasm-factory.mjs';
 
@@ -16,6 +16,12 @@ const www = (f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8')
 const entry = www('compliance-matrix.js');
 const imports = entry.match(/^import .*;$/gm) || [];
 if (imports.length !== 2) throw new Error(`www/compliance-matrix.js: expected its two imports, found ${imports.length}`);
+// Every translation in www/i18n/ is imported by the entry, and nothing else is.
+const files = readdirSync(new URL('../www/i18n/', import.meta.url)).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+const imported = [...entry.matchAll(/^ {2}([a-z]+): \(\) => import\('\.\/i18n\/([a-z]+)\.js'\)/gm)];
+if (imported.some(([, key, file]) => key !== file) || imported.map(([, key]) => key).sort().join() !== files.join()) {
+  throw new Error(`www/compliance-matrix.js: its CATALOGS (${imported.map((m) => m[1])}) are not the files of www/i18n (${files})`);
+}
 const version = JSON.parse(www('package.json')).version;
 const source = [
   factorySource(readFileSync(glue, 'utf8'), { classic: true }),

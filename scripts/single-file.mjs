@@ -1,7 +1,7 @@
 // Builds dist/compliance-matrix.html: one self-contained page (wasm inlined as base64, no-modules
 // glue, the element code) that works when opened from file://, offline.
 // Usage: node scripts/single-file.mjs <no-modules glue.js> <optimized.wasm> <out.html>
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { factorySource } from './wasm-factory.mjs';
 import { seedTable } from './seed-table.mjs';
 
@@ -14,6 +14,13 @@ const glueJs = factorySource(readFileSync(glue, 'utf8'), { classic: true });
 const wasmB64 = readFileSync(wasm).toString('base64');
 const www = (f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8');
 const define = [www('options.js'), www('define.js').replace(/^import .*;\n/gm, '')].join('\n').replace(/^export /gm, '');
+// The translations inline (the page is one file): lang → its texts, the string each
+// www/i18n/<lang>.js exports.
+const catalogs = readdirSync(new URL('../www/i18n/', import.meta.url)).filter((f) => f.endsWith('.js')).sort().map((f) => {
+  const m = www(`i18n/${f}`).match(/^export default (".*");$/m);
+  if (!m) throw new Error(`www/i18n/${f}: no default export of one string`);
+  return `    ${f.slice(0, -3)}: function () { return Promise.resolve(${m[1]}); },`;
+}).join('\n');
 const version = JSON.parse(www('package.json')).version;
 
 // Guard against "</script>" inside inlined code ending the script element early.
@@ -63,6 +70,8 @@ ${safe(define)}
     var glue = createGlue();
     glue.initSync({ module: compiled });
     return glue;
+  }, {
+${safe(catalogs)}
   });
   window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, catalog: api.catalog, ready: api.ready, preload: api.preload };
   defineElement(api);

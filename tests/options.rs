@@ -24,6 +24,25 @@ fn the_generated_attribute_list_is_up_to_date() {
     );
 }
 
+/// `www/i18n/<lang>.js`: each translation as the module the widget loads when a page speaks it
+/// (the wasm carries English only).
+#[test]
+fn the_generated_catalog_modules_are_up_to_date() {
+    for lang in &compliance_matrix::i18n::LANGUAGES[1..] {
+        let want = compliance_matrix_core::i18n::strings::catalog_module(lang).expect("shipped");
+        let path = www("i18n").join(format!("{lang}.js"));
+        if std::env::var_os("UPDATE_GENERATED").is_some() {
+            std::fs::create_dir_all(www("i18n")).unwrap();
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "www/i18n/{lang}.js differs from core/src/i18n/{lang}.rs: run `make options`"
+        );
+    }
+}
+
 #[test]
 fn the_manifest_declares_every_option_as_attribute_and_field() {
     let text = std::fs::read_to_string(www("custom-elements.json")).unwrap();

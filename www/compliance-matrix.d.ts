@@ -466,10 +466,10 @@ export function mount(target: Element, options?: MountOptions, state?: Partial<C
 export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' | 'md'): Dataset;
 
 /**
- * Every UI string of a shipped language (English for any other), key → text. Call it after
- * `ready` has resolved.
+ * Every UI string of a shipped language (English for any other, and for one whose file could not
+ * be loaded), key → text. Loads the wasm and the language's translation first when needed.
  */
-export function catalog(lang?: string): Record<StringKey, string>;
+export function catalog(lang?: string): Promise<Record<StringKey, string>>;
 
 /**
  * Resolves once the wasm core has loaded. Awaiting it starts the load: importing the module

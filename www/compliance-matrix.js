@@ -1,6 +1,7 @@
 // compliance-matrix: importing this module registers <compliance-matrix> (a second import is a
 // no-op) and exports mount(), parseDataset(), catalog(), preload(), setWasmUrl() and ready. It fetches
-// nothing: the wasm loads when the first widget starts, preload() is called or ready is awaited.
+// nothing: the wasm loads when the first widget starts, preload() is called or ready is awaited,
+// and a translation (./i18n/<lang>.js) when a widget is to speak it.
 import { createGlue } from './compliance-matrix-wasm.js';
 import { createApi, defineElement } from './define.js';
 
@@ -55,7 +56,18 @@ async function load(hint) {
   return glue;
 }
 
-const api = createApi(load);
+// The translations the wasm is built without, one module each (www/i18n/, generated from the
+// core's catalogs), imported when a widget is to speak one. Literal specifiers, so bundlers emit
+// each as a chunk of its own; scripts/bundle.mjs checks the list against the files.
+const CATALOGS = {
+  de: () => import('./i18n/de.js').then((m) => m.default),
+  fr: () => import('./i18n/fr.js').then((m) => m.default),
+  es: () => import('./i18n/es.js').then((m) => m.default),
+  ja: () => import('./i18n/ja.js').then((m) => m.default),
+  ko: () => import('./i18n/ko.js').then((m) => m.default),
+};
+
+const api = createApi(load, CATALOGS);
 
 /** Resolves once the wasm core has loaded; awaiting it starts the load. */
 export const ready = api.ready;
@@ -63,8 +75,8 @@ export const ready = api.ready;
 export const mount = api.mount;
 /** parseDataset(text, format?) → dataset object (JSON schema); throws an Error naming line/column or field. */
 export const parseDataset = api.parseDataset;
-/** catalog(lang?) → { key: text } of every UI string in a shipped language (English for any
- *  other): the keys a page's `strings` may override, and a start for a language of its own. */
+/** catalog(lang?) → Promise of { key: text }, every UI string in a shipped language (English for
+ *  any other): the keys a page's `strings` may override, and a start for a language of its own. */
 export const catalog = api.catalog;
 /** Starts loading the wasm now; resolves when it is ready. */
 export const preload = api.preload;

@@ -19,15 +19,23 @@ function fatalText(target, options, key) {
   const own = options && options.strings && Object.prototype.hasOwnProperty.call(options.strings, key)
     ? options.strings[key] : undefined;
   if (typeof own === 'string') return own;
+  const primary = spoken(target, options);
+  return (Object.prototype.hasOwnProperty.call(FATAL, primary) ? FATAL[primary] : FATAL.en)[key];
+}
+
+// The primary subtag of the language a widget is asked to speak, found as the core finds it (src/
+// element/locale.rs): the `lang` option, the closest `lang` attribute, the document's, the
+// browser's; `en` without any.
+function spoken(target, options) {
   const asked = [
     options && options.lang,
     target.closest && target.closest('[lang]')?.getAttribute('lang'),
     typeof document === 'undefined' ? undefined : document.documentElement.getAttribute('lang'),
     typeof navigator === 'undefined' ? undefined : navigator.language,
   ].find((l) => typeof l === 'string' && l.trim() !== '');
-  const primary = asked ? asked.trim().split(/[-_]/)[0].toLowerCase() : 'en';
-  return (Object.prototype.hasOwnProperty.call(FATAL, primary) ? FATAL[primary] : FATAL.en)[key];
+  return primaryOf(asked);
 }
+const primaryOf = (tag) => (typeof tag === 'string' && tag.trim() !== '' ? tag.split(/[-_]/)[0].trim().toLowerCase() : 'en');
 
 function showFatal(target, error, prefix) {
   const root = target.shadowRoot || target.attachShadow({ mode: 'open' });
@@ -50,7 +58,9 @@ const RESTART_WINDOW = 10000;
 // load(hint): a fresh, initialised wasm-bindgen glue ({ mount, parseDataset, onPanic,
 // flushEvents }) or a Promise of one; `hint` is the `wasmUrl` option of the widget that started
 // it, if any. Nothing is loaded until a widget starts, preload() is called or `ready` is awaited.
-export function createApi(load) {
+// catalogs: lang → () => Promise of that translation's texts (www/i18n/<lang>.js), the languages
+// the wasm is built without; one is loaded when a widget is to speak it.
+export function createApi(load, catalogs = {}) {
   let glue = null;
   let restarts = [];
   // Set when the core is given up (too many panics): new widgets show it instead of nothing.
@@ -70,8 +80,42 @@ export function createApi(load) {
     langObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang'] });
   };
 
+  // The translations: lang → Promise settled when its file has arrived (or failed: that language
+  // is then spoken in English, with a warning in the console), and lang → texts once arrived.
+  // Each instance is given every arrived one before it is called (a fresh one after a panic too).
+  const loading = new Map();
+  const texts = new Map();
+  let given = new Set();
+  const lazy = (lang) => Object.prototype.hasOwnProperty.call(catalogs, lang);
+  const known = (lang) => !lazy(lang) || (loading.has(lang) && (texts.has(lang) || loading.get(lang).settled));
+  const catalogFor = (lang) => {
+    if (!lazy(lang)) return Promise.resolve();
+    if (!loading.has(lang)) {
+      const p = Promise.resolve()
+        .then(() => catalogs[lang]())
+        .then((t) => { texts.set(lang, t); }, (e) => {
+          console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${e && e.message ? e.message : e}); English is shown instead`);
+        })
+        .finally(() => { p.settled = true; });
+      loading.set(lang, p);
+    }
+    return loading.get(lang);
+  };
+  const give = (g) => {
+    for (const [lang, t] of texts) {
+      if (given.has(lang)) continue;
+      given.add(lang);
+      try {
+        g.addCatalog(lang, t);
+      } catch (e) {
+        console.warn(`compliance-matrix: ${e && e.message ? e.message : e}; English is shown instead`);
+      }
+    }
+  };
+
   const attach = (g) => {
     glue = g;
+    given = new Set();
     g.onPanic((message, generation) => {
       if (glue !== g) return;
       glue = null;
@@ -122,6 +166,7 @@ export function createApi(load) {
   };
   const within = (g, f) => {
     try {
+      give(g);
       return f();
     } finally {
       flush(g);
@@ -208,7 +253,11 @@ export function createApi(load) {
     };
     const widget = {
       relang() {
-        if (handle && glue) within(glue, () => handle.refreshLanguage());
+        // A language whose strings are still on their way: the widget keeps speaking the one it
+        // speaks until they have arrived.
+        const lang = spoken(target, current);
+        if (!known(lang)) catalogFor(lang).then(() => widget.relang());
+        else if (handle && glue) within(glue, () => handle.refreshLanguage());
       },
       restart(message, generation) {
         // A widget showing its own panic stays so until its host updates it.
@@ -245,9 +294,12 @@ export function createApi(load) {
       attributes: true,
       attributeFilter: ['data-as-of', 'data-source', 'data-source-url', 'colspan', 'rowspan'],
     });
-    if (glue) start();
+    // The wasm and the strings of the widget's language load side by side; it starts with both.
+    const lang = spoken(target, current);
+    if (glue && known(lang)) start();
     else {
-      begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
+      const wasm = begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined);
+      Promise.all([wasm, catalogFor(lang)]).then(start, (e) => {
         if (closed) return;
         showFatal(target, e, fatalText(target, current, 'fatalStart'));
         settle.reject(e);
@@ -260,7 +312,15 @@ export function createApi(load) {
       update(next = {}) {
         current = { ...current, ...next };
         if (saved) for (const key of Object.keys(next)) if (VIEW_STATE.has(key)) delete saved[key];
-        if (handle && glue) call((h) => h.update(next));
+        const lang = spoken(target, current);
+        if (handle && glue && Object.prototype.hasOwnProperty.call(next, 'lang') && !known(lang)) {
+          // The new language once its strings have arrived (the latest asked for by then); the
+          // rest now.
+          const rest = { ...next };
+          delete rest.lang;
+          call((h) => h.update(rest));
+          catalogFor(lang).then(() => call((h) => h.update({ lang: current.lang })));
+        } else if (handle && glue) call((h) => h.update(next));
         // After an error in this widget: try again with what the host gave now.
         else if (!handle && glue) start();
       },
@@ -317,9 +377,15 @@ export function createApi(load) {
     return glue.parseDataset(String(text), format);
   }
 
+  // A Promise: the wasm and the language's strings may have to load first.
   function catalog(lang) {
-    if (!glue) throw new Error('compliance-matrix is still loading: await ready first');
-    return glue.catalog(lang === undefined || lang === null ? undefined : String(lang));
+    const asked = lang === undefined || lang === null ? undefined : String(lang);
+    return Promise.all([begin(), catalogFor(primaryOf(asked))]).then(() => {
+      if (givenUp) throw new Error(`compliance-matrix stopped after internal errors: ${givenUp}`);
+      const g = glue;
+      if (!g) throw new Error('compliance-matrix is restarting after an internal error: try again');
+      return within(g, () => g.catalog(asked));
+    });
   }
 
   /** Starts loading the wasm now (before any widget needs it); resolves when it is ready. */

@@ -1,5 +1,5 @@
-//! The module-level functions of the JS API that need no widget: `catalog()` and
-//! `parseDataset()`.
+//! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`
+//! and `addCatalog()` (for `www/define.js`).
 
 use super::input::text_within_limit;
 use super::to_js;
@@ -30,6 +30,26 @@ pub fn catalog(lang: Option<String>) -> JsValue {
         );
     }
     out.into()
+}
+
+/// A catalog file's texts are about 15 kB; a string this long is no catalog of ours.
+const MAX_CATALOG_UNITS: u32 = 64 * 1024;
+
+/// Gives the wasm a translation it was built without (`www/define.js` imports the language's
+/// `i18n/<lang>.js` before a widget speaking it starts). Throws when the text is not this
+/// version's catalog of a shipped language; the widget then speaks English.
+#[wasm_bindgen(js_name = addCatalog)]
+pub fn add_catalog(lang: String, texts: js_sys::JsString) -> Result<(), JsValue> {
+    crate::platform::enter(0);
+    // Measured before it is copied into wasm memory.
+    if !texts.is_string() || texts.length() > MAX_CATALOG_UNITS {
+        return Err(js_sys::Error::new(&format!(
+            "catalog '{lang}': not a catalog of this version"
+        ))
+        .into());
+    }
+    crate::i18n::add_catalog(&lang, String::from(texts))
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e)))
 }
 
 /// Parses a dataset from text: our JSON schema, a CSV table or a Markdown table. `format` is

@@ -213,7 +213,7 @@ test('catalog() gives every key in every shipped language, mount() takes lang an
   const cm = await open({});
   const keys = await cm.page.evaluate(async (langs) => {
     const m = await import('/dist/compliance-matrix.js');
-    return langs.map((l) => Object.keys(m.catalog(l)).length);
+    return Promise.all(langs.map(async (l) => Object.keys(await m.catalog(l)).length));
   }, LANGS);
   assert.ok(keys.every((n) => n === keys[0] && n > 150), `keys per language: ${keys}`);
   const placeholder = await cm.page.evaluate(async () => {
@@ -223,7 +223,7 @@ test('catalog() gives every key in every shipped language, mount() takes lang an
     const h = m.mount(div, { lang: 'ko', strings: { copyLink: '링크 복사하기' } });
     await h.ready;
     const root = div.shadowRoot;
-    return [root.querySelector('input[part=search]').placeholder, root.querySelector('[part=copy-link]').textContent, m.catalog('ko').searchPlaceholder];
+    return [root.querySelector('input[part=search]').placeholder, root.querySelector('[part=copy-link]').textContent, (await m.catalog('ko')).searchPlaceholder];
   });
   assert.equal(placeholder[0], placeholder[2]);
   assert.equal(placeholder[1], '링크 복사하기');

@@ -7,6 +7,7 @@
 pub(crate) const SEP: char = '\u{1f}';
 
 /// A translation: every key of `en.rs` in its order (a test checks the keys), as one string.
+#[cfg(feature = "translations")]
 macro_rules! translation {
     ($(($key:path, $text:literal),)*) => {
         pub(crate) const TEXTS: &str = concat!($($text, "\u{1f}",)*);
@@ -17,18 +18,23 @@ macro_rules! translation {
     };
 }
 
+#[cfg(feature = "translations")]
 mod de;
 pub mod en;
+#[cfg(feature = "translations")]
 mod es;
 pub mod format;
+#[cfg(feature = "translations")]
 mod fr;
+#[cfg(feature = "translations")]
 mod ja;
+#[cfg(feature = "translations")]
 mod ko;
 pub mod strings;
 
 pub use en::K;
 pub use format::{Arg, Locale, Plain};
-pub use strings::{parse_overrides, shipped, Strings, LANGUAGES};
+pub use strings::{add_catalog, has_catalog, parse_overrides, shipped, Strings, LANGUAGES};
 
 use crate::dataset::{Cell, Status};
 use crate::query::{SortField, StatusFilter};
@@ -414,6 +420,33 @@ mod tests {
             );
             assert_eq!(K::from_name(k.name()), Some(*k));
         }
+    }
+
+    #[test]
+    fn a_catalog_given_at_run_time_must_be_a_shipped_translation_of_this_version() {
+        let de = strings::built_in("de").unwrap().to_string();
+        assert_eq!(add_catalog("de", de.clone()), Ok(()));
+        assert!(has_catalog("de") && has_catalog("en"));
+        for lang in ["en", "pt", "de-AT", "DE", ""] {
+            let e = add_catalog(lang, de.clone()).unwrap_err();
+            assert!(e.contains("not a shipped translation"), "{lang}: {e}");
+        }
+        let one_short = de[..de.len() - 1].rsplit_once(SEP).unwrap().0.to_string() + "\u{1f}";
+        let e = add_catalog("fr", one_short).unwrap_err();
+        assert!(e.contains(&format!("{} keys", K::ALL.len())), "{e}");
+        let e = add_catalog("fr", de.trim_end_matches(SEP).to_string()).unwrap_err();
+        assert!(e.contains("texts where"), "{e}");
+    }
+
+    #[test]
+    fn a_catalog_module_is_the_texts_as_one_js_string() {
+        let m = strings::catalog_module("ja").unwrap();
+        let json = m.lines().nth(1).unwrap();
+        let json = json.strip_prefix("export default ").unwrap();
+        let json = json.strip_suffix(';').unwrap();
+        let back: String = serde_json::from_str(json).unwrap();
+        assert_eq!(back, strings::built_in("ja").unwrap());
+        assert!(strings::catalog_module("en").is_none());
     }
 
     #[test]

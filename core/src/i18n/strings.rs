@@ -15,8 +15,20 @@ pub const LANGUAGES: &[&str] = &["en", "de", "fr", "es", "ja", "ko"];
 pub const MAX_OVERRIDES: usize = 1000;
 pub const MAX_OVERRIDE_CHARS: usize = 4000;
 
-/// A shipped translation: its texts in key order, one string (see [`super::SEP`]).
+/// A shipped translation: its texts in key order, one string (see [`super::SEP`]). Built in
+/// with the `translations` feature (native use, tests, generated files); the widget's wasm is
+/// built without it and is given the one it needs at run time ([`add_catalog`]), so the first
+/// download carries English only.
 pub(crate) fn texts_of(lang: &str) -> Option<&'static str> {
+    #[cfg(feature = "translations")]
+    if let Some(t) = built_in(lang) {
+        return Some(t);
+    }
+    LOADED.with(|l| l.borrow().iter().find(|(l, _)| *l == lang).map(|(_, t)| *t))
+}
+
+#[cfg(feature = "translations")]
+pub(crate) fn built_in(lang: &str) -> Option<&'static str> {
     Some(match lang {
         "de" => super::de::TEXTS,
         "fr" => super::fr::TEXTS,
@@ -25,6 +37,50 @@ pub(crate) fn texts_of(lang: &str) -> Option<&'static str> {
         "ko" => super::ko::TEXTS,
         _ => return None,
     })
+}
+
+thread_local! {
+    /// The translations given at run time: at most one per shipped language, kept for the
+    /// instance's life (five of about 15 kB at most).
+    static LOADED: std::cell::RefCell<Vec<(&'static str, &'static str)>> = Default::default();
+}
+
+/// A translation the widget was given at run time (`texts`: a catalog file's string, the texts
+/// in key order each followed by U+001F). Refused unless `lang` is a shipped language other than
+/// English and `texts` has exactly one text per key (a file of another version); the first one
+/// given for a language stays.
+pub fn add_catalog(lang: &str, texts: String) -> Result<(), String> {
+    let Some(lang) = shipped(lang).filter(|l| *l != "en" && *l == lang) else {
+        return Err(format!("catalog '{lang}': not a shipped translation"));
+    };
+    let n = texts.split_terminator(SEP).count();
+    if n != super::en::K::ALL.len() || !texts.ends_with(SEP) {
+        return Err(format!(
+            "catalog '{lang}': {n} texts where this version has {} keys",
+            super::en::K::ALL.len()
+        ));
+    }
+    if texts_of(lang).is_none() {
+        let texts: &'static str = Box::leak(texts.into_boxed_str());
+        LOADED.with(|l| l.borrow_mut().push((lang, texts)));
+    }
+    Ok(())
+}
+
+/// Whether `lang`'s translation is at hand (built in or given).
+pub fn has_catalog(lang: &str) -> bool {
+    lang == "en" || texts_of(lang).is_some()
+}
+
+/// A catalog file (`www/i18n/<lang>.js`): an ES module whose default export is the language's
+/// texts as [`add_catalog`] takes them. Written by `make options`.
+#[cfg(feature = "translations")]
+pub fn catalog_module(lang: &str) -> Option<String> {
+    let texts = built_in(lang)?;
+    let json = serde_json::to_string(texts).expect("a string serialises");
+    Some(format!(
+        "// Generated from core/src/i18n/{lang}.rs (make options): the texts in key order, each ended by U+001F.\nexport default {json};\n"
+    ))
 }
 
 /// A shipped translation's keys as written (to check them against `en.rs`).
@@ -85,7 +141,9 @@ impl Strings {
     /// The strings for `requested` (a BCP 47 tag, `""` for none) with the page's `overrides`.
     /// `locale` formats numbers, dates and plurals (the browser's `Intl` in the widget).
     pub fn new(requested: &str, overrides: &[(K, String)], locale: Rc<dyn Locale>) -> Strings {
-        let lang = shipped(requested);
+        // A translation not at hand (its file could not be loaded) is not spoken: English is,
+        // and says so in `lang`.
+        let lang = shipped(requested).filter(|l| has_catalog(l));
         let mut texts: Vec<Cow<'static, str>> =
             EN.split_terminator(SEP).map(Cow::Borrowed).collect();
         if let Some(t) = lang.and_then(texts_of) {
