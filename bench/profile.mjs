@@ -36,7 +36,8 @@ const opt = (name, def) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
 };
-const DATA = { synthetic: 'synthetic-2000x40.json', seed: 'seed.json' }[opt('data', 'synthetic')];
+// The seed is data/matrix.json itself (bench/run.mjs writes only the synthetic file).
+const DATA = { synthetic: '/bench/data/synthetic-2000x40.json', seed: '/data/matrix.json' }[opt('data', 'synthetic')];
 if (!DATA || !['load', 'filter', 'under', 'trace', 'loadtrace', 'mutations'].includes(mode)) {
   console.error('usage: node bench/profile.mjs load|filter|under NAME|trace|loadtrace|mutations [--data synthetic|seed] [--runs N] [--match REGEX] [--named]');
   process.exit(2);
@@ -56,7 +57,7 @@ if (args.includes('--named')) {
 const server = await serve(ROOT, 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch(launchOptions);
-const url = `${base}/bench/pages/ours.html?data=/bench/data/${DATA}`;
+const url = `${base}/bench/pages/ours.html?data=${DATA}`;
 const SEARCH = 'compliance-matrix input[part=search]';
 
 async function open(page) {
