@@ -37,12 +37,15 @@ function spoken(target, options) {
 }
 const primaryOf = (tag) => (typeof tag === 'string' && tag.trim() !== '' ? tag.split(/[-_]/)[0].trim().toLowerCase() : 'en');
 
+// An error's message, or the thrown value as text.
+const messageOf = (error) => (error && error.message ? error.message : String(error));
+
 function showFatal(target, error, prefix) {
   const root = target.shadowRoot || target.attachShadow({ mode: 'open' });
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   box.setAttribute('part', 'error');
-  box.textContent = prefix + (error && error.message ? error.message : String(error));
+  box.textContent = prefix + messageOf(error);
   // The page's own content (a child <table>: its data) stays on screen as the page styled it.
   root.replaceChildren(box, document.createElement('slot'));
   target.dispatchEvent(new CustomEvent('cm-error', { bubbles: true, composed: true, detail: { message: box.textContent } }));
@@ -87,14 +90,15 @@ export function createApi(load, catalogs = {}) {
   const texts = new Map();
   let given = new Set();
   const lazy = (lang) => Object.prototype.hasOwnProperty.call(catalogs, lang);
-  const known = (lang) => !lazy(lang) || (loading.has(lang) && (texts.has(lang) || loading.get(lang).settled));
+  // Arrived or failed: the widget can speak it (or English instead) now.
+  const known = (lang) => !lazy(lang) || loading.get(lang)?.settled === true;
   const catalogFor = (lang) => {
     if (!lazy(lang)) return Promise.resolve();
     if (!loading.has(lang)) {
       const p = Promise.resolve()
         .then(() => catalogs[lang]())
         .then((t) => { texts.set(lang, t); }, (e) => {
-          console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${e && e.message ? e.message : e}); English is shown instead`);
+          console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${messageOf(e)}); English is shown instead`);
         })
         .finally(() => { p.settled = true; });
       loading.set(lang, p);
@@ -108,7 +112,7 @@ export function createApi(load, catalogs = {}) {
       try {
         g.addCatalog(lang, t);
       } catch (e) {
-        console.warn(`compliance-matrix: ${e && e.message ? e.message : e}; English is shown instead`);
+        console.warn(`compliance-matrix: ${messageOf(e)}; English is shown instead`);
       }
     }
   };

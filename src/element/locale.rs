@@ -2,7 +2,7 @@
 //! `lang` attribute from the element up, else the document's, else the browser's) and the
 //! browser's `Intl` rules for its plurals, numbers and dates.
 
-use crate::i18n::{has_catalog, parse_overrides, shipped, Locale, Strings, K};
+use crate::i18n::{parse_overrides, spoken, Locale, Strings, K};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -179,13 +179,11 @@ pub fn read_overrides(value: &JsValue) -> (Vec<(K, String)>, Vec<String>) {
 
 /// The strings of a widget that asked for `requested`, with the page's overrides.
 pub fn strings(requested: &str, overrides: &[(K, String)]) -> Rc<Strings> {
-    let lang = shipped(requested)
-        .filter(|l| has_catalog(l))
-        .unwrap_or(if overrides.is_empty() {
-            "en"
-        } else {
-            requested
-        });
+    let lang = spoken(requested).unwrap_or(if overrides.is_empty() {
+        "en"
+    } else {
+        requested
+    });
     let tag = intl_tag(requested, lang);
     Rc::new(Strings::new(requested, overrides, locale(&tag)))
 }

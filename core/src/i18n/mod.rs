@@ -34,7 +34,7 @@ pub mod strings;
 
 pub use en::K;
 pub use format::{Arg, Locale, Plain};
-pub use strings::{add_catalog, has_catalog, parse_overrides, shipped, Strings, LANGUAGES};
+pub use strings::{add_catalog, parse_overrides, shipped, spoken, Strings, LANGUAGES};
 
 use crate::dataset::{Cell, Status};
 use crate::query::{SortField, StatusFilter};
@@ -426,7 +426,7 @@ mod tests {
     fn a_catalog_given_at_run_time_must_be_a_shipped_translation_of_this_version() {
         let de = strings::built_in("de").unwrap().to_string();
         assert_eq!(add_catalog("de", de.clone()), Ok(()));
-        assert!(has_catalog("de") && has_catalog("en"));
+        assert!(strings::has_catalog("de") && strings::has_catalog("en"));
         for lang in ["en", "pt", "de-AT", "DE", ""] {
             let e = add_catalog(lang, de.clone()).unwrap_err();
             assert!(e.contains("not a shipped translation"), "{lang}: {e}");

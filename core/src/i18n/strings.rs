@@ -102,6 +102,12 @@ pub fn shipped(tag: &str) -> Option<&'static str> {
     LANGUAGES.iter().copied().find(|l| *l == primary)
 }
 
+/// The shipped language a widget speaks for `requested`, if its translation is at hand: one not
+/// at hand (its file could not be loaded) is not spoken, English is instead.
+pub fn spoken(requested: &str) -> Option<&'static str> {
+    shipped(requested).filter(|l| has_catalog(l))
+}
+
 /// The UI strings of one widget.
 pub struct Strings {
     /// The language the UI speaks, for `lang` on the widget's root: the shipped language asked
@@ -141,9 +147,7 @@ impl Strings {
     /// The strings for `requested` (a BCP 47 tag, `""` for none) with the page's `overrides`.
     /// `locale` formats numbers, dates and plurals (the browser's `Intl` in the widget).
     pub fn new(requested: &str, overrides: &[(K, String)], locale: Rc<dyn Locale>) -> Strings {
-        // A translation not at hand (its file could not be loaded) is not spoken: English is,
-        // and says so in `lang`.
-        let lang = shipped(requested).filter(|l| has_catalog(l));
+        let lang = spoken(requested);
         let mut texts: Vec<Cow<'static, str>> =
             EN.split_terminator(SEP).map(Cow::Borrowed).collect();
         if let Some(t) = lang.and_then(texts_of) {
