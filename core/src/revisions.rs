@@ -1,17 +1,23 @@
 //! Dated snapshots of the upstream table and the diff between two of them.
 //!
-//! The five revisions of the EKS Best Practices Guide's compliance table are embedded from
-//! `data/revisions/` (Markdown as published, each with its source commit). The seed revision
-//! (2020-04-21) is the curated `data/matrix.json` itself. Pure: no yew, web-sys or wasm-bindgen.
+//! The five revisions of the EKS Best Practices Guide's compliance table come from
+//! `data/revisions/` (Markdown as published, each with its source commit), read and validated at
+//! build time and embedded packed (`dataset/embedded.rs`). The seed revision (2020-04-21) is the
+//! curated `data/matrix.json` itself. Pure: no yew, web-sys or wasm-bindgen.
 
-use crate::dataset::{from_markdown, Cell, Dataset, ImportMeta, Link, Program};
+#[cfg(test)]
+use crate::dataset::{from_markdown, ImportMeta, Link};
+use crate::dataset::{Cell, Dataset, Program};
 use crate::i18n::{cell_words, Arg::Text, Strings, K};
 use std::rc::Rc;
 
 /// The revision shown by default: the seed table.
 pub const SEED_REVISION: &str = "2020-04-21";
 
-const FILES: [(&str, &str); 6] = [
+/// The published tables (`data/revisions/`), read at build time: the widget embeds them read,
+/// validated and packed (`dataset/embedded.rs`).
+#[cfg(test)]
+pub(crate) const FILES: [(&str, &str); 6] = [
     (
         "2020-03-25",
         include_str!("../../data/revisions/2020-03-25.md"),
@@ -142,29 +148,17 @@ pub fn ids() -> Vec<String> {
     all().iter().map(|r| r.id.clone()).collect()
 }
 
+/// The embedded revisions: each as packed at build time, the seed's being the embedded matrix;
+/// a revision shares the seed's title, pointer to the latest status, warning and tag source.
 fn load() -> Result<Vec<Revision>, String> {
     let seed = Dataset::embedded();
-    FILES
+    crate::dataset::embedded::REVISIONS
         .iter()
-        .map(|(id, text)| {
-            let commit = source_commit(text).ok_or_else(|| format!("data/revisions/{id}.md: no source commit comment"))?;
-            let url = format!(
-                "https://github.com/aws/aws-eks-best-practices/blob/{commit}/content/security/docs/compliance.md"
-            );
-            let dataset = if *id == SEED_REVISION {
+        .map(|(id, commit, packed)| {
+            let dataset = if packed.is_empty() {
                 seed.clone()
             } else {
-                let meta = ImportMeta {
-                    as_of: id.to_string(),
-                    source: Link {
-                        title: format!("Amazon EKS Best Practices Guide — Compliance ({id})"),
-                        url,
-                        note: Some(format!(
-                            "aws/aws-eks-best-practices, content/security/docs/compliance.md at commit {commit} ({id})"
-                        )),
-                    },
-                };
-                let mut ds = from_markdown(text, &meta).map_err(|e| format!("data/revisions/{id}.md: {e}"))?;
+                let mut ds = crate::dataset::packed::decode(packed)?;
                 ds.title = seed.title.clone();
                 ds.latest = seed.latest.clone();
                 ds.warning = seed.warning.clone();
@@ -173,14 +167,53 @@ fn load() -> Result<Vec<Revision>, String> {
             };
             Ok(Revision {
                 id: id.to_string(),
-                commit,
+                commit: commit.to_string(),
                 dataset,
-                notes: NOTES.iter().filter(|(r, _)| r == id).map(|(_, n)| n.to_string()).collect(),
+                notes: NOTES
+                    .iter()
+                    .filter(|(r, _)| r == id)
+                    .map(|(_, n)| n.to_string())
+                    .collect(),
             })
         })
         .collect()
 }
 
+/// A published table as read from its file: its id, its source commit and its dataset (`None`
+/// for the seed, which is the embedded matrix).
+#[cfg(test)]
+pub(crate) type Published = (&'static str, String, Option<Dataset>);
+
+/// Each published table as read from its file: what `dataset/embedded.rs` packs.
+#[cfg(test)]
+pub(crate) fn read_files() -> Result<Vec<Published>, String> {
+    FILES
+        .iter()
+        .map(|(id, text)| {
+            let commit = source_commit(text).ok_or_else(|| format!("data/revisions/{id}.md: no source commit comment"))?;
+            if *id == SEED_REVISION {
+                return Ok((*id, commit, None));
+            }
+            let url = format!(
+                "https://github.com/aws/aws-eks-best-practices/blob/{commit}/content/security/docs/compliance.md"
+            );
+            let meta = ImportMeta {
+                as_of: id.to_string(),
+                source: Link {
+                    title: format!("Amazon EKS Best Practices Guide — Compliance ({id})"),
+                    url,
+                    note: Some(format!(
+                        "aws/aws-eks-best-practices, content/security/docs/compliance.md at commit {commit} ({id})"
+                    )),
+                },
+            };
+            let ds = from_markdown(text, &meta).map_err(|e| format!("data/revisions/{id}.md: {e}"))?;
+            Ok((*id, commit, Some(ds)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
 /// The commit named by the file's `<!-- source: … at commit <sha> (…) -->` comment.
 fn source_commit(text: &str) -> Option<String> {
     let start = text.find("at commit ")? + "at commit ".len();

@@ -3,10 +3,15 @@
 //! rules (`validate`) and the one error type (`error`) live in the submodules.
 
 mod csv;
+#[rustfmt::skip]
+pub(crate) mod embedded;
 mod error;
 mod format;
+#[cfg(test)]
+pub(crate) mod generate;
 mod json;
 mod markdown;
+pub mod packed;
 mod page_table;
 mod table;
 pub mod validate;
@@ -35,8 +40,6 @@ pub const MAX_FIELD_CHARS: usize = 2_000;
 pub const MAX_FACET_VALUES: usize = 200;
 /// Largest number of distinct facet tags in one dataset, over all facets.
 pub const MAX_TAGS: usize = 1_000;
-
-const EMBEDDED_MATRIX: &str = include_str!("../../../data/matrix.json");
 
 /// Whether a program covers a service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -200,11 +203,22 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The embedded seed matrix (2020-04-21), parsed once per thread.
+    /// The embedded seed matrix (2020-04-21), read and validated at build time and unpacked once
+    /// per thread.
+    /// (This crate's own tests read `data/matrix.json` itself, so `make options` packs revisions
+    /// read against the seed as it is now; `generate.rs` checks that both are the same.)
     pub fn embedded() -> Rc<Dataset> {
+        #[cfg(not(test))]
+        fn read() -> Result<Dataset, String> {
+            packed::decode(embedded::MATRIX)
+        }
+        #[cfg(test)]
+        fn read() -> Result<Dataset, String> {
+            Dataset::from_json(generate::MATRIX_JSON).map_err(|e| e.to_string())
+        }
         thread_local! {
             static EMBEDDED: Rc<Dataset> = Rc::new(
-                Dataset::from_json(EMBEDDED_MATRIX).expect("data/matrix.json is valid (checked by tests)"),
+                read().expect("dataset/embedded.rs is data/matrix.json (checked by tests)"),
             );
         }
         EMBEDDED.with(Rc::clone)

@@ -1,0 +1,295 @@
+//! A dataset as one compact text, read back without a parser: how the embedded matrix and its
+//! revisions are kept in the wasm. They are read and validated at build time
+//! (`dataset/generate.rs` writes `dataset/embedded.rs`); at start the widget only splits this
+//! text into the dataset's fields, so the default view calls no JSON or Markdown reader.
+//!
+//! Every text is its length in bytes, `:`, then the text, so any character may occur in it. An
+//! absent optional text is `~`; a list is its count and `;`, then its items; a cell is one of
+//! `i p n u` (its status) followed by its optional label. Cells follow the dataset's service
+//! order, one per service.
+
+use super::{Cell, Dataset, Link, Program, Service, Status};
+
+/// The packed text of a dataset.
+pub fn encode(ds: &Dataset) -> String {
+    let mut w = String::new();
+    text(&mut w, &ds.title);
+    text(&mut w, &ds.as_of);
+    link(&mut w, &ds.source);
+    optional_link(&mut w, ds.latest.as_ref());
+    optional(&mut w, ds.warning.as_deref());
+    optional_link(&mut w, ds.tags_source.as_ref());
+    count(&mut w, ds.services.len());
+    for s in &ds.services {
+        text(&mut w, &s.id);
+        text(&mut w, &s.name);
+    }
+    count(&mut w, ds.programs.len());
+    for p in &ds.programs {
+        text(&mut w, &p.id);
+        text(&mut w, &p.name);
+        list(&mut w, &p.aliases);
+        list(&mut w, &p.tags);
+        optional(&mut w, p.note.as_deref());
+        optional(&mut w, p.url.as_deref());
+        for c in &p.cells {
+            w.push(status_code(c.status));
+            optional(&mut w, c.label.as_deref());
+        }
+    }
+    w
+}
+
+/// The dataset of a packed text; an error names the byte where the text stops making sense.
+pub fn decode(packed: &str) -> Result<Dataset, String> {
+    let mut r = Reader {
+        text: packed,
+        at: 0,
+    };
+    let ds = r.dataset()?;
+    if r.at != packed.len() {
+        return Err(r.bad("text after the dataset"));
+    }
+    Ok(ds)
+}
+
+fn text(w: &mut String, t: &str) {
+    w.push_str(&t.len().to_string());
+    w.push(':');
+    w.push_str(t);
+}
+
+fn optional(w: &mut String, t: Option<&str>) {
+    match t {
+        Some(t) => text(w, t),
+        None => w.push('~'),
+    }
+}
+
+fn count(w: &mut String, n: usize) {
+    w.push_str(&n.to_string());
+    w.push(';');
+}
+
+fn list(w: &mut String, items: &[String]) {
+    count(w, items.len());
+    for t in items {
+        text(w, t);
+    }
+}
+
+fn link(w: &mut String, l: &Link) {
+    text(w, &l.title);
+    text(w, &l.url);
+    optional(w, l.note.as_deref());
+}
+
+fn optional_link(w: &mut String, l: Option<&Link>) {
+    match l {
+        Some(l) => link(w, l),
+        None => w.push('~'),
+    }
+}
+
+fn status_code(s: Status) -> char {
+    match s {
+        Status::InScope => 'i',
+        Status::InProgress => 'p',
+        Status::NotInScope => 'n',
+        Status::Unknown => 'u',
+    }
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn bad(&self, what: &str) -> String {
+        format!("packed dataset, byte {}: {what}", self.at)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// A decimal number ended by `end`.
+    fn number(&mut self, end: u8) -> Result<usize, String> {
+        let rest = &self.text.as_bytes()[self.at..];
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 9 || rest.get(digits) != Some(&end) {
+            return Err(self.bad("expected a number"));
+        }
+        let n = rest[..digits]
+            .iter()
+            .fold(0, |n, d| n * 10 + usize::from(d - b'0'));
+        self.at += digits + 1;
+        Ok(n)
+    }
+
+    fn text(&mut self) -> Result<String, String> {
+        let len = self.number(b':')?;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.text.len());
+        let t = end.and_then(|e| self.text.get(self.at..e));
+        let t = t.ok_or_else(|| self.bad("a text longer than what is left"))?;
+        self.at += len;
+        Ok(t.to_string())
+    }
+
+    fn optional(&mut self) -> Result<Option<String>, String> {
+        if self.peek() == Some(b'~') {
+            self.at += 1;
+            return Ok(None);
+        }
+        self.text().map(Some)
+    }
+
+    /// A count, no larger than what the rest of the text can hold (each item takes a byte).
+    fn count(&mut self) -> Result<usize, String> {
+        let start = self.at;
+        let n = self.number(b';')?;
+        if n > self.text.len() - self.at {
+            self.at = start;
+            return Err(self.bad("a count larger than what is left"));
+        }
+        Ok(n)
+    }
+
+    fn list(&mut self) -> Result<Vec<String>, String> {
+        (0..self.count()?).map(|_| self.text()).collect()
+    }
+
+    fn link(&mut self) -> Result<Link, String> {
+        Ok(Link {
+            title: self.text()?,
+            url: self.text()?,
+            note: self.optional()?,
+        })
+    }
+
+    fn optional_link(&mut self) -> Result<Option<Link>, String> {
+        if self.peek() == Some(b'~') {
+            self.at += 1;
+            return Ok(None);
+        }
+        self.link().map(Some)
+    }
+
+    fn cell(&mut self) -> Result<Cell, String> {
+        let status = match self.peek() {
+            Some(b'i') => Status::InScope,
+            Some(b'p') => Status::InProgress,
+            Some(b'n') => Status::NotInScope,
+            Some(b'u') => Status::Unknown,
+            _ => return Err(self.bad("expected a status")),
+        };
+        self.at += 1;
+        Ok(Cell {
+            status,
+            label: self.optional()?,
+        })
+    }
+
+    fn dataset(&mut self) -> Result<Dataset, String> {
+        let title = self.text()?;
+        let as_of = self.text()?;
+        let source = self.link()?;
+        let latest = self.optional_link()?;
+        let warning = self.optional()?;
+        let tags_source = self.optional_link()?;
+        let services = (0..self.count()?)
+            .map(|_| {
+                Ok(Service {
+                    id: self.text()?,
+                    name: self.text()?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let programs = (0..self.count()?)
+            .map(|_| {
+                Ok(Program {
+                    id: self.text()?,
+                    name: self.text()?,
+                    aliases: self.list()?,
+                    tags: self.list()?,
+                    note: self.optional()?,
+                    url: self.optional()?,
+                    cells: (0..services.len())
+                        .map(|_| self.cell())
+                        .collect::<Result<_, _>>()?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Dataset {
+            title,
+            as_of,
+            source,
+            latest,
+            warning,
+            tags_source,
+            services,
+            programs,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Dataset {
+        let mut ds = Dataset::from_json(super::super::generate::MATRIX_JSON).unwrap();
+        // Texts the seed does not have: separators, digits, multi-byte characters, absences.
+        ds.latest = None;
+        ds.tags_source = None;
+        ds.programs[0].note = Some("12:~;3: ünï «x» 日本\u{1f}\n".into());
+        ds.programs[0].aliases.push(String::new());
+        ds.programs[1].cells[0] = Cell {
+            status: Status::InProgress,
+            label: Some("~".into()),
+        };
+        ds
+    }
+
+    #[test]
+    fn a_dataset_reads_back_as_it_was() {
+        for ds in [sample(), Dataset::embedded().as_ref().clone()] {
+            assert_eq!(decode(&encode(&ds)), Ok(ds));
+        }
+        let empty = Dataset {
+            services: vec![],
+            programs: vec![],
+            ..sample()
+        };
+        assert_eq!(decode(&encode(&empty)), Ok(empty));
+    }
+
+    #[test]
+    fn a_broken_text_is_an_error_at_every_cut() {
+        let packed = encode(&sample());
+        for end in (0..packed.len()).filter(|&e| packed.is_char_boundary(e)) {
+            assert!(decode(&packed[..end]).is_err(), "cut at {end}");
+        }
+        assert!(decode(&format!("{packed}x")).is_err());
+        let empty = encode(&Dataset {
+            services: vec![],
+            programs: vec![],
+            ..sample()
+        });
+        let counted = format!("{}999;0;", empty.strip_suffix("0;0;").unwrap());
+        assert_eq!(
+            decode(&counted).unwrap_err(),
+            format!(
+                "packed dataset, byte {}: a count larger than what is left",
+                empty.len() - 4
+            )
+        );
+        assert_eq!(
+            decode("5:abc").unwrap_err(),
+            "packed dataset, byte 2: a text longer than what is left"
+        );
+        // A length that would end inside a multi-byte character.
+        assert!(decode("1:é").is_err());
+    }
+}
