@@ -144,3 +144,39 @@ async fn options_and_updates_apply_and_bad_options_show_an_alert() {
     // The rest still renders, with the options the update left out as they were.
     assert_eq!(program_ids(&el).len(), 8);
 }
+
+/// The counts the widget writes itself (`i18n::plain_digits`) read as the browser's
+/// `Intl.NumberFormat` writes them, in every shipped language and in regions with their own
+/// grouping; where it does not write them, it is because the browser writes them otherwise.
+#[wasm_bindgen_test]
+fn counts_written_without_intl_read_as_intl_writes_them() {
+    use compliance_matrix::i18n::plain_digits;
+    let tags = [
+        "en", "en-US", "en-GB", "en-IN", "de", "de-AT", "de-CH", "fr", "fr-CA", "fr-CH", "es",
+        "es-MX", "es-419", "ja", "ja-JP", "ko", "ko-KR",
+    ];
+    for tag in tags {
+        let format = js_sys::Intl::NumberFormat::new(
+            &js_sys::Array::of1(&JsValue::from_str(tag)),
+            &js_sys::Object::new(),
+        )
+        .format();
+        let intl = |n: usize| {
+            format
+                .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+                .unwrap()
+                .as_string()
+                .unwrap()
+        };
+        for n in (0..1000).chain([1000, 20_000, 1_234_567]) {
+            if plain_digits(tag, n) {
+                assert_eq!(intl(n), n.to_string(), "{tag}: {n}");
+            }
+        }
+        assert!(!plain_digits(tag, 1000));
+        // Where a locale groups thousands, the widget leaves the count to the browser.
+        assert_ne!(intl(1_234_567), "1234567", "{tag}");
+    }
+    // A language of other numerals is the browser's to write even below 1,000.
+    assert!(!plain_digits("ar-EG", 5));
+}

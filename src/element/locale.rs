@@ -2,16 +2,19 @@
 //! `lang` attribute from the element up, else the document's, else the browser's) and the
 //! browser's `Intl` rules for its plurals, numbers and dates.
 
-use crate::i18n::{parse_overrides, spoken, Locale, Strings, K};
+use crate::i18n::{parse_overrides, plain_digits, spoken, Locale, Strings, K};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// `Intl.PluralRules`, `Intl.NumberFormat` and `Intl.DateTimeFormat` for one locale.
+/// `Intl.PluralRules`, `Intl.NumberFormat` and `Intl.DateTimeFormat` for one locale. The number
+/// formatter is built on the first count that needs it (`plain_digits`): building it is the
+/// slowest step of a widget's start.
 struct Intl {
+    tag: String,
     plural: js_sys::Intl::PluralRules,
-    number: js_sys::Function,
+    number: std::cell::OnceCell<js_sys::Function>,
     date: js_sys::Function,
 }
 
@@ -27,7 +30,14 @@ impl Locale for Intl {
         }
     }
     fn number(&self, n: usize) -> String {
-        self.number
+        if plain_digits(&self.tag, n) {
+            return n.to_string();
+        }
+        let format = self.number.get_or_init(|| {
+            let locales = js_sys::Array::of1(&JsValue::from_str(&self.tag));
+            js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format()
+        });
+        format
             .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
             .ok()
             .and_then(|s| s.as_string())
@@ -77,13 +87,13 @@ fn locale(tag: &str) -> Rc<dyn Locale> {
         return l;
     }
     let locales = js_sys::Array::of1(&JsValue::from_str(tag));
-    let options = js_sys::Object::new();
     let date_options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&date_options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&date_options, &"timeZone".into(), &"UTC".into());
     let l: Rc<dyn Locale> = Rc::new(Intl {
-        plural: js_sys::Intl::PluralRules::new(&locales, &options),
-        number: js_sys::Intl::NumberFormat::new(&locales, &options).format(),
+        tag: tag.to_string(),
+        plural: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+        number: std::cell::OnceCell::new(),
         date: js_sys::Intl::DateTimeFormat::new(&locales, &date_options).format(),
     });
     LOCALES.with(|c| c.borrow_mut().push((tag.to_string(), l.clone())));
