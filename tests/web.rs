@@ -180,3 +180,38 @@ fn counts_written_without_intl_read_as_intl_writes_them() {
     // A language of other numerals is the browser's to write even below 1,000.
     assert!(!plain_digits("ar-EG", 5));
 }
+
+/// The dates the widget writes itself (`i18n::english_date`) read as `Intl.DateTimeFormat`
+/// writes them (medium style, UTC): every day of common, leap and century years.
+#[wasm_bindgen_test]
+fn dates_written_without_intl_read_as_intl_writes_them() {
+    use compliance_matrix::i18n::english_date;
+    for tag in ["en", "en-US", "en-GB", "de"] {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).unwrap();
+        js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into()).unwrap();
+        let format = js_sys::Intl::DateTimeFormat::new(
+            &js_sys::Array::of1(&JsValue::from_str(tag)),
+            &options,
+        )
+        .format();
+        let mut written = 0;
+        for year in [1000, 1900, 2000, 2020, 2021, 2026, 9999] {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    let iso = format!("{year:04}-{month:02}-{day:02}");
+                    let Some(ours) = english_date(tag, &iso) else {
+                        continue;
+                    };
+                    let date = js_sys::Date::new(&JsValue::from_str(&format!("{iso}T00:00:00Z")));
+                    let intl = format.call1(&JsValue::NULL, &date).unwrap();
+                    assert_eq!(Some(ours), intl.as_string(), "{tag} {iso}");
+                    written += 1;
+                }
+            }
+        }
+        // Every real day in English; none in another language or region.
+        let english = tag == "en" || tag == "en-US";
+        assert_eq!(written, if english { 7 * 365 + 2 } else { 0 }, "{tag}");
+    }
+}

@@ -2,20 +2,21 @@
 //! `lang` attribute from the element up, else the document's, else the browser's) and the
 //! browser's `Intl` rules for its plurals, numbers and dates.
 
-use crate::i18n::{parse_overrides, plain_digits, spoken, Locale, Strings, K};
-use std::cell::RefCell;
+use crate::i18n::{english_date, parse_overrides, plain_digits, spoken, Locale, Strings, K};
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// `Intl.PluralRules`, `Intl.NumberFormat` and `Intl.DateTimeFormat` for one locale. The number
-/// formatter is built on the first count that needs it (`plain_digits`): building it is the
-/// slowest step of a widget's start.
+/// and date formatters are built on the first count or date the widget does not write itself
+/// (`plain_digits`, `english_date`): the first of them a page builds is the slowest step of a
+/// widget's start.
 struct Intl {
     tag: String,
     plural: js_sys::Intl::PluralRules,
-    number: std::cell::OnceCell<js_sys::Function>,
-    date: js_sys::Function,
+    number: OnceCell<js_sys::Function>,
+    date: OnceCell<js_sys::Function>,
 }
 
 impl Locale for Intl {
@@ -47,11 +48,21 @@ impl Locale for Intl {
         if !is_iso_date(iso) {
             return iso.to_string();
         }
+        if let Some(text) = english_date(&self.tag, iso) {
+            return text;
+        }
         let d = js_sys::Date::new(&JsValue::from_str(&format!("{iso}T00:00:00Z")));
         if d.get_time().is_nan() {
             return iso.to_string();
         }
-        self.date
+        let format = self.date.get_or_init(|| {
+            let locales = js_sys::Array::of1(&JsValue::from_str(&self.tag));
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+            js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+        });
+        format
             .call1(&JsValue::NULL, &d)
             .ok()
             .and_then(|s| s.as_string())
@@ -87,14 +98,11 @@ fn locale(tag: &str) -> Rc<dyn Locale> {
         return l;
     }
     let locales = js_sys::Array::of1(&JsValue::from_str(tag));
-    let date_options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&date_options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&date_options, &"timeZone".into(), &"UTC".into());
     let l: Rc<dyn Locale> = Rc::new(Intl {
         tag: tag.to_string(),
         plural: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
-        number: std::cell::OnceCell::new(),
-        date: js_sys::Intl::DateTimeFormat::new(&locales, &date_options).format(),
+        number: OnceCell::new(),
+        date: OnceCell::new(),
     });
     LOCALES.with(|c| c.borrow_mut().push((tag.to_string(), l.clone())));
     l

@@ -33,7 +33,7 @@ mod ko;
 pub mod strings;
 
 pub use en::K;
-pub use format::{plain_digits, Arg, Locale, Plain};
+pub use format::{english_date, plain_digits, Arg, Locale, Plain};
 pub use strings::{add_catalog, parse_overrides, shipped, spoken, Strings, LANGUAGES};
 
 use crate::dataset::{Cell, Status};
