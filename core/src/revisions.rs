@@ -148,8 +148,7 @@ pub fn ids() -> Vec<String> {
     all().iter().map(|r| r.id.clone()).collect()
 }
 
-/// The embedded revisions: each as packed at build time, the seed's being the embedded matrix;
-/// a revision shares the seed's title, pointer to the latest status, warning and tag source.
+/// The embedded revisions: each as packed at build time, the seed's being the embedded matrix.
 fn load() -> Result<Vec<Revision>, String> {
     let seed = Dataset::embedded();
     crate::dataset::embedded::REVISIONS
@@ -158,12 +157,10 @@ fn load() -> Result<Vec<Revision>, String> {
             let dataset = if packed.is_empty() {
                 seed.clone()
             } else {
-                let mut ds = crate::dataset::packed::decode(packed)?;
-                ds.title = seed.title.clone();
-                ds.latest = seed.latest.clone();
-                ds.warning = seed.warning.clone();
-                ds.tags_source = seed.tags_source.clone();
-                Rc::new(ds)
+                Rc::new(in_seed_context(
+                    crate::dataset::packed::decode(packed)?,
+                    &seed,
+                ))
             };
             Ok(Revision {
                 id: id.to_string(),
@@ -183,6 +180,16 @@ fn load() -> Result<Vec<Revision>, String> {
 /// for the seed, which is the embedded matrix).
 #[cfg(test)]
 pub(crate) type Published = (&'static str, String, Option<Dataset>);
+
+/// A published table with the seed's title, pointer to the latest status, warning and tag
+/// source, which the tables themselves do not carry.
+pub(crate) fn in_seed_context(mut ds: Dataset, seed: &Dataset) -> Dataset {
+    ds.title = seed.title.clone();
+    ds.latest = seed.latest.clone();
+    ds.warning = seed.warning.clone();
+    ds.tags_source = seed.tags_source.clone();
+    ds
+}
 
 /// Each published table as read from its file: what `dataset/embedded.rs` packs.
 #[cfg(test)]

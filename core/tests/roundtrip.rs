@@ -1,11 +1,11 @@
-//! Property tests: every export imports back as the same matrix, and no parser panics on
-//! arbitrary input.
+//! Property tests: every export imports back as the same matrix, a packed dataset reads back as
+//! it was, and no parser panics on arbitrary input.
 #![cfg(not(target_arch = "wasm32"))]
 
 use compliance_matrix_core::dataset::validate::is_slug;
 use compliance_matrix_core::dataset::{
-    from_csv, from_markdown, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program, Service,
-    Status,
+    from_csv, from_markdown, packed, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program,
+    Service, Status,
 };
 use compliance_matrix_core::export::View;
 use compliance_matrix_core::text::Ids;
@@ -143,6 +143,21 @@ proptest! {
         let _ = from_csv(&s, &m);
         let _ = from_markdown(&s, &m);
         let _ = parse_any(&s, Format::guess("", "", &s), &m);
+    }
+
+    #[test]
+    fn a_packed_dataset_reads_back_as_it_was(raw in dataset().prop_filter_map("a valid dataset", |d| d)) {
+        prop_assert_eq!(packed::decode(&packed::encode(&raw)), Ok(raw));
+    }
+
+    #[test]
+    fn the_packed_reader_never_panics(s in "\\PC{0,200}", cut in 0usize..4000, splice in "[0-9:;~ipnu]{0,6}") {
+        let _ = packed::decode(&s);
+        // A real packed text with a piece replaced: lengths and counts that no longer fit.
+        let mut real = packed::encode(&Dataset::embedded());
+        let at = (0..=cut.min(real.len())).rev().find(|&i| real.is_char_boundary(i)).unwrap_or(0);
+        real.insert_str(at, &splice);
+        let _ = packed::decode(&real);
     }
 
     #[test]

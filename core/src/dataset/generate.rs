@@ -55,11 +55,11 @@ fn embedded_rs_is_the_read_data() {
     assert_eq!(seed, matrix);
     for ((id, commit, ds), r) in revisions.iter().zip(crate::revisions::all().iter()) {
         assert_eq!((*id, commit), (r.id.as_str(), &r.commit));
-        let mut ds = ds.clone().unwrap_or_else(|| matrix.clone());
-        ds.title = seed.title.clone();
-        ds.latest = seed.latest.clone();
-        ds.warning = seed.warning.clone();
-        ds.tags_source = seed.tags_source.clone();
-        assert_eq!(*r.dataset, ds, "{id}");
+        let ds = ds.clone().unwrap_or_else(|| matrix.clone());
+        assert_eq!(
+            *r.dataset,
+            crate::revisions::in_seed_context(ds, &seed),
+            "{id}"
+        );
     }
 }

@@ -137,9 +137,15 @@ impl<'a> Reader<'a> {
         Ok(t.to_string())
     }
 
+    /// Whether an optional item is absent (`~`, which it then reads).
+    fn absent(&mut self) -> bool {
+        let absent = self.peek() == Some(b'~');
+        self.at += usize::from(absent);
+        absent
+    }
+
     fn optional(&mut self) -> Result<Option<String>, String> {
-        if self.peek() == Some(b'~') {
-            self.at += 1;
+        if self.absent() {
             return Ok(None);
         }
         self.text().map(Some)
@@ -169,8 +175,7 @@ impl<'a> Reader<'a> {
     }
 
     fn optional_link(&mut self) -> Result<Option<Link>, String> {
-        if self.peek() == Some(b'~') {
-            self.at += 1;
+        if self.absent() {
             return Ok(None);
         }
         self.link().map(Some)
