@@ -14,6 +14,8 @@ use web_sys::Element;
 /// widget's start.
 struct Intl {
     tag: String,
+    /// `[tag]`, as each `Intl` constructor takes it.
+    locales: js_sys::Array,
     plural: js_sys::Intl::PluralRules,
     number: OnceCell<js_sys::Function>,
     date: OnceCell<js_sys::Function>,
@@ -35,8 +37,7 @@ impl Locale for Intl {
             return n.to_string();
         }
         let format = self.number.get_or_init(|| {
-            let locales = js_sys::Array::of1(&JsValue::from_str(&self.tag));
-            js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format()
+            js_sys::Intl::NumberFormat::new(&self.locales, &js_sys::Object::new()).format()
         });
         format
             .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
@@ -56,11 +57,10 @@ impl Locale for Intl {
             return iso.to_string();
         }
         let format = self.date.get_or_init(|| {
-            let locales = js_sys::Array::of1(&JsValue::from_str(&self.tag));
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
             let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-            js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+            js_sys::Intl::DateTimeFormat::new(&self.locales, &options).format()
         });
         format
             .call1(&JsValue::NULL, &d)
@@ -101,6 +101,7 @@ fn locale(tag: &str) -> Rc<dyn Locale> {
     let l: Rc<dyn Locale> = Rc::new(Intl {
         tag: tag.to_string(),
         plural: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+        locales,
         number: OnceCell::new(),
         date: OnceCell::new(),
     });
