@@ -10,6 +10,8 @@
 pub mod dataset;
 pub mod diagram_layout;
 pub mod export;
+#[cfg(test)]
+mod generated;
 pub mod i18n;
 pub mod options;
 pub mod query;

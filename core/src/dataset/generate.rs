@@ -41,14 +41,10 @@ fn embedded_rs_is_the_read_data() {
     let matrix = Dataset::from_json(MATRIX_JSON).expect("data/matrix.json is valid");
     let revisions = crate::revisions::read_files().expect("data/revisions are valid");
     let want = rust_source(&matrix, &revisions);
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/dataset/embedded.rs");
-    if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "core/src/dataset/embedded.rs differs from data/matrix.json and data/revisions/: run `make options`"
+    crate::generated::check(
+        "src/dataset/embedded.rs",
+        &want,
+        "data/matrix.json and data/revisions/",
     );
     // What the widget uses is what the files say.
     let seed = packed::decode(super::embedded::MATRIX).unwrap();

@@ -147,15 +147,10 @@ fn embedded_rs_is_the_validated_json() {
     let parsed = Model::from_json(EMBEDDED_RESPONSIBILITY, EMBEDDED_TOOLS)
         .expect("the embedded model is valid");
     let want = rust_source(&parsed);
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/responsibility/embedded.rs");
-    if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "core/src/responsibility/embedded.rs differs from data/responsibility.json and data/tools.json: run `make options`"
+    crate::generated::check(
+        "src/responsibility/embedded.rs",
+        &want,
+        "data/responsibility.json and data/tools.json",
     );
     // What the widget uses is what the files say.
     assert_eq!(Model::embedded().as_ref(), &parsed);
