@@ -13,6 +13,9 @@ NIGHTLY := nightly-2026-05-20
 SHIP_FLAGS := RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=target/ship
 SHIP_BUILD := cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
 RELEASE_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix.wasm
+# The dataset reader (reader/): a second wasm with the same flags, loaded on first use.
+READER_BUILD := $(SHIP_BUILD) -p compliance-matrix-reader
+READER_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
@@ -47,16 +50,20 @@ setup-browser:
 ## --- build -------------------------------------------------------------------------------------
 dist: setup
 	$(SHIP_FLAGS) $(SHIP_BUILD)
+	$(SHIP_FLAGS) $(READER_BUILD)
 	rm -rf target/bindgen dist && mkdir -p target/bindgen/nomod dist
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen/nomod $(RELEASE_WASM)
+	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen/nomod $(READER_WASM)
 	$(WASM_OPT) target/bindgen/nomod/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
-	node scripts/bundle.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix.js
+	$(WASM_OPT) target/bindgen/nomod/compliance-matrix-reader_bg.wasm -o dist/compliance-matrix-reader_bg.wasm
+	node scripts/bundle.mjs target/bindgen/nomod/compliance-matrix.js target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix.js
 	cp -r www/i18n dist/i18n
 	@for f in compliance-matrix.d.ts react.d.ts vue.d.ts custom-elements.json README.md package.json; do [ ! -f www/$$f ] || cp www/$$f dist/; done
 	node scripts/notices.mjs dist/THIRD_PARTY_NOTICES
-	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix.html
+	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix-reader_bg.wasm dist/compliance-matrix.html
 	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
-	  "$$(gzip -9 < dist/compliance-matrix.js | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)"
+	  "$$(gzip -9 < dist/compliance-matrix.js | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)," \
+	  "reader $$(gzip -9 < dist/compliance-matrix-reader_bg.wasm | wc -c)"
 
 ## A build as shipped (pinned nightly, release profile, wasm-opt) with the `fault-injection`
 ## feature (a search text that panics), for the panic-isolation e2e tests (tests/e2e/panic.test.mjs,
@@ -67,8 +74,11 @@ FAULT_TARGET := target/fault
 fault-dist: setup
 	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(SHIP_BUILD) --features fault-injection
 	rm -rf target/bindgen-fault $(FAULT_DIR) && mkdir -p target/bindgen-fault $(FAULT_DIR)
+	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD)
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix.wasm
-	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js $(FAULT_DIR)/compliance-matrix.js --no-minify
+	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
+	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js target/bindgen-fault/compliance-matrix-reader.js $(FAULT_DIR)/compliance-matrix.js --no-minify
+	$(WASM_OPT) target/bindgen-fault/compliance-matrix-reader_bg.wasm -o $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
 	cp -r www/i18n $(FAULT_DIR)/i18n
 	$(WASM_OPT) target/bindgen-fault/compliance-matrix_bg.wasm -o $(FAULT_DIR)/compliance-matrix_bg.wasm
 
@@ -84,7 +94,7 @@ pack: dist
 	node scripts/framework-types.mjs --check
 	rm -rf target/pkg && mkdir -p target/pkg
 	cp $(addprefix www/,$(PKG_WWW)) LICENSE target/pkg/
-	cp dist/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/THIRD_PARTY_NOTICES target/pkg/
+	cp dist/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix-reader_bg.wasm dist/THIRD_PARTY_NOTICES target/pkg/
 	cp -r dist/i18n target/pkg/i18n
 	cd target/pkg && npm pack --pack-destination ../../dist 2>&1 | grep -E 'filename|package size|unpacked size|total files'
 	@ls -l dist/compliance-matrix-$(VERSION).tgz

@@ -1,17 +1,20 @@
-// Builds dist/compliance-matrix.html: one self-contained page (wasm inlined as base64, no-modules
-// glue, the element code) that works when opened from file://, offline.
-// Usage: node scripts/single-file.mjs <no-modules glue.js> <optimized.wasm> <out.html>
+// Builds dist/compliance-matrix.html: one self-contained page (both wasm files inlined as base64,
+// their no-modules glue, the element code) that works when opened from file://, offline. The
+// dataset reader is compiled the first time a widget has a dataset to read.
+// Usage: node scripts/single-file.mjs <glue.js> <optimized.wasm> <reader glue.js> <reader.wasm> <out.html>
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { factorySource } from './wasm-factory.mjs';
 import { seedTable } from './seed-table.mjs';
 
-const [glue, wasm, out] = process.argv.slice(2);
-if (!glue || !wasm || !out) {
-  console.error('usage: node scripts/single-file.mjs <glue.js> <wasm> <out.html>');
+const [glue, wasm, readerGlue, readerWasm, out] = process.argv.slice(2);
+if (!glue || !wasm || !readerGlue || !readerWasm || !out) {
+  console.error('usage: node scripts/single-file.mjs <glue.js> <wasm> <reader glue.js> <reader.wasm> <out.html>');
   process.exit(2);
 }
 const glueJs = factorySource(readFileSync(glue, 'utf8'), { classic: true });
 const wasmB64 = readFileSync(wasm).toString('base64');
+const readerJs = factorySource(readFileSync(readerGlue, 'utf8'), { classic: true, name: 'createReaderGlue' });
+const readerB64 = readFileSync(readerWasm).toString('base64');
 const www = (f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8');
 const define = [www('options.js'), www('define.js').replace(/^import .*;\n/gm, '')].join('\n').replace(/^export /gm, '');
 // The translations inline (the page is one file): lang → its texts, the string each
@@ -59,20 +62,30 @@ ${seedTable()}
 </main>
 <script>
 ${safe(glueJs)}
+${safe(readerJs)}
 </script>
 <script>
 (function () {
 ${safe(define)}
-  var b64 = "${wasmB64}";
-  var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
-  var compiled = new WebAssembly.Module(bytes);
+  var bytesOf = function (b64) { return Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); }); };
+  var compiled = new WebAssembly.Module(bytesOf("${wasmB64}"));
+  var readerB64 = "${readerB64}";
+  var readerModule = null;
+  var loadReader = function () {
+    readerModule = readerModule || new WebAssembly.Module(bytesOf(readerB64));
+    return Promise.resolve(function () {
+      var glue = createReaderGlue();
+      glue.initSync({ module: readerModule });
+      return glue;
+    });
+  };
   var api = createApi(function () {
     var glue = createGlue();
     glue.initSync({ module: compiled });
     return glue;
   }, {
 ${safe(catalogs)}
-  });
+  }, loadReader);
   window.ComplianceMatrix = { mount: api.mount, parseDataset: api.parseDataset, catalog: api.catalog, ready: api.ready, preload: api.preload };
   defineElement(api);
 })();

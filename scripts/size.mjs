@@ -24,15 +24,20 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // (320.3 kB); and to 302,000 first / 325,000 in all: the wasm is built without the five
 // translations, which the module imports one at a time when a widget speaks one (dist/i18n/,
 // 4.2-4.9 kB each), −18.7 kB for an English page (301.6 kB); in all +3.7 kB, five files
-// compressed apart (324.0 kB).
+// compressed apart (324.0 kB). Lowered to 276,000 first and raised to 373,000 in all on
+// 2026-12-03: the dataset readers (JSON, CSV, Markdown) and their validation moved into a second
+// wasm (reader/), loaded when a page first gives a dataset to read: first download 301.4 →
+// 274.9 kB; the reader is 74.4 kB, std, the allocator and serde_json then being in both wasm
+// files (371.7 kB in all).
 const BUDGET = {
-  first: 302_000,
-  total: 325_000,
+  first: 276_000,
+  total: 373_000,
 };
 
 const files = {
   js: 'dist/compliance-matrix.js',
   wasm: 'dist/compliance-matrix_bg.wasm',
+  reader: 'dist/compliance-matrix-reader_bg.wasm',
 };
 // The translations the module imports when a widget is to speak one (not for English).
 const catalogs = readdirSync('dist/i18n').filter((f) => f.endsWith('.js')).sort();
@@ -52,13 +57,14 @@ const translations = catalogs.map((f) => [f.slice(0, -3), measure(`dist/i18n/${f
 const largest = translations.reduce((a, b) => (b[1].gzip > a[1].gzip ? b : a));
 // The first download: what a default (English) widget fetches before it is interactive.
 const first = add(sizes.js, sizes.wasm);
-const total = add(first, ...translations.map(([, s]) => s));
+const total = add(first, sizes.reader, ...translations.map(([, s]) => s));
 const kB = (n) => (n / 1000).toFixed(1);
 
 const rows = [
   ['module (JS)', sizes.js],
   ['wasm', sizes.wasm],
   ['first download', first],
+  ['dataset reader wasm (only for a widget given a dataset to read: data, src, parseDataset)', sizes.reader],
   ...translations.map(([lang, s]) => [`translation i18n/${lang}.js (only for a widget speaking it)`, s]),
   [`first download of a widget in another language (the largest translation, ${largest[0]})`, add(first, largest[1])],
   ['everything the package can load', total],

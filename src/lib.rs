@@ -13,6 +13,7 @@ pub use compliance_matrix_core::{
 
 pub mod components;
 pub mod platform;
+pub mod reader;
 
 #[cfg(target_arch = "wasm32")]
 pub mod element;

@@ -1,8 +1,10 @@
 // compliance-matrix: importing this module registers <compliance-matrix> (a second import is a
 // no-op) and exports mount(), parseDataset(), catalog(), preload(), setWasmUrl() and ready. It fetches
-// nothing: the wasm loads when the first widget starts, preload() is called or ready is awaited,
-// and a translation (./i18n/<lang>.js) when a widget is to speak it.
+// nothing: the wasm loads when the first widget starts, preload() is called or ready is awaited;
+// the dataset reader (a second wasm) when a widget first has a dataset to read or ready is
+// awaited; a translation (./i18n/<lang>.js) when a widget is to speak it.
 import { createGlue } from './compliance-matrix-wasm.js';
+import { createReaderGlue } from './compliance-matrix-reader-wasm.js';
 import { createApi, defineElement } from './define.js';
 
 // Set by setWasmUrl() (or the first widget's `wasm-url`); otherwise next to this module.
@@ -56,6 +58,22 @@ async function load(hint) {
   return glue;
 }
 
+// The dataset reader: next to the widget's wasm when the page said where that is, otherwise next
+// to this module (the literal form again, for bundlers).
+let reader = null;
+function loadReader() {
+  const url = wasmUrl
+    ? new URL('./compliance-matrix-reader_bg.wasm', wasmUrl)
+    : new URL('./compliance-matrix-reader_bg.wasm', import.meta.url);
+  reader = reader || compile(url);
+  reader.catch(() => { reader = null; });
+  return reader.then((module) => () => {
+    const glue = createReaderGlue();
+    glue.initSync({ module });
+    return glue;
+  });
+}
+
 // The translations the wasm is built without, one module each (www/i18n/, generated from the
 // core's catalogs), imported when a widget is to speak one. Literal specifiers, so bundlers emit
 // each as a chunk of its own; scripts/bundle.mjs checks the list against the files.
@@ -67,9 +85,10 @@ const CATALOGS = {
   ko: () => import('./i18n/ko.js').then((m) => m.default),
 };
 
-const api = createApi(load, CATALOGS);
+const api = createApi(load, CATALOGS, loadReader);
 
-/** Resolves once the wasm core has loaded; awaiting it starts the load. */
+/** Resolves once the wasm core and its dataset reader (which parseDataset needs) have loaded;
+ *  awaiting it starts both loads. */
 export const ready = api.ready;
 /** mount(target, options) → { ready, update(options), state(), save(), restore(), error(), exportCsv(), exportJson(), exportMarkdown(), unmount() } */
 export const mount = api.mount;
@@ -78,7 +97,8 @@ export const parseDataset = api.parseDataset;
 /** catalog(lang?) → Promise of { key: text }, every UI string in a shipped language (English for
  *  any other): the keys a page's `strings` may override, and a start for a language of its own. */
 export const catalog = api.catalog;
-/** Starts loading the wasm now; resolves when it is ready. */
+/** Starts loading the wasm now; resolves when it is ready (the dataset reader loads when first
+ *  needed). */
 export const preload = api.preload;
 
 defineElement(api);

@@ -63,7 +63,10 @@ const RESTART_WINDOW = 10000;
 // it, if any. Nothing is loaded until a widget starts, preload() is called or `ready` is awaited.
 // catalogs: lang → () => Promise of that translation's texts (www/i18n/<lang>.js), the languages
 // the wasm is built without; one is loaded when a widget is to speak it.
-export function createApi(load, catalogs = {}) {
+// loadReader(): a Promise of a function that makes a fresh, initialised glue of the dataset
+// reader (the second wasm: JSON, CSV and Markdown readers and validation, { read }). It loads the
+// first time a widget has a dataset to read (`data`, a `src` that arrived) or `ready` is awaited.
+export function createApi(load, catalogs = {}, loadReader = () => Promise.reject(new Error('this build has no dataset reader'))) {
   let glue = null;
   let restarts = [];
   // Set when the core is given up (too many panics): new widgets show it instead of nothing.
@@ -117,9 +120,46 @@ export function createApi(load, catalogs = {}) {
     }
   };
 
+  // The dataset reader. The wasm core calls reader.read(kind, a, b, c) (src/reader.rs): it
+  // throws an Error named ReaderLoadError while the reader is not loaded (with why, if its load
+  // failed). A reader that traps is replaced by a fresh instance for the next read.
+  let readerLoading = null;
+  let makeReader = null;
+  let readerInstance = null;
+  let readerFailure = null;
+  const loadError = (message) => Object.assign(new Error(message), { name: 'ReaderLoadError' });
+  const reader = {
+    load() {
+      if (makeReader) return Promise.resolve();
+      if (!readerLoading) {
+        readerLoading = Promise.resolve().then(loadReader).then((make) => {
+          makeReader = make;
+        }, (e) => {
+          readerFailure = messageOf(e);
+          readerLoading = null;
+          throw loadError(readerFailure);
+        });
+      }
+      return readerLoading;
+    },
+    read(kind, a, b, c) {
+      if (!makeReader) throw loadError(readerFailure || 'it has not loaded');
+      readerInstance = readerInstance || makeReader();
+      try {
+        return readerInstance.read(kind, a, b, c);
+      } catch (e) {
+        readerInstance = null;
+        throw new Error(`it stopped after an internal error: ${messageOf(e)}`);
+      }
+    },
+  };
+  // A dataset to read: the reader loads before the core is given it.
+  const hasData = (options) => Object.prototype.hasOwnProperty.call(options, 'data') && options.data !== null && options.data !== undefined;
+
   const attach = (g) => {
     glue = g;
     given = new Set();
+    g.setReader(reader);
     g.onPanic((message, generation) => {
       if (glue !== g) return;
       glue = null;
@@ -152,11 +192,13 @@ export function createApi(load, catalogs = {}) {
     }
     return booting;
   };
-  // Awaiting `ready` starts the load (a thenable, so importing the module fetches nothing).
+  // Awaiting `ready` starts the load of the core and of the dataset reader parseDataset() needs
+  // (a thenable, so importing the module fetches nothing).
+  const both = () => Promise.all([begin(), reader.load()]).then(() => {});
   const ready = {
-    then: (resolve, reject) => begin().then(resolve, reject),
-    catch: (reject) => begin().catch(reject),
-    finally: (f) => begin().finally(f),
+    then: (resolve, reject) => both().then(resolve, reject),
+    catch: (reject) => both().catch(reject),
+    finally: (f) => both().finally(f),
   };
 
   // Events the core raised during a call are dispatched once the call has returned, so their
@@ -223,10 +265,16 @@ export function createApi(load, catalogs = {}) {
       showFatal(target, e, fatalText(target, current, key));
       settle.resolve();
     };
-    const start = () => {
+    // readerTried: the dataset reader has loaded or failed to (the core then shows why).
+    const start = (readerTried = false) => {
       if (closed || handle) return;
       if (!glue) {
         if (givenUp) widget.fail(givenUp);
+        return;
+      }
+      if (!readerTried && !makeReader && hasData(current)) {
+        const again = () => start(true);
+        reader.load().then(again, again);
         return;
       }
       const g = glue;
@@ -303,7 +351,7 @@ export function createApi(load, catalogs = {}) {
     if (glue && known(lang)) start();
     else {
       const wasm = begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined);
-      Promise.all([wasm, catalogFor(lang)]).then(start, (e) => {
+      Promise.all([wasm, catalogFor(lang)]).then(() => start(), (e) => {
         if (closed) return;
         showFatal(target, e, fatalText(target, current, 'fatalStart'));
         settle.reject(e);
@@ -317,14 +365,21 @@ export function createApi(load, catalogs = {}) {
         current = { ...current, ...next };
         if (saved) for (const key of Object.keys(next)) if (VIEW_STATE.has(key)) delete saved[key];
         const lang = spoken(target, current);
-        if (handle && glue && Object.prototype.hasOwnProperty.call(next, 'lang') && !known(lang)) {
-          // The new language once its strings have arrived (the latest asked for by then); the
-          // rest now.
+        if (handle && glue) {
+          // A new language once its strings have arrived, a dataset once the reader has loaded
+          // (each the latest asked for by then); the rest now.
           const rest = { ...next };
-          delete rest.lang;
+          if (Object.prototype.hasOwnProperty.call(next, 'lang') && !known(lang)) {
+            delete rest.lang;
+            catalogFor(lang).then(() => call((h) => h.update({ lang: current.lang })));
+          }
+          if (!makeReader && hasData(next)) {
+            delete rest.data;
+            const read = () => call((h) => h.update({ data: current.data }));
+            reader.load().then(read, read);
+          }
           call((h) => h.update(rest));
-          catalogFor(lang).then(() => call((h) => h.update({ lang: current.lang })));
-        } else if (handle && glue) call((h) => h.update(next));
+        }
         // After an error in this widget: try again with what the host gave now.
         else if (!handle && glue) start();
       },
@@ -377,7 +432,7 @@ export function createApi(load, catalogs = {}) {
 
   function parseDataset(text, format) {
     if (givenUp) throw new Error(`compliance-matrix stopped after internal errors: ${givenUp}`);
-    if (!glue) throw new Error('compliance-matrix is still loading: await ready first');
+    if (!glue || !makeReader) throw new Error('compliance-matrix is still loading: await ready first');
     return glue.parseDataset(String(text), format);
   }
 

@@ -85,7 +85,8 @@ pub enum Msg {
     Loaded {
         generation: u32,
         url: String,
-        result: Result<(String, String), String>,
+        /// The dataset (or why it cannot be used), or why nothing arrived (a message).
+        result: Result<Result<Dataset, crate::dataset::DatasetError>, String>,
     },
 }
 
@@ -162,7 +163,15 @@ impl App {
                 );
                 self.request = request;
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = reading.await;
+                    let result = match reading.await {
+                        // Read by the dataset reader (a wasm of its own, loaded on first use).
+                        Ok((text, ctype)) => Ok(crate::reader::read(
+                            "src",
+                            [url.as_str().into(), ctype.into(), text.into()],
+                        )
+                        .await),
+                        Err(message) => Err(message),
+                    };
                     link.send_message(Msg::Loaded {
                         generation,
                         url,
@@ -402,8 +411,8 @@ impl Component for App {
                 }
                 self.request = None;
                 self.loading = None;
-                let parsed = result.and_then(|(text, ctype)| {
-                    crate::dataset::import(&url, &ctype, &text).map_err(|e| {
+                let parsed = result.and_then(|read| {
+                    read.map_err(|e| {
                         e.with("url", url.as_str())
                             .within(K::srcInvalid)
                             .text(&ctx.props().strings)

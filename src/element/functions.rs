@@ -1,9 +1,8 @@
 //! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`
 //! and `addCatalog()` (for `www/define.js`).
 
-use super::input::text_within_limit;
+use super::input::within_limit;
 use super::to_js;
-use crate::dataset::{self, ImportMeta, Link};
 use crate::i18n::{Strings, K};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -52,6 +51,18 @@ pub fn add_catalog(lang: String, texts: js_sys::JsString) -> Result<(), JsValue>
         .map_err(|e| JsValue::from(js_sys::Error::new(&e)))
 }
 
+/// Gives this instance the dataset reader (the second wasm, `reader/`), as an object
+/// `{ read(kind, a, b, c), load() }`; see `src/reader.rs`. `www/define.js` calls it once the core
+/// has loaded, before any widget starts.
+///
+/// ```js
+/// glue.setReader({ read: (kind, a, b, c) => readerGlue.read(kind, a, b, c), load: () => loading });
+/// ```
+#[wasm_bindgen(js_name = setReader)]
+pub fn set_reader(reader: JsValue) {
+    crate::reader::set(reader);
+}
+
 /// Parses a dataset from text: our JSON schema, a CSV table or a Markdown table. `format` is
 /// `json`, `csv`, `markdown` or omitted (guessed from the text). Throws an `Error` whose message
 /// names the line and column or the field.
@@ -67,22 +78,10 @@ pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<J
     if !text.is_string() {
         return Err(js_sys::TypeError::new("parseDataset(text): not text").into());
     }
-    let text = text_within_limit(&text)
+    within_limit(&text)
         .map_err(|e| JsValue::from(js_sys::Error::new(&format!("parseDataset(text): {e}"))))?;
-    let text = text.as_str();
-    let meta = ImportMeta {
-        as_of: String::new(),
-        source: Link::default(),
-    };
-    let format = match format.as_deref() {
-        None | Some("") => dataset::Format::guess("", "", text),
-        Some(name) => dataset::Format::from_name(name).ok_or_else(|| {
-            JsValue::from(js_sys::Error::new(&format!(
-                "unknown format '{name}' (expected json, csv or markdown)"
-            )))
-        })?,
-    };
-    let ds = dataset::parse_any(text, format, &meta)
+    let format = JsValue::from_str(format.as_deref().unwrap_or_default());
+    let ds = crate::reader::read_now("parse", [text.as_ref(), &format, &JsValue::from_str("")])
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(to_js(&ds.to_json_value()))
 }

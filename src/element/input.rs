@@ -70,18 +70,14 @@ pub(super) struct Read {
     pub(super) strings: Option<JsValue>,
 }
 
-/// A JS string as Rust text if it is within the input limit. Its length is checked on the JS
-/// side first (UTF-16 units, never more than its UTF-8 bytes), so an oversized string is refused
-/// before a byte of it is copied into wasm memory; what is copied is then at most 3× the limit.
-pub(super) fn text_within_limit(text: &js_sys::JsString) -> Result<String, DatasetError> {
+/// Whether a JS string is within the input limit, counted on the JS side (UTF-16 units, never
+/// more than its UTF-8 bytes) without copying it: an oversized string is refused before a byte of
+/// it reaches wasm memory. The reader checks the bytes of what it copies (at most 3× the limit).
+pub(super) fn within_limit(text: &js_sys::JsString) -> Result<(), DatasetError> {
     let units = text.length() as usize;
     if units > dataset::MAX_INPUT_BYTES {
         // Each UTF-16 unit is at least one UTF-8 byte: over the limit without counting bytes.
         return Err(over_limit(K::errInputChars, "count", units));
     }
-    let text = String::from(text);
-    if text.len() > dataset::MAX_INPUT_BYTES {
-        return Err(over_limit(K::errInputBytes, "bytes", text.len()));
-    }
-    Ok(text)
+    Ok(())
 }

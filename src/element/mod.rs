@@ -18,7 +18,7 @@ use crate::state::{AppState, Snapshot};
 use crate::view_state::ViewState;
 pub use events::flush_events;
 use events::{dispatch, dispatch_error};
-use input::{own_property, read_options, text_within_limit, Read};
+use input::{own_property, read_options, within_limit, Read};
 use root::{park_root, sheet, take_root, Root, RootProps};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -642,8 +642,12 @@ impl Handle {
             .ok()
             .filter(|t| !t.is_undefined())
             .ok_or_else(|| DatasetError::input(K::errDataNotJson))
-            .and_then(|t| text_within_limit(&t).map_err(|e| e.within(K::errData)))
-            .and_then(|text| Dataset::from_data_text(&text).map_err(|e| e.within(K::errData)));
+            .and_then(|t| {
+                within_limit(t.unchecked_ref())?;
+                let none = JsValue::from_str("");
+                crate::reader::read_now("data", [&t, &none, &none])
+            })
+            .map_err(|e| e.within(K::errData));
         match parsed {
             Ok(ds) => {
                 self.data = Some(Rc::new(ds));

@@ -3,6 +3,7 @@
 //! is the English text (errors thrown to a page's script, logs, tests).
 
 use crate::i18n::{Arg, Strings, K};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Where in the input the problem is.
@@ -32,7 +33,9 @@ pub struct DatasetError {
     pub place: Place,
     /// The message: a template of the catalog.
     pub key: K,
-    pub args: Vec<(&'static str, Value)>,
+    /// Named as in the template; a name read back from a packed error (`packed::decode_read`)
+    /// is owned.
+    pub args: Vec<(Cow<'static, str>, Value)>,
     /// What the input was, for the widget's alert: a template (`data: {detail}`, `the page's
     /// table: {detail}`, `src: {url}: {detail}`) whose `{detail}` is the place and message.
     pub within: Option<K>,
@@ -69,13 +72,13 @@ impl DatasetError {
 
     /// With a text argument.
     pub fn with(mut self, name: &'static str, text: impl Into<String>) -> DatasetError {
-        self.args.push((name, Value::Text(text.into())));
+        self.args.push((name.into(), Value::Text(text.into())));
         self
     }
 
     /// With a count argument.
     pub fn num(mut self, name: &'static str, n: usize) -> DatasetError {
-        self.args.push((name, Value::Num(n)));
+        self.args.push((name.into(), Value::Num(n)));
         self
     }
 
@@ -86,7 +89,7 @@ impl DatasetError {
         self
     }
 
-    fn arg_list(&self) -> Vec<(&'static str, Arg<'_>)> {
+    fn arg_list(&self) -> Vec<(&str, Arg<'_>)> {
         self.args
             .iter()
             .map(|(n, v)| {
@@ -94,7 +97,7 @@ impl DatasetError {
                     Value::Text(s) => Arg::Text(s),
                     Value::Num(n) => Arg::Num(*n),
                 };
-                (*n, arg)
+                (n.as_ref(), arg)
             })
             .collect()
     }

@@ -7,8 +7,13 @@
 //! absent optional text is `~`; a list is its count and `;`, then its items; a cell is one of
 //! `i p n u` (its status) followed by its optional label. Cells follow the dataset's service
 //! order, one per service.
+//!
+//! It is also how the dataset reader (a wasm of its own, `reader/`, loaded when a page gives data
+//! to read) hands back what it read: [`encode_read`] writes a dataset or the error that stopped
+//! it, [`decode_read`] reads either back in the widget's wasm, which has no reader of its own.
 
-use super::{Cell, Dataset, Link, Program, Service, Status};
+use super::{Cell, Dataset, DatasetError, Link, Place, Program, Service, Status, Value};
+use crate::i18n::K;
 
 /// The packed text of a dataset.
 pub fn encode(ds: &Dataset) -> String {
@@ -51,6 +56,68 @@ pub fn decode(packed: &str) -> Result<Dataset, String> {
         return Err(r.bad("text after the dataset"));
     }
     Ok(ds)
+}
+
+/// A reader's result as one text: `d` and the packed dataset, or `e` and the error (its place,
+/// its message key, what the input was and its arguments, by name).
+pub fn encode_read(read: &Result<Dataset, DatasetError>) -> String {
+    let e = match read {
+        Ok(ds) => return format!("d{}", encode(ds)),
+        Err(e) => e,
+    };
+    let mut w = String::from("e");
+    match &e.place {
+        Place::Input => w.push('i'),
+        Place::Field(path) => {
+            w.push('f');
+            text(&mut w, path);
+        }
+        Place::Line(line, column) => {
+            w.push('l');
+            count(&mut w, *line);
+            match column {
+                Some(c) => count(&mut w, *c),
+                None => w.push('~'),
+            }
+        }
+        Place::Row(row, column) => {
+            w.push('r');
+            count(&mut w, *row);
+            count(&mut w, *column);
+        }
+    }
+    text(&mut w, e.key.name());
+    optional(&mut w, e.within.map(K::name));
+    count(&mut w, e.args.len());
+    for (name, value) in &e.args {
+        text(&mut w, name);
+        match value {
+            Value::Num(n) => {
+                w.push('#');
+                count(&mut w, *n);
+            }
+            Value::Text(t) => text(&mut w, t),
+        }
+    }
+    w
+}
+
+/// What [`encode_read`] wrote: the dataset or the reader's error; the outer error says the text
+/// itself is broken (it names the byte).
+pub fn decode_read(packed: &str) -> Result<Result<Dataset, DatasetError>, String> {
+    let mut r = Reader {
+        text: packed,
+        at: 1,
+    };
+    let read = match packed.as_bytes().first() {
+        Some(b'd') => Ok(r.dataset()?),
+        Some(b'e') => Err(r.error()?),
+        _ => return Err("packed read: expected 'd' or 'e'".into()),
+    };
+    if r.at != packed.len() {
+        return Err(r.bad("text after the result"));
+    }
+    Ok(read)
 }
 
 fn text(w: &mut String, t: &str) {
@@ -196,6 +263,58 @@ impl<'a> Reader<'a> {
         })
     }
 
+    fn key(&mut self) -> Result<K, String> {
+        let name = self.text()?;
+        K::from_name(&name).ok_or_else(|| self.bad("an unknown message key"))
+    }
+
+    fn error(&mut self) -> Result<DatasetError, String> {
+        let tag = self.peek();
+        self.at += 1;
+        let place = match tag {
+            Some(b'i') => Place::Input,
+            Some(b'f') => Place::Field(self.text()?),
+            Some(b'l') => {
+                let line = self.number(b';')?;
+                let column = if self.absent() {
+                    None
+                } else {
+                    Some(self.number(b';')?)
+                };
+                Place::Line(line, column)
+            }
+            Some(b'r') => Place::Row(self.number(b';')?, self.number(b';')?),
+            _ => {
+                self.at -= 1;
+                return Err(self.bad("expected a place"));
+            }
+        };
+        let key = self.key()?;
+        let within = if self.absent() {
+            None
+        } else {
+            Some(self.key()?)
+        };
+        let args = (0..self.count()?)
+            .map(|_| {
+                let name = self.text()?;
+                let value = if self.peek() == Some(b'#') {
+                    self.at += 1;
+                    Value::Num(self.number(b';')?)
+                } else {
+                    Value::Text(self.text()?)
+                };
+                Ok((name.into(), value))
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(DatasetError {
+            place,
+            key,
+            args,
+            within,
+        })
+    }
+
     fn dataset(&mut self) -> Result<Dataset, String> {
         let title = self.text()?;
         let as_of = self.text()?;
@@ -296,5 +415,49 @@ mod tests {
         );
         // A length that would end inside a multi-byte character.
         assert!(decode("1:é").is_err());
+    }
+
+    fn errors() -> Vec<DatasetError> {
+        let from = |text: &str| Dataset::from_data_text(text).unwrap_err();
+        vec![
+            DatasetError::input(K::errDataNotJson),
+            from("{\"services\": 3}"),
+            from("{\n  \"title\": \"x\",\n  ]"),
+            DatasetError::new(Place::Line(7, None), K::errTableCells)
+                .num("cells", 12)
+                .with("value", "12:~;\u{1f} 日本")
+                .within(K::errPageTable),
+            DatasetError::new(Place::Row(3, 9), K::errTableCells).within(K::srcInvalid),
+        ]
+    }
+
+    #[test]
+    fn a_read_result_reads_back_as_it_was() {
+        let ds = sample();
+        assert_eq!(decode_read(&encode_read(&Ok(ds.clone()))), Ok(Ok(ds)));
+        for e in errors() {
+            let packed = encode_read(&Err(e.clone()));
+            assert_eq!(decode_read(&packed), Ok(Err(e)), "{packed}");
+        }
+    }
+
+    #[test]
+    fn a_broken_read_result_is_an_error_at_every_cut() {
+        for e in errors() {
+            let packed = encode_read(&Err(e));
+            for end in (0..packed.len()).filter(|&e| packed.is_char_boundary(e)) {
+                assert!(decode_read(&packed[..end]).is_err(), "cut at {end}: {packed}");
+            }
+            assert!(decode_read(&format!("{packed}x")).is_err());
+        }
+        assert!(decode_read("x").is_err());
+        assert_eq!(
+            decode_read("ei7:noSuchK~0;").unwrap_err(),
+            "packed dataset, byte 11: an unknown message key"
+        );
+        assert_eq!(
+            decode_read("eq").unwrap_err(),
+            "packed dataset, byte 1: expected a place"
+        );
     }
 }

@@ -1,0 +1,83 @@
+//! The dataset reader: the core crate's JSON, CSV and Markdown readers and its validation, built
+//! as a wasm of its own so the widget's first download does without them. `www/` loads it when a
+//! page first gives a dataset to read (`data`, a `src` that arrived, `parseDataset`) and the
+//! widget's wasm calls [`read`] through it. What it read comes back as one packed text
+//! (`dataset::packed::encode_read`): a dataset, or the error that stopped it, with its place and
+//! message key, so the widget says it in the reader's language.
+
+use compliance_matrix_core::dataset::{self, packed, Dataset, DatasetError, Format, ImportMeta};
+use compliance_matrix_core::i18n::K;
+use wasm_bindgen::prelude::*;
+
+/// Reads a dataset; what `kind` says the other arguments are:
+/// - `data`: `a` is the JSON text of a page's `data`;
+/// - `src`: `a` is the URL it came from, `b` its content type, `c` the text;
+/// - `parse`: `a` is the text, `b` a format name (`json`, `csv`, `markdown`) or empty (guessed).
+///
+/// ```js
+/// const packed = reader.read('src', 'https://example.com/m.csv', 'text/csv', text);
+/// ```
+#[wasm_bindgen]
+pub fn read(kind: &str, a: &str, b: &str, c: &str) -> String {
+    packed::encode_read(&read_dataset(kind, a, b, c))
+}
+
+fn read_dataset(kind: &str, a: &str, b: &str, c: &str) -> Result<Dataset, DatasetError> {
+    match kind {
+        "data" => Dataset::from_data_text(a),
+        "src" => dataset::import(a, b, c),
+        "parse" => {
+            let format = match b {
+                "" => Format::guess("", "", a),
+                name => Format::from_name(name)
+                    .ok_or_else(|| DatasetError::input(K::errFormatName).with("value", name))?,
+            };
+            let meta = ImportMeta {
+                as_of: String::new(),
+                source: Default::default(),
+            };
+            dataset::parse_any(a, format, &meta)
+        }
+        _ => Err(DatasetError::input(K::errReaderKind).with("value", kind)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn back(packed: String) -> Result<Dataset, DatasetError> {
+        packed::decode_read(&packed).expect("a packed result")
+    }
+
+    #[test]
+    fn each_kind_reads_what_the_core_reads() {
+        let md = "| Program | Amazon ECS |\n|---|---|\n| SOC II | 1 |\n";
+        let meta = ImportMeta {
+            as_of: String::new(),
+            source: Default::default(),
+        };
+        assert_eq!(
+            back(read("parse", md, "markdown", "")),
+            dataset::parse_any(md, Format::Markdown, &meta)
+        );
+        assert_eq!(back(read("parse", md, "", "")).unwrap().programs.len(), 1);
+        let csv = "Program,Amazon ECS\nSOC II,1\n";
+        assert_eq!(
+            back(read("src", "https://example.com/m.csv", "text/csv", csv)),
+            dataset::import("https://example.com/m.csv", "text/csv", csv)
+        );
+        let json = Dataset::embedded().to_json_value().to_string();
+        assert_eq!(back(read("data", &json, "", "")), Ok(Dataset::embedded().as_ref().clone()));
+    }
+
+    #[test]
+    fn errors_come_back_with_their_place_and_key() {
+        let e = back(read("data", "{\"services\": 3}", "", "")).unwrap_err();
+        assert_eq!(e, Dataset::from_data_text("{\"services\": 3}").unwrap_err());
+        let e = back(read("parse", "x", "yaml", "")).unwrap_err();
+        assert_eq!(e.key, K::errFormatName);
+        let e = back(read("list", "", "", "")).unwrap_err();
+        assert_eq!(e.key, K::errReaderKind);
+    }
+}
