@@ -472,23 +472,27 @@ export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' 
 export function catalog(lang?: string): Promise<Record<StringKey, string>>;
 
 /**
- * Resolves once the wasm core has loaded. Awaiting it starts the load: importing the module
- * fetches nothing; the first widget, `preload()` or `await ready` does.
+ * Resolves once the wasm core and its dataset reader (`compliance-matrix-reader_bg.wasm`, which
+ * `parseDataset` needs) have loaded. Awaiting it starts both loads: importing the module fetches
+ * nothing; the first widget, `preload()` or `await ready` does. A widget loads the reader itself
+ * when it is first given a dataset to read (`data`, or a `src` that has arrived).
  */
 export const ready: PromiseLike<void> & {
   catch(onrejected: (reason: unknown) => unknown): Promise<unknown>;
   finally(onfinally: () => void): Promise<void>;
 };
 
-/** Starts loading the wasm now (say, on hover, before the widget is shown); resolves when it is ready. */
+/** Starts loading the wasm now (say, on hover, before the widget is shown); resolves when it is
+ *  ready. The dataset reader loads when first needed (or when `ready` is awaited). */
 export function preload(): Promise<void>;
 
 /**
  * Tells the module where the wasm file is, before the first widget starts (a bundle that moved
- * it, a CDN). Resolved against the document's base URL. Throws once the load has started from
- * another URL.
+ * it, a CDN). Resolved against the document's base URL. The dataset reader is loaded from
+ * `readerUrl` when given, otherwise from `compliance-matrix-reader_bg.wasm` next to `url`.
+ * Throws once the load has started from another URL.
  */
-export function setWasmUrl(url: string | URL): void;
+export function setWasmUrl(url: string | URL, readerUrl?: string | URL): void;
 
 // ---------------------------------------------------------------------------------------------
 // The element and its events

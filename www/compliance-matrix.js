@@ -26,13 +26,18 @@ function defaultUrl() {
   }
 }
 
-/** Where the wasm file is (resolved against the document's base URL); before the first load. */
-export function setWasmUrl(url) {
+// Set by setWasmUrl's second argument; otherwise next to the wasm.
+let readerUrl = null;
+
+/** Where the wasm file is (resolved against the document's base URL), and optionally the dataset
+ *  reader's (otherwise next to it); before the first load. */
+export function setWasmUrl(url, reader) {
   const next = new URL(String(url), base());
   if (loadingFrom && loadingFrom.href !== next.href) {
     throw new Error(`setWasmUrl: the wasm is already loading from ${loadingFrom.href}; call setWasmUrl before the first widget starts`);
   }
   wasmUrl = next;
+  if (reader !== undefined && reader !== null) readerUrl = new URL(String(reader), base());
 }
 
 // Compiled once; instantiated once per start (a panic restarts the widgets on a fresh instance).
@@ -58,13 +63,13 @@ async function load(hint) {
   return glue;
 }
 
-// The dataset reader: next to the widget's wasm when the page said where that is, otherwise next
-// to this module (the literal form again, for bundlers).
+// The dataset reader: where setWasmUrl said, or next to the widget's wasm when the page said where
+// that is, otherwise next to this module (the literal form again, for bundlers).
 let reader = null;
 function loadReader() {
-  const url = wasmUrl
+  const url = readerUrl || (wasmUrl
     ? new URL('./compliance-matrix-reader_bg.wasm', wasmUrl)
-    : new URL('./compliance-matrix-reader_bg.wasm', import.meta.url);
+    : new URL('./compliance-matrix-reader_bg.wasm', import.meta.url));
   reader = reader || compile(url);
   reader.catch(() => { reader = null; });
   return reader.then((module) => () => {

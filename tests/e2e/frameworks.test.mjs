@@ -16,6 +16,8 @@ const FW = resolve('tests/hosts/frameworks');
 const OUT = join(FW, 'dist');
 const SEED_ROWS = 20;
 const NO_URL = /cannot tell where its wasm file is.*call setWasmUrl\(url\)/;
+// The widget's wasm (fetched at start) and the dataset reader (fetched when a dataset is to be read).
+const WASM_FILES = ['compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm'];
 
 const env = session();
 const server = staticServers();
@@ -74,9 +76,9 @@ test('React 19 + TypeScript strict: JSX attributes, ref, oncm-change and .data',
     outfile: join(dir, 'app.js'),
     logLevel: 'error',
   });
-  // esbuild does not rewrite new URL(…, import.meta.url): the wasm is copied next to the bundle,
-  // where the module looks for it.
-  cpSync(join(FW, 'node_modules/compliance-matrix/compliance-matrix_bg.wasm'), join(dir, 'compliance-matrix_bg.wasm'));
+  // esbuild does not rewrite new URL(…, import.meta.url): both wasm files are copied next to the
+  // bundle, where the module looks for them (the dataset reader when `.data` is first set).
+  for (const f of WASM_FILES) cpSync(join(FW, 'node_modules/compliance-matrix', f), join(dir, f));
   cpSync(join(FW, 'react/index.html'), join(dir, 'index.html'));
   const cm = await open(`${await server(dir)}/index.html`);
   assert.equal(await cm.host.getAttribute('services'), 'ecs,eks', 'a JSX attribute is set as the attribute');
@@ -97,7 +99,7 @@ test('Vue 3 + vue-tsc --strictTemplates: an SFC with attributes, :data and @cm-c
   sh(bin('vite'), ['build', '-c', 'vue/vite.config.mjs']);
   const dir = join(OUT, 'vue');
   const assets = readdirSync(join(dir, 'assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm (assets: ${assets.join(', ')})`);
+  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 2, `Vite emitted both wasm files (assets: ${assets.join(', ')})`);
   const cm = await open(`${await server(dir)}/index.html`);
   assert.deepEqual((await cm.state()).services, ['ecs', 'eks']);
   await cm.search('soc');
@@ -120,6 +122,13 @@ test('esbuild: an ESM and an IIFE bundle with setWasmUrl; the IIFE without it sh
 
   const esm = await open(`${base}/esm.html`);
   assert.deepEqual((await esm.state()).services, ['ecs', 'eks']);
+  // The dataset reader from the URL given to setWasmUrl as its second argument.
+  const readerFetch = esm.page.waitForResponse((r) => /compliance-matrix-reader_bg-[^/]*\.wasm$/.test(r.url()));
+  await esm.host.evaluate((el) => {
+    el.data = { as_of: '2026-01-01', source: { title: 'esbuild', url: 'https://example.org/' }, services: [{ id: 'ecs', name: 'Amazon ECS' }], programs: [{ id: 'alpha', name: 'Alpha', status: { ecs: 'in-scope' } }] };
+  });
+  assert.equal((await readerFetch).status(), 200);
+  await esm.expectRows(['alpha'], 'data read by the reader esbuild emitted');
   assert.deepEqual(esm.page.problems, []);
   const iife = await open(`${base}/iife.html`);
   assert.deepEqual(iife.page.problems, []);
@@ -153,8 +162,9 @@ test('webpack 5 finds the wasm through new URL(…, import.meta.url) and emits i
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   assert.ok(!stats.hasWarnings(), stats.toString('errors-warnings'));
   const wasm = readdirSync(dir).filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `webpack emitted the wasm (${readdirSync(dir).join(', ')})`);
-  assert.ok(readFileSync(join(dir, wasm[0])).equals(readFileSync('dist/compliance-matrix_bg.wasm')));
+  assert.equal(wasm.length, 2, `webpack emitted both wasm files (${readdirSync(dir).join(', ')})`);
+  const emitted = wasm.map((f) => readFileSync(join(dir, f)));
+  for (const f of WASM_FILES) assert.ok(emitted.some((b) => b.equals(readFileSync(`dist/${f}`))), `webpack emitted ${f}`);
   cpSync(join(FW, 'webpack/index.html'), join(dir, 'index.html'));
   const cm = await open(`${await server(dir)}/index.html`);
   assert.deepEqual((await cm.state()).services, ['ecs', 'eks']);

@@ -42,7 +42,7 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   const tgz = packedTarball();
   installViteApp(tgz);
   const installed = join(VITE_APP, 'node_modules/compliance-matrix');
-  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix.d.ts', 'custom-elements.json', 'package.json']) {
+  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'compliance-matrix.d.ts', 'custom-elements.json', 'package.json']) {
     assert.ok(existsSync(join(installed, f)), `the package holds ${f}`);
   }
   assert.ok(readFileSync(join(installed, 'compliance-matrix_bg.wasm')).equals(readFileSync('dist/compliance-matrix_bg.wasm')), 'the installed wasm is the built one');
@@ -52,9 +52,12 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   rmSync(join(VITE_APP, 'dist'), { recursive: true, force: true });
   const log = sh(join(resolve(VITE_APP), 'node_modules/.bin/vite'), ['build'], VITE_APP);
   const assets = readdirSync(join(VITE_APP, 'dist/assets'));
-  const wasm = assets.find((f) => f.endsWith('.wasm'));
-  assert.ok(wasm, `vite build emitted the .wasm as an asset (assets: ${assets.join(', ')})\n${log}`);
-  assert.ok(readFileSync(join(VITE_APP, 'dist/assets', wasm)).equals(readFileSync('dist/compliance-matrix_bg.wasm')), 'the emitted wasm is the package one');
+  // Both wasm files (the widget's, and the dataset reader's that parseDataset needs) as assets.
+  const wasm = assets.filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(VITE_APP, 'dist/assets', f)));
+  assert.equal(wasm.length, 2, `vite build emitted both .wasm files as assets (assets: ${assets.join(', ')})\n${log}`);
+  for (const f of ['compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm']) {
+    assert.ok(wasm.some((b) => b.equals(readFileSync(`dist/${f}`))), `the emitted ${f} is the package one`);
+  }
 
   const base = await server(join(VITE_APP, 'dist'));
   const page = await env.page();
@@ -73,7 +76,7 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   await main.widget('#mounted').expectRows(['iso-9001', 'iso-27018', 'iso-27017', 'iso-27001']);
   const mounted = await page.evaluate(() => window.hostResult.mountedState);
   assert.deepEqual(mounted?.services, ['ecs', 'fargate']);
-  assert.deepEqual(wasmRequests, ['200 application/wasm'], 'one wasm fetch, served as application/wasm');
+  assert.deepEqual(wasmRequests, ['200 application/wasm', '200 application/wasm'], 'two wasm fetches (the widget, the reader parseDataset needs), served as application/wasm');
   // The typed cm-change listener of src/main.ts receives the state.
   await main.search('soc');
   await page.locator('#last', { hasText: '3 visible, query "soc"' }).waitFor({ timeout: 10000 });
