@@ -74,7 +74,7 @@ FAULT_TARGET := target/fault
 fault-dist: setup
 	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(SHIP_BUILD) --features fault-injection
 	rm -rf target/bindgen-fault $(FAULT_DIR) && mkdir -p target/bindgen-fault $(FAULT_DIR)
-	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD)
+	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD) --features fault-injection
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix.wasm
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
 	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js target/bindgen-fault/compliance-matrix-reader.js $(FAULT_DIR)/compliance-matrix.js --no-minify

@@ -86,7 +86,7 @@ pub enum Msg {
         generation: u32,
         url: String,
         /// The dataset (or why it cannot be used), or why nothing arrived (a message).
-        result: Result<Result<Dataset, crate::dataset::DatasetError>, String>,
+        result: Result<Result<Rc<Dataset>, crate::dataset::DatasetError>, String>,
     },
 }
 
@@ -169,7 +169,8 @@ impl App {
                             "src",
                             [url.as_str().into(), ctype.into(), text.into()],
                         )
-                        .await),
+                        .await
+                        .map(Rc::new)),
                         Err(message) => Err(message),
                     };
                     link.send_message(Msg::Loaded {
@@ -420,7 +421,6 @@ impl Component for App {
                 });
                 match parsed {
                     Ok(ds) => {
-                        let ds = Rc::new(ds);
                         self.src_data = Some(ds.clone());
                         self.src_error = None;
                         ctx.props().onloaded.emit(Some(Rc::new((url.clone(), ds))));

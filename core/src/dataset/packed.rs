@@ -446,7 +446,10 @@ mod tests {
         for e in errors() {
             let packed = encode_read(&Err(e));
             for end in (0..packed.len()).filter(|&e| packed.is_char_boundary(e)) {
-                assert!(decode_read(&packed[..end]).is_err(), "cut at {end}: {packed}");
+                assert!(
+                    decode_read(&packed[..end]).is_err(),
+                    "cut at {end}: {packed}"
+                );
             }
             assert!(decode_read(&format!("{packed}x")).is_err());
         }
