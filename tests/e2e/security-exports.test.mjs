@@ -70,7 +70,8 @@ test('exportCsv(): formulas are defused with a leading apostrophe, text is other
   // The defusing apostrophes are removed again on import.
   const formulas = SHOWN.filter((p) => p.category === 'csv' && isFormula(p.payload));
   const back = await page.evaluate(async (items) => {
-    const { parseDataset } = await import('/dist/compliance-matrix.js');
+    const { parseDataset, ready } = await import('/dist/compliance-matrix.js');
+    await ready; // parseDataset needs the dataset reader
     const el = document.getElementById('w');
     el.data = {
       as_of: '2024-01-01',

@@ -136,7 +136,8 @@ test('CSV and Markdown: program names and service headers in any script (CJK, Cy
   const w = await hostPage({ view: 'table' });
   const { page } = w;
   const out = await page.evaluate(async () => {
-    const { parseDataset } = await import('/dist/compliance-matrix.js');
+    const { parseDataset, ready } = await import('/dist/compliance-matrix.js');
+    await ready; // parseDataset needs the dataset reader
     const t = (text, format) => {
       try {
         const d = parseDataset(text, format);

@@ -13,7 +13,8 @@ export const MAX_FIELD = 2000;
 export const CSP_TT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 export const HOST = '/tests/hosts/security/blank.html';
 export const GEN = '/tests/hosts/security/gen/';
-export const WIDGET_FILES = ['/dist/compliance-matrix.js', '/dist/compliance-matrix_bg.wasm'];
+// The module, the widget's wasm and the dataset reader's (fetched when a dataset is to be read).
+export const WIDGET_FILES = ['/dist/compliance-matrix.js', '/dist/compliance-matrix_bg.wasm', '/dist/compliance-matrix-reader_bg.wasm'];
 
 export const chars = (s) => [...s].length;
 /** Payloads the widget must accept and show (the others are over the field limit or hold a NUL). */
