@@ -48,7 +48,7 @@ const MATCH = new RegExp(opt('match', '.'));
 if (args.includes('--named')) {
   const out = join(ROOT, 'bench/data/dist');
   mkdirSync(out, { recursive: true });
-  copyFileSync(join(ROOT, 'dist/compliance-matrix.js'), join(out, 'compliance-matrix.js'));
+  for (const f of ['compliance-matrix.js', 'compliance-matrix-reader_bg.wasm']) copyFileSync(join(ROOT, 'dist', f), join(out, f));
   execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '-g', '--enable-bulk-memory',
     '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
     join(ROOT, 'target/bindgen/nomod/compliance-matrix_bg.wasm'), '-o', join(out, 'compliance-matrix_bg.wasm')], { stdio: 'inherit' });

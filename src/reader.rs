@@ -1,6 +1,6 @@
 //! The dataset reader: a second wasm (`reader/`, the core crate's JSON, CSV and Markdown readers
 //! and validation), so the first download does without them. `www/define.js` hands this wasm an
-//! object `{ read(kind, a, b, c), load() }` ([`set`]): `read` calls the reader's `read` (see
+//! object `{ read(kind, a, b, c), load(), pending() }` ([`set`]): `read` calls the reader's `read` (see
 //! `reader/src/lib.rs`) and returns its packed answer, `load()` is a Promise that settles once the
 //! reader has loaded. A `data` given at mount or update waits in `www/` for the load, so it
 //! is read at once ([`read_now`]); a `src` is read once it has arrived ([`read`]).
@@ -26,6 +26,15 @@ fn method(name: &str) -> Result<(JsValue, js_sys::Function), DatasetError> {
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .map(|f| (reader, f))
         .ok_or_else(|| DatasetError::input(K::errReaderLoad).with("detail", "no reader was given"))
+}
+
+/// Whether the reader is still to load (not loaded, and no load has failed): a page's child
+/// table then waits for it.
+pub fn pending() -> bool {
+    method("pending")
+        .ok()
+        .and_then(|(reader, f)| f.call0(&reader).ok())
+        .is_some_and(|v| v.is_truthy())
 }
 
 /// What the JS side threw: the reader could not load (an `Error` named `ReaderLoadError`), or it

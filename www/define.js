@@ -122,7 +122,8 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
 
   // The dataset reader. The wasm core calls reader.read(kind, a, b, c) (src/reader.rs): it
   // throws an Error named ReaderLoadError while the reader is not loaded (with why, if its load
-  // failed). A reader that traps is replaced by a fresh instance for the next read.
+  // failed). A reader that traps is replaced by a fresh instance for the next read. pending():
+  // not loaded and no load failed (a child table then waits for it).
   let readerLoading = null;
   let makeReader = null;
   let readerInstance = null;
@@ -132,6 +133,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
     load() {
       if (makeReader) return Promise.resolve();
       if (!readerLoading) {
+        readerFailure = null;
         readerLoading = Promise.resolve().then(loadReader).then((make) => {
           makeReader = make;
         }, (e) => {
@@ -142,6 +144,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       }
       return readerLoading;
     },
+    pending: () => !makeReader && readerFailure === null,
     read(kind, a, b, c) {
       if (!makeReader) throw loadError(readerFailure || 'it has not loaded');
       readerInstance = readerInstance || makeReader();
@@ -265,6 +268,14 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       showFatal(target, e, fatalText(target, current, key));
       settle.resolve();
     };
+    // A child table other than the embedded matrix is read by the dataset reader: once it has
+    // loaded (or failed to, which the widget then says), the widget reads the table again.
+    const readTableLater = () => {
+      if (!handle || !handle.waitsForReader) return;
+      // (`call` is defined below; this runs after the load.)
+      const again = () => call((h) => h.refreshTable());
+      reader.load().then(again, again);
+    };
     // readerTried: the dataset reader has loaded or failed to (the core then shows why).
     const start = (readerTried = false) => {
       if (closed || handle) return;
@@ -297,6 +308,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
           }
           handle.ready.then(() => settle.resolve());
         });
+        readTableLater();
       } catch (e) {
         // A panic while mounting: the panic listener restarts the others; this one stays down.
         if (glue !== g) widget.fail(e);
@@ -337,7 +349,10 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
     // The page's own child <table> (the dataset when neither data nor src is given): read again
     // when the page changes it. Mutations inside the shadow root are not seen here.
     const tableObserver = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => {
-      if (handle && glue) within(glue, () => handle.refreshTable());
+      if (handle && glue) {
+        within(glue, () => handle.refreshTable());
+        readTableLater();
+      }
     });
     tableObserver?.observe(target, {
       childList: true,

@@ -12,7 +12,9 @@ use wasm_bindgen::prelude::*;
 /// Reads a dataset; what `kind` says the other arguments are:
 /// - `data`: `a` is the JSON text of a page's `data`;
 /// - `src`: `a` is the URL it came from, `b` its content type, `c` the text;
-/// - `parse`: `a` is the text, `b` a format name (`json`, `csv`, `markdown`) or empty (guessed).
+/// - `parse`: `a` is the text, `b` a format name (`json`, `csv`, `markdown`) or empty (guessed);
+/// - `table`: `a` is a page's own `<table>` as the element read it (packed,
+///   `dataset::packed::encode_page_table`), `b` the page's address.
 ///
 /// ```js
 /// const packed = reader.read('src', 'https://example.com/m.csv', 'text/csv', text);
@@ -42,6 +44,9 @@ fn read_dataset(kind: &str, a: &str, b: &str, c: &str) -> Result<Dataset, Datase
             };
             dataset::parse_any(a, format, &meta)
         }
+        "table" => packed::decode_page_table(a)
+            .map_err(|e| DatasetError::input(K::errReaderAnswer).with("detail", e))?
+            .to_dataset(b),
         _ => Err(DatasetError::input(K::errReaderKind).with("value", kind)),
     }
 }
@@ -71,6 +76,25 @@ mod tests {
             back(read("src", "https://example.com/m.csv", "text/csv", csv)),
             dataset::import("https://example.com/m.csv", "text/csv", csv)
         );
+        let table = dataset::PageTable {
+            as_of: "2026-11-30".into(),
+            rows: vec![
+                vec![
+                    dataset::PageCell::new("Program"),
+                    dataset::PageCell::new("Amazon ECS"),
+                ],
+                vec![
+                    dataset::PageCell::new("SOC II"),
+                    dataset::PageCell::new("1"),
+                ],
+            ],
+            ..Default::default()
+        };
+        let page = "https://intranet.example.com/p";
+        assert_eq!(
+            back(read("table", &packed::encode_page_table(&table), page, "")),
+            table.to_dataset(page)
+        );
         let json = Dataset::embedded().to_json_value().to_string();
         assert_eq!(
             back(read("data", &json, "", "")),
@@ -84,6 +108,8 @@ mod tests {
         assert_eq!(e, Dataset::from_data_text("{\"services\": 3}").unwrap_err());
         let e = back(read("parse", "x", "yaml", "")).unwrap_err();
         assert_eq!(e.key, K::errFormatName);
+        let e = back(read("table", "3:ab", "", "")).unwrap_err();
+        assert_eq!(e.key, K::errReaderAnswer);
         let e = back(read("list", "", "", "")).unwrap_err();
         assert_eq!(e.key, K::errReaderKind);
     }

@@ -161,6 +161,9 @@ pub struct Handle {
     /// What the element's own child `<table>` holds (or why it cannot be used); the dataset when
     /// neither `data` nor `src` is given.
     table: Option<Result<Rc<Dataset>, DatasetError>>,
+    /// The child table is to be read once the dataset reader has loaded (`www/define.js` loads
+    /// it and calls `refreshTable`); until then the page's table shows as the page wrote it.
+    table_waits: bool,
     /// Resolves after the first render that shows the data or the error (see `AppProps::onready`).
     ready: js_sys::Promise,
     resolve_ready: Rc<RefCell<Option<js_sys::Function>>>,
@@ -224,6 +227,7 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
         data: None,
         data_error: None,
         table: None,
+        table_waits: false,
         overrides: Vec::new(),
         string_errors: Rc::default(),
         strings: Rc::new(Strings::english()),
@@ -457,6 +461,13 @@ impl Handle {
         self.ready.clone()
     }
 
+    /// Whether the element's child `<table>` waits for the dataset reader: `www/define.js` then
+    /// loads it and calls `refreshTable()`.
+    #[wasm_bindgen(getter, js_name = waitsForReader)]
+    pub fn waits_for_reader(&self) -> bool {
+        self.table_waits
+    }
+
     /// Tells this mount apart from every other on the page (the `generation` of `onPanic`).
     #[wasm_bindgen(getter)]
     pub fn generation(&self) -> u32 {
@@ -484,13 +495,28 @@ impl Handle {
     }
 
     /// Reads the child table; whether what it holds changed. A new error is sent as `cm-error`
-    /// when the table is the dataset.
+    /// when the table is the dataset. The embedded matrix as `scripts/seed-table.mjs` writes it
+    /// is known here; any other table is read by the dataset reader, or waits for it to load.
     fn read_table(&mut self) -> bool {
-        let table = page_table::read(&self.target);
-        if table == self.table {
+        let (table, waits) = match page_table::read(&self.target) {
+            None => (None, false),
+            Some(Err(e)) => (Some(Err(e)), false),
+            Some(Ok((t, _))) if t.is_seed_table() => (Some(Ok(Dataset::embedded())), false),
+            Some(Ok(_)) if crate::reader::pending() => (None, true),
+            Some(Ok((t, page))) => {
+                let packed = JsValue::from(dataset::packed::encode_page_table(&t));
+                let read = crate::reader::read_now("table", [&packed, &page.into(), &"".into()]);
+                (
+                    Some(read.map(Rc::new).map_err(|e| e.within(K::errPageTable))),
+                    false,
+                )
+            }
+        };
+        if table == self.table && waits == self.table_waits {
             return false;
         }
         self.table = table;
+        self.table_waits = waits;
         if let Some(e) = self.table_error() {
             dispatch_error(&self.target, &e.text(&self.strings));
         }
@@ -534,11 +560,13 @@ impl Handle {
 
     fn render(&mut self) {
         let table_error = self.table_error().map(|e| e.text(&self.strings));
-        if table_error.is_some() {
+        let waits = self.table_waits && self.uses_table();
+        if table_error.is_some() || waits {
             // Nothing of earlier data is the page's any more: no state, nothing to export.
             self.state.borrow_mut().take();
         }
         let props = RootProps {
+            page_table_waits: waits,
             page_table_error: table_error.map(|message| root::PageTableError {
                 message,
                 strings: self.strings.clone(),
@@ -559,6 +587,12 @@ impl Handle {
         if let Some(e) = self.table_error() {
             // Thrown to the page's script: in English, as every thrown error.
             return Err(js_sys::Error::new(&format!("nothing to export: {e}")).into());
+        }
+        if self.table_waits && self.uses_table() {
+            return Err(js_sys::Error::new(
+                "nothing to export: the page's table is being read (the dataset reader is loading)",
+            )
+            .into());
         }
         let guard = self.state.borrow();
         let Some(s) = guard.as_ref() else {

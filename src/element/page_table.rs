@@ -1,15 +1,17 @@
 //! A page's own `<table>` inside the element (a child of it in the light DOM): read with
 //! `textContent` only, never as HTML. The whole text's length, the number of rows and each row's
-//! number of cells are checked before any text is copied into wasm memory.
+//! number of cells are checked before any text is copied into wasm memory. The cells become a
+//! dataset in the dataset reader (`src/reader.rs`), unless they are the embedded matrix as
+//! `scripts/seed-table.mjs` writes it (`PageTable::is_seed_table`).
 
-use crate::dataset::{self, Dataset, DatasetError, PageCell, PageTable, MAX_FIELD_CHARS};
+use crate::dataset::{self, DatasetError, PageCell, PageTable, MAX_FIELD_CHARS};
 use crate::i18n::K;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement};
 
-/// What the target's first child `<table>` holds, or why it cannot be used; `None` without one.
-pub(super) fn read(target: &Element) -> Option<Result<Rc<Dataset>, DatasetError>> {
+/// The target's first child `<table>` as read, with the page's address (its source when it
+/// names none), or why it cannot be used; `None` without one.
+pub(super) fn read(target: &Element) -> Option<Result<(PageTable, String), DatasetError>> {
     let children = target.children();
     let table = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -20,10 +22,10 @@ pub(super) fn read(target: &Element) -> Option<Result<Rc<Dataset>, DatasetError>
         .and_then(|d| d.location())
         .and_then(|l| l.href().ok())
         .unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default().to_string();
     Some(
-        read_table(table.unchecked_ref(), page)
-            .map(Rc::new)
+        read_table(table.unchecked_ref())
+            .map(|t| (t, page))
             .map_err(|e| e.within(K::errPageTable)),
     )
 }
@@ -51,7 +53,7 @@ fn attribute(table: &Element, name: &str) -> Result<String, DatasetError> {
     Ok(value.as_string().unwrap_or_default())
 }
 
-fn read_table(table: &HtmlTableElement, page: &str) -> Result<Dataset, DatasetError> {
+fn read_table(table: &HtmlTableElement) -> Result<PageTable, DatasetError> {
     let text = js_sys::Reflect::get(table, &"textContent".into()).unwrap_or(JsValue::NULL);
     dataset::check_text_length(js_length(&text))?;
     drop(text);
@@ -78,12 +80,11 @@ fn read_table(table: &HtmlTableElement, page: &str) -> Result<Dataset, DatasetEr
         .caption()
         .and_then(|c| c.text_content())
         .unwrap_or_default();
-    PageTable {
+    Ok(PageTable {
         caption,
         as_of: attribute(table, "data-as-of")?,
         source: attribute(table, "data-source")?,
         source_url: attribute(table, "data-source-url")?,
         rows: read,
-    }
-    .to_dataset(page)
+    })
 }

@@ -38,6 +38,10 @@ pub struct RootProps {
     /// the page's table as the page shows it, instead of the app.
     #[prop_or_default]
     pub page_table_error: Option<PageTableError>,
+    /// Set while the element's child `<table>` waits for the dataset reader: the page's table as
+    /// the page shows it, nothing else (no other data is shown as the page's).
+    #[prop_or_default]
+    pub page_table_waits: bool,
 }
 
 /// Why the page's table cannot be used, in the words of the widget's language.
@@ -56,6 +60,9 @@ pub fn root(props: &RootProps) -> Html {
         return html! {
             <PageTableAlert message={e.message.clone()} strings={e.strings.clone()} onready={e.onready.clone()} />
         };
+    }
+    if props.page_table_waits {
+        return html! { <slot></slot> };
     }
     match &props.app {
         Some(app) => html! {

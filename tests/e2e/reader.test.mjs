@@ -1,11 +1,11 @@
-// The dataset reader is a second wasm (reader/, issue "Weight and start"): a default widget never
-// fetches it; the first dataset to read (`data`, a `src` that arrived, parseDataset after `ready`)
-// fetches it once; a dataset given twice while it loads shows the latest; a reader that cannot
+// The dataset reader is a second wasm (reader/, issue "Weight and start"): a default widget, and
+// one holding the embedded matrix as its child table, never fetch it; the first dataset to read
+// (`data`, a `src` that arrived, another child table, parseDataset after `ready`) fetches it once; a dataset given twice while it loads shows the latest; a reader that cannot
 // load, or that stops (the fault-injection build), is said in the widget's alert and tried again
 // for the next dataset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { session, eventually, BLANK, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, BLANK, DOM, MatrixPage } from './matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const env = session();
@@ -130,4 +130,67 @@ test('a reader that stops (fault-injection build) is replaced: the widget says s
   // The widget's own wasm went on: it still searches.
   await cm.search('gam');
   await cm.expectRows(['gamma']);
+});
+
+// A page's own child <table>: the embedded matrix as scripts/seed-table.mjs writes it (the demo
+// page, the single file) is known without the reader; any other table is read by it, and shows as
+// the page wrote it until then.
+const OWN = `<table data-as-of="2026-11-30" data-source="Wiki" data-source-url="https://wiki.example.com/c">
+  <caption>Our matrix</caption>
+  <tr><th>Compliance Program</th><th>Amazon ECS</th></tr>
+  <tr><th>Our own audit</th><td>1</td></tr>
+  <tr><th>Vendor review</th><td>0</td></tr>
+</table>`;
+
+test('the demo page (the seed as a child table) never fetches the reader; another child table is read by it', T, async () => {
+  const demo = await page('/index.html');
+  const seed = new MatrixPage(demo, 'compliance-matrix');
+  await seed.ready();
+  assert.equal((await seed.programIds()).length, 20);
+  assert.ok((await seed.state()).revision, 'the embedded data, with its history');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(demo.wasm, ['compliance-matrix_bg.wasm'], 'the widget wasm alone');
+
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const p = await page(BLANK, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await p.evaluate((html) => {
+    const el = document.createElement('compliance-matrix');
+    el.id = 'own';
+    el.innerHTML = html; // test markup, written by this file
+    document.getElementById('host').append(el);
+  }, OWN);
+  const own = new MatrixPage(p, '#own');
+  await eventually(() => Promise.resolve(p.wasm.includes(READER)), true, 'the reader asked for');
+  // While it loads: the page's table as the page wrote it, and none of the embedded rows.
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await own.locator(DOM.row).count(), 0, 'no rows of other data');
+  assert.ok(await p.locator('#own > table').isVisible(), 'the page\'s own table shows');
+  const exported = await own.evaluate((el) => { try { return el.exportCsv(); } catch (e) { return e.message; } });
+  assert.match(exported, /^nothing to export: the page's table is being read/);
+  release();
+  await own.expectRows(['our-own-audit', 'vendor-review'], 'the page\'s table, read by the reader');
+  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm', READER]);
+  // An edit of the table is read again (the reader is in now: at once).
+  await p.evaluate(() => { document.querySelector('#own tr:last-child th').textContent = 'Vendor audit'; });
+  await own.expectRows(['our-own-audit', 'vendor-audit'], 'the edited table');
+  assert.deepEqual(p.problems, []);
+});
+
+test('a child table whose reader cannot load: the alert says so beside the page\'s table', T, async () => {
+  const p = await page(BLANK, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await p.evaluate((html) => {
+    const el = document.createElement('compliance-matrix');
+    el.id = 'own';
+    el.innerHTML = html; // test markup, written by this file
+    document.getElementById('host').append(el);
+  }, OWN);
+  const own = new MatrixPage(p, '#own');
+  await own.alertBox.waitFor({ timeout: 10000 });
+  assert.match(await own.alertBox.textContent(), /the page's table: the dataset reader could not be loaded \(could not load [^)]*HTTP 404\)/);
+  assert.equal(await own.locator(DOM.row).count(), 0);
+  assert.ok(await p.locator('#own > table').isVisible(), 'the page\'s own table shows');
 });

@@ -11,8 +11,11 @@
 //! It is also how the dataset reader (a wasm of its own, `reader/`, loaded when a page gives data
 //! to read) hands back what it read: [`encode_read`] writes a dataset or the error that stopped
 //! it, [`decode_read`] reads either back in the widget's wasm, which has no reader of its own.
+//! A page's own `<table>`, as the element read it, goes the other way ([`encode_page_table`]).
 
-use super::{Cell, Dataset, DatasetError, Link, Place, Program, Service, Status, Value};
+use super::{
+    Cell, Dataset, DatasetError, Link, PageCell, PageTable, Place, Program, Service, Status, Value,
+};
 use crate::i18n::K;
 
 /// The packed text of a dataset.
@@ -118,6 +121,55 @@ pub fn decode_read(packed: &str) -> Result<Result<Dataset, DatasetError>, String
         return Err(r.bad("text after the result"));
     }
     Ok(read)
+}
+
+/// A page's table as read (caption, attributes, cells with their spans), for the reader.
+pub fn encode_page_table(t: &PageTable) -> String {
+    let mut w = String::new();
+    for field in [&t.caption, &t.as_of, &t.source, &t.source_url] {
+        text(&mut w, field);
+    }
+    count(&mut w, t.rows.len());
+    for row in &t.rows {
+        count(&mut w, row.len());
+        for cell in row {
+            text(&mut w, &cell.text);
+            count(&mut w, cell.colspan as usize);
+            count(&mut w, cell.rowspan as usize);
+        }
+    }
+    w
+}
+
+/// What [`encode_page_table`] wrote.
+pub fn decode_page_table(packed: &str) -> Result<PageTable, String> {
+    let mut r = Reader {
+        text: packed,
+        at: 0,
+    };
+    let mut t = PageTable {
+        caption: r.text()?,
+        as_of: r.text()?,
+        source: r.text()?,
+        source_url: r.text()?,
+        rows: Vec::new(),
+    };
+    for _ in 0..r.count()? {
+        let cells = (0..r.count()?)
+            .map(|_| {
+                Ok(PageCell {
+                    text: r.text()?,
+                    colspan: r.span()?,
+                    rowspan: r.span()?,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        t.rows.push(cells);
+    }
+    if r.at != packed.len() {
+        return Err(r.bad("text after the table"));
+    }
+    Ok(t)
 }
 
 fn text(w: &mut String, t: &str) {
@@ -261,6 +313,11 @@ impl<'a> Reader<'a> {
             status,
             label: self.optional()?,
         })
+    }
+
+    /// A cell's colspan or rowspan (at most nine digits: it fits).
+    fn span(&mut self) -> Result<u32, String> {
+        Ok(self.number(b';')? as u32)
     }
 
     fn key(&mut self) -> Result<K, String> {
@@ -461,6 +518,41 @@ mod tests {
         assert_eq!(
             decode_read("eq").unwrap_err(),
             "packed dataset, byte 1: expected a place"
+        );
+    }
+
+    #[test]
+    fn a_page_table_reads_back_as_it_was() {
+        let t = PageTable {
+            caption: "Our ~ matrix; 3:".into(),
+            as_of: "2026-11-30".into(),
+            source: "wiki «x»".into(),
+            source_url: String::new(),
+            rows: vec![
+                vec![
+                    PageCell::new("Compliance Program"),
+                    PageCell::new("Amazon ECS"),
+                ],
+                vec![
+                    PageCell::new("SOC\n II"),
+                    PageCell {
+                        text: "1".into(),
+                        colspan: 2,
+                        rowspan: 0,
+                    },
+                ],
+                vec![],
+            ],
+        };
+        let packed = encode_page_table(&t);
+        assert_eq!(decode_page_table(&packed), Ok(t));
+        for end in (0..packed.len()).filter(|&e| packed.is_char_boundary(e)) {
+            assert!(decode_page_table(&packed[..end]).is_err(), "cut at {end}");
+        }
+        assert!(decode_page_table(&format!("{packed}x")).is_err());
+        assert_eq!(
+            decode_page_table("0:0:0:0:1;1;0:9999999999;1;").unwrap_err(),
+            "packed dataset, byte 14: expected a number"
         );
     }
 }

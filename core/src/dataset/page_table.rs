@@ -137,6 +137,46 @@ impl PageTable {
     }
 }
 
+impl PageTable {
+    /// Whether this is the embedded matrix as `scripts/seed-table.mjs` writes it (the table
+    /// `index.html` and the single file carry): the same cell texts (whitespace aside), the
+    /// same date and source link, no merged cells. Checked in the widget's own wasm, so such a
+    /// page shows the embedded data at first paint without the dataset reader; any other table
+    /// goes through the reader's [`PageTable::to_dataset`].
+    pub fn is_seed_table(&self) -> bool {
+        let e = Dataset::embedded();
+        let header =
+            std::iter::once("Compliance Program").chain(e.services.iter().map(|s| s.name.as_str()));
+        let expected = std::iter::once(header.map(str::to_string).collect::<Vec<_>>()).chain(
+            e.programs.iter().map(|p| {
+                std::iter::once(p.name.clone())
+                    .chain(p.cells.iter().map(|c| seed_cell_text(c).to_string()))
+                    .collect()
+            }),
+        );
+        self.as_of.trim() == e.as_of
+            && self.source_url.trim() == e.source.url
+            && self.rows.len() == e.programs.len() + 1
+            && self.rows.iter().zip(expected).all(|(row, want)| {
+                row.len() == want.len()
+                    && row.iter().zip(&want).all(|(cell, w)| {
+                        cell.colspan == 1 && cell.rowspan == 1 && collapse(&cell.text) == *w
+                    })
+            })
+    }
+}
+
+/// A seed cell as `scripts/seed-table.mjs` writes it: its label, else its status in words
+/// (nothing for an unknown one).
+fn seed_cell_text(c: &super::Cell) -> &str {
+    use super::Status;
+    match (&c.label, c.status) {
+        (Some(label), _) => label,
+        (None, Status::Unknown) => "",
+        (None, s) => s.text(),
+    }
+}
+
 impl Dataset {
     /// Whether this dataset is the embedded matrix cell for cell (the same date, source link,
     /// services, programs and cells): a page that carries the embedded matrix as its own table
@@ -272,13 +312,7 @@ mod tests {
     #[test]
     fn the_embedded_matrix_written_as_a_table_is_recognised() {
         let e = Dataset::embedded();
-        let status_text = |c: &crate::dataset::Cell| match (&c.label, c.status) {
-            (Some(l), _) => l.clone(),
-            (None, Status::InScope) => "In scope".into(),
-            (None, Status::NotInScope) => "Not in scope".into(),
-            (None, Status::InProgress) => "In progress".into(),
-            (None, Status::Unknown) => String::new(),
-        };
+        let status_text = |c: &crate::dataset::Cell| seed_cell_text(c).to_string();
         let mut rows = vec![std::iter::once("Compliance Program".to_string())
             .chain(e.services.iter().map(|s| s.name.clone()))
             .map(PageCell::new)
@@ -305,5 +339,88 @@ mod tests {
         t.rows[3][2] = PageCell::new("In scope");
         t.as_of = "2020-04-24".into();
         assert!(!t.to_dataset("").unwrap().is_embedded_matrix());
+    }
+
+    /// The text of markup: tags dropped, the five entities `seed-table.mjs` writes decoded.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for ch in html.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    }
+
+    /// index.html's table (written by scripts/seed-table.mjs, checked by `make lint`), read as
+    /// the element reads it.
+    fn index_html_table() -> PageTable {
+        let html = include_str!("../../../index.html");
+        let start = html.find("<table ").unwrap();
+        let end = html[start..].find("</table>").unwrap() + start;
+        let table = &html[start..end];
+        let attr = |name: &str| {
+            let at = table.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            text_of(&table[at..at + table[at..].find('"').unwrap()])
+        };
+        let caption = table
+            .split("<caption>")
+            .nth(1)
+            .unwrap()
+            .split("</caption>")
+            .next()
+            .unwrap();
+        let rows = table
+            .split("<tr>")
+            .skip(1)
+            .map(|row| {
+                row.split("</t")
+                    .filter_map(|cell| cell.rfind("<th").or(cell.rfind("<td")).map(|i| &cell[i..]))
+                    .map(|cell| PageCell::new(text_of(cell)))
+                    .collect()
+            })
+            .collect();
+        PageTable {
+            caption: text_of(caption),
+            as_of: attr("data-as-of"),
+            source: attr("data-source"),
+            source_url: attr("data-source-url"),
+            rows,
+        }
+    }
+
+    #[test]
+    fn the_seed_table_of_index_html_is_known_without_the_reader() {
+        let t = index_html_table();
+        assert_eq!(t.rows.len(), 21);
+        assert_eq!(t.rows[1][0].text, "PCI DSS Level 1");
+        assert!(t.is_seed_table());
+        assert!(t.to_dataset("").unwrap().is_embedded_matrix());
+        // Whitespace aside, as the reader reads it.
+        let mut spaced = t.clone();
+        spaced.rows[2][1].text = "\n   In\n  scope ".into();
+        spaced.as_of = " 2020-04-21 ".into();
+        assert!(spaced.is_seed_table());
+        // Anything else goes to the reader.
+        let changed: [fn(&mut PageTable); 6] = [
+            |t| t.rows[3][2].text = "Not in scope".into(),
+            |t| t.rows[3][2].colspan = 2,
+            |t| t.as_of = "2020-04-24".into(),
+            |t| t.source_url.clear(),
+            |t| t.rows.push(vec![PageCell::new("Extra")]),
+            |t| t.rows[0][0].text = "Program".into(),
+        ];
+        for change in changed {
+            let mut other = t.clone();
+            change(&mut other);
+            assert!(!other.is_seed_table(), "{other:?}");
+        }
     }
 }

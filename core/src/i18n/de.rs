@@ -188,7 +188,7 @@ translation! {
     (K::errPageTable, "die Tabelle der Seite: {detail}"),
     (K::errDataNotJson, "data: kein Datensatz-Objekt (es lässt sich nicht als JSON schreiben: ein Zyklus oder zu tief verschachtelt)"),
     (K::errFormatName, "unbekanntes Format „{value}“ (erwartet: json, csv oder markdown)"),
-    (K::errReaderKind, "der Datensatz-Leser kann „{value}“ nicht lesen (erwartet: data, src oder parse)"),
+    (K::errReaderKind, "der Datensatz-Leser kann „{value}“ nicht lesen (erwartet: data, src, parse oder table)"),
     (K::errReaderLoad, "der Datensatz-Leser konnte nicht geladen werden ({detail})"),
     (K::errReaderAnswer, "die Antwort des Datensatz-Lesers ist nicht lesbar ({detail})"),
     (K::errInputBytes, "die Eingabe ist {bytes} Byte groß und überschreitet das Limit von {limit} Byte ({mib} MiB)"),

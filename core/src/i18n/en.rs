@@ -235,7 +235,7 @@ catalog! {
     errPageTable = "the page's table: {detail}",
     errDataNotJson = "data: not a dataset object (it cannot be written as JSON: a cycle, or nested too deeply)",
     errFormatName = "unknown format '{value}' (expected json, csv or markdown)",
-    errReaderKind = "the dataset reader cannot read '{value}' (expected data, src or parse)",
+    errReaderKind = "the dataset reader cannot read '{value}' (expected data, src, parse or table)",
     errReaderLoad = "the dataset reader could not be loaded ({detail})",
     errReaderAnswer = "the dataset reader's answer could not be read ({detail})",
     errInputBytes = "input is {bytes} bytes, more than the limit of {limit} bytes ({mib} MiB)",

@@ -189,7 +189,7 @@ translation! {
     (K::errPageTable, "la tabla de la página: {detail}"),
     (K::errDataNotJson, "data: no es un objeto de conjunto de datos (no se puede escribir como JSON: tiene un ciclo o un anidamiento demasiado profundo)"),
     (K::errFormatName, "formato desconocido «{value}» (se esperaba json, csv o markdown)"),
-    (K::errReaderKind, "el lector de conjuntos de datos no puede leer «{value}» (se esperaba data, src o parse)"),
+    (K::errReaderKind, "el lector de conjuntos de datos no puede leer «{value}» (se esperaba data, src, parse o table)"),
     (K::errReaderLoad, "no se pudo cargar el lector de conjuntos de datos ({detail})"),
     (K::errReaderAnswer, "no se pudo leer la respuesta del lector de conjuntos de datos ({detail})"),
     (K::errInputBytes, "la entrada ocupa {bytes} bytes, más que el límite de {limit} bytes ({mib} MiB)"),

@@ -190,7 +190,7 @@ translation! {
     (K::errPageTable, "le tableau de la page\u{a0}: {detail}"),
     (K::errDataNotJson, "data\u{a0}: pas un objet de jeu de données (impossible de l’écrire en JSON\u{a0}: un cycle, ou une imbrication trop profonde)"),
     (K::errFormatName, "format inconnu « {value} » (attendu\u{a0}: json, csv ou markdown)"),
-    (K::errReaderKind, "le lecteur de jeux de données ne sait pas lire « {value} » (attendu\u{a0}: data, src ou parse)"),
+    (K::errReaderKind, "le lecteur de jeux de données ne sait pas lire « {value} » (attendu\u{a0}: data, src, parse ou table)"),
     (K::errReaderLoad, "le lecteur de jeux de données n’a pas pu être chargé ({detail})"),
     (K::errReaderAnswer, "la réponse du lecteur de jeux de données est illisible ({detail})"),
     (K::errInputBytes, "l’entrée fait {bytes} octets, soit plus que la limite de {limit} octets ({mib} MiB)"),

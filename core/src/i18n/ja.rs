@@ -190,7 +190,7 @@ translation! {
     (K::errPageTable, "ページの表: {detail}"),
     (K::errDataNotJson, "data: データセットのオブジェクトではありません（JSON として書き出せません: 循環参照があるか、入れ子が深すぎます）"),
     (K::errFormatName, "不明な形式「{value}」です（json、csv、markdown のいずれかを指定してください）"),
-    (K::errReaderKind, "データセットの読み込み部は「{value}」を読めません（data、src、parse のいずれか）"),
+    (K::errReaderKind, "データセットの読み込み部は「{value}」を読めません（data、src、parse、table のいずれか）"),
     (K::errReaderLoad, "データセットの読み込み部を読み込めませんでした（{detail}）"),
     (K::errReaderAnswer, "データセットの読み込み部の応答を読めませんでした（{detail}）"),
     (K::errInputBytes, "入力のサイズは {bytes} バイトで、上限の {limit} バイト（{mib} MiB）を超えています"),

@@ -190,7 +190,7 @@ translation! {
     (K::errPageTable, "페이지의 표: {detail}"),
     (K::errDataNotJson, "data: 데이터 세트 객체가 아닙니다(JSON으로 쓸 수 없습니다: 순환 참조가 있거나 중첩이 너무 깊습니다)"),
     (K::errFormatName, "알 수 없는 형식 '{value}'입니다(json, csv 또는 markdown이 필요합니다)"),
-    (K::errReaderKind, "데이터 세트 판독기는 '{value}'을(를) 읽을 수 없습니다(data, src 또는 parse가 필요합니다)"),
+    (K::errReaderKind, "데이터 세트 판독기는 '{value}'을(를) 읽을 수 없습니다(data, src, parse 또는 table이 필요합니다)"),
     (K::errReaderLoad, "데이터 세트 판독기를 불러올 수 없습니다({detail})"),
     (K::errReaderAnswer, "데이터 세트 판독기의 응답을 읽을 수 없습니다({detail})"),
     (K::errInputBytes, "입력 크기가 {bytes}바이트로 한도인 {limit}바이트({mib} MiB)를 초과합니다"),
