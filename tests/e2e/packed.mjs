@@ -2,13 +2,13 @@
 // `make pack` (same file lists), from what is already in dist/ (no wasm rebuild).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
 
 export const FROM_WWW = ['package.json', 'compliance-matrix.d.ts', 'react.d.ts', 'vue.d.ts', 'custom-elements.json', 'README.md'];
-export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'THIRD_PARTY_NOTICES'];
+export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'THIRD_PARTY_NOTICES'];
 
 const mtime = (path) => statSync(path).mtimeMs;
 
@@ -45,15 +45,18 @@ export function staticServers() {
 export function packedTarball() {
   const version = JSON.parse(readFileSync('www/package.json', 'utf8')).version;
   const tgz = `dist/compliance-matrix-${version}.tgz`;
-  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm']) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
+  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'i18n']) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
   if (!existsSync('dist/THIRD_PARTY_NOTICES')) sh('node', ['scripts/notices.mjs', 'dist/THIRD_PARTY_NOTICES'], '.');
   sh('node', ['scripts/framework-types.mjs', '--check'], '.');
-  const inputs = [...FROM_WWW.map((f) => `www/${f}`), 'LICENSE', ...FROM_DIST.map((f) => `dist/${f}`)];
+  // The translations too (dist/i18n/, copied as make pack copies them).
+  const translations = readdirSync('dist/i18n').map((f) => `dist/i18n/${f}`);
+  const inputs = [...FROM_WWW.map((f) => `www/${f}`), 'LICENSE', ...FROM_DIST.map((f) => `dist/${f}`), ...translations];
   if (existsSync(tgz) && inputs.every((f) => mtime(f) <= mtime(tgz))) return tgz;
   const dir = 'target/hosts-pkg';
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of [...FROM_WWW.map((f) => `www/${f}`), 'LICENSE', ...FROM_DIST.map((f) => `dist/${f}`)]) cpSync(f, join(dir, f.split('/').pop()));
+  cpSync('dist/i18n', join(dir, 'i18n'), { recursive: true });
   sh('npm', ['pack', '--pack-destination', resolve('dist')], dir, 120000);
   assert.ok(existsSync(tgz), `npm pack did not write ${tgz}`);
   return tgz;
