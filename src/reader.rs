@@ -1,9 +1,10 @@
 //! The dataset reader: a second wasm (`reader/`, the core crate's JSON, CSV and Markdown readers
 //! and validation), so the first download does without them. `www/define.js` hands this wasm an
-//! object `{ read(kind, a, b, c), load(), pending() }` ([`set`]): `read` calls the reader's `read` (see
-//! `reader/src/lib.rs`) and returns its packed answer, `load()` is a Promise that settles once the
-//! reader has loaded. A `data` given at mount or update waits in `www/` for the load, so it
-//! is read at once ([`read_now`]); a `src` is read once it has arrived ([`read`]).
+//! object `{ read(kind, a, b, c), load(), pending() }` ([`set`]): `read` calls the reader's
+//! `read` (see `reader/src/lib.rs`) and returns its packed answer, `load()` is a Promise that
+//! settles once the reader has loaded. A `data` given at mount or update waits in `www/` for the
+//! load, so it is read at once ([`read_now`]); a `src` is read once it has arrived ([`read`]); a
+//! child table waits while the reader is [`pending`] and is read again once it is in.
 
 use crate::dataset::{packed, Dataset, DatasetError};
 use crate::i18n::K;

@@ -65,7 +65,8 @@ const RESTART_WINDOW = 10000;
 // the wasm is built without; one is loaded when a widget is to speak it.
 // loadReader(): a Promise of a function that makes a fresh, initialised glue of the dataset
 // reader (the second wasm: JSON, CSV and Markdown readers and validation, { read }). It loads the
-// first time a widget has a dataset to read (`data`, a `src` that arrived) or `ready` is awaited.
+// first time a widget has a dataset to read (`data`, a `src` that arrived, a child table other
+// than the embedded matrix) or `ready` is awaited.
 export function createApi(load, catalogs = {}, loadReader = () => Promise.reject(new Error('this build has no dataset reader'))) {
   let glue = null;
   let restarts = [];
