@@ -52,11 +52,11 @@ pub fn add_catalog(lang: String, texts: js_sys::JsString) -> Result<(), JsValue>
 }
 
 /// Gives this instance the dataset reader (the second wasm, `reader/`), as an object
-/// `{ read(kind, a, b, c), load() }`; see `src/reader.rs`. `www/define.js` calls it once the core
-/// has loaded, before any widget starts.
+/// `{ read(kind, a, b, c), load(), pending() }`; see `src/reader.rs`. `www/define.js` calls it
+/// once the core has loaded, before any widget starts.
 ///
 /// ```js
-/// glue.setReader({ read: (kind, a, b, c) => readerGlue.read(kind, a, b, c), load: () => loading });
+/// glue.setReader({ read: (kind, a, b, c) => readerGlue.read(kind, a, b, c), load: () => loading, pending: () => !loaded });
 /// ```
 #[wasm_bindgen(js_name = setReader)]
 pub fn set_reader(reader: JsValue) {
