@@ -1,7 +1,6 @@
 //! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`
 //! and `addCatalog()` (for `www/define.js`).
 
-use super::input::within_limit;
 use super::to_js;
 use crate::i18n::{Strings, K};
 use std::rc::Rc;
@@ -78,7 +77,8 @@ pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<J
     if !text.is_string() {
         return Err(js_sys::TypeError::new("parseDataset(text): not text").into());
     }
-    within_limit(&text)
+    // Counted on the JS side before any copy (see `dataset::check_text_length`).
+    crate::dataset::check_text_length(text.length() as usize)
         .map_err(|e| JsValue::from(js_sys::Error::new(&format!("parseDataset(text): {e}"))))?;
     let format = JsValue::from_str(format.as_deref().unwrap_or_default());
     let ds = crate::reader::read_now("parse", [text.as_ref(), &format, &JsValue::from_str("")])

@@ -1,8 +1,6 @@
 //! What crosses from JavaScript into the widget: `mount()`/`update()` options (own properties
-//! only, nothing through the prototype chain) and texts measured before they are copied.
+//! only, nothing through the prototype chain).
 
-use crate::dataset::{self, validate::over_limit, DatasetError};
-use crate::i18n::K;
 use crate::options::{Kind, Options, SPECS};
 use wasm_bindgen::prelude::*;
 
@@ -68,16 +66,4 @@ pub(super) struct Read {
     pub(super) data: Option<JsValue>,
     /// `strings`, if the key is present (`undefined`/`null` remove the overrides).
     pub(super) strings: Option<JsValue>,
-}
-
-/// Whether a JS string is within the input limit, counted on the JS side (UTF-16 units, never
-/// more than its UTF-8 bytes) without copying it: an oversized string is refused before a byte of
-/// it reaches wasm memory. The reader checks the bytes of what it copies (at most 3× the limit).
-pub(super) fn within_limit(text: &js_sys::JsString) -> Result<(), DatasetError> {
-    let units = text.length() as usize;
-    if units > dataset::MAX_INPUT_BYTES {
-        // Each UTF-16 unit is at least one UTF-8 byte: over the limit without counting bytes.
-        return Err(over_limit(K::errInputChars, "count", units));
-    }
-    Ok(())
 }

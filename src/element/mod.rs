@@ -18,7 +18,7 @@ use crate::state::{AppState, Snapshot};
 use crate::view_state::ViewState;
 pub use events::flush_events;
 use events::{dispatch, dispatch_error};
-use input::{own_property, read_options, within_limit, Read};
+use input::{own_property, read_options, Read};
 use root::{park_root, sheet, take_root, Root, RootProps};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -677,7 +677,9 @@ impl Handle {
             .filter(|t| !t.is_undefined())
             .ok_or_else(|| DatasetError::input(K::errDataNotJson))
             .and_then(|t| {
-                within_limit(t.unchecked_ref())?;
+                // Its UTF-16 length, before any copy; the reader checks the bytes it copies.
+                let units = t.unchecked_ref::<js_sys::JsString>().length() as usize;
+                dataset::check_text_length(units)?;
                 let none = JsValue::from_str("");
                 crate::reader::read_now("data", [&t, &none, &none])
             })

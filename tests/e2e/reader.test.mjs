@@ -142,6 +142,17 @@ const OWN = `<table data-as-of="2026-11-30" data-source="Wiki" data-source-url="
   <tr><th>Vendor review</th><td>0</td></tr>
 </table>`;
 
+/** Adds a widget #own holding OWN as its child table; its MatrixPage. */
+async function addOwn(p) {
+  await p.evaluate((html) => {
+    const el = document.createElement('compliance-matrix');
+    el.id = 'own';
+    el.innerHTML = html; // test markup, written by this file
+    document.getElementById('host').append(el);
+  }, OWN);
+  return new MatrixPage(p, '#own');
+}
+
 test('the demo page (the seed as a child table) never fetches the reader; another child table is read by it', T, async () => {
   const demo = await page('/index.html');
   const seed = new MatrixPage(demo, 'compliance-matrix');
@@ -157,13 +168,7 @@ test('the demo page (the seed as a child table) never fetches the reader; anothe
     await held;
     await route.continue();
   });
-  await p.evaluate((html) => {
-    const el = document.createElement('compliance-matrix');
-    el.id = 'own';
-    el.innerHTML = html; // test markup, written by this file
-    document.getElementById('host').append(el);
-  }, OWN);
-  const own = new MatrixPage(p, '#own');
+  const own = await addOwn(p);
   await eventually(() => Promise.resolve(p.wasm.includes(READER)), true, 'the reader asked for');
   // While it loads: the page's table as the page wrote it, and none of the embedded rows.
   await new Promise((r) => setTimeout(r, 300));
@@ -182,13 +187,7 @@ test('the demo page (the seed as a child table) never fetches the reader; anothe
 
 test('a child table whose reader cannot load: the alert says so beside the page\'s table', T, async () => {
   const p = await page(BLANK, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await p.evaluate((html) => {
-    const el = document.createElement('compliance-matrix');
-    el.id = 'own';
-    el.innerHTML = html; // test markup, written by this file
-    document.getElementById('host').append(el);
-  }, OWN);
-  const own = new MatrixPage(p, '#own');
+  const own = await addOwn(p);
   await own.alertBox.waitFor({ timeout: 10000 });
   assert.match(await own.alertBox.textContent(), /the page's table: the dataset reader could not be loaded \(could not load [^)]*HTTP 404\)/);
   assert.equal(await own.locator(DOM.row).count(), 0);

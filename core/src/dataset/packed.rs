@@ -50,15 +50,22 @@ pub fn encode(ds: &Dataset) -> String {
 
 /// The dataset of a packed text; an error names the byte where the text stops making sense.
 pub fn decode(packed: &str) -> Result<Dataset, String> {
-    let mut r = Reader {
-        text: packed,
-        at: 0,
-    };
-    let ds = r.dataset()?;
+    read_whole(packed, 0, "text after the dataset", Reader::dataset)
+}
+
+/// `read` from byte `at` of `packed`, which must then be at its end (else the error `after`).
+fn read_whole<'a, T>(
+    packed: &'a str,
+    at: usize,
+    after: &str,
+    read: impl FnOnce(&mut Reader<'a>) -> Result<T, String>,
+) -> Result<T, String> {
+    let mut r = Reader { text: packed, at };
+    let value = read(&mut r)?;
     if r.at != packed.len() {
-        return Err(r.bad("text after the dataset"));
+        return Err(r.bad(after));
     }
-    Ok(ds)
+    Ok(value)
 }
 
 /// A reader's result as one text: `d` and the packed dataset, or `e` and the error (its place,
@@ -108,19 +115,11 @@ pub fn encode_read(read: &Result<Dataset, DatasetError>) -> String {
 /// What [`encode_read`] wrote: the dataset or the reader's error; the outer error says the text
 /// itself is broken (it names the byte).
 pub fn decode_read(packed: &str) -> Result<Result<Dataset, DatasetError>, String> {
-    let mut r = Reader {
-        text: packed,
-        at: 1,
-    };
-    let read = match packed.as_bytes().first() {
-        Some(b'd') => Ok(r.dataset()?),
-        Some(b'e') => Err(r.error()?),
-        _ => return Err("packed read: expected 'd' or 'e'".into()),
-    };
-    if r.at != packed.len() {
-        return Err(r.bad("text after the result"));
+    match packed.as_bytes().first() {
+        Some(b'd') => read_whole(packed, 1, "text after the result", |r| r.dataset().map(Ok)),
+        Some(b'e') => read_whole(packed, 1, "text after the result", |r| r.error().map(Err)),
+        _ => Err("packed read: expected 'd' or 'e'".into()),
     }
-    Ok(read)
 }
 
 /// A page's table as read (caption, attributes, cells with their spans), for the reader.
@@ -143,33 +142,7 @@ pub fn encode_page_table(t: &PageTable) -> String {
 
 /// What [`encode_page_table`] wrote.
 pub fn decode_page_table(packed: &str) -> Result<PageTable, String> {
-    let mut r = Reader {
-        text: packed,
-        at: 0,
-    };
-    let mut t = PageTable {
-        caption: r.text()?,
-        as_of: r.text()?,
-        source: r.text()?,
-        source_url: r.text()?,
-        rows: Vec::new(),
-    };
-    for _ in 0..r.count()? {
-        let cells = (0..r.count()?)
-            .map(|_| {
-                Ok(PageCell {
-                    text: r.text()?,
-                    colspan: r.span()?,
-                    rowspan: r.span()?,
-                })
-            })
-            .collect::<Result<_, String>>()?;
-        t.rows.push(cells);
-    }
-    if r.at != packed.len() {
-        return Err(r.bad("text after the table"));
-    }
-    Ok(t)
+    read_whole(packed, 0, "text after the table", Reader::page_table)
 }
 
 fn text(w: &mut String, t: &str) {
@@ -370,6 +343,30 @@ impl<'a> Reader<'a> {
             args,
             within,
         })
+    }
+
+    /// A page's table, as `encode_page_table` wrote it.
+    fn page_table(&mut self) -> Result<PageTable, String> {
+        let mut t = PageTable {
+            caption: self.text()?,
+            as_of: self.text()?,
+            source: self.text()?,
+            source_url: self.text()?,
+            rows: Vec::new(),
+        };
+        for _ in 0..self.count()? {
+            let cells = (0..self.count()?)
+                .map(|_| {
+                    Ok(PageCell {
+                        text: self.text()?,
+                        colspan: self.span()?,
+                        rowspan: self.span()?,
+                    })
+                })
+                .collect::<Result<_, String>>()?;
+            t.rows.push(cells);
+        }
+        Ok(t)
     }
 
     fn dataset(&mut self) -> Result<Dataset, String> {

@@ -147,20 +147,19 @@ impl PageTable {
         let e = Dataset::embedded();
         let header =
             std::iter::once("Compliance Program").chain(e.services.iter().map(|s| s.name.as_str()));
-        let expected = std::iter::once(header.map(str::to_string).collect::<Vec<_>>()).chain(
-            e.programs.iter().map(|p| {
-                std::iter::once(p.name.clone())
-                    .chain(p.cells.iter().map(|c| seed_cell_text(c).to_string()))
+        let expected =
+            std::iter::once(header.collect::<Vec<&str>>()).chain(e.programs.iter().map(|p| {
+                std::iter::once(p.name.as_str())
+                    .chain(p.cells.iter().map(seed_cell_text))
                     .collect()
-            }),
-        );
+            }));
         self.as_of.trim() == e.as_of
             && self.source_url.trim() == e.source.url
             && self.rows.len() == e.programs.len() + 1
             && self.rows.iter().zip(expected).all(|(row, want)| {
                 row.len() == want.len()
                     && row.iter().zip(&want).all(|(cell, w)| {
-                        cell.colspan == 1 && cell.rowspan == 1 && collapse(&cell.text) == *w
+                        cell.colspan == 1 && cell.rowspan == 1 && collapse(&cell.text) == **w
                     })
             })
     }
