@@ -38,7 +38,7 @@ setup-rust:
 	fi
 
 setup-node:
-	@if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/esbuild ] || [ package.json -nt node_modules/.package-lock.json ]; then \
+	@if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/@gfx/zopfli ] || [ package.json -nt node_modules/.package-lock.json ]; then \
 	  npm install --no-audit --no-fund; fi
 
 setup-browser:
@@ -56,14 +56,14 @@ dist: setup
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen/nomod $(READER_WASM)
 	$(WASM_OPT) target/bindgen/nomod/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
 	$(WASM_OPT) target/bindgen/nomod/compliance-matrix-reader_bg.wasm -o dist/compliance-matrix-reader_bg.wasm
+	node scripts/precompress.mjs dist/compliance-matrix_bg.wasm dist/compliance-matrix-reader_bg.wasm
 	node scripts/bundle.mjs target/bindgen/nomod/compliance-matrix.js target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix.js
 	cp -r www/i18n dist/i18n
 	@for f in compliance-matrix.d.ts react.d.ts vue.d.ts custom-elements.json README.md package.json; do [ ! -f www/$$f ] || cp www/$$f dist/; done
 	node scripts/notices.mjs dist/THIRD_PARTY_NOTICES
-	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix-reader_bg.wasm dist/compliance-matrix.html
-	@echo "dist: $$(du -cb dist/compliance-matrix.js dist/compliance-matrix_bg.wasm | tail -1 | cut -f1) bytes raw," \
-	  "$$(gzip -9 < dist/compliance-matrix.js | wc -c) + $$(gzip -9 < dist/compliance-matrix_bg.wasm | wc -c) bytes gzip -9 (js + wasm)," \
-	  "reader $$(gzip -9 < dist/compliance-matrix-reader_bg.wasm | wc -c)"
+	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm.gz target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix-reader_bg.wasm.gz dist/compliance-matrix.html
+	@echo "dist: $$(gzip -9 < dist/compliance-matrix.js | wc -c) bytes gzip -9 js + $$(wc -c < dist/compliance-matrix_bg.wasm.gz) wasm.gz," \
+	  "reader $$(wc -c < dist/compliance-matrix-reader_bg.wasm.gz)"
 
 ## A build as shipped (pinned nightly, release profile, wasm-opt) with the `fault-injection`
 ## feature (a search text that panics), for the panic-isolation e2e tests (tests/e2e/panic.test.mjs,
@@ -81,6 +81,7 @@ fault-dist: setup
 	$(WASM_OPT) target/bindgen-fault/compliance-matrix-reader_bg.wasm -o $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
 	cp -r www/i18n $(FAULT_DIR)/i18n
 	$(WASM_OPT) target/bindgen-fault/compliance-matrix_bg.wasm -o $(FAULT_DIR)/compliance-matrix_bg.wasm
+	node scripts/precompress.mjs $(FAULT_DIR)/compliance-matrix_bg.wasm $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
 
 ## --- npm package -------------------------------------------------------------------------------
 ## The tarball npm publishes, dist/compliance-matrix-<version>.tgz, from target/pkg/: the module, the
@@ -94,7 +95,7 @@ pack: dist
 	node scripts/framework-types.mjs --check
 	rm -rf target/pkg && mkdir -p target/pkg
 	cp $(addprefix www/,$(PKG_WWW)) LICENSE target/pkg/
-	cp dist/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix-reader_bg.wasm dist/THIRD_PARTY_NOTICES target/pkg/
+	cp dist/compliance-matrix.js dist/compliance-matrix_bg.wasm dist/compliance-matrix-reader_bg.wasm dist/compliance-matrix_bg.wasm.gz dist/compliance-matrix-reader_bg.wasm.gz dist/THIRD_PARTY_NOTICES target/pkg/
 	cp -r dist/i18n target/pkg/i18n
 	cd target/pkg && npm pack --pack-destination ../../dist 2>&1 | grep -E 'filename|package size|unpacked size|total files'
 	@ls -l dist/compliance-matrix-$(VERSION).tgz

@@ -19,7 +19,7 @@ const arg = (name, d) => {
   return i > 0 ? process.argv[i + 1] : d;
 };
 const RUNS = Number(arg('--runs', 3));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.gz': 'application/gzip' };
 
 function server(gzip) {
   const s = createServer(async (req, res) => {

@@ -22,7 +22,8 @@
 // target/bindgen/nomod, left by `make dist`), so the profiles name Rust functions.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +49,12 @@ const MATCH = new RegExp(opt('match', '.'));
 if (args.includes('--named')) {
   const out = join(ROOT, 'bench/data/dist');
   mkdirSync(out, { recursive: true });
-  for (const f of ['compliance-matrix.js', 'compliance-matrix-reader_bg.wasm']) copyFileSync(join(ROOT, 'dist', f), join(out, f));
+  for (const f of ['compliance-matrix.js', 'compliance-matrix-reader_bg.wasm.gz']) copyFileSync(join(ROOT, 'dist', f), join(out, f));
   execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '-g', '--enable-bulk-memory',
     '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
     join(ROOT, 'target/bindgen/nomod/compliance-matrix_bg.wasm'), '-o', join(out, 'compliance-matrix_bg.wasm')], { stdio: 'inherit' });
+  // The module fetches the compressed file.
+  writeFileSync(join(out, 'compliance-matrix_bg.wasm.gz'), gzipSync(readFileSync(join(out, 'compliance-matrix_bg.wasm'))));
 }
 
 const server = await serve(ROOT, 0);

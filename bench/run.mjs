@@ -76,8 +76,9 @@ const CONTENDERS = [
     // Served from a copy taken at the start of the run (bench/data/dist/), so a `make dist` running
     // meanwhile cannot break the run or mix two builds; sizes are reported under the dist/ names.
     // The page gives the widget its data, so it loads the dataset reader too (bench/size.md has
-    // the first download of a page showing the embedded matrix, without it).
-    files: ['dist/compliance-matrix.js', 'dist/compliance-matrix_bg.wasm', 'dist/compliance-matrix-reader_bg.wasm'],
+    // the first download of a page showing the embedded matrix, without it). The module fetches
+    // the wasm files gzip-compressed (scripts/precompress.mjs).
+    files: ['dist/compliance-matrix.js', 'dist/compliance-matrix_bg.wasm.gz', 'dist/compliance-matrix-reader_bg.wasm.gz'],
     snapshot: 'bench/data/dist',
   },
   {

@@ -39,14 +39,15 @@ run('publint --strict', bin('publint'), ['run', '--strict', tgz], (out) => /All 
 // attw --profile esm-only: the package is ESM-only ("type": "module", an `import` condition and
 // no CommonJS build) and runs in browsers only, so the node10 and node16-from-CJS resolutions,
 // which `strict` also checks, are not ways it can be used; `require()` of it is not supported.
-// --exclude-entrypoints: ./compliance-matrix_bg.wasm and ./custom-elements.json are exported for
+// --exclude-entrypoints: the four wasm files (each wasm plain and gzip-compressed) and
+// ./custom-elements.json are exported for
 // bundlers and tools that fetch or copy the files (the wasm asset, the element manifest); they are
 // not modules, carry no types, and attw reports any such subpath as NoResolution. Every JS and
 // type entry point (".", "./react", "./vue") is still checked; no rule is ignored.
 run(
   'attw --profile esm-only',
   bin('attw'),
-  [tgz, '--profile', 'esm-only', '--exclude-entrypoints', './compliance-matrix_bg.wasm', './compliance-matrix-reader_bg.wasm', './custom-elements.json', '--format', 'table', '--no-emoji', '--no-color'],
+  [tgz, '--profile', 'esm-only', '--exclude-entrypoints', './compliance-matrix_bg.wasm', './compliance-matrix-reader_bg.wasm', './compliance-matrix_bg.wasm.gz', './compliance-matrix-reader_bg.wasm.gz', './custom-elements.json', '--format', 'table', '--no-emoji', '--no-color'],
   // attw exits 1 on any problem left after the profile; the CJSResolvesToESM note it prints is
   // for the node16-from-CJS resolution the profile leaves out.
   () => true,

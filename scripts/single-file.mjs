@@ -1,14 +1,15 @@
-// Builds dist/compliance-matrix.html: one self-contained page (both wasm files inlined as base64,
+// Builds dist/compliance-matrix.html: one self-contained page (both wasm files gzip-compressed and
+// inlined as base64,
 // their no-modules glue, the element code) that works when opened from file://, offline. The
 // dataset reader is compiled the first time a widget has a dataset to read.
-// Usage: node scripts/single-file.mjs <glue.js> <optimized.wasm> <reader glue.js> <reader.wasm> <out.html>
+// Usage: node scripts/single-file.mjs <glue.js> <optimized.wasm.gz> <reader glue.js> <reader.wasm.gz> <out.html>
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { factorySource } from './wasm-factory.mjs';
 import { seedTable } from './seed-table.mjs';
 
 const [glue, wasm, readerGlue, readerWasm, out] = process.argv.slice(2);
 if (!glue || !wasm || !readerGlue || !readerWasm || !out) {
-  console.error('usage: node scripts/single-file.mjs <glue.js> <wasm> <reader glue.js> <reader.wasm> <out.html>');
+  console.error('usage: node scripts/single-file.mjs <glue.js> <wasm.gz> <reader glue.js> <reader.wasm.gz> <out.html>');
   process.exit(2);
 }
 const glueJs = factorySource(readFileSync(glue, 'utf8'), { classic: true });
@@ -16,7 +17,7 @@ const wasmB64 = readFileSync(wasm).toString('base64');
 const readerJs = factorySource(readFileSync(readerGlue, 'utf8'), { classic: true, name: 'createReaderGlue' });
 const readerB64 = readFileSync(readerWasm).toString('base64');
 const www = (f) => readFileSync(new URL(`../www/${f}`, import.meta.url), 'utf8');
-const define = [www('options.js'), www('define.js').replace(/^import .*;\n/gm, '')].join('\n').replace(/^export /gm, '');
+const define = [www('options.js'), www('define.js').replace(/^import .*;\n/gm, ''), www('unpack.js')].join('\n').replace(/^export /gm, '');
 // The translations inline (the page is one file): lang → its texts, the string each
 // www/i18n/<lang>.js exports.
 const catalogs = readdirSync(new URL('../www/i18n/', import.meta.url)).filter((f) => f.endsWith('.js')).sort().map((f) => {
@@ -68,21 +69,31 @@ ${safe(readerJs)}
 (function () {
 ${safe(define)}
   var bytesOf = function (b64) { return Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); }); };
-  var compiled = new WebAssembly.Module(bytesOf("${wasmB64}"));
+  // Both wasm files inline gzip-compressed, compiled on first use (www/unpack.js unpacks them).
+  var compile = function (b64, name) { return compileWasm(new Response(bytesOf(b64)), name); };
+  var wasmB64 = "${wasmB64}";
+  var compiled = null;
   var readerB64 = "${readerB64}";
   var readerModule = null;
   var loadReader = function () {
-    readerModule = readerModule || new WebAssembly.Module(bytesOf(readerB64));
-    return Promise.resolve(function () {
-      var glue = createReaderGlue();
-      glue.initSync({ module: readerModule });
-      return glue;
+    readerModule = readerModule || compile(readerB64, "the dataset reader");
+    readerModule.catch(function () { readerModule = null; });
+    return readerModule.then(function (module) {
+      return function () {
+        var glue = createReaderGlue();
+        glue.initSync({ module: module });
+        return glue;
+      };
     });
   };
   var api = createApi(function () {
-    var glue = createGlue();
-    glue.initSync({ module: compiled });
-    return glue;
+    compiled = compiled || compile(wasmB64, "the widget's wasm");
+    compiled.catch(function () { compiled = null; });
+    return compiled.then(function (module) {
+      var glue = createGlue();
+      glue.initSync({ module: module });
+      return glue;
+    });
   }, {
 ${safe(catalogs)}
   }, loadReader);

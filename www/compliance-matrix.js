@@ -6,6 +6,7 @@
 import { createGlue } from './compliance-matrix-wasm.js';
 import { createReaderGlue } from './compliance-matrix-reader-wasm.js';
 import { createApi, defineElement } from './define.js';
+import { compileWasm } from './unpack.js';
 
 // Set by setWasmUrl() (or the first widget's `wasm-url`); otherwise next to this module.
 let wasmUrl = null;
@@ -15,10 +16,11 @@ let loadingFrom = null;
 const base = () => (typeof document !== 'undefined' && document.baseURI) || undefined;
 
 // Written as `new URL('<literal>', import.meta.url)`, the form bundlers (Vite, webpack, Parcel)
-// recognise to emit the file as an asset and rewrite the URL.
+// recognise to emit the file as an asset and rewrite the URL. The gzip-compressed file
+// (www/unpack.js says why).
 function defaultUrl() {
   try {
-    return new URL('./compliance-matrix_bg.wasm', import.meta.url);
+    return new URL('./compliance-matrix_bg.wasm.gz', import.meta.url);
   } catch {
     // A bundle without import.meta.url (an IIFE build, say): the page has to say where it is.
     throw new Error('compliance-matrix cannot tell where its wasm file is (this bundle has no import.meta.url): '
@@ -45,10 +47,7 @@ let compiled = null;
 async function compile(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load ${url.href}: HTTP ${response.status}`);
-  const type = (response.headers.get('content-type') || '').split(';')[0].trim();
-  return type === 'application/wasm' && WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(response)
-    : WebAssembly.compile(await response.arrayBuffer());
+  return compileWasm(response, url.href);
 }
 async function load(hint) {
   if (!loadingFrom) {
@@ -64,12 +63,13 @@ async function load(hint) {
 }
 
 // The dataset reader: where setWasmUrl said, or next to the widget's wasm when the page said where
-// that is, otherwise next to this module (the literal form again, for bundlers).
+// that is (compressed or not, as that one is), otherwise next to this module (the literal form
+// again, for bundlers).
 let reader = null;
 function loadReader() {
   const url = readerUrl || (wasmUrl
-    ? new URL('./compliance-matrix-reader_bg.wasm', wasmUrl)
-    : new URL('./compliance-matrix-reader_bg.wasm', import.meta.url));
+    ? new URL(`./compliance-matrix-reader_bg.wasm${wasmUrl.pathname.endsWith('.gz') ? '.gz' : ''}`, wasmUrl)
+    : new URL('./compliance-matrix-reader_bg.wasm.gz', import.meta.url));
   reader = reader || compile(url);
   reader.catch(() => { reader = null; });
   return reader.then((module) => () => {

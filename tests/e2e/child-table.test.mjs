@@ -137,7 +137,7 @@ test('the error about a page table speaks the reader\'s language, and follows a 
 
 test('the alert of a core that cannot start speaks the language of the page', T, async () => {
   const page = await env.page();
-  await page.route('**/*.wasm', (route) => route.abort());
+  await page.route('**/*.wasm.gz', (route) => route.abort());
   await page.goto(`${env.base}/tests/hosts/a11y/index.html`);
   await page.evaluate((html) => {
     const de = document.createElement('div');
@@ -244,7 +244,7 @@ test('the demo page: the seed as a plain table without JavaScript, the embedded 
 
 test('wasm blocked: the alert, and the page table stays on screen', T, async () => {
   const page = await env.page();
-  await page.route('**/*.wasm', (route) => route.abort());
+  await page.route('**/*.wasm.gz', (route) => route.abort());
   await page.goto(`${env.base}/index.html`);
   const cm = new MatrixPage(page, '#demo');
   await cm.locator(DOM.alert).waitFor({ timeout: 30000 });

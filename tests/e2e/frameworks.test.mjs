@@ -17,7 +17,8 @@ const OUT = join(FW, 'dist');
 const SEED_ROWS = 20;
 const NO_URL = /cannot tell where its wasm file is.*call setWasmUrl\(url\)/;
 // The widget's wasm (fetched at start) and the dataset reader (fetched when a dataset is to be read).
-const WASM_FILES = ['compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm'];
+// The gzip-compressed files (www/unpack.js), which the module fetches.
+const WASM_FILES = ['compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz'];
 
 const env = session();
 const server = staticServers();
@@ -37,7 +38,7 @@ before(() => {
     sh('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error']);
     writeFileSync(stamp, hash);
   }
-  assert.ok(readFileSync(join(FW, 'node_modules/compliance-matrix/compliance-matrix_bg.wasm')).equals(readFileSync('dist/compliance-matrix_bg.wasm')), 'the installed wasm is the built one');
+  assert.ok(readFileSync(join(FW, 'node_modules/compliance-matrix/compliance-matrix_bg.wasm.gz')).equals(readFileSync('dist/compliance-matrix_bg.wasm.gz')), 'the installed wasm is the built one');
   require_ = createRequire(join(FW, 'package.json'));
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -48,13 +49,13 @@ async function open(url, selector = '#main', { wasm } = {}) {
   const page = await env.page();
   const wasmResponses = [];
   page.on('response', (r) => {
-    if (r.url().endsWith('.wasm')) wasmResponses.push(`${r.status()} ${r.headers()['content-type']}`);
+    if (/\.wasm(\.gz)?$/.test(r.url())) wasmResponses.push(r.status());
   });
   await page.goto(url);
   const cm = await new MatrixPage(page, selector).ready();
   assert.equal((await cm.programIds()).length, SEED_ROWS, `${url}: the seed's rows`);
   assert.equal(await cm.locator(DOM.row).count(), SEED_ROWS);
-  if (wasm !== false) assert.deepEqual(wasmResponses, ['200 application/wasm'], `${url}: one wasm fetch`);
+  if (wasm !== false) assert.deepEqual(wasmResponses, [200], `${url}: one wasm fetch`);
   return cm;
 }
 
@@ -99,7 +100,7 @@ test('Vue 3 + vue-tsc --strictTemplates: an SFC with attributes, :data and @cm-c
   sh(bin('vite'), ['build', '-c', 'vue/vite.config.mjs']);
   const dir = join(OUT, 'vue');
   const assets = readdirSync(join(dir, 'assets'));
-  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 2, `Vite emitted both wasm files (assets: ${assets.join(', ')})`);
+  assert.equal(assets.filter((f) => f.endsWith('.gz')).length, 2, `Vite emitted both wasm files (assets: ${assets.join(', ')})`);
   const cm = await open(`${await server(dir)}/index.html`);
   assert.deepEqual((await cm.state()).services, ['ecs', 'eks']);
   await cm.search('soc');
@@ -113,7 +114,7 @@ test('Vue 3 + vue-tsc --strictTemplates: an SFC with attributes, :data and @cm-c
 test('esbuild: an ESM and an IIFE bundle with setWasmUrl; the IIFE without it shows the clear message', { timeout: 120000 }, async () => {
   const esbuild = require_('esbuild');
   const dir = join(OUT, 'esbuild');
-  const common = { bundle: true, minify: true, outdir: dir, loader: { '.wasm': 'file' }, logLevel: 'error' };
+  const common = { bundle: true, minify: true, outdir: dir, loader: { '.gz': 'file' }, logLevel: 'error' };
   await esbuild.build({ ...common, entryPoints: [join(FW, 'esbuild/esm.js')], format: 'esm' });
   // import.meta is empty in an IIFE (esbuild warns; silenced here, the point of the test).
   await esbuild.build({ ...common, entryPoints: [join(FW, 'esbuild/iife.js'), join(FW, 'esbuild/iife-no-url.js')], format: 'iife', logOverride: { 'empty-import-meta': 'silent' } });
@@ -123,7 +124,7 @@ test('esbuild: an ESM and an IIFE bundle with setWasmUrl; the IIFE without it sh
   const esm = await open(`${base}/esm.html`);
   assert.deepEqual((await esm.state()).services, ['ecs', 'eks']);
   // The dataset reader from the URL given to setWasmUrl as its second argument.
-  const readerFetch = esm.page.waitForResponse((r) => /compliance-matrix-reader_bg-[^/]*\.wasm$/.test(r.url()));
+  const readerFetch = esm.page.waitForResponse((r) => /compliance-matrix-reader_bg\.wasm-[^/]*\.gz$/.test(r.url()));
   await esm.host.evaluate((el) => {
     el.data = { as_of: '2026-01-01', source: { title: 'esbuild', url: 'https://example.org/' }, services: [{ id: 'ecs', name: 'Amazon ECS' }], programs: [{ id: 'alpha', name: 'Alpha', status: { ecs: 'in-scope' } }] };
   });
@@ -161,7 +162,7 @@ test('webpack 5 finds the wasm through new URL(…, import.meta.url) and emits i
   );
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   assert.ok(!stats.hasWarnings(), stats.toString('errors-warnings'));
-  const wasm = readdirSync(dir).filter((f) => f.endsWith('.wasm'));
+  const wasm = readdirSync(dir).filter((f) => f.endsWith('.gz'));
   assert.equal(wasm.length, 2, `webpack emitted both wasm files (${readdirSync(dir).join(', ')})`);
   const emitted = wasm.map((f) => readFileSync(join(dir, f)));
   for (const f of WASM_FILES) assert.ok(emitted.some((b) => b.equals(readFileSync(`dist/${f}`))), `webpack emitted ${f}`);

@@ -42,10 +42,10 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   const tgz = packedTarball();
   installViteApp(tgz);
   const installed = join(VITE_APP, 'node_modules/compliance-matrix');
-  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'compliance-matrix.d.ts', 'custom-elements.json', 'package.json']) {
+  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz', 'compliance-matrix.d.ts', 'custom-elements.json', 'package.json']) {
     assert.ok(existsSync(join(installed, f)), `the package holds ${f}`);
   }
-  assert.ok(readFileSync(join(installed, 'compliance-matrix_bg.wasm')).equals(readFileSync('dist/compliance-matrix_bg.wasm')), 'the installed wasm is the built one');
+  assert.ok(readFileSync(join(installed, 'compliance-matrix_bg.wasm.gz')).equals(readFileSync('dist/compliance-matrix_bg.wasm.gz')), 'the installed wasm is the built one');
 
   // Strict type check of src/main.ts against the package's .d.ts (it also holds @ts-expect-error lines).
   sh(join(resolve(VITE_APP), 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.'], VITE_APP);
@@ -53,9 +53,9 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   const log = sh(join(resolve(VITE_APP), 'node_modules/.bin/vite'), ['build'], VITE_APP);
   const assets = readdirSync(join(VITE_APP, 'dist/assets'));
   // Both wasm files (the widget's, and the dataset reader's that parseDataset needs) as assets.
-  const wasm = assets.filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(VITE_APP, 'dist/assets', f)));
-  assert.equal(wasm.length, 2, `vite build emitted both .wasm files as assets (assets: ${assets.join(', ')})\n${log}`);
-  for (const f of ['compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm']) {
+  const wasm = assets.filter((f) => f.endsWith('.gz')).map((f) => readFileSync(join(VITE_APP, 'dist/assets', f)));
+  assert.equal(wasm.length, 2, `vite build emitted both compressed wasm files as assets (assets: ${assets.join(', ')})\n${log}`);
+  for (const f of ['compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz']) {
     assert.ok(wasm.some((b) => b.equals(readFileSync(`dist/${f}`))), `the emitted ${f} is the package one`);
   }
 
@@ -63,7 +63,7 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   const page = await env.page();
   const wasmRequests = [];
   page.on('response', (r) => {
-    if (r.url().endsWith('.wasm')) wasmRequests.push(`${r.status()} ${r.headers()['content-type']}`);
+    if (r.url().endsWith('.gz')) wasmRequests.push(`${r.status()} ${r.headers()['content-type']}`);
   });
   await page.goto(`${base}/index.html`);
   const main = await new MatrixPage(page, '#main').ready();
@@ -76,7 +76,8 @@ test('a Vite + TypeScript app installs the packed tarball, type-checks, builds a
   await main.widget('#mounted').expectRows(['iso-9001', 'iso-27018', 'iso-27017', 'iso-27001']);
   const mounted = await page.evaluate(() => window.hostResult.mountedState);
   assert.deepEqual(mounted?.services, ['ecs', 'fargate']);
-  assert.deepEqual(wasmRequests, ['200 application/wasm', '200 application/wasm'], 'two wasm fetches (the widget, the reader parseDataset needs), served as application/wasm');
+  // Served as application/gzip (what a server says of a .gz): the module unpacks them whatever the type.
+  assert.deepEqual(wasmRequests, ['200 application/gzip', '200 application/gzip'], 'two wasm fetches (the widget, the reader parseDataset needs), gzip-compressed');
   // The typed cm-change listener of src/main.ts receives the state.
   await main.search('soc');
   await page.locator('#last', { hasText: '3 visible, query "soc"' }).waitFor({ timeout: 10000 });

@@ -8,7 +8,7 @@ import { after } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
 
 export const FROM_WWW = ['package.json', 'compliance-matrix.d.ts', 'react.d.ts', 'vue.d.ts', 'custom-elements.json', 'README.md'];
-export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'THIRD_PARTY_NOTICES'];
+export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz', 'THIRD_PARTY_NOTICES'];
 
 const mtime = (path) => statSync(path).mtimeMs;
 
@@ -45,7 +45,7 @@ export function staticServers() {
 export function packedTarball() {
   const version = JSON.parse(readFileSync('www/package.json', 'utf8')).version;
   const tgz = `dist/compliance-matrix-${version}.tgz`;
-  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'i18n']) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
+  for (const f of ['compliance-matrix.js', 'compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz', 'i18n']) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run make dist`);
   if (!existsSync('dist/THIRD_PARTY_NOTICES')) sh('node', ['scripts/notices.mjs', 'dist/THIRD_PARTY_NOTICES'], '.');
   sh('node', ['scripts/framework-types.mjs', '--check'], '.');
   // The translations too (dist/i18n/, copied as make pack copies them).

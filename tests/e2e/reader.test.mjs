@@ -9,7 +9,7 @@ import { session, eventually, BLANK, DOM, MatrixPage } from './matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const env = session();
-const READER = 'compliance-matrix-reader_bg.wasm';
+const READER = 'compliance-matrix-reader_bg.wasm.gz';
 
 const dataset = (...ids) => ({
   as_of: '2026-01-01',
@@ -23,7 +23,7 @@ async function page(path = BLANK, route) {
   const p = await env.page({ viewport: { width: 1200, height: 900 } });
   p.wasm = [];
   p.on('request', (r) => {
-    const m = r.url().match(/\/([^/]+\.wasm)$/);
+    const m = r.url().match(/\/([^/]+\.wasm\.gz)$/);
     if (m) p.wasm.push(m[1]);
   });
   if (route) await p.route(`**/${READER}`, route);
@@ -41,7 +41,7 @@ test('a default widget never fetches the reader; the first dataset to read fetch
   await cm.expectRows(['iso-27001', 'iso-9001', 'iso-27017', 'iso-27018']);
   await cm.search('');
   await new Promise((r) => setTimeout(r, 500));
-  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm'], 'the seed, searched: the widget wasm alone');
+  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm.gz'], 'the seed, searched: the widget wasm alone');
 
   await setData(cm, dataset('alpha', 'beta'));
   await cm.expectRows(['alpha', 'beta'], 'data read by the reader');
@@ -50,7 +50,7 @@ test('a default widget never fetches the reader; the first dataset to read fetch
   const csv = await MatrixPage.add(p, { id: 'csv', attrs: { src: '/tests/fixtures/import/own.csv' } });
   await csv.ready();
   assert.ok((await csv.programIds()).includes('my-internal-baseline'), 'a CSV src read by the reader');
-  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm', READER], 'the reader fetched once for all of them');
+  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm.gz', READER], 'the reader fetched once for all of them');
   assert.deepEqual(p.problems, []);
 });
 
@@ -84,7 +84,7 @@ test('a reader that cannot load: the widget says so, and the next dataset tries 
   await setData(cm, dataset('alpha'));
   await cm.alertBox.waitFor({ timeout: 10000 });
   const text = await cm.alertBox.textContent();
-  const said = /^data: the dataset reader could not be loaded \(could not load http:[^)]*compliance-matrix-reader_bg\.wasm: HTTP 404\)$/;
+  const said = /^data: the dataset reader could not be loaded \(could not load http:[^)]*compliance-matrix-reader_bg\.wasm\.gz: HTTP 404\)$/;
   const errors = await p.evaluate(() => window.errors);
   assert.equal(errors.length, 1);
   assert.match(errors[0], said, 'cm-error');
@@ -112,7 +112,7 @@ test('parseDataset: before ready it says to await ready; after, it reads and nam
   assert.deepEqual(result.programs, ['soc-2']);
   assert.equal(result.format, "unknown format 'yaml' (expected json, csv or markdown)");
   assert.equal(result.schema, 'line 1, column 14: invalid JSON: invalid type: integer `3`, expected a sequence');
-  assert.deepEqual(p.wasm.sort(), ['compliance-matrix-reader_bg.wasm', 'compliance-matrix_bg.wasm'], 'ready loads both');
+  assert.deepEqual(p.wasm.sort(), [READER, 'compliance-matrix_bg.wasm.gz'], 'ready loads both');
 });
 
 test('a reader that stops (fault-injection build) is replaced: the widget says so, the next dataset is read', T, async () => {
@@ -160,7 +160,7 @@ test('the demo page (the seed as a child table) never fetches the reader; anothe
   assert.equal((await seed.programIds()).length, 20);
   assert.ok((await seed.state()).revision, 'the embedded data, with its history');
   await new Promise((r) => setTimeout(r, 500));
-  assert.deepEqual(demo.wasm, ['compliance-matrix_bg.wasm'], 'the widget wasm alone');
+  assert.deepEqual(demo.wasm, ['compliance-matrix_bg.wasm.gz'], 'the widget wasm alone');
 
   let release;
   const held = new Promise((r) => { release = r; });
@@ -178,7 +178,7 @@ test('the demo page (the seed as a child table) never fetches the reader; anothe
   assert.match(exported, /^nothing to export: the page's table is being read/);
   release();
   await own.expectRows(['our-own-audit', 'vendor-review'], 'the page\'s table, read by the reader');
-  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm', READER]);
+  assert.deepEqual(p.wasm, ['compliance-matrix_bg.wasm.gz', READER]);
   // An edit of the table is read again (the reader is in now: at once).
   await p.evaluate(() => { document.querySelector('#own tr:last-child th').textContent = 'Vendor audit'; });
   await own.expectRows(['our-own-audit', 'vendor-audit'], 'the edited table');

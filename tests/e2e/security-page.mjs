@@ -14,7 +14,7 @@ export const CSP_TT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 export const HOST = '/tests/hosts/security/blank.html';
 export const GEN = '/tests/hosts/security/gen/';
 // The module, the widget's wasm and the dataset reader's (fetched when a dataset is to be read).
-export const WIDGET_FILES = ['/dist/compliance-matrix.js', '/dist/compliance-matrix_bg.wasm', '/dist/compliance-matrix-reader_bg.wasm'];
+export const WIDGET_FILES = ['/dist/compliance-matrix.js', '/dist/compliance-matrix_bg.wasm.gz', '/dist/compliance-matrix-reader_bg.wasm.gz'];
 
 export const chars = (s) => [...s].length;
 /** Payloads the widget must accept and show (the others are over the field limit or hold a NUL). */

@@ -354,7 +354,7 @@ test('12: mount() twice on one target is refused; ready resolves after a src has
 test('lazy: importing the module fetches nothing; preload() loads the wasm, awaiting ready the reader too, each once', { timeout: 60000 }, async () => {
   const page = await newPage();
   await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
-  const wasm = () => page.requests.filter((u) => u.endsWith('.wasm')).length;
+  const wasm = () => page.requests.filter((u) => u.endsWith('.wasm.gz')).length;
   await page.evaluate(async () => {
     window.cm = await import('/dist/compliance-matrix.js');
   });
@@ -365,7 +365,7 @@ test('lazy: importing the module fetches nothing; preload() loads the wasm, awai
   assert.equal(wasm(), 1, 'preload() loads the wasm');
   // `ready` also loads the dataset reader (parseDataset needs it); the widget's wasm stays loaded once.
   await page.evaluate(async () => { await window.cm.ready; await window.cm.ready; });
-  assert.deepEqual(page.requests.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop()), ['compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm'], 'each once');
+  assert.deepEqual(page.requests.filter((u) => u.endsWith('.wasm.gz')).map((u) => u.split('/').pop()), ['compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz'], 'each once');
   await page.close();
 });
 

@@ -4,8 +4,8 @@
 // and an element already in the page starts at the import; so the element is added afterwards
 // (with an element in the HTML, give it a `wasm-url` attribute instead).
 import { setWasmUrl } from 'compliance-matrix';
-import wasmUrl from 'compliance-matrix/compliance-matrix_bg.wasm';
-import readerUrl from 'compliance-matrix/compliance-matrix-reader_bg.wasm';
+import wasmUrl from 'compliance-matrix/compliance-matrix_bg.wasm.gz';
+import readerUrl from 'compliance-matrix/compliance-matrix-reader_bg.wasm.gz';
 
 setWasmUrl(wasmUrl, readerUrl);
 const el = document.createElement('compliance-matrix');
