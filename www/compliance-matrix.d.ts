@@ -105,7 +105,8 @@ export interface MountOptions {
   syncUrl?: boolean | null;
   /**
    * Where the wasm file is, for the first widget that starts the load (later ones share it).
-   * Same as `setWasmUrl(url)`; default: `compliance-matrix_bg.wasm` next to this module.
+   * Same as `setWasmUrl(url)`; default: `compliance-matrix_bg.wasm.gz` (the wasm, gzip-compressed)
+   * next to this module. The uncompressed `compliance-matrix_bg.wasm` works as well.
    */
   wasmUrl?: string | null;
   /**
@@ -476,7 +477,7 @@ export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' 
 export function catalog(lang?: string): Promise<Record<StringKey, string>>;
 
 /**
- * Resolves once the wasm core and its dataset reader (`compliance-matrix-reader_bg.wasm`, which
+ * Resolves once the wasm core and its dataset reader (`compliance-matrix-reader_bg.wasm.gz`, which
  * `parseDataset` needs) have loaded. Awaiting it starts both loads: importing the module fetches
  * nothing; the first widget, `preload()` or `await ready` does. A widget loads the reader itself
  * when it is first given a dataset to read (`data`, or a `src` that has arrived).
@@ -492,8 +493,11 @@ export function preload(): Promise<void>;
 
 /**
  * Tells the module where the wasm file is, before the first widget starts (a bundle that moved
- * it, a CDN). Resolved against the document's base URL. The dataset reader is loaded from
- * `readerUrl` when given, otherwise from `compliance-matrix-reader_bg.wasm` next to `url`.
+ * it, a CDN). Resolved against the document's base URL. Either file works: the gzip-compressed
+ * `compliance-matrix_bg.wasm.gz` (the default, unpacked by the module whatever the server's
+ * headers) or the uncompressed `compliance-matrix_bg.wasm` (for a server that sends brotli). The
+ * dataset reader is loaded from `readerUrl` when given, otherwise from
+ * `compliance-matrix-reader_bg.wasm.gz` next to `url` (`.wasm` when `url` ends in `.wasm`).
  * Throws once the load has started from another URL.
  */
 export function setWasmUrl(url: string | URL, readerUrl?: string | URL): void;

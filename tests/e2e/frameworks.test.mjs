@@ -49,7 +49,7 @@ async function open(url, selector = '#main', { wasm } = {}) {
   const page = await env.page();
   const wasmResponses = [];
   page.on('response', (r) => {
-    if (/\.wasm(\.gz)?$/.test(r.url())) wasmResponses.push(r.status());
+    if (/\.(wasm|gz)$/.test(r.url())) wasmResponses.push(r.status());
   });
   await page.goto(url);
   const cm = await new MatrixPage(page, selector).ready();
