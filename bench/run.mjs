@@ -439,11 +439,14 @@ async function main() {
   }
   // Snapshot of the built widget (see CONTENDERS): every repetition measures the same build.
   const builds = {};
+  // Two contenders may share a snapshot (ours, ours-embedded): each directory is emptied once.
+  for (const dir of new Set(contenders.filter((c) => c.snapshot).map((c) => join(ROOT, c.snapshot)))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
   for (const c of contenders) {
     if (!c.snapshot) continue;
     const dir = join(ROOT, c.snapshot);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
     const hash = createHash('sha256');
     for (const f of c.files) {
       const buf = readFileSync(join(ROOT, f));
