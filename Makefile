@@ -8,9 +8,13 @@ CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 # The shipped wasm is built with a pinned nightly: std rebuilt for size with panic=abort
 # (-Zbuild-std) and no file/line in panic messages, 13.6 kB gzip less than stable (measured
-# 2026-12-01). Panic isolation is tested on the same build (fault-dist). Tests and lint use stable.
+# 2026-12-01); no Debug formatting and panic=immediate-abort (a panic is a bare trap, which the
+# glue catches at every entry into the wasm: scripts/wasm-factory.mjs), 12.1 kB less again
+# (measured 2026-12-06). Panic isolation is tested on the same build (fault-dist). Tests and lint
+# use stable.
 NIGHTLY := nightly-2026-05-20
-SHIP_FLAGS := RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=target/ship
+SHIP_RUSTFLAGS := -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort
+SHIP_FLAGS := RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=target/ship
 SHIP_BUILD := cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
 RELEASE_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix.wasm
 # The dataset reader (reader/): a second wasm with the same flags, loaded on first use.
@@ -72,9 +76,9 @@ dist: setup
 FAULT_DIR := target/fault-dist
 FAULT_TARGET := target/fault
 fault-dist: setup
-	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(SHIP_BUILD) --features fault-injection
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(FAULT_TARGET) $(SHIP_BUILD) --features fault-injection
 	rm -rf target/bindgen-fault $(FAULT_DIR) && mkdir -p target/bindgen-fault $(FAULT_DIR)
-	RUSTFLAGS="-Zlocation-detail=none" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD) --features fault-injection
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD) --features fault-injection
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix.wasm
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
 	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js target/bindgen-fault/compliance-matrix-reader.js $(FAULT_DIR)/compliance-matrix.js --no-minify
@@ -114,7 +118,7 @@ setup-bench:
 ## The framework's size floor (bench/yew-floor), built with the widget's toolchain and flags.
 YEW_FLOOR := target/yew-floor
 yew-floor: setup
-	RUSTFLAGS="-Zlocation-detail=none" cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) -Zbuild-std=std,panic_abort \
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) -Zbuild-std=std,panic_abort \
 	  --manifest-path bench/yew-floor/Cargo.toml --target-dir $(YEW_FLOOR)/cargo
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(YEW_FLOOR)/bindgen $(YEW_FLOOR)/cargo/$(WASM_TARGET)/release/yew_floor.wasm
 	$(WASM_OPT) $(YEW_FLOOR)/bindgen/yew_floor_bg.wasm -o $(YEW_FLOOR)/yew_floor_bg.wasm

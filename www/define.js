@@ -59,7 +59,8 @@ const MAX_RESTARTS = 3;
 const RESTART_WINDOW = 10000;
 
 // load(hint): a fresh, initialised wasm-bindgen glue ({ mount, parseDataset, onPanic,
-// flushEvents }) or a Promise of one; `hint` is the `wasmUrl` option of the widget that started
+// flushEvents }; onPanic is the glue's own, scripts/wasm-factory.mjs: the wasm traps on a panic)
+// or a Promise of one; `hint` is the `wasmUrl` option of the widget that started
 // it, if any. Nothing is loaded until a widget starts, preload() is called or `ready` is awaited.
 // catalogs: lang → () => Promise of that translation's texts (www/i18n/<lang>.js), the languages
 // the wasm is built without; one is loaded when a widget is to speak it.

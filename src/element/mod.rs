@@ -34,48 +34,15 @@ thread_local! {
     /// in the page), so a moved element shows them again without a refetch.
     static KEPT: RefCell<Vec<(Element, Loaded)>> = const { RefCell::new(Vec::new()) };
     static NEXT_GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    /// The containers of mounted widgets, so a panic can be reported in each of them.
-    static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-    static PANIC_LISTENER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// A panic stops the shared wasm instance. With a listener (`onPanic`, set by `www/define.js`),
-/// the host script is told which widget was active, shows the error there and restarts the others
-/// on a fresh instance. Without one, every mounted widget shows the error (as an alert, so
-/// assistive technology announces it) instead of a frozen view.
+/// Runs once when the instance starts. A panic is not handled here: the shipped wasm is built
+/// with `panic=immediate-abort` (Makefile), so a panic is a bare trap that no Rust hook sees. The
+/// glue around the instance (scripts/wasm-factory.mjs) catches it at every entry into the wasm
+/// and tells `www/define.js` (its `onPanic` listener), which shows the error in the widget that
+/// was active ([`active_generation`]) and restarts the others on a fresh instance.
 #[wasm_bindgen(start)]
-fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = format!("compliance-matrix stopped after an internal error: {info}");
-        crate::platform::console_error(&message);
-        let listener = PANIC_LISTENER
-            .try_with(|l| l.try_borrow().ok().and_then(|l| l.clone()))
-            .ok()
-            .flatten();
-        if let Some(f) = listener {
-            let _ = f.call2(
-                &JsValue::NULL,
-                &JsValue::from_str(&message),
-                &JsValue::from(crate::platform::active()),
-            );
-            return;
-        }
-        let containers: Vec<Element> = MOUNTED
-            .try_with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
-            .unwrap_or_default();
-        for c in containers {
-            let Some(doc) = c.owner_document() else {
-                continue;
-            };
-            if let Ok(alert) = doc.create_element("div") {
-                let _ = alert.set_attribute("role", "alert");
-                let _ = alert.set_attribute("part", "error");
-                alert.set_class_name("cm-error cm-panic");
-                alert.set_text_content(Some(&format!("{message}. Reload the page to continue.")));
-                let _ = c.prepend_with_node_1(&alert);
-            }
-        }
-    }));
+fn start() {
     intern_hot_strings();
 }
 
@@ -90,16 +57,15 @@ fn intern_hot_strings() {
     }
 }
 
-/// Registers `listener(message, generation)`, called when the core panics; `generation` names
-/// the widget that was active (see `Handle.generation`), 0 if none. The instance is unusable
-/// afterwards: the listener must not call into it.
+/// The widget the core was last working for (its `generation`; 0: none): after a trap, the glue
+/// reads it to blame that widget alone. Reads one number, so it works on a trapped instance.
 ///
 /// ```js
-/// onPanic((message, generation) => setTimeout(() => restartOthers(message, generation)));
+/// const culprit = glue.activeGeneration();
 /// ```
-#[wasm_bindgen(js_name = onPanic)]
-pub fn on_panic(listener: js_sys::Function) {
-    PANIC_LISTENER.with(|l| *l.borrow_mut() = Some(listener));
+#[wasm_bindgen(js_name = activeGeneration)]
+pub fn active_generation() -> u32 {
+    crate::platform::active()
 }
 
 /// After a panic: removes every listener this instance put on `window` (hash and print), so
@@ -247,7 +213,6 @@ pub fn mount(target: Element, options: JsValue) -> Result<Handle, JsValue> {
     }
     handle.read_table();
     handle.render();
-    MOUNTED.with(|m| m.borrow_mut().push(handle.container.clone()));
     Ok(handle)
 }
 
@@ -413,7 +378,6 @@ impl Handle {
             });
         }
         let container = self.container.clone();
-        MOUNTED.with(|m| m.borrow_mut().retain(|c| *c != container));
         self.container.remove();
         if let Some(app) = self.app.take() {
             park_root(container, app);
