@@ -40,8 +40,7 @@ impl View<'_> {
 
     /// JSON in the dataset schema (`docs/data-format.md`), pretty-printed.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_dataset().to_json_value())
-            .expect("a dataset always serialises")
+        crate::dataset::to_json_pretty(&self.to_dataset())
     }
 
     /// CSV (RFC 4180, CRLF line ends): `Compliance Program`, then one column per shown service.

@@ -107,8 +107,8 @@ impl Supersession {
     /// How many of the given rows' cells in the given columns changed later.
     pub fn count(&self, rows: &[usize], services: &[usize]) -> usize {
         let (mut rows, mut services) = (rows.to_vec(), services.to_vec());
-        rows.sort_unstable();
-        services.sort_unstable();
+        crate::order::sort_indices(&mut rows, &|a, b| a.cmp(&b));
+        crate::order::sort_indices(&mut services, &|a, b| a.cmp(&b));
         self.cells
             .iter()
             .filter(|((p, s), _)| {

@@ -125,6 +125,8 @@ proptest! {
         let services: Vec<usize> = (0..ds.services.len()).collect();
         let view = View { dataset: &ds, rows: &rows, services: &services };
         prop_assert_eq!(&Dataset::from_json(&view.to_json()).unwrap(), &ds);
+        // The JSON the widget writes without serde_json is serde_json's own pretty text.
+        prop_assert_eq!(view.to_json(), serde_json::to_string_pretty(&ds.to_json_value()).unwrap());
         for (kind, text) in [("markdown", view.to_markdown()), ("csv", view.to_csv())] {
             let back = if kind == "csv" { from_csv(&text, &meta(&ds)) } else { from_markdown(&text, &meta(&ds)) };
             let back = back.map_err(|e| TestCaseError::fail(format!("{kind}: {e}\n{text}")))?;

@@ -384,9 +384,11 @@ impl Component for App {
                     variants.remove(i);
                 } else {
                     variants.push(id);
-                    let model = Model::embedded();
-                    let order: Vec<&str> = model.variants.iter().map(|v| &*v.id).collect();
-                    variants.sort_by_key(|v| order.iter().position(|o| *o == v.as_str()));
+                    // Back in the model's order.
+                    *variants = all_variants()
+                        .into_iter()
+                        .filter(|v| variants.contains(v))
+                        .collect();
                 }
                 if let Some((v, _)) = &self.current {
                     if !variants.contains(v) {

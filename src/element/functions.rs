@@ -1,7 +1,6 @@
 //! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`
 //! and `addCatalog()` (for `www/define.js`).
 
-use super::to_js;
 use crate::i18n::{Strings, K};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -83,5 +82,6 @@ pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<J
     let format = JsValue::from_str(format.as_deref().unwrap_or_default());
     let ds = crate::reader::read_now("parse", [text.as_ref(), &format, &JsValue::from_str("")])
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    Ok(to_js(&ds.to_json_value()))
+    // Written as JSON text by the core (no serde_json in this wasm) and parsed by the browser.
+    js_sys::JSON::parse(&crate::dataset::to_json_pretty(&ds))
 }

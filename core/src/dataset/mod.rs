@@ -10,6 +10,7 @@ mod format;
 #[cfg(test)]
 pub(crate) mod generate;
 mod json;
+mod json_text;
 mod markdown;
 pub mod packed;
 mod page_table;
@@ -20,6 +21,7 @@ pub use csv::from_csv;
 pub use error::{DatasetError, Place, Value};
 pub use format::{import, parse_any, Format};
 pub use json::json_message;
+pub use json_text::to_json_pretty;
 pub use markdown::from_markdown;
 pub use page_table::{check_cell_count, check_row_count, check_text_length, PageCell, PageTable};
 pub use table::{service_id_for, ImportMeta};

@@ -210,7 +210,7 @@ fn placeholder(
 pub fn placeholders(template: &str) -> Option<Vec<String>> {
     let mut names = Vec::new();
     collect(template, &mut names)?;
-    names.sort();
+    crate::order::sort_by(&mut names, |a, b| a.cmp(b));
     names.dedup();
     Some(names)
 }

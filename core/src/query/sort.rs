@@ -2,6 +2,7 @@
 
 use super::{coverage, Query};
 use crate::dataset::Dataset;
+use crate::order::sort_indices;
 use std::cmp::Ordering;
 
 /// Sort direction.
@@ -53,8 +54,9 @@ impl Query {
     /// Sorts rows by the keys in order; each key only breaks the previous keys' ties, and final
     /// ties keep seed order (the sort is stable and rows start in seed order).
     pub fn sort_rows(&self, ds: &Dataset, shown: &[usize], rows: &mut [usize]) {
+        let seed_order = |a: usize, b: usize| a.cmp(&b);
         if self.sort.is_empty() {
-            rows.sort_unstable();
+            sort_indices(rows, &seed_order);
             return;
         }
         let keys: Vec<(ResolvedKey, Direction)> = self
@@ -81,8 +83,8 @@ impl Query {
         } else {
             Vec::new()
         };
-        rows.sort_unstable();
-        rows.sort_by(|&a, &b| {
+        sort_indices(rows, &seed_order);
+        sort_indices(rows, &|a, b| {
             for (key, dir) in &keys {
                 let ord = match key {
                     ResolvedKey::Program => lower[a]
