@@ -60,6 +60,8 @@ dist: setup
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen/nomod $(READER_WASM)
 	$(WASM_OPT) target/bindgen/nomod/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
 	$(WASM_OPT) target/bindgen/nomod/compliance-matrix-reader_bg.wasm -o dist/compliance-matrix-reader_bg.wasm
+	node scripts/minify-names.mjs dist/compliance-matrix_bg.wasm target/bindgen/nomod/compliance-matrix.js
+	node scripts/minify-names.mjs dist/compliance-matrix-reader_bg.wasm target/bindgen/nomod/compliance-matrix-reader.js
 	node scripts/precompress.mjs dist/compliance-matrix_bg.wasm dist/compliance-matrix-reader_bg.wasm
 	node scripts/bundle.mjs target/bindgen/nomod/compliance-matrix.js target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix.js
 	cp -r www/i18n dist/i18n
@@ -81,10 +83,12 @@ fault-dist: setup
 	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD) --features fault-injection
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix.wasm
 	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
-	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js target/bindgen-fault/compliance-matrix-reader.js $(FAULT_DIR)/compliance-matrix.js --no-minify
 	$(WASM_OPT) target/bindgen-fault/compliance-matrix-reader_bg.wasm -o $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
-	cp -r www/i18n $(FAULT_DIR)/i18n
 	$(WASM_OPT) target/bindgen-fault/compliance-matrix_bg.wasm -o $(FAULT_DIR)/compliance-matrix_bg.wasm
+	node scripts/minify-names.mjs $(FAULT_DIR)/compliance-matrix_bg.wasm target/bindgen-fault/compliance-matrix.js
+	node scripts/minify-names.mjs $(FAULT_DIR)/compliance-matrix-reader_bg.wasm target/bindgen-fault/compliance-matrix-reader.js
+	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js target/bindgen-fault/compliance-matrix-reader.js $(FAULT_DIR)/compliance-matrix.js --no-minify
+	cp -r www/i18n $(FAULT_DIR)/i18n
 	node scripts/precompress.mjs $(FAULT_DIR)/compliance-matrix_bg.wasm $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
 
 ## --- npm package -------------------------------------------------------------------------------
@@ -122,6 +126,7 @@ yew-floor: setup
 	  --manifest-path bench/yew-floor/Cargo.toml --target-dir $(YEW_FLOOR)/cargo
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(YEW_FLOOR)/bindgen $(YEW_FLOOR)/cargo/$(WASM_TARGET)/release/yew_floor.wasm
 	$(WASM_OPT) $(YEW_FLOOR)/bindgen/yew_floor_bg.wasm -o $(YEW_FLOOR)/yew_floor_bg.wasm
+	node scripts/minify-names.mjs $(YEW_FLOOR)/yew_floor_bg.wasm $(YEW_FLOOR)/bindgen/yew_floor.js
 	node_modules/.bin/esbuild --minify --target=es2022 --log-level=warning $(YEW_FLOOR)/bindgen/yew_floor.js --outfile=$(YEW_FLOOR)/yew_floor.js
 
 ## A names-kept twin of the shipped wasm (the same wasm-opt run with -g) for the size owners table.
