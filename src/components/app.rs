@@ -2,10 +2,10 @@
 //! reports every user change to the host.
 
 use super::diagram::{Diagram, ToolsPanel};
-use super::error::ErrorBanner;
-use super::legend::Legend;
+use super::error::error_banner;
+use super::legend::legend;
 use super::notes::{changes, superseded_note, warning_with_link};
-use super::table::{LinkedText, SourceLink, Table};
+use super::table::{linked_text, source_link, Table};
 use super::toolbar::{ExportKind, Toolbar};
 use crate::dataset::Dataset;
 use crate::export;
@@ -563,7 +563,7 @@ impl Component for App {
                 if let Some(url) = &s.pending {
                     <header class="cm-head">
                         <h2 class="cm-title">{ t.get(K::title) }</h2>
-                        <p class="cm-meta">{ source_before.clone() }<SourceLink title={url.clone()} url={url.clone()} />{ source_after.clone() }</p>
+                        <p class="cm-meta">{ source_before.clone() }{ source_link(t, url, url) }{ source_after.clone() }</p>
                     </header>
                 } else {
                     <header class="cm-head">
@@ -578,7 +578,7 @@ impl Component for App {
                             { as_of_after }
                             { " · " }
                             { source_before }
-                            <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
+                            { source_link(t, &ds.source.title, &ds.source.url) }
                             { source_after }
                         </p>
                         if let Some(w) = &ds.warning {
@@ -588,11 +588,11 @@ impl Component for App {
                             </p>
                         }
                         { for [&ds.latest, &Some(ds.source.clone())].into_iter().flatten().filter_map(|l| l.note.as_deref()).map(|n| html! {
-                            <p class="cm-note" part="note" lang={data_lang.clone()}><LinkedText text={n.to_string()} /></p>
+                            <p class="cm-note" part="note" lang={data_lang.clone()}>{ linked_text(n) }</p>
                         }) }
                     </header>
                 }
-                <ErrorBanner messages={errors} stale_note={stale_note} />
+                { error_banner(t, &errors, stale_note.as_deref()) }
                 if let Some(url) = &self.loading {
                     <p class="cm-loading" part="loading" aria-live="polite">
                         <span class="cm-spinner" aria-hidden="true"></span>
@@ -644,7 +644,7 @@ impl Component for App {
                         <p class="cm-print-filters">
                             { print_summary(t, s) }
                         </p>
-                        <Legend />
+                        { legend(t) }
                         <Table
                             dataset={ds.clone()}
                             data_lang={data_lang.clone()}

@@ -144,7 +144,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     }
                 }) }
             </div>
-            <OwnerLegend />
+            { owner_legend(&t) }
             <div class="cm-diagram-wrap" part="diagram-wrap">
                 if variants.is_empty() {
                     <p class="cm-empty">{ t.get(K::diagramNoVariant) }</p>
@@ -241,9 +241,7 @@ fn owner_class(o: Owner) -> &'static str {
     }
 }
 
-#[function_component(OwnerLegend)]
-fn owner_legend() -> Html {
-    let t = super::use_strings();
+fn owner_legend(t: &Strings) -> Html {
     html! {
         <ul class="cm-legend cm-owner-legend" aria-label={t.get(K::ownerLegend).to_string()}>
             { for Owner::ALL.iter().map(|o| html! {
@@ -253,7 +251,7 @@ fn owner_legend() -> Html {
                             <rect x="0.5" y="0.5" width="15" height="15" class="cm-band-fill" />
                         </g>
                     </svg>
-                    { t.fmt(K::ownerPattern, &[("owner", Text(owner_text(&t, *o, false))), ("pattern", Text(t.get(match o {
+                    { t.fmt(K::ownerPattern, &[("owner", Text(owner_text(t, *o, false))), ("pattern", Text(t.get(match o {
                         Owner::Aws => K::patternSolid,
                         Owner::Customer => K::patternHatched,
                         Owner::Shared => K::patternDotted,

@@ -2,19 +2,17 @@
 //! symbol is the badge's `::before` content (src/style.css, checked against `Status::symbol`).
 
 use crate::dataset::Status;
-use crate::i18n::{status_text, K};
+use crate::i18n::{status_text, Strings, K};
 use yew::prelude::*;
 
-/// The legend; it has no props.
-#[function_component(Legend)]
-pub fn legend() -> Html {
-    let t = super::use_strings();
+/// The legend.
+pub fn legend(t: &Strings) -> Html {
     html! {
         <ul class="cm-legend" part="legend" aria-label={t.get(K::statusLegend).to_string()}>
             { for Status::ALL.iter().map(|s| html! {
                 <li>
                     <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>
-                        { status_text(&t, *s) }
+                        { status_text(t, *s) }
                     </span>
                 </li>
             }) }

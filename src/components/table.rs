@@ -176,7 +176,7 @@ pub fn table(props: &TableProps) -> Html {
                     { t.fmt(K::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
                     <span class="cm-caption-source">
                         { source_before }
-                        <SourceLink title={ds.source.title.clone()} url={ds.source.url.clone()} />
+                        { source_link(&t, &ds.source.title, &ds.source.url) }
                         { source_after }
                     </span>
                 </caption>
@@ -521,22 +521,10 @@ fn status_cell(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SourceLinkProps {
-    pub title: String,
-    pub url: String,
-}
-
 /// A link from data: rendered as a link only for http(s)/mailto URLs, as plain text otherwise.
-#[function_component(SourceLink)]
-pub fn source_link(props: &SourceLinkProps) -> Html {
-    let t = super::use_strings();
-    let title = if props.title.trim().is_empty() {
-        props.url.clone()
-    } else {
-        props.title.clone()
-    };
-    match crate::dataset::safe_url(&props.url) {
+pub fn source_link(t: &Strings, title: &str, url: &str) -> Html {
+    let title = if title.trim().is_empty() { url } else { title }.to_string();
+    match crate::dataset::safe_url(url) {
         Some(url) => html! {
             <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang="en">{ title }</a>
         },
@@ -547,16 +535,10 @@ pub fn source_link(props: &SourceLinkProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkedTextProps {
-    pub text: String,
-}
-
 /// A text from data whose http(s) URLs are links (`text::split_links`); the rest stays text.
-#[function_component(LinkedText)]
-pub fn linked_text(props: &LinkedTextProps) -> Html {
+pub fn linked_text(text: &str) -> Html {
     html! {
-        { for crate::text::split_links(&props.text).into_iter().map(|(is_link, part)| match (is_link, crate::dataset::safe_url(part)) {
+        { for crate::text::split_links(text).into_iter().map(|(is_link, part)| match (is_link, crate::dataset::safe_url(part)) {
             (true, Some(url)) => html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ url }</a> },
             _ => html! { { part } },
         }) }

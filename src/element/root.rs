@@ -1,7 +1,7 @@
 //! The element side of a mount: the reusable Yew root each mount renders into, and the one
 //! constructable stylesheet every shadow root adopts. No `#[wasm_bindgen]` exports here.
 
-use crate::components::error::ErrorBanner;
+use crate::components::error::error_banner;
 use crate::components::{App, AppProps};
 use crate::i18n::{Strings, K};
 use std::cell::RefCell;
@@ -91,10 +91,7 @@ fn page_table_alert(props: &PageTableAlertProps) -> Html {
     html! {
         <ContextProvider<Rc<Strings>> context={props.strings.clone()}>
             <div class="cm cm-page-table" part="root">
-                <ErrorBanner
-                    messages={vec![props.message.clone()]}
-                    stale_note={props.strings.get(K::pageTableBelow).to_string()}
-                />
+                { error_banner(&props.strings, std::slice::from_ref(&props.message), Some(props.strings.get(K::pageTableBelow))) }
                 <slot></slot>
             </div>
         </ContextProvider<Rc<Strings>>>
