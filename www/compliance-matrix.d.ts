@@ -432,8 +432,9 @@ export type ComplianceMatrixStrings = Partial<Record<StringKey, string>>;
 /** What `mount()` returns. */
 export interface MountHandle {
   /**
-   * Resolves once the widget has rendered its data, or the error it shows instead (for a `src`:
-   * after it has arrived or failed); rejects when the wasm cannot be loaded.
+   * Resolves once the widget has rendered its data (the table, and the diagram, which follows the
+   * table's first paint), or the error it shows instead (for a `src`: after it has arrived or
+   * failed); rejects when the wasm cannot be loaded.
    */
   readonly ready: Promise<void>;
   /** Changes options after mount; options left out keep their value. */
@@ -560,8 +561,9 @@ export interface ComplianceMatrixElement extends HTMLElement {
   /** The current state, or `null` until the widget has first rendered. */
   readonly state: ComplianceMatrixState | null;
   /**
-   * Resolves once the widget has rendered its data, or the error it shows instead (for a `src`:
-   * after it has arrived or failed); rejects when the wasm cannot be loaded.
+   * Resolves once the widget has rendered its data (the table, and the diagram, which follows the
+   * table's first paint), or the error it shows instead (for a `src`: after it has arrived or
+   * failed); rejects when the wasm cannot be loaded.
    */
   readonly ready: Promise<void>;
   /** The view state, for `restore()` here or on another widget. */

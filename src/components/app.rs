@@ -55,6 +55,10 @@ pub struct App {
     request: Option<platform::Request>,
     /// `onready` has been called.
     ready_sent: bool,
+    /// The diagram and the tools (below the table) wait for the first paint of the rest: the
+    /// first frame then needs less work (script, the wasm's functions compiled on first call,
+    /// layout), and the page's long task is cut in two. `ready` resolves once they are in.
+    diagram_waits: bool,
     /// What was typed in each long facet's find box.
     facet_find: Vec<(String, String)>,
     /// Whether the last change was a keystroke in the search box (for history entries).
@@ -82,6 +86,8 @@ pub enum Msg {
     Highlight(Vec<String>),
     /// Text typed in a long facet's find box: (facet, text).
     FacetFind(String, String),
+    /// The first paint is done: the diagram and the tools follow.
+    ShowDiagram,
     Loaded {
         generation: u32,
         url: String,
@@ -239,6 +245,7 @@ impl Component for App {
             src_generation: 0,
             request: None,
             ready_sent: false,
+            diagram_waits: false,
             facet_find: Vec::new(),
             typing: false,
             search: NodeRef::default(),
@@ -257,6 +264,7 @@ impl Component for App {
             let v = app.state.view_state().with_fields(v, fields);
             app.state.apply(Action::Restore(Box::new(v)));
         }
+        app.diagram_waits = app.state.view.shows_table() && app.state.view.shows_diagram();
         app.publish(ctx);
         app
     }
@@ -444,6 +452,10 @@ impl Component for App {
                 }
                 true
             }
+            Msg::ShowDiagram => {
+                self.diagram_waits = false;
+                true
+            }
             Msg::Highlight(h) => {
                 if self.highlight == h {
                     return false;
@@ -496,9 +508,13 @@ impl Component for App {
         true
     }
 
-    fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
+    fn rendered(&mut self, ctx: &Context<Self>, first: bool) {
         platform::enter(ctx.props().generation);
-        if !self.ready_sent && self.loading.is_none() {
+        if first && self.diagram_waits {
+            let link = ctx.link().clone();
+            platform::after_next_paint(move || link.send_message(Msg::ShowDiagram));
+        }
+        if !self.ready_sent && self.loading.is_none() && !self.diagram_waits {
             self.ready_sent = true;
             ctx.props().onready.emit(());
         }
@@ -667,7 +683,7 @@ impl Component for App {
                         }
                     </section>
                 }
-                if s.view.shows_diagram() {
+                if s.view.shows_diagram() && !self.diagram_waits {
                     <Diagram
                         model={Model::embedded()}
                         variants={self.variants.clone().unwrap_or_else(all_variants)}

@@ -69,7 +69,7 @@ pub struct AppProps {
     pub onerror: Callback<String>,
     #[prop_or_default]
     /// Called once, after the first render that shows the widget's data or the error instead
-    /// (a `src` has arrived or failed).
+    /// (a `src` has arrived or failed), with the diagram (it follows the table's first paint).
     pub onready: Callback<()>,
     /// Which mount this is (see [`platform::enter`]).
     #[prop_or_default]

@@ -256,6 +256,9 @@ export class MatrixPage {
   /** Waits until the widget shows table rows. */
   async ready(timeout = 20000) {
     await this.locator(DOM.row).first().waitFor({ timeout });
+    // The element's `ready`: everything of its first view is in, the diagram too (it follows the
+    // table's first paint). A mount() target has no `ready` of its own.
+    await this.host.evaluateAll((els) => Promise.all(els.map((el) => el.ready)));
     return this;
   }
 
