@@ -23,7 +23,7 @@ READER_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
-.PHONY: yew-floor setup-twiggy size-owners test-package test-size fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
+.PHONY: yew-floor markup-cost setup-twiggy size-owners test-package test-size fault-dist setup-bench bench-smoke all setup setup-rust setup-node setup-browser setup-fuzz dist demo test test-native test-wasm test-e2e lint pack bench screenshot fuzz fuzz-smoke clean options
 
 all: dist
 
@@ -129,6 +129,22 @@ yew-floor: setup
 	node scripts/minify-names.mjs $(YEW_FLOOR)/yew_floor_bg.wasm $(YEW_FLOOR)/bindgen/yew_floor.js
 	node_modules/.bin/esbuild --minify --target=es2022 --log-level=warning $(YEW_FLOOR)/bindgen/yew_floor.js --outfile=$(YEW_FLOOR)/yew_floor.js
 
+## "Markup as data", measured (bench/analysis.md): bench/markup-cost built as the widget ships,
+## bare and with 10 or 40 elements written with html! or with one builder function;
+## bench/markup-cost.mjs prints the gzip cost per element and the builder's fixed cost.
+MARKUP := target/markup-cost
+markup-cost: setup
+	@mkdir -p $(MARKUP)/bindgen
+	@for v in bare:10 html-macro:10 html-macro:40 builder:10 builder:40; do \
+	  f=$${v%%:*}; n=$${v##*:}; feat=$$([ $$f = bare ] || echo "--features $$f"); \
+	  MARKUP_ELEMENTS=$$n RUSTFLAGS="$(SHIP_RUSTFLAGS)" cargo +$(NIGHTLY) build -q --release --lib --target $(WASM_TARGET) \
+	    -Zbuild-std=std,panic_abort --manifest-path bench/markup-cost/Cargo.toml --target-dir $(MARKUP)/cargo $$feat; \
+	  wasm-bindgen --target no-modules --no-typescript --out-dir $(MARKUP)/bindgen $(MARKUP)/cargo/$(WASM_TARGET)/release/markup_cost.wasm; \
+	  $(WASM_OPT) $(MARKUP)/bindgen/markup_cost_bg.wasm -o $(MARKUP)/$$f-$$n.wasm; \
+	  node scripts/minify-names.mjs $(MARKUP)/$$f-$$n.wasm > /dev/null; \
+	done
+	node bench/markup-cost.mjs $(MARKUP)
+
 ## A names-kept twin of the shipped wasm (the same wasm-opt run with -g) for the size owners table.
 setup-twiggy:
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
@@ -208,4 +224,4 @@ fuzz-smoke:
 	$(MAKE) fuzz FUZZ_RUNS=20000
 
 clean:
-	rm -rf dist target fuzz/target fuzz/corpus fuzz/artifacts bench/yew-floor/target tests/e2e/artifacts bench/bench/results-smoke.json bench/results-smoke.md bench/results-smoke.svg
+	rm -rf dist target fuzz/target fuzz/corpus fuzz/artifacts bench/yew-floor/target bench/markup-cost/target tests/e2e/artifacts bench/bench/results-smoke.json bench/results-smoke.md bench/results-smoke.svg

@@ -14,6 +14,8 @@
 //   node bench/profile.mjs loadtrace [--data …] [--runs 3]
 //        devtools.timeline trace of page loads: ms per load for script, wasm compile, style, layout,
 //        paint, and the layout objects of the largest layout.
+//   --page lighthouse.html: that page of bench/pages instead of ours.html; --cpu 4: the CPU slowed
+//        down 4× (CDP Emulation.setCPUThrottlingRate), as Lighthouse's mobile preset simulates.
 //   node bench/profile.mjs mutations [--data …]
 //        what one filter and one clear change in the shadow DOM (MutationObserver), by kind.
 //
@@ -45,14 +47,18 @@ if (!DATA || !['load', 'filter', 'under', 'trace', 'loadtrace', 'mutations'].inc
 }
 const RUNS = Number(opt('runs', { load: 5, filter: 6, under: 3, trace: 3, loadtrace: 3, mutations: 1 }[mode]));
 const MATCH = new RegExp(opt('match', '.'));
+const CPU = Number(opt('cpu', 1));
 
 if (args.includes('--named')) {
   const out = join(ROOT, 'bench/data/dist');
   mkdirSync(out, { recursive: true });
   for (const f of ['compliance-matrix.js', 'compliance-matrix-reader_bg.wasm.gz']) copyFileSync(join(ROOT, 'dist', f), join(out, f));
-  execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '-g', '--enable-bulk-memory',
-    '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+  execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '--converge', '--low-memory-unused', '-g',
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
     join(ROOT, 'target/bindgen/nomod/compliance-matrix_bg.wasm'), '-o', join(out, 'compliance-matrix_bg.wasm')], { stdio: 'inherit' });
+  // The module's glue calls the wasm by the short names of scripts/minify-names.mjs: the twin gets
+  // the same ones (they follow the order of the imports and exports).
+  execFileSync('node', [join(ROOT, 'scripts/minify-names.mjs'), join(out, 'compliance-matrix_bg.wasm')], { stdio: 'inherit' });
   // The module fetches the compressed file.
   writeFileSync(join(out, 'compliance-matrix_bg.wasm.gz'), gzipSync(readFileSync(join(out, 'compliance-matrix_bg.wasm'))));
 }
@@ -60,7 +66,8 @@ if (args.includes('--named')) {
 const server = await serve(ROOT, 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch(launchOptions);
-const url = `${base}/bench/pages/ours.html?data=${DATA}`;
+// --page: another page of bench/pages (lighthouse.html: one default widget, table and diagram).
+const url = `${base}/bench/pages/${opt('page', 'ours.html')}?data=${DATA}`;
 const SEARCH = 'compliance-matrix input[part=search]';
 
 async function open(page) {
@@ -92,6 +99,7 @@ function print(map, per, limit = 40) {
 
 async function cpuProfile(page, body) {
   const cdp = await page.context().newCDPSession(page);
+  if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');

@@ -5,12 +5,14 @@
 // and about as much in the module (measured 2026-12-06). The glue's own API (mount, parseDataset,
 // …) keeps its names: only what it says to the wasm changes.
 //
-// Usage: node scripts/minify-names.mjs <file.wasm> <glue.js> (both rewritten)
+// Usage: node scripts/minify-names.mjs <file.wasm> [<glue.js>] (both rewritten). Without a glue,
+// only the wasm: the names follow the order of the imports and exports, so a twin of a wasm (the
+// same wasm-opt run with -g, for profiles: bench/profile.mjs --named) gets the same short names.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
-if (!wasmPath || !gluePath) {
-  console.error('usage: node scripts/minify-names.mjs <file.wasm> <glue.js>');
+if (!wasmPath) {
+  console.error('usage: node scripts/minify-names.mjs <file.wasm> [<glue.js>]');
   process.exit(2);
 }
 
@@ -130,30 +132,34 @@ while (r.pos < wasm.length) {
 if (modules.size !== 1) throw new Error(`${wasmPath}: expected one import module, found ${[...modules].join(', ')}`);
 const [module] = modules;
 
-// ---- the glue ----------------------------------------------------------------------------------
-let glue = readFileSync(gluePath, 'utf8');
-const escape = (s) => s.replace(/[$]/g, '\\$');
-const moduleKey = `${JSON.stringify(module)}: import0`;
-if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath}: expected the imports object under ${moduleKey}`);
-glue = glue.replace(moduleKey, '"a": import0');
-// Imports: each a key of the imports object, `name: function(…)`, written once.
-for (const [old, short] of imports) {
-  const key = new RegExp(`^(\\s+)${escape(old)}: `, 'gm');
-  const found = glue.match(key) || [];
-  if (found.length !== 1) throw new Error(`${gluePath}: the import ${old} is a key ${found.length} times (expected once)`);
-  glue = glue.replace(key, `$1${short}: `);
-}
-// Exports: read as `wasm.<name>` (the glue's one way to the instance's exports).
-for (const [old, short] of exports) {
-  glue = glue.replace(new RegExp(`\\bwasm\\.${escape(old)}\\b`, 'g'), `wasm.${short}`);
-}
-// Nothing may be left under a long name (an import written otherwise, an export read otherwise).
-for (const old of imports.keys()) {
-  if (new RegExp(`\\b${escape(old)}\\b`).test(glue)) throw new Error(`${gluePath}: the import ${old} is still named`);
-}
-if (/\binstance\.exports\.|\bwasmInstance\.exports\b/.test(glue)) throw new Error(`${gluePath}: reads the exports other than through \`wasm.\``);
+if (gluePath) rewriteGlue();
 
 const result = Buffer.concat(out);
 writeFileSync(wasmPath, result);
-writeFileSync(gluePath, glue);
 console.log(`minify-names: ${imports.size} imports, ${exports.size} exports in ${wasmPath}: ${wasm.length} → ${result.length} bytes`);
+
+// ---- the glue ----------------------------------------------------------------------------------
+function rewriteGlue() {
+  let glue = readFileSync(gluePath, 'utf8');
+  const escape = (s) => s.replace(/[$]/g, '\\$');
+  const moduleKey = `${JSON.stringify(module)}: import0`;
+  if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath}: expected the imports object under ${moduleKey}`);
+  glue = glue.replace(moduleKey, '"a": import0');
+  // Imports: each a key of the imports object, `name: function(…)`, written once.
+  for (const [old, short] of imports) {
+    const key = new RegExp(`^(\\s+)${escape(old)}: `, 'gm');
+    const found = glue.match(key) || [];
+    if (found.length !== 1) throw new Error(`${gluePath}: the import ${old} is a key ${found.length} times (expected once)`);
+    glue = glue.replace(key, `$1${short}: `);
+  }
+  // Exports: read as `wasm.<name>` (the glue's one way to the instance's exports).
+  for (const [old, short] of exports) {
+    glue = glue.replace(new RegExp(`\\bwasm\\.${escape(old)}\\b`, 'g'), `wasm.${short}`);
+  }
+  // Nothing may be left under a long name (an import written otherwise, an export read otherwise).
+  for (const old of imports.keys()) {
+    if (new RegExp(`\\b${escape(old)}\\b`).test(glue)) throw new Error(`${gluePath}: the import ${old} is still named`);
+  }
+  if (/\binstance\.exports\.|\bwasmInstance\.exports\b/.test(glue)) throw new Error(`${gluePath}: reads the exports other than through \`wasm.\``);
+  writeFileSync(gluePath, glue);
+}
