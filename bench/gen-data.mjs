@@ -7,7 +7,11 @@
 // Names are realistic ("ISO 27001 variant 17 (Region eu-west-3)", "FedRAMP High — Agency 412"),
 // statuses mixed (in scope, not in scope, in progress with the source's label, unknown / left out).
 // Row order is shuffled, so "seed order" is neither sorted by name nor grouped by family.
-import { writeFileSync, mkdirSync } from 'node:fs';
+// `writeCsv` (or `--csv`) writes the same dataset as a CSV table, as the widget's CSV export writes
+// one (names and statuses only: a table has no aliases, tags or notes).
+//
+//   node bench/gen-data.mjs --csv [--out bench/data/synthetic-2000x40.csv]
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -186,6 +190,75 @@ export function writeDataset(out = DEFAULT_OUT, opts = {}) {
   return out;
 }
 
+export const DEFAULT_CSV_OUT = resolve(here, 'data/synthetic-2000x40.csv');
+
+/** The text of an in-progress cell that has no label (the generator always gives one). */
+export const IN_PROGRESS_NO_LABEL = 'Undergoing assessment';
+
+// Cell texts the widget's CSV reader takes as a status (core/src/dataset/mod.rs Cell::from_text,
+// compared lowercased and trimmed): a label must be none of them to read back as in progress.
+const READER_WORDS = new Set([
+  '', '1', 'yes', 'y', 'true', '✓', '✔', '✔️', '☑', 'x', '0', 'no', 'n', 'false', '✗', '✘', '❌', '-', '–', '—',
+  'in-scope', 'in scope', 'in-progress', 'in progress', 'not-in-scope', 'not in scope', 'unknown', '?',
+]);
+// The widget's normalize_name (core/src/text.rs): letters and digits, lowercased.
+const normalizeName = (s) => (s.match(/[\p{L}\p{N}]/gu) || []).join('').toLowerCase();
+
+/** One CSV field (RFC 4180): quoted when it holds `,`, `"`, CR or LF, a `"` inside doubled. */
+function csvField(s) {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The dataset as a CSV table, as the widget's CSV export writes one: a header
+ * `Compliance Program,<service name>,…`, one row per program in dataset order; cells `1` (in
+ * scope), `0` (not in scope), the label (in progress; `IN_PROGRESS_NO_LABEL` if it has none),
+ * empty (unknown or left out); CRLF line ends, one after the last row too. Throws if the widget's
+ * CSV reader would read the table back as another matrix than the dataset's names and statuses:
+ * a name or label the reader would change (outer white space; a leading `=`, `+`, `-`, `@`, tab,
+ * CR or `'`, which the widget's export prefixes with `'`), a label that reads as a status, a
+ * program name that is one of the embedded seed's programs (or an alias of one: the reader would
+ * show the seed's name), names not unique.
+ */
+export function toCsv(ds) {
+  const seed = JSON.parse(readFileSync(resolve(here, '../data/matrix.json'), 'utf8'));
+  const known = new Set(seed.programs.flatMap((p) => [p.name, ...(p.aliases || [])]).map(normalizeName));
+  const check = (s, what) => {
+    if (s !== s.trim()) throw new Error(`${what} ${JSON.stringify(s)}: outer white space would be trimmed by the reader`);
+    if (/^[=+\-@\t\r']/.test(s)) throw new Error(`${what} ${JSON.stringify(s)} starts with a character the widget's export would prefix with '`);
+    return csvField(s);
+  };
+  const names = new Set();
+  const lines = [['Compliance Program', ...ds.services.map((s) => check(s.name, 'service name'))].join(',')];
+  for (const p of ds.programs) {
+    if (names.has(p.name)) throw new Error(`program name ${JSON.stringify(p.name)} twice`);
+    names.add(p.name);
+    if (known.has(normalizeName(p.name))) throw new Error(`program name ${JSON.stringify(p.name)} is a program of the seed: the reader would show the seed's name`);
+    const cells = [check(p.name, 'program name')];
+    for (const s of ds.services) {
+      const c = p.status[s.id];
+      const st = c === undefined || c === null ? 'unknown' : typeof c === 'string' ? c : c.status;
+      if (st === 'in-scope') cells.push('1');
+      else if (st === 'not-in-scope') cells.push('0');
+      else if (st === 'in-progress') {
+        const label = (typeof c === 'object' && c.label) || IN_PROGRESS_NO_LABEL;
+        if (READER_WORDS.has(label.trim().toLowerCase())) throw new Error(`label ${JSON.stringify(label)} reads back as a status`);
+        cells.push(check(label, 'label'));
+      } else if (st === 'unknown') cells.push('');
+      else throw new Error(`${p.id}.${s.id}: unknown status ${JSON.stringify(st)}`);
+    }
+    lines.push(cells.join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Writes the dataset (the one `writeDataset` writes for the same options) as CSV; returns its path. */
+export function writeCsv(out = DEFAULT_CSV_OUT, opts = {}) {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, toCsv(generate(opts)));
+  return out;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const arg = (k, d) => {
@@ -193,6 +266,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return i >= 0 ? args[i + 1] : d;
   };
   const opts = { programs: Number(arg('--programs', 2000)), services: Number(arg('--services', 40)), seed: Number(arg('--seed', DEFAULT_SEED)) };
-  const out = writeDataset(resolve(arg('--out', DEFAULT_OUT)), opts);
+  const csv = args.includes('--csv');
+  const out = (csv ? writeCsv : writeDataset)(resolve(arg('--out', csv ? DEFAULT_CSV_OUT : DEFAULT_OUT)), opts);
   console.log(`wrote ${out}`);
 }

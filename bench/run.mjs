@@ -5,10 +5,17 @@
 // Debian Chromium, the e2e launch options), all contenders interleaved in the same run, medians
 // with min–max and ratios against the windowed vanilla table.
 //
-//   node bench/run.mjs [--reps 15] [--warmup 2] [--smoke] [--no-floor] [--only ours,vanilla] [--datasets seed,synthetic]
+// Three datasets: the seed (data/matrix.json, 20 × 4), the synthetic 2,000 × 40 matrix (JSON written
+// by bench/gen-data.mjs), and the same synthetic matrix as a CSV table (also written by
+// bench/gen-data.mjs) with two contenders of its own: ours given the CSV's URL as `src` (it fetches
+// and reads the CSV itself, with its dataset reader), and its floor, the windowed vanilla table
+// fetching the CSV and parsing it (VanillaCsv.parse (bench/baseline-csv.js)) as part of its first paint. Ratios on
+// the CSV dataset are against that floor.
+//
+//   node bench/run.mjs [--reps 15] [--warmup 2] [--smoke] [--no-floor] [--only ours,vanilla] [--datasets seed,synthetic,synthetic-csv]
 //                      [--out bench/results.md] [--svg docs/bench-ratios.svg] [--timeout 180000]
 //
-// --smoke: 1 warm-up + 2 repetitions on both datasets, written to bench/results-smoke.md (+ .json,
+// --smoke: 1 warm-up + 2 repetitions on every dataset, written to bench/results-smoke.md (+ .json,
 // .svg) so the committed full results are not overwritten. Exits non-zero only when the harness
 // could not measure (a page error, a timeout, a contender showing other rows than expected),
 // never because a target is missed.
@@ -23,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { launchOptions } from '../tests/e2e/harness.mjs';
 import { serve } from '../scripts/serve.mjs';
-import { writeDataset, DEFAULT_SEED } from './gen-data.mjs';
+import { writeDataset, writeCsv, DEFAULT_SEED } from './gen-data.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -95,6 +102,20 @@ const CONTENDERS = [
     snapshot: 'bench/data/dist',
   },
   {
+    // The CSV dataset only: the widget given the CSV's URL as `src` (in the page's HTML, as a page
+    // showing a CSV file writes it); it fetches the CSV and reads it with its dataset reader,
+    // fetched on first use. Same files and snapshot as `ours`.
+    key: 'ours-csv',
+    label: 'compliance-matrix, CSV through src (ours)',
+    page: 'ours-csv.html',
+    datasets: ['synthetic-csv'],
+    search: 'compliance-matrix input[part=search]',
+    sort: 'compliance-matrix th[data-key=program] button',
+    cycle: ['asc', 'desc', 'none'],
+    files: ['dist/compliance-matrix.js', 'dist/compliance-matrix_bg.wasm.gz', 'dist/compliance-matrix-reader_bg.wasm.gz'],
+    snapshot: 'bench/data/dist',
+  },
+  {
     key: 'vanilla',
     label: 'windowed vanilla JS (floor)',
     page: 'vanilla.html',
@@ -102,6 +123,18 @@ const CONTENDERS = [
     sort: 'th[data-key=program] button',
     cycle: ['asc', 'desc', 'none'],
     files: ['bench/baseline-vanilla.js'],
+  },
+  {
+    // The floor of the CSV dataset: the same windowed table, the page fetching the CSV text and
+    // parsing it with VanillaCsv.parse (bench/baseline-csv.js) (RFC 4180, the widget's cell meanings) before mounting.
+    key: 'vanilla-csv',
+    label: 'windowed vanilla JS, parsing the CSV (floor)',
+    page: 'vanilla-csv.html',
+    datasets: ['synthetic-csv'],
+    search: '#host input[type=search]',
+    sort: 'th[data-key=program] button',
+    cycle: ['asc', 'desc', 'none'],
+    files: ['bench/baseline-vanilla.js', 'bench/baseline-csv.js'],
   },
   {
     key: 'naive',
@@ -141,21 +174,40 @@ const CONTENDERS = [
     ],
   },
 ];
+/** The ratio base (the floor) of a dataset that does not name its own. */
 const BASE = 'vanilla';
 
-const only = opt('--only', null);
-const contenders = only
-  ? CONTENDERS.filter((c) => only.split(',').includes(c.key) || c.key === BASE)
-  : CONTENDERS;
-/** Whether contender `c` is measured on dataset `d` (all of them unless it names its own). */
-const runsOn = (c, d) => !c.datasets || c.datasets.includes(d.key);
-
+// `base`: the contender the ratios of this dataset are taken against (default BASE). `csv`: the
+// file is a CSV table, read for the expectations with the floor's own parser. `optIn`: only the
+// contenders naming this dataset in their `datasets` run on it.
 const DATASETS = [
   { key: 'seed', label: 'seed (20 × 4, data/matrix.json)', file: join(ROOT, 'data/matrix.json') },
   { key: 'synthetic', label: 'synthetic (2,000 × 40, bench/gen-data.mjs)', file: null },
+  {
+    key: 'synthetic-csv',
+    label: 'synthetic (2,000 × 40) as CSV: ours through `src`, the floor fetches and parses the CSV',
+    file: null,
+    base: 'vanilla-csv',
+    csv: true,
+    optIn: true,
+  },
 ];
-const wantedDatasets = opt('--datasets', 'seed,synthetic').split(',');
+const wantedDatasets = opt('--datasets', DATASETS.map((d) => d.key).join(',')).split(',');
 const datasets = DATASETS.filter((d) => wantedDatasets.includes(d.key));
+/** The contender the ratios of dataset `dk` are taken against. */
+const baseOf = (dk) => (DATASETS.find((d) => d.key === dk) || {}).base || BASE;
+
+const only = opt('--only', null);
+// --only keeps the ratio base of every dataset measured.
+const bases = new Set([BASE, ...datasets.map((d) => baseOf(d.key))]);
+const contenders = only
+  ? CONTENDERS.filter((c) => only.split(',').includes(c.key) || bases.has(c.key))
+  : CONTENDERS;
+/**
+ * Whether contender `c` is measured on dataset `d`: the datasets it names, or else every dataset
+ * that is not opt-in.
+ */
+const runsOn = (c, d) => (c.datasets ? c.datasets.includes(d.key) : !d.optIn);
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
@@ -185,13 +237,16 @@ const median = (xs) => {
 };
 const stats = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null);
 
-function loadGlue() {
+function loadScript(path, name) {
   const ctx = { globalThis: {} };
   ctx.globalThis = ctx;
   vm.createContext(ctx);
-  vm.runInContext(readFileSync(join(BENCH, 'pages/glue-common.js'), 'utf8'), ctx);
-  return ctx.BenchGlue;
+  vm.runInContext(readFileSync(join(BENCH, path), 'utf8'), ctx);
+  return ctx[name];
 }
+const loadGlue = () => loadScript('pages/glue-common.js', 'BenchGlue');
+/** The floor's code (bench/baseline-vanilla.js), for its CSV parser. */
+const loadVanilla = () => loadScript('baseline-csv.js', 'VanillaCsv');
 
 /** Expected first rows and counts of every step; throws if a test would be ambiguous. */
 function expectations(ds, glue) {
@@ -313,15 +368,20 @@ async function pageError(page) {
   return err || page.pageErrors[0] || null;
 }
 
-/** Opens a contender's page on a dataset; resolves with its first-paint figures. */
-async function openAndPaint(browser, base, c, dataUrl) {
+/**
+ * Opens a contender's page on a dataset; resolves with its first-paint figures. The page gets the
+ * data file's URL (`?data=`) and the expected first row (`&first=`, for a page that does not read
+ * the data itself: ours-csv).
+ */
+async function openAndPaint(browser, base, c, d) {
   const { context, page } = await newPage(browser);
   try {
     // Let the new renderer process start up on a blank page of the same origin first, so its
     // start-up work does not land inside the measured load.
     await withTimeout(page.goto(`${base}/bench/pages/blank.html`), TIMEOUT, `${c.key}: blank page`);
     await page.waitForTimeout(SETTLE_MS);
-    await withTimeout(page.goto(`${base}/bench/pages/${c.page}?data=${encodeURIComponent(dataUrl)}`), TIMEOUT, `${c.key}: load`);
+    const query = `?data=${encodeURIComponent(d.url)}&first=${encodeURIComponent(d.exp.all.first)}`;
+    await withTimeout(page.goto(`${base}/bench/pages/${c.page}${query}`), TIMEOUT, `${c.key}: load`);
     const fp = await withTimeout(
       (async () => {
         // Poll the page for an error while waiting, so a broken page fails fast.
@@ -455,11 +515,18 @@ async function main() {
     }
     builds[c.key] = hash.digest('hex').slice(0, 12);
   }
-  const synth = writeDataset(join(BENCH, 'data/synthetic-2000x40.json'), { programs: 2000, services: 40, seed: DEFAULT_SEED });
-  DATASETS[1].file = synth;
+  const synthOpts = { programs: 2000, services: 40, seed: DEFAULT_SEED };
+  const byKey = (k) => DATASETS.find((d) => d.key === k);
+  byKey('synthetic').file = writeDataset(join(BENCH, 'data/synthetic-2000x40.json'), synthOpts);
+  // The same matrix as a CSV table (names and statuses; a table has no aliases, tags or notes).
+  byKey('synthetic-csv').file = writeCsv(join(BENCH, 'data/synthetic-2000x40.csv'), synthOpts);
   const glue = loadGlue();
+  const vanilla = loadVanilla();
   for (const d of datasets) {
-    d.data = JSON.parse(readFileSync(d.file, 'utf8'));
+    // A CSV file as the floor's parser reads it (the widget's reading of a table: names, no
+    // aliases, no tags), so the expected rows are those of the data as the CSV carries it.
+    const text = readFileSync(d.file, 'utf8');
+    d.data = d.csv ? vanilla.parse(text) : JSON.parse(text);
     d.url = '/' + rel(d.file);
     d.exp = expectations(d.data, glue);
     const buf = readFileSync(d.file);
@@ -499,7 +566,7 @@ async function main() {
           if (R[c.key].failed || !runsOn(c, d)) continue;
           let context;
           try {
-            const o = await openAndPaint(browser, base, c, d.url);
+            const o = await openAndPaint(browser, base, c, d);
             context = o.context;
             const count = await o.page.evaluate(() => window.bench.adapter.rowCount());
             if (count !== d.exp.all.count) throw new Error(`first paint: ${count} rows, expected ${d.exp.all.count}`);
@@ -528,7 +595,7 @@ async function main() {
         for (const c of contenders) {
           if (R[c.key].failed || !runsOn(c, d)) continue;
           try {
-            pages[c.key] = await openAndPaint(browser, base, c, d.url);
+            pages[c.key] = await openAndPaint(browser, base, c, d);
           } catch (e) {
             fail(c, e);
           }
@@ -605,7 +672,7 @@ async function main() {
   }
   const ratio = (dk, ck, metric) => {
     const a = summary[dk][ck][metric];
-    const b = summary[dk][BASE][metric];
+    const b = summary[dk][baseOf(dk)][metric];
     if (metric === 'transferGzip') return a / b;
     return a && b ? a.median / b.median : NaN;
   };
@@ -623,7 +690,7 @@ async function main() {
         options: { reps: REPS, warmup: WARMUP, smoke: SMOKE, query: QUERY, argv },
         loadavg: { start: loadStart, end: loadEnd },
         minutes: (finished - started) / 60000,
-        datasets: datasets.map((d) => ({ key: d.key, file: rel(d.file), size: d.size, bytes: d.bytes, expected: d.exp })),
+        datasets: datasets.map((d) => ({ key: d.key, file: rel(d.file), size: d.size, bytes: d.bytes, base: baseOf(d.key), expected: d.exp })),
         transfer: sizes,
         builds,
         summary,
@@ -660,15 +727,18 @@ async function main() {
       'Load above the CPU count means other work shared the machine: absolute times are inflated and noisy, the ratios less so.');
     if (builds.ours) L.push(`- Widget build measured: dist/ as of the start of the run (copied to bench/data/dist/), sha256 of its files ${builds.ours}`);
     L.push(`- Node ${mach.node}; Tabulator ${TABULATOR_V}, Grid.js ${GRIDJS_V} (pinned in bench/package.json)`);
-    L.push(`- ${WARMUP} warm-up + ${REPS} measured repetitions per test; medians with (min–max); **ratio** = median ÷ the windowed vanilla table's median in this same run (lower is better, 1× = the floor).`);
+    L.push(`- ${WARMUP} warm-up + ${REPS} measured repetitions per test; medians with (min–max); **ratio** = median ÷ the windowed vanilla table's median in this same run (lower is better, 1× = the floor); ` +
+      'on the CSV dataset, ÷ the windowed vanilla table that fetches and parses the same CSV.');
     L.push('');
     L.push('## Results');
     for (const d of datasets) {
       L.push('');
       L.push(`### ${d.label}`);
       L.push('');
+      const floor = contenders.find((c) => c.key === baseOf(d.key));
       L.push(`Filter: "${QUERY}" finds ${d.exp.filter.count} of ${d.exp.all.count} programs; clear: back to all ${d.exp.all.count}. ` +
-        `Data file ${kb(d.bytes.raw)} raw, ${kb(d.bytes.gzip)} gzip -9 (the same file for every contender, not in the transfer column).`);
+        `Data file ${kb(d.bytes.raw)} raw, ${kb(d.bytes.gzip)} gzip -9 (the same file for every contender, not in the transfer column).` +
+        (baseOf(d.key) !== BASE ? ` Ratios against ${floor ? floor.label : baseOf(d.key)}.` : ''));
       L.push('');
       L.push('| contender | transfer (gzip -9) | first paint (ms) | filter: type query (ms) | filter: clear (ms) | sort: program header (ms) | memory after load (MB) | DOM nodes / rows in DOM |');
       L.push('|---|---|---|---|---|---|---|---|');
@@ -761,7 +831,8 @@ async function main() {
 function buildTargets(summary, ratio, sizes) {
   const t = [];
   const fmt = (r, s) => (s ? `${r.toFixed(2)}× (${s.median.toFixed(s.median < 10 ? 1 : 0)} ms vs ${'{B}'})` : 'n/a');
-  const has = (dk, ck = 'ours') => summary[dk] && summary[dk][ck] && summary[dk][BASE];
+  // Ratios are against the dataset's own floor (baseOf: vanilla, or vanilla-csv on the CSV dataset).
+  const has = (dk, ck = 'ours') => summary[dk] && summary[dk][ck] && summary[dk][baseOf(dk)];
   const gz = sizes.ours ? sizes.ours.gzip : null;
   const first = sizes['ours-embedded'];
   const floor = sizes.yewFloor
@@ -776,7 +847,7 @@ function buildTargets(summary, ratio, sizes) {
   const rel = (dk, metric, limit, text, ck = 'ours') => {
     if (!has(dk, ck)) return;
     const s = summary[dk][ck][metric];
-    const b = summary[dk][BASE][metric];
+    const b = summary[dk][baseOf(dk)][metric];
     const r = ratio(dk, ck, metric);
     t.push({
       target: text,
@@ -790,12 +861,24 @@ function buildTargets(summary, ratio, sizes) {
   rel('synthetic', 'firstPaint', 2, '2,000 × 40: first paint ≤ 2× the windowed floor');
   rel('seed', 'firstPaint', 1.5, 'seed 20 × 4: first paint ≤ 1.5× vanilla');
   rel('seed', 'firstPaint', 1.5, 'seed 20 × 4, a default widget showing its embedded matrix (no data given, no dataset reader): first paint ≤ 1.5× vanilla', 'ours-embedded');
-  for (const dk of ['synthetic', 'seed']) {
+  // The same 2,000 × 40 matrix as a CSV file given as `src`: the widget fetches the CSV and reads
+  // it (its dataset reader, fetched on first use), against a windowed vanilla table that fetches
+  // and parses the same CSV (bench/pages/vanilla-csv.html).
+  const CSV_TARGET = '2,000 × 40 from a CSV `src`';
+  rel('synthetic-csv', 'firstPaint', 2, `${CSV_TARGET}: first paint ≤ 2× a windowed vanilla table that fetches and parses the same CSV`, 'ours-csv');
+  rel('synthetic-csv', 'filter', 1.0, `${CSV_TARGET}: filter (type the query) ≤ 1.0× that table`, 'ours-csv');
+  rel('synthetic-csv', 'clear', 1.0, `${CSV_TARGET}: filter (clear the query) ≤ 1.0× that table`, 'ours-csv');
+  rel('synthetic-csv', 'sort', 1.0, `${CSV_TARGET}: sort ≤ 1.0× that table`, 'ours-csv');
+  for (const [dk, ck, prefix] of [
+    ['synthetic', 'ours', '2,000 × 40: first paint'],
+    ['seed', 'ours', 'seed 20 × 4: first paint'],
+    ['synthetic-csv', 'ours-csv', `${CSV_TARGET}: first paint`],
+  ]) {
     // How much of our first paint passes before any of our code runs: the wasm's fetch,
     // compile and instantiation (probe.js), against the floor's whole first paint.
-    const w = has(dk) && summary[dk].ours.wasmReady;
-    const b = has(dk) && summary[dk][BASE].firstPaint;
-    const row = t.find((x) => x.target.startsWith(dk === 'seed' ? 'seed 20 × 4: first paint' : '2,000 × 40: first paint'));
+    const w = has(dk, ck) && summary[dk][ck].wasmReady;
+    const b = has(dk, ck) && summary[dk][baseOf(dk)].firstPaint;
+    const row = t.find((x) => x.target.startsWith(prefix));
     if (w && b && row) {
       row.measured += `; our wasm is instantiated at ${w.median.toFixed(0)} ms (${(w.median / b.median).toFixed(2)}× the floor's whole first paint) before any of our code runs`;
     }
@@ -819,7 +902,7 @@ function buildTargets(summary, ratio, sizes) {
 // The chart: hand-made SVG, log-scale horizontal bars of ratios against the windowed floor.
 // ------------------------------------------------------------------------------------------------
 function renderSvg(summary, ratio) {
-  const COLORS = { ours: '#0969da', 'ours-embedded': '#54aeff', naive: '#8c959f', tabulator: '#bf8700', gridjs: '#8250df', vanilla: '#1a7f37' };
+  const COLORS = { ours: '#0969da', 'ours-embedded': '#54aeff', 'ours-csv': '#0a3069', naive: '#8c959f', tabulator: '#bf8700', gridjs: '#8250df', vanilla: '#1a7f37', 'vanilla-csv': '#4ac26b' };
   const METRICS = [
     ['transferGzip', 'transfer (gzip)'],
     ['firstPaint', 'first paint'],
@@ -828,8 +911,15 @@ function renderSvg(summary, ratio) {
     ['sort', 'sort'],
     ['memory', 'memory'],
   ];
-  const TARGET = { synthetic: { firstPaint: 2, filter: 1.5, clear: 1.5, sort: 1.5 }, seed: { firstPaint: 1.5 } };
-  const others = contenders.filter((c) => c.key !== BASE);
+  const TARGET = {
+    synthetic: { firstPaint: 2, filter: 1.5, clear: 1.5, sort: 1.5 },
+    seed: { firstPaint: 1.5 },
+    'synthetic-csv': { firstPaint: 2, filter: 1, clear: 1, sort: 1 },
+  };
+  // A dataset's panel: the contenders measured on it, except its floor (the 1× line).
+  const othersOf = (d) => contenders.filter((c) => runsOn(c, d) && c.key !== baseOf(d.key));
+  // The legend: every contender with a bar in some panel.
+  const others = contenders.filter((c) => datasets.some((d) => othersOf(d).includes(c)));
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const W = 960;
   const left = 150;
@@ -841,7 +931,7 @@ function renderSvg(summary, ratio) {
   let maxR = 1;
   let minR = 1;
   for (const d of datasets) {
-    for (const c of others) {
+    for (const c of othersOf(d)) {
       for (const [m] of METRICS) {
         const r = ratio(d.key, c.key, m);
         if (Number.isFinite(r) && r > 0) {
@@ -856,25 +946,41 @@ function renderSvg(summary, ratio) {
   const x = (r) => left + (Math.log10(r / lo) / Math.log10(hi / lo)) * plotW;
   const ticks = [];
   for (let p = lo; p <= hi * 1.0001; p *= 10) for (const k of [1, 2, 5]) if (p * k <= hi * 1.0001) ticks.push(p * k);
-  const groupH = others.length * (barH + gap) - gap;
-  const panelH = 34 + METRICS.length * (groupH + groupGap) + 22;
-  const H = 70 + datasets.length * panelH + 40;
+  const groupHOf = (d) => Math.max(1, othersOf(d).length) * (barH + gap) - gap;
+  const panelHOf = (d) => 34 + METRICS.length * (groupHOf(d) + groupGap) + 22;
+  // The legend, wrapped into rows that fit the width (16 px each).
+  const legend = [];
+  {
+    let lx = 16;
+    let row = 0;
+    for (const c of others) {
+      const w = 24 + c.label.length * 6.2;
+      if (lx > 16 && lx + w - 10 > W - 16) {
+        lx = 16;
+        row++;
+      }
+      legend.push({ c, x: lx, y: 52 + row * 16 });
+      lx += w;
+    }
+  }
+  const legendExtra = legend.length ? legend[legend.length - 1].y - 52 : 0;
+  const H = 70 + legendExtra + datasets.reduce((h, d) => h + panelHOf(d), 0) + 40;
   const o = [];
   o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">`);
   o.push(`<title>Benchmark ratios against the windowed vanilla JS table (lower is better)</title>`);
   o.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
   o.push(`<text x="16" y="24" font-size="15" font-weight="600" fill="#1f2328">compliance-matrix benchmark: median ÷ windowed vanilla JS table (log scale, lower is better)</text>`);
-  o.push(`<text x="16" y="42" fill="#57606a">${esc(`${REPS} measured repetitions after ${WARMUP} warm-ups, one headless Chromium run; dashed red: issue #8 target for compliance-matrix`)}</text>`);
-  // legend
-  let lx = 16;
-  for (const c of others) {
-    o.push(`<rect x="${lx}" y="52" width="10" height="10" fill="${COLORS[c.key] || '#444'}"/>`);
-    o.push(`<text x="${lx + 14}" y="61" fill="#1f2328">${esc(c.label)}</text>`);
-    lx += 24 + c.label.length * 6.2;
+  o.push(`<text x="16" y="42" fill="#57606a">${esc(`${REPS} measured repetitions after ${WARMUP} warm-ups, one headless Chromium run; dashed red: issue #8 target for compliance-matrix; CSV panel: ÷ its own floor, vanilla-csv`)}</text>`);
+  for (const { c, x: lx, y: ly } of legend) {
+    o.push(`<rect x="${lx.toFixed(1)}" y="${ly}" width="10" height="10" fill="${COLORS[c.key] || '#444'}"/>`);
+    o.push(`<text x="${(lx + 14).toFixed(1)}" y="${ly + 9}" fill="#1f2328">${esc(c.label)}</text>`);
   }
-  let y = 78;
+  let y = 78 + legendExtra;
   for (const d of datasets) {
-    o.push(`<text x="16" y="${y + 14}" font-size="13" font-weight="600" fill="#1f2328">${esc(d.label)}</text>`);
+    const panel = othersOf(d);
+    const groupH = groupHOf(d);
+    const panelH = panelHOf(d);
+    o.push(`<text x="16" y="${y + 14}" font-size="13" font-weight="600" fill="#1f2328">${esc(d.label.replace(/`/g, ''))}</text>`);
     const top = y + 26;
     const bottom = y + panelH - 22;
     for (const t of ticks) {
@@ -882,13 +988,12 @@ function renderSvg(summary, ratio) {
       o.push(`<line x1="${tx}" y1="${top}" x2="${tx}" y2="${bottom}" stroke="${t === 1 ? '#1a7f37' : '#d0d7de'}" stroke-width="${t === 1 ? 1.5 : 1}"/>`);
       o.push(`<text x="${tx}" y="${bottom + 13}" text-anchor="middle" fill="#57606a">${t >= 1 ? t : t.toFixed(t < 0.1 ? 2 : 1)}×</text>`);
     }
-    o.push(`<text x="${(x(1) + 4).toFixed(1)}" y="${top + 8}" fill="#1a7f37">floor = 1×</text>`);
+    o.push(`<text x="${(x(1) + 4).toFixed(1)}" y="${top + 8}" fill="#1a7f37">${esc(d.base ? `floor (${d.base}) = 1×` : 'floor = 1×')}</text>`);
     let gy = top + 12;
     for (const [m, label] of METRICS) {
       o.push(`<text x="${left - 8}" y="${gy + groupH / 2 + 4}" text-anchor="end" fill="#1f2328">${esc(label)}</text>`);
-      others.forEach((c, i) => {
+      panel.forEach((c, i) => {
         const by = gy + i * (barH + gap);
-        if (!runsOn(c, d)) return;
         const r = ratio(d.key, c.key, m);
         if (!Number.isFinite(r) || r <= 0) {
           o.push(`<text x="${left + 4}" y="${by + barH - 2}" fill="#cf222e">n/a</text>`);
@@ -915,7 +1020,7 @@ function renderSvg(summary, ratio) {
 
 const METHOD = `## Method
 
-- **Pages** (\`bench/pages/*.html\`, served from the repository root by \`scripts/serve.mjs\` on 127.0.0.1, \`cache-control: no-store\`): the first script records \`performance.now()\` and starts fetching the data file (the widget's JSON schema, the same file for every contender); then \`probe.js\` (instrumentation, not counted), then the contender's code and CSS. Ours: \`<compliance-matrix view="table">\` with \`el.data = dataset\` set before it is connected (the other contenders have no diagram, so the widget's diagram view is off). Ours, embedded matrix (the seed only): a default \`<compliance-matrix view="table">\` in the page's HTML, given no data, showing the matrix built into its wasm (so it never fetches the dataset reader); the page still fetches the data file, only to tell the probe the expected first row. Windowed vanilla: \`bench/baseline-vanilla.js\`. Naive vanilla: \`bench/naive-vanilla.js\`. Tabulator: \`layout: "fitDataFill"\`, header sort, virtual DOM (default; it needs a fixed height: 640 px, as the windowed vanilla table), a search box calling \`table.setFilter\` with the widget's word-start search (\`bench/pages/glue-common.js\`, \`tabulator-glue.js\`). Grid.js: \`sort: true\`, \`pagination: false\`, built-in search with the aliases in a hidden column it searches (\`search: {ignoreHiddenColumns: false}\`). Grid.js and Tabulator get the same rows converted in the page (\`BenchGlue.toRows\`, timed as part of first paint).
+- **Pages** (\`bench/pages/*.html\`, served from the repository root by \`scripts/serve.mjs\` on 127.0.0.1, \`cache-control: no-store\`): the first script records \`performance.now()\` and starts fetching the data file (the widget's JSON schema, the same file for every contender); then \`probe.js\` (instrumentation, not counted), then the contender's code and CSS. Ours: \`<compliance-matrix view="table">\` with \`el.data = dataset\` set before it is connected (the other contenders have no diagram, so the widget's diagram view is off). Ours, embedded matrix (the seed only): a default \`<compliance-matrix view="table">\` in the page's HTML, given no data, showing the matrix built into its wasm (so it never fetches the dataset reader); the page still fetches the data file, only to tell the probe the expected first row. Windowed vanilla: \`bench/baseline-vanilla.js\`. Naive vanilla: \`bench/naive-vanilla.js\`. Tabulator: \`layout: "fitDataFill"\`, header sort, virtual DOM (default; it needs a fixed height: 640 px, as the windowed vanilla table), a search box calling \`table.setFilter\` with the widget's word-start search (\`bench/pages/glue-common.js\`, \`tabulator-glue.js\`). Grid.js: \`sort: true\`, \`pagination: false\`, built-in search with the aliases in a hidden column it searches (\`search: {ignoreHiddenColumns: false}\`). Grid.js and Tabulator get the same rows converted in the page (\`BenchGlue.toRows\`, timed as part of first paint). On the CSV dataset only, two pages of their own: ours, CSV through \`src\` (\`ours-csv.html\`): \`<compliance-matrix view="table">\` in the page's HTML with the CSV's URL as its \`src\` (set by a script before the module upgrades the element, as if written in the HTML); the page fetches nothing and preloads nothing: the widget fetches the CSV itself and reads it with its dataset reader (\`compliance-matrix-reader_bg.wasm.gz\`, fetched on first use); the harness tells the page the expected first row (\`&first=\`), so the page does no work of its own. Its floor, windowed vanilla from the CSV (\`vanilla-csv.html\`): the first script fetches the CSV as text; the page parses it with \`VanillaCsv.parse\` (\`bench/baseline-csv.js\`: RFC 4180, the widget's cell meanings: \`1\` in scope, \`0\` not in scope, empty unknown, other text in progress with that label) and mounts the same windowed table; the parse is part of its first paint.
 - **Each page in its own browser context** (own renderer process and V8 heap), cold: no HTTP or code cache (the wasm and JS are compiled on every load). Loopback network: transfer size does not show in the times; it is reported on its own.
 - **First paint**: from the first script's \`performance.now()\` to the end of the rendered frame that first shows the dataset's first program as the first row. "Painted" is detected with a \`requestAnimationFrame\` loop in the page (no MutationObserver, so no observer work is added to the contender): the condition is checked at the start of each frame and right after it has rendered (a \`MessageChannel\` message posted from the rAF callback runs after the frame's style, layout and paint); the time is taken at that message. A fresh page per repetition.
 - **Filter**: one page per contender kept open; the search box is focused and the query "${QUERY}" arrives as one input event (\`page.keyboard.insertText\`, like a paste); timed from the \`beforeinput\` event (a capture listener on \`window\`, which sees events inside the widget's shadow root) to the end of the frame that shows the first matching program as the first row. **Clear**: select all, then one Backspace key press, timed the same way until the first program of the full list is painted. Each measured step also checks the number of matching rows through the contender's API (ours: \`el.state.visible\`; Tabulator: \`getDataCount("active")\`; Grid.js and vanilla: their rows), and the run fails if it differs.
@@ -923,7 +1028,7 @@ const METHOD = `## Method
 - **Memory** (on the first-paint pages, after two forced garbage collections through CDP \`HeapProfiler.collectGarbage\`): \`Runtime.getHeapUsage\` \`usedSize\` (V8 JS heap) + \`backingStorageSize\` (ArrayBuffers) + the wasm linear memory. V8 does not count wasm memory in its heap figures and the widget does not expose it, so \`probe.js\` wraps \`WebAssembly.instantiate\`/\`instantiateStreaming\` and sums \`memory.buffer.byteLength\` of every exported \`WebAssembly.Memory\`. DOM memory (Blink's own heap for elements, layout objects) is not in these figures; the DOM node count (CDP \`Memory.getDOMCounters\`) is reported beside it.
 - **Quiet start**: before every measured filter or sort step, and after each contender's turn, the page gets a forced full garbage collection (CDP \`HeapProfiler.collectGarbage\`) and the harness waits until its main thread is idle (three 50 ms timers in a row fire less than 8 ms late; at most 5 s). Without this, on 2 cores, a contender measured right after a heavy one (e.g. the windowed floor after our widget re-rendered 2,000 rows) paid for the other renderer's garbage collection. Each step thus starts from a quiet state; garbage a step itself creates and collects during the step still counts.
 - **Order**: within each repetition the contenders run one after another (interleaved), so a slow phase of the machine touches all of them; ratios are taken within the run.
-- **Data**: the seed is \`data/matrix.json\`; the synthetic matrix is written by \`bench/gen-data.mjs\` (mulberry32, seed ${DEFAULT_SEED}): shuffled seed order, unique names, ~60 % in scope, ~18 % not in scope, ~12 % in progress with a label, ~10 % unknown or left out.
+- **Data**: the seed is \`data/matrix.json\`; the synthetic matrix is written by \`bench/gen-data.mjs\` (mulberry32, seed ${DEFAULT_SEED}): shuffled seed order, unique names, ~60 % in scope, ~18 % not in scope, ~12 % in progress with a label, ~10 % unknown or left out. The CSV dataset is the same matrix written by \`bench/gen-data.mjs\` as \`bench/data/synthetic-2000x40.csv\`, as the widget's CSV export writes one: header \`Compliance Program\` then the service names, one row per program in the same order, cells \`1\`, \`0\`, the in-progress label, or empty; fields with \`,\`, \`"\`, CR or LF quoted (RFC 4180), CRLF line ends. A table carries names and statuses only (no aliases, tags or notes), so its expected rows are computed from the CSV as \`parseCsv\` reads it: "${QUERY}" finds the programs named FedRAMP only. The generator refuses names and labels the widget's reader would read back otherwise (a leading \`=\`, \`+\`, \`-\`, \`@\`, a label that reads as a status, a name of the seed's programs).
 
 ## Caveats
 
@@ -941,6 +1046,7 @@ make bench            # make dist, then: cd bench && npm install && cd .. && nod
 node bench/run.mjs --smoke                                    # CI smoke run: 1 warm-up + 2 repetitions → bench/results-smoke.md
 node bench/profile.mjs load|filter|under NAME|trace|loadtrace|mutations --named  # the profiles behind the analysis above
 node bench/run.mjs --reps 30 --only ours,tabulator --datasets synthetic
+node bench/run.mjs --only ours-csv --datasets synthetic-csv    # the CSV dataset: ours through src vs its floor (always kept)
 \`\`\`
 `;
 
