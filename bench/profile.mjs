@@ -40,9 +40,9 @@ const opt = (name, def) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
 };
 // The seed is data/matrix.json itself (bench/run.mjs writes only the synthetic file).
-const DATA = { synthetic: '/bench/data/synthetic-2000x40.json', seed: '/data/matrix.json' }[opt('data', 'synthetic')];
+const DATA = { synthetic: '/bench/data/synthetic-2000x40.json', seed: '/data/matrix.json', csv: '/bench/data/synthetic-2000x40.csv' }[opt('data', 'synthetic')];
 if (!DATA || !['load', 'filter', 'under', 'trace', 'loadtrace', 'mutations'].includes(mode)) {
-  console.error('usage: node bench/profile.mjs load|filter|under NAME|trace|loadtrace|mutations [--data synthetic|seed] [--runs N] [--match REGEX] [--named]');
+  console.error('usage: node bench/profile.mjs load|filter|under NAME|trace|loadtrace|mutations [--data synthetic|seed|csv] [--runs N] [--match REGEX] [--named]');
   process.exit(2);
 }
 const RUNS = Number(opt('runs', { load: 5, filter: 6, under: 3, trace: 3, loadtrace: 3, mutations: 1 }[mode]));
@@ -52,15 +52,18 @@ const CPU = Number(opt('cpu', 1));
 if (args.includes('--named')) {
   const out = join(ROOT, 'bench/data/dist');
   mkdirSync(out, { recursive: true });
-  for (const f of ['compliance-matrix.js', 'compliance-matrix-reader_bg.wasm.gz']) copyFileSync(join(ROOT, 'dist', f), join(out, f));
-  execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '--converge', '--low-memory-unused', '-g',
-    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
-    join(ROOT, 'target/bindgen/nomod/compliance-matrix_bg.wasm'), '-o', join(out, 'compliance-matrix_bg.wasm')], { stdio: 'inherit' });
-  // The module's glue calls the wasm by the short names of scripts/minify-names.mjs: the twin gets
-  // the same ones (they follow the order of the imports and exports).
-  execFileSync('node', [join(ROOT, 'scripts/minify-names.mjs'), join(out, 'compliance-matrix_bg.wasm')], { stdio: 'inherit' });
-  // The module fetches the compressed file.
-  writeFileSync(join(out, 'compliance-matrix_bg.wasm.gz'), gzipSync(readFileSync(join(out, 'compliance-matrix_bg.wasm'))));
+  copyFileSync(join(ROOT, 'dist/compliance-matrix.js'), join(out, 'compliance-matrix.js'));
+  for (const name of ['compliance-matrix_bg', 'compliance-matrix-reader_bg']) {
+    const wasm = join(out, `${name}.wasm`);
+    execFileSync('node', [join(ROOT, 'node_modules/binaryen/bin/wasm-opt'), '-Oz', '--converge', '--low-memory-unused', '-g',
+      '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+      join(ROOT, `target/bindgen/nomod/${name}.wasm`), '-o', wasm], { stdio: 'inherit' });
+    // The module's glue calls the wasm by the short names of scripts/minify-names.mjs: the twin
+    // gets the same ones (they follow the order of the imports and exports).
+    execFileSync('node', [join(ROOT, 'scripts/minify-names.mjs'), wasm], { stdio: 'inherit' });
+    // The module fetches the compressed file.
+    writeFileSync(`${wasm}.gz`, gzipSync(readFileSync(wasm)));
+  }
 }
 
 const server = await serve(ROOT, 0);

@@ -160,6 +160,11 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
   };
   // A dataset to read: the reader loads before the core is given it.
   const hasData = (options) => Object.prototype.hasOwnProperty.call(options, 'data') && options.data !== null && options.data !== undefined;
+  // A `src` will need the reader once its text has arrived: its load starts now, beside the
+  // widget's wasm and the text (a failure is said when the text is read).
+  const prefetchFor = (options) => {
+    if (!makeReader && typeof options.src === 'string' && options.src.trim() !== '') reader.load().catch(() => {});
+  };
 
   const attach = (g) => {
     glue = g;
@@ -364,6 +369,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       attributeFilter: ['data-as-of', 'data-source', 'data-source-url', 'colspan', 'rowspan'],
     });
     // The wasm and the strings of the widget's language load side by side; it starts with both.
+    prefetchFor(current);
     const lang = spoken(target, current);
     if (glue && known(lang)) start();
     else {
@@ -380,6 +386,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       ready: rendered,
       update(next = {}) {
         current = { ...current, ...next };
+        prefetchFor(next);
         if (saved) for (const key of Object.keys(next)) if (VIEW_STATE.has(key)) delete saved[key];
         const lang = spoken(target, current);
         if (handle && glue) {

@@ -6,7 +6,7 @@ use crate::diagram_layout::number;
 use crate::i18n::{date_text, status_text, Arg::Num, Arg::Text, Strings, K};
 use crate::query::{coverage, Direction, Query, SortField};
 use crate::revisions::{Diff, Supersession};
-use crate::window::{Scroller, ROW_HEIGHT, WINDOW_THRESHOLD};
+use crate::window::{Scroller, ROW_HEIGHT};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -85,7 +85,7 @@ pub fn table(props: &TableProps) -> Html {
     }
     let total = props.visible.len();
     let n = props.shown.len();
-    let long = total > WINDOW_THRESHOLD;
+    let long = crate::window::is_long(total, n);
     // Printing renders every row and column, up to a size; beyond it the window and a note.
     let print_all = crate::window::prints_everything(total, n);
     let windowed = long && !(*printing && print_all);

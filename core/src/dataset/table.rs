@@ -156,6 +156,17 @@ pub(crate) fn from_table(
     // Name or known id → row position, so duplicate checks stay linear on big tables.
     let mut by_name: HashMap<&str, usize> = HashMap::new();
     let mut by_known: HashMap<&str, usize> = HashMap::new();
+    // Each known program's name and aliases normalised once (a table of 2,000 rows asks 2,000 times).
+    let known_keys: Vec<(String, Vec<String>)> = known
+        .programs
+        .iter()
+        .map(|p| {
+            (
+                normalize_name(&p.name),
+                p.aliases.iter().map(|a| normalize_name(a)).collect(),
+            )
+        })
+        .collect();
     for row in &rows {
         if row.cells.len() != header.cells.len() {
             return Err(unit
@@ -171,7 +182,7 @@ pub(crate) fn from_table(
         if name.is_empty() {
             return Err(unit.at(row.line, 1, K::errEmptyProgram));
         }
-        let canonical = known_program(&known, name);
+        let canonical = known_program(&known, &known_keys, name);
         let prev = by_name
             .get(name)
             .copied()
@@ -249,18 +260,23 @@ pub(crate) fn from_table(
     Ok(ds)
 }
 
-/// The known program a name is (by normalised name, or by the alias of exactly one program).
-fn known_program<'a>(known: &'a Dataset, name: &str) -> Option<&'a Program> {
+/// The known program a name is (by normalised name, or by the alias of exactly one program);
+/// `keys`: each known program's normalised name and aliases, in order.
+fn known_program<'a>(
+    known: &'a Dataset,
+    keys: &[(String, Vec<String>)],
+    name: &str,
+) -> Option<&'a Program> {
     let n = normalize_name(name);
-    if let Some(p) = known.programs.iter().find(|p| normalize_name(&p.name) == n) {
-        return Some(p);
+    if let Some(i) = keys.iter().position(|(k, _)| *k == n) {
+        return Some(&known.programs[i]);
     }
-    let mut by_alias = known
-        .programs
+    let mut by_alias = keys
         .iter()
-        .filter(|p| p.aliases.iter().any(|a| normalize_name(a) == n));
+        .enumerate()
+        .filter(|(_, (_, aliases))| aliases.contains(&n));
     match (by_alias.next(), by_alias.next()) {
-        (Some(p), None) => Some(p),
+        (Some((i, _)), None) => Some(&known.programs[i]),
         _ => None,
     }
 }
