@@ -104,7 +104,7 @@ if (out) {
   if (floorWasm) {
     const w = measure(floorWasm);
     const glue = arg('--floor-js') ? measure(arg('--floor-js')) : { raw: 0, gzip: 0, brotli: 0 };
-    parts.push(`## The Yew floor\n\n\`bench/yew-floor\`: a Yew 0.23 app that renders one small table from props and handles one input, built with the widget's toolchain and flags (pinned nightly, \`-Zbuild-std\`, \`-Zlocation-detail=none\`, the same wasm-opt). What any Yew widget ships before its own code:\n\n| part | raw kB | gzip -9 kB | brotli kB |\n|---|---|---|---|\n| wasm | ${kB(w.raw)} | ${kB(w.gzip)} | ${kB(w.brotli)} |\n| glue (JS, minified) | ${kB(glue.raw)} | ${kB(glue.gzip)} | ${kB(glue.brotli)} |\n| **total** | **${kB(w.raw + glue.raw)}** | **${kB(w.gzip + glue.gzip)}** | **${kB(w.brotli + glue.brotli)}** |\n`);
+    parts.push(`## The Yew floor\n\n\`bench/yew-floor\`: a Yew 0.23 app that renders one small table from props and handles one input, built with the widget's toolchain and flags (pinned nightly, \`-Zbuild-std\`, the Makefile's SHIP_RUSTFLAGS: \`-Zlocation-detail=none -Zfmt-debug=none -Cpanic=immediate-abort\`, the same wasm-opt and short import and export names). What any Yew widget ships before its own code:\n\n| part | raw kB | gzip -9 kB | brotli kB |\n|---|---|---|---|\n| wasm | ${kB(w.raw)} | ${kB(w.gzip)} | ${kB(w.brotli)} |\n| glue (JS, minified) | ${kB(glue.raw)} | ${kB(glue.gzip)} | ${kB(glue.brotli)} |\n| **total** | **${kB(w.raw + glue.raw)}** | **${kB(w.gzip + glue.gzip)}** | **${kB(w.brotli + glue.brotli)}** |\n`);
   }
   // Who owns the wasm's bytes (scripts/size-owners.mjs, from a names-kept twin of the build).
   const named = arg('--owners');
