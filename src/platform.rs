@@ -330,17 +330,33 @@ pub fn absolute_url(url: &str) -> String {
 }
 
 /// Runs `f` once the next frame has been painted (a task queued from that frame's animation
-/// callback); never, without a window.
+/// callback), or after `PAINT_FALLBACK_MS` if no frame comes first (a hidden tab paints none:
+/// the widget must still complete there, and its `ready` resolve); never, without a window.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let late = run.clone();
     let frame = Closure::once_into_js(move || {
         if let Some(w) = window() {
-            let task = Closure::once_into_js(f);
+            let task = Closure::once_into_js(run);
             let _ = w.set_timeout_with_callback(task.unchecked_ref());
         }
     });
     let _ = w.request_animation_frame(frame.unchecked_ref());
+    let fallback = Closure::once_into_js(late);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        PAINT_FALLBACK_MS,
+    );
 }
+
+/// How long [`after_next_paint`] waits for a frame before it runs anyway.
+const PAINT_FALLBACK_MS: i32 = 500;
 
 /// The window's inner width and height in CSS px (0 without a window): what a table's scroll box
 /// is sized against before it has been laid out.

@@ -32,3 +32,26 @@ test('typed search and sort survive an attribute change and a move in the page',
   await cm.expectRows(['iso-27018', 'iso-27017', 'iso-27001']);
   assert.deepEqual(page.problems, []);
 });
+
+test('a page that paints no frame (a hidden tab) still gets the diagram and a resolved ready', { timeout: 60000 }, async () => {
+  const page = await env.page();
+  // A hidden tab runs no animation frames: the diagram, which follows the first paint, must not
+  // wait for one.
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
+  const ready = await page.evaluate(async () => {
+    await customElements.whenDefined('compliance-matrix');
+    const el = document.createElement('compliance-matrix');
+    document.getElementById('host').append(el);
+    const late = new Promise((resolve) => setTimeout(() => resolve('late'), 15000));
+    if ((await Promise.race([el.ready, late])) === 'late') return 'ready did not resolve within 15 s';
+    return {
+      rows: el.shadowRoot.querySelectorAll('tr[data-program]').length,
+      diagram: el.shadowRoot.querySelectorAll('svg[part=diagram]').length,
+    };
+  });
+  assert.deepEqual(ready, { rows: 20, diagram: 1 });
+  assert.deepEqual(page.problems, []);
+});
