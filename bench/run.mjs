@@ -72,14 +72,24 @@ const pkgVersion = (name) => {
 const TABULATOR_V = pkgVersion('tabulator-tables');
 const GRIDJS_V = pkgVersion('gridjs');
 
+// The controls the harness drives: search box, program sort button, the sort cycle of a click.
+const WIDGET_CONTROLS = {
+  search: 'compliance-matrix input[part=search]',
+  sort: 'compliance-matrix th[data-key=program] button',
+  cycle: ['asc', 'desc', 'none'],
+};
+const VANILLA_CONTROLS = {
+  search: '#host input[type=search]',
+  sort: 'th[data-key=program] button',
+  cycle: ['asc', 'desc', 'none'],
+};
+
 const CONTENDERS = [
   {
     key: 'ours',
     label: 'compliance-matrix (ours)',
     page: 'ours.html',
-    search: 'compliance-matrix input[part=search]',
-    sort: 'compliance-matrix th[data-key=program] button',
-    cycle: ['asc', 'desc', 'none'],
+    ...WIDGET_CONTROLS,
     // Served from a copy taken at the start of the run (bench/data/dist/), so a `make dist` running
     // meanwhile cannot break the run or mix two builds; sizes are reported under the dist/ names.
     // The page gives the widget its data, so it loads the dataset reader too (bench/size.md has
@@ -95,9 +105,7 @@ const CONTENDERS = [
     label: 'compliance-matrix, embedded matrix (ours)',
     page: 'ours-embedded.html',
     datasets: ['seed'],
-    search: 'compliance-matrix input[part=search]',
-    sort: 'compliance-matrix th[data-key=program] button',
-    cycle: ['asc', 'desc', 'none'],
+    ...WIDGET_CONTROLS,
     files: ['dist/compliance-matrix.js', 'dist/compliance-matrix_bg.wasm.gz'],
     snapshot: 'bench/data/dist',
   },
@@ -109,9 +117,7 @@ const CONTENDERS = [
     label: 'compliance-matrix, CSV through src (ours)',
     page: 'ours-csv.html',
     datasets: ['synthetic-csv'],
-    search: 'compliance-matrix input[part=search]',
-    sort: 'compliance-matrix th[data-key=program] button',
-    cycle: ['asc', 'desc', 'none'],
+    ...WIDGET_CONTROLS,
     files: ['dist/compliance-matrix.js', 'dist/compliance-matrix_bg.wasm.gz', 'dist/compliance-matrix-reader_bg.wasm.gz'],
     snapshot: 'bench/data/dist',
   },
@@ -119,30 +125,25 @@ const CONTENDERS = [
     key: 'vanilla',
     label: 'windowed vanilla JS (floor)',
     page: 'vanilla.html',
-    search: '#host input[type=search]',
-    sort: 'th[data-key=program] button',
-    cycle: ['asc', 'desc', 'none'],
+    ...VANILLA_CONTROLS,
     files: ['bench/baseline-vanilla.js'],
   },
   {
     // The floor of the CSV dataset: the same windowed table, the page fetching the CSV text and
-    // parsing it with VanillaCsv.parse (bench/baseline-csv.js) (RFC 4180, the widget's cell meanings) before mounting.
+    // parsing it with VanillaCsv.parse (bench/baseline-csv.js: RFC 4180, the widget's cell
+    // meanings) before mounting.
     key: 'vanilla-csv',
     label: 'windowed vanilla JS, parsing the CSV (floor)',
     page: 'vanilla-csv.html',
     datasets: ['synthetic-csv'],
-    search: '#host input[type=search]',
-    sort: 'th[data-key=program] button',
-    cycle: ['asc', 'desc', 'none'],
+    ...VANILLA_CONTROLS,
     files: ['bench/baseline-vanilla.js', 'bench/baseline-csv.js'],
   },
   {
     key: 'naive',
     label: 'naive vanilla JS (every row)',
     page: 'naive.html',
-    search: '#host input[type=search]',
-    sort: 'th[data-key=program] button',
-    cycle: ['asc', 'desc', 'none'],
+    ...VANILLA_CONTROLS,
     files: ['bench/naive-vanilla.js'],
   },
   {

@@ -313,11 +313,6 @@ async fn read_text(
     result
 }
 
-/// Logs a message to the browser console as an error.
-pub fn console_error(message: &str) {
-    web_sys::console::error_1(&message.into());
-}
-
 /// `url` resolved against the document's base URL (as `fetch` would), or `url` unchanged.
 pub fn absolute_url(url: &str) -> String {
     let base = window()

@@ -46,9 +46,19 @@ fn names(list: &serde_json::Value) -> BTreeSet<String> {
 #[test]
 fn the_manifest_lists_every_part_and_no_other() {
     let mut real = BTreeSet::new();
-    for dir in ["src/components", "src/element"] {
-        for f in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
-            let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+    // Every Rust file under the folders, in subfolders too (components/app/view.rs).
+    let mut dirs: Vec<std::path::PathBuf> = ["src/components", "src/element"]
+        .iter()
+        .map(|d| Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
+        .collect();
+    while let Some(dir) = dirs.pop() {
+        for f in std::fs::read_dir(dir).unwrap() {
+            let path = f.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
             real.extend(between(&text, "part=\"", '"'));
             real.extend(between(&text, "set_attribute(\"part\", \"", '"'));
         }

@@ -4,8 +4,9 @@
 //! [`dataset`] (read and check) → [`query`] (filter, facets, sort) → [`state`] (the reducer,
 //! with [`options`] and [`view_state`]) → the widget's components, which also draw
 //! [`diagram_layout`] and [`window`] and offer [`export`]; [`revisions`] and [`responsibility`]
-//! are the embedded history and model; [`order`] is the one sort they all use. No yew, web-sys, wasm-bindgen or js-sys anywhere in this
-//! crate's dependency tree (a test checks `cargo metadata`).
+//! are the embedded history and model; [`order`] is the one sort they all use. No yew, web-sys,
+//! wasm-bindgen or js-sys anywhere in this crate's dependency tree (a test checks
+//! `cargo metadata`).
 
 pub mod dataset;
 pub mod diagram_layout;
