@@ -1,10 +1,14 @@
 //! compliance-matrix-core: everything the widget knows that is not the browser. The modules are
-//! the pipeline, and data flows one way:
+//! layered, and data flows one way, from the bottom up:
 //!
-//! [`dataset`] (read and check) → [`query`] (filter, facets, sort) → [`state`] (the reducer,
-//! with [`options`] and [`view_state`]) → the widget's components, which also draw
-//! [`diagram_layout`] and [`window`] and offer [`export`]; [`revisions`] and [`responsibility`]
-//! are the embedded history and model; [`order`] is the one sort they all use. No yew, web-sys,
+//! 1. [`text`], [`i18n`], [`order`], [`grid`]: words, catalogs, the one sort, grid moves;
+//! 2. [`dataset`]: read and check a matrix;
+//! 3. [`query`], [`revisions`], [`responsibility`], [`export`], [`diagram_layout`], [`window`];
+//! 4. [`options`], then [`view_state`], then [`state`] (the reducer);
+//! 5. [`wording`]: sentences about all of the above (statuses, summaries, a cell's details);
+//!
+//! then the widget's components and its element. A module imports only modules of lower layers
+//! (or of its own layer listed before it); `tests/layers.rs` checks it. No yew, web-sys,
 //! wasm-bindgen or js-sys anywhere in this crate's dependency tree (a test checks
 //! `cargo metadata`).
 
@@ -13,6 +17,7 @@ pub mod diagram_layout;
 pub mod export;
 #[cfg(test)]
 mod generated;
+pub mod grid;
 pub mod i18n;
 pub mod options;
 pub mod order;
@@ -23,3 +28,4 @@ pub mod state;
 pub mod text;
 pub mod view_state;
 pub mod window;
+pub mod wording;

@@ -8,7 +8,6 @@
 #[cfg(test)]
 use crate::dataset::{from_markdown, ImportMeta, Link};
 use crate::dataset::{Cell, Dataset, Program};
-use crate::i18n::{cell_words, Arg::Text, Strings, K};
 use std::rc::Rc;
 
 /// The revision shown by default: the seed table.
@@ -333,52 +332,6 @@ impl Diff {
             .find(|c| c.program == program && c.service == service)
             .map(|c| &c.old)
     }
-
-    /// One line per change, for the "what changed" list, e.g.
-    /// `IRAP · Amazon EKS: not in scope → in scope`.
-    pub fn summary(&self, t: &Strings, old: &Dataset, new: &Dataset) -> Vec<String> {
-        let name = |ds: &Dataset, id: &str| {
-            ds.program_index(id)
-                .map(|i| ds.programs[i].name.clone())
-                .unwrap_or_else(|| id.to_string())
-        };
-        let service = |id: &str| {
-            new.service_index(id)
-                .map(|i| new.services[i].name.clone())
-                .unwrap_or_else(|| id.to_string())
-        };
-        let mut out: Vec<String> = self
-            .changed
-            .iter()
-            .map(|c| {
-                t.fmt(
-                    K::changeCell,
-                    &[
-                        ("program", Text(&name(new, &c.program))),
-                        ("service", Text(&service(&c.service))),
-                        ("old", Text(&cell_words(t, &c.old))),
-                        ("new", Text(&cell_words(t, &c.new))),
-                    ],
-                )
-            })
-            .collect();
-        out.extend(
-            self.added
-                .iter()
-                .map(|p| t.fmt(K::changeAdded, &[("program", Text(&name(new, p)))])),
-        );
-        out.extend(
-            self.removed
-                .iter()
-                .map(|p| t.fmt(K::changeRemoved, &[("program", Text(&name(old, p)))])),
-        );
-        out.extend(
-            self.renamed
-                .iter()
-                .map(|(_, a, b)| t.fmt(K::changeRenamed, &[("old", Text(a)), ("new", Text(b))])),
-        );
-        out
-    }
 }
 
 /// The new dataset with the removed programs appended (their cells from the old dataset, by
@@ -514,16 +467,18 @@ mod tests {
         let (old, new) = (rev("2020-04-21"), rev("2021-04-24"));
         let d = diff(&old, &new);
         assert!(d.added.is_empty() && d.removed.is_empty());
+        let eks: Vec<&str> = d.changed.iter().map(|c| c.program.as_str()).collect();
         assert_eq!(
-            d.summary(&Strings::english(), &old, &new),
+            eks,
             [
-                "IRAP · Amazon EKS: not in scope → in scope",
-                "FedRAMP Moderate (East/West) · Amazon EKS: in progress (3PAO Assessment) → in scope",
-                "FedRAMP High (GovCloud) · Amazon EKS: not in scope → in scope",
-                "DOD CC SRG · Amazon EKS: in progress (Undergoing assessment) → in progress (DISA Review (IL5))",
-                "OSPAR · Amazon EKS: not in scope → in scope",
+                "irap",
+                "fedramp-moderate",
+                "fedramp-high",
+                "dod-cc-srg",
+                "ospar"
             ]
         );
+        assert!(d.changed.iter().all(|c| c.service == "eks"));
         assert_eq!(
             d.old_cell("irap", "eks").unwrap().status,
             Status::NotInScope

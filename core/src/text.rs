@@ -132,6 +132,39 @@ fn slug_is_cut(name: &str) -> bool {
     false
 }
 
+/// A value as a quoted CSS string (for an attribute selector such as `[data-program="…"]`).
+pub fn css_quoted(v: &str) -> String {
+    format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A service's name for a narrow column header: the vendor prefix dropped ("Amazon ECS" →
+/// "ECS", "AWS Fargate" → "Fargate"), and a long name cut to the acronym it gives in brackets
+/// ("Amazon Elastic Kubernetes Service (EKS)" → "EKS"). Other names stay whole.
+pub fn short_name(name: &str) -> &str {
+    let name = name.trim();
+    let bare = ["Amazon ", "AWS "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(name);
+    if bare.chars().count() > 12 {
+        if let Some(abbr) = bare
+            .rsplit_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(inside, _)| inside.trim())
+            .filter(|a| {
+                a.chars().count() <= 12
+                    && a.chars().any(|c| c.is_ascii_uppercase())
+                    && a.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            })
+        {
+            return abbr;
+        }
+    }
+    bare
+}
+
 /// Unique ids for the names of one list (the programs or the services of a table), given in
 /// order: [`id_for`] of each, and when that id is already taken (by a reserved id or an
 /// earlier name) the first free of `-2`, `-3`, … appended. Ids stay slugs of at most 100
@@ -337,5 +370,22 @@ mod tests {
             ]
         );
         assert!(split_links("").is_empty());
+    }
+
+    #[test]
+    fn short_names_drop_the_vendor_and_take_the_abbreviation_of_a_long_name() {
+        assert_eq!(short_name("Amazon ECS"), "ECS");
+        assert_eq!(short_name("ECS Fargate"), "ECS Fargate");
+        assert_eq!(short_name("AWS Fargate"), "Fargate");
+        assert_eq!(short_name("Amazon Elastic Kubernetes Service (EKS)"), "EKS");
+        assert_eq!(short_name("Payroll (internal)"), "Payroll (internal)");
+        assert_eq!(short_name("Amazon"), "Amazon");
+        assert_eq!(short_name("  Amazon ECR "), "ECR");
+    }
+
+    #[test]
+    fn css_strings_escape_quotes_and_backslashes() {
+        assert_eq!(css_quoted("irap"), "\"irap\"");
+        assert_eq!(css_quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
     }
 }

@@ -28,6 +28,14 @@ pub const LABEL_WIDTH: f64 = 200.0;
 pub const COLUMN_WIDTH: f64 = 124.0;
 /// Width of the variant column in the stacked arrangement.
 pub const STACKED_COLUMN_WIDTH: f64 = 160.0;
+/// Width of the label column on a phone (labels wrap to two lines there).
+pub const NARROW_LABEL_WIDTH: f64 = 136.0;
+/// Width of a variant column on a phone: with the labels and padding, one variant fits the
+/// 286 px a 320 px screen leaves the drawing.
+pub const NARROW_COLUMN_WIDTH: f64 = 112.0;
+/// Characters per line of a wrapped layer label on a phone (12 px text in the narrow label
+/// column).
+pub const NARROW_LABEL_CHARS: usize = 20;
 /// Horizontal space between two variant columns.
 pub const COLUMN_GAP: f64 = 8.0;
 /// Height of a column header (room for two lines of text).
@@ -47,6 +55,19 @@ pub enum Arrangement {
     Columns,
     /// One variant under the other, each with its own labels (narrow screens).
     Stacked,
+    /// Columns in a narrower label column and narrower variant columns: a phone's one variant
+    /// at a time, its labels wrapped ([`NARROW_LABEL_CHARS`]).
+    Narrow,
+}
+
+impl Arrangement {
+    /// Widths of the label column and of one variant column when the variants are columns.
+    fn widths(self) -> (f64, f64) {
+        match self {
+            Arrangement::Narrow => (NARROW_LABEL_WIDTH, NARROW_COLUMN_WIDTH),
+            _ => (LABEL_WIDTH, COLUMN_WIDTH),
+        }
+    }
 }
 
 /// One variant's column: where its bands and its header go.
@@ -148,19 +169,20 @@ impl DiagramLayout {
     /// The geometry for `variants` columns of `layers` bands, without a responsibility line.
     pub fn new(variants: usize, layers: usize, arrangement: Arrangement) -> DiagramLayout {
         let stack = layers as f64 * BAND_HEIGHT;
+        let (label_width, column_width) = arrangement.widths();
         let columns: Vec<Column> = match arrangement {
-            Arrangement::Columns => (0..variants)
+            Arrangement::Columns | Arrangement::Narrow => (0..variants)
                 .map(|i| {
-                    let x = PADDING + LABEL_WIDTH + i as f64 * (COLUMN_WIDTH + COLUMN_GAP);
+                    let x = PADDING + label_width + i as f64 * (column_width + COLUMN_GAP);
                     Column {
                         variant: i,
                         x,
                         y: PADDING + HEADER_HEIGHT,
-                        width: COLUMN_WIDTH,
+                        width: column_width,
                         height: stack,
-                        header_x: x + COLUMN_WIDTH / 2.0,
+                        header_x: x + column_width / 2.0,
                         header_y: PADDING + HEADER_HEIGHT / 2.0,
-                        header_width: COLUMN_WIDTH,
+                        header_width: column_width,
                         boundary_y: None,
                     }
                 })
@@ -200,11 +222,11 @@ impl DiagramLayout {
 
         let label = |c_top: f64, layer: usize| LayerLabel {
             layer,
-            x: PADDING + LABEL_WIDTH - LABEL_GAP,
+            x: PADDING + label_width - LABEL_GAP,
             y: c_top + (layers - 1 - layer) as f64 * BAND_HEIGHT + BAND_HEIGHT / 2.0,
         };
         let labels = match arrangement {
-            Arrangement::Columns => (0..layers)
+            Arrangement::Columns | Arrangement::Narrow => (0..layers)
                 .map(|l| label(PADDING + HEADER_HEIGHT, l))
                 .collect(),
             Arrangement::Stacked => columns
@@ -214,11 +236,11 @@ impl DiagramLayout {
         };
 
         let (width, height) = match arrangement {
-            Arrangement::Columns => {
+            Arrangement::Columns | Arrangement::Narrow => {
                 let cols =
-                    variants as f64 * COLUMN_WIDTH + variants.saturating_sub(1) as f64 * COLUMN_GAP;
+                    variants as f64 * column_width + variants.saturating_sub(1) as f64 * COLUMN_GAP;
                 (
-                    2.0 * PADDING + LABEL_WIDTH + cols,
+                    2.0 * PADDING + label_width + cols,
                     2.0 * PADDING + HEADER_HEIGHT + stack,
                 )
             }
@@ -257,7 +279,7 @@ impl DiagramLayout {
         for (c, o) in layout.columns.iter_mut().zip(owners) {
             c.boundary_y = Some(column_boundary(c, o, layers));
         }
-        if arrangement == Arrangement::Columns {
+        if arrangement != Arrangement::Stacked {
             layout.line = responsibility_line(&layout, owners, layers);
         }
         if rtl {

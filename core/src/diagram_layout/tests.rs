@@ -369,3 +369,19 @@ fn wrap_words_breaks_between_words() {
         ["Supercalifragilistic", "x"]
     );
 }
+
+#[test]
+fn one_variant_on_a_phone_fits_the_width_a_320_px_screen_leaves() {
+    let owners = vec![vec![Owner::Aws; 14]];
+    let l = DiagramLayout::for_owners(&owners, 14, Arrangement::Narrow, false);
+    assert!(l.width <= 286.0, "{}", l.width);
+    assert_eq!(l.columns.len(), 1);
+    assert_eq!(l.labels.len(), 14);
+    // The labels end left of the column, the column fills the rest.
+    assert!(l.labels.iter().all(|lab| lab.x < l.columns[0].x));
+    let rtl = DiagramLayout::for_owners(&owners, 14, Arrangement::Narrow, true);
+    assert!(rtl
+        .labels
+        .iter()
+        .all(|lab| lab.x > rtl.columns[0].x + rtl.columns[0].width));
+}

@@ -205,12 +205,18 @@ fn placeholder(
     )
 }
 
-/// The placeholder names a template uses (for the catalog tests: a translation must use the
-/// English text's placeholders and no others).
+/// Whether a template parses (a page's own `strings` are checked with it).
+pub fn parses(template: &str) -> bool {
+    collect(template, &mut Vec::new()).is_some()
+}
+
+/// The placeholder names a template uses, sorted (for the catalog tests: a translation must use
+/// the English text's placeholders and no others).
+#[cfg(test)]
 pub fn placeholders(template: &str) -> Option<Vec<String>> {
     let mut names = Vec::new();
     collect(template, &mut names)?;
-    crate::order::sort_by(&mut names, |a, b| a.cmp(b));
+    names.sort();
     names.dedup();
     Some(names)
 }

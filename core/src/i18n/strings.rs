@@ -231,7 +231,7 @@ pub fn parse_overrides(entries: &[(String, String)]) -> (Vec<(K, String)>, Vec<S
             ));
             continue;
         }
-        if super::format::placeholders(text).is_none() {
+        if !super::format::parses(text) {
             errors.push(format!(
                 "strings.{name}: its braces do not balance (a placeholder is written {{name}})"
             ));

@@ -113,9 +113,10 @@ fn variant(g: &mut Gen, v: &Variant) -> String {
         .collect();
     let cells = g.slice("Band", cells);
     format!(
-        "Variant {{ id: {}, name: {}, services: {services}, cells: {cells}, note: {}, note_source: {} }}",
+        "Variant {{ id: {}, name: {}, short: {}, services: {services}, cells: {cells}, note: {}, note_source: {} }}",
         t(&v.id),
         t(&v.name),
+        t(&v.short),
         opt(&v.note),
         opt(&v.note_source)
     )
@@ -127,12 +128,13 @@ fn tool(g: &mut Gen, x: &Tool) -> String {
     let variants = g.texts(&x.variants);
     let s = &x.source;
     format!(
-        "Tool {{ id: {}, name: {}, aliases: {aliases}, url: {}, checks: {}, layers: {layers}, \
+        "Tool {{ id: {}, name: {}, aliases: {aliases}, url: {}, summary: {}, checks: {}, layers: {layers}, \
          variants: {variants}, archived: {}, source: ToolSource {{ title: {}, url: {}, note: {}, \
          as_of: {} }} }}",
         t(&x.id),
         t(&x.name),
         t(&x.url),
+        t(&x.summary),
         t(&x.checks),
         x.archived,
         t(&s.title),

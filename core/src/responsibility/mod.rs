@@ -131,6 +131,8 @@ pub struct Variant {
     pub id: Text,
     /// Human name, e.g. "Amazon EKS, managed node groups".
     pub name: Text,
+    /// A short name for tight places (a phone's picker, a tool's "where"), e.g. "EKS managed nodes".
+    pub short: Text,
     /// Ids of the matrix services (`ecs`, `eks`, `fargate`, `ecr`) this variant belongs to.
     pub services: Cow<'static, [Text]>,
     /// One band per layer, in layer order (bottom to top).
@@ -181,6 +183,8 @@ pub struct Tool {
     pub aliases: Cow<'static, [Text]>,
     /// Public `http(s)` address of the tool.
     pub url: Text,
+    /// One line saying what it checks, shown in brief; [`Tool::checks`] says it whole.
+    pub summary: Text,
     /// One sentence saying what it checks.
     pub checks: Text,
     /// Layer ids it helps at.

@@ -47,6 +47,7 @@ impl Model {
             let at = |f: &str| format!("variants[{i}].{f}");
             check_id(|| at("id"), &v.id, &mut seen)?;
             check_name(&at("name"), &v.name)?;
+            check_short(&at("short"), &v.short)?;
             if v.services.is_empty() {
                 return Err(format!(
                     "{}: at least one service id is needed",
@@ -107,6 +108,7 @@ impl Model {
                 check_name(&at(&format!("aliases[{j}]")), a)?;
             }
             check_web_url(&at("url"), &t.url)?;
+            check_short(&at("summary"), &t.summary)?;
             check_name(&at("checks"), &t.checks)?;
             for (j, l) in t.layers.iter().enumerate() {
                 if self.layer_index(l).is_none() {
@@ -140,6 +142,21 @@ fn check_web_url(field: &str, url: &str) -> Result<(), String> {
     check_text(field, url)?;
     if !is_web_url(url) {
         return Err(format!("{field}: '{url}' is not an http: or https: link"));
+    }
+    Ok(())
+}
+
+/// Longest short name or one-line summary: it must fit one line of a phone (about 320 px).
+const SHORT_CHARS: usize = 80;
+
+/// A text shown where there is room for one line: not empty, at most [`SHORT_CHARS`].
+fn check_short(field: &str, text: &str) -> Result<(), String> {
+    check_name(field, text)?;
+    let n = text.chars().count();
+    if n > SHORT_CHARS {
+        return Err(format!(
+            "{field}: {n} characters, more than the {SHORT_CHARS} of one line"
+        ));
     }
     Ok(())
 }

@@ -165,8 +165,7 @@ fn compare_mode_marks_what_changed_from_the_older_revision() {
         ("2020-04-21", "2021-04-24")
     );
     assert_eq!(
-        c.diff
-            .summary(&crate::i18n::Strings::english(), &c.old, &c.new)
+        crate::wording::diff_summary(&crate::i18n::Strings::english(), &c.diff, &c.old, &c.new)
             .len(),
         5
     );
