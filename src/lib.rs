@@ -7,8 +7,8 @@
 //! `#[wasm_bindgen]` exports, with the mount root).
 
 pub use compliance_matrix_core::{
-    dataset, diagram_layout, export, i18n, options, query, responsibility, revisions, state, text,
-    view_state, window,
+    dataset, diagram_layout, export, grid, i18n, options, query, responsibility, revisions, state,
+    text, view_state, window, wording,
 };
 
 pub mod components;

@@ -1,23 +1,29 @@
-//! The root component: owns the [`AppState`], turns messages into actions, loads `src`, follows
-//! the URL hash and reports every user change to the host. What it renders (header, toolbar,
-//! legend, table, diagram) is in `app/view.rs`.
+//! The root component: owns the [`AppState`], turns messages into actions, follows the URL hash
+//! and reports every user change to the host. Loading `src` is [`source::Source`]'s; what the
+//! app renders (header, toolbar, notes, table, a cell's details, diagram) is in `app/view.rs`.
 
 use super::toolbar::ExportKind;
 use crate::dataset::Dataset;
 use crate::export;
-use crate::i18n::{sort_announcement, Arg::Text, K};
+use crate::i18n::{Arg::Text, K};
 use crate::options::Opt;
 use crate::platform::{self, HashListener};
 use crate::responsibility::Model;
 use crate::state::{Action, AppState};
 use crate::view_state::{has_anchor, hash_with_state, link_hash, state_from_hash, ViewState};
+use crate::wording::sort_announcement;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use super::app_props::{AppProps, Loaded};
 
+mod source;
 mod view;
+
+/// Below this width (CSS px) the widget lays itself out for a phone: short service names and
+/// symbols in the table, the menus on a line of their own, one diagram variant at a time.
+const NARROW_PX: f64 = 600.0;
 
 /// Only in builds with the `fault-injection` feature (the panic-isolation e2e test): typing this
 /// into the search box panics inside that widget.
@@ -37,19 +43,18 @@ pub struct App {
     current: Option<(String, String)>,
     /// Service ids highlighted across table and diagram.
     highlight: Vec<String>,
-    /// The dataset loaded from `src`.
-    src_data: Option<Rc<Dataset>>,
-    /// The `src` being loaded.
-    loading: Option<String>,
-    /// The absolute URL of `src`, if any.
-    src_url: Option<String>,
-    /// Why the last `src` could not be used.
-    src_error: Option<String>,
-    /// Counts `src` requests, so a late answer to an older one is ignored.
-    src_generation: u32,
-    /// The `src` request in flight: replaced (and so aborted) by the next `src`, dropped (and
-    /// so aborted) when the widget goes away.
-    request: Option<platform::Request>,
+    /// The page's `src`: loading, arrived, or why not.
+    source: source::Source,
+    /// The status cell whose details are open: (program id, service id).
+    details: Option<(String, String)>,
+    /// Laid out for a phone (the root is under [`NARROW_PX`] wide).
+    narrow: bool,
+    /// Watches the root's width.
+    width_watch: Option<platform::ResizeWatch>,
+    /// The diagram's one variant on a phone (`None`: the first, or the highlighted service's).
+    single_variant: Option<String>,
+    /// Bring the diagram into view and focus after the next render ("Show in the diagram").
+    to_diagram: bool,
     /// `onready` has been called.
     ready_sent: bool,
     /// The diagram and the tools (below the table) wait for the first paint of the rest: the
@@ -85,12 +90,19 @@ pub enum Msg {
     FacetFind(String, String),
     /// The first paint is done: the diagram and the tools follow.
     ShowDiagram,
-    Loaded {
-        generation: u32,
-        url: String,
-        /// The dataset (or why it cannot be used), or why nothing arrived (a message).
-        result: Result<Result<Rc<Dataset>, crate::dataset::DatasetError>, String>,
-    },
+    /// The answer to a `src` request.
+    Loaded(source::Arrived),
+    /// Open the details of a status cell: (program index, service index) in the shown dataset.
+    Details(usize, usize),
+    /// Close the details; focus goes back to their cell.
+    CloseDetails,
+    /// Highlight a service's variants in the diagram and bring it into view.
+    ShowInDiagram(String),
+    Print,
+    /// The root's width changed.
+    Resized,
+    /// A variant was picked for the phone's diagram.
+    PickVariant(String),
 }
 
 impl App {
@@ -134,69 +146,70 @@ impl App {
     /// Starts loading `src` (or forgets the loaded data when `src` is removed). At the first
     /// mount, a dataset the element loaded from the same URL before a move is used as it is.
     fn load_src(&mut self, ctx: &Context<Self>, first: bool) {
-        self.src_generation += 1;
-        self.src_error = None;
-        self.request = None;
-        let src = ctx.props().options.text(Opt::Src).trim().to_string();
-        match (!src.is_empty()).then_some(src) {
-            None => {
-                self.loading = None;
-                self.src_url = None;
-                self.src_data = None;
-                ctx.props().onloaded.emit(None);
+        let props = ctx.props();
+        let kept = props.loaded.as_ref().filter(|_| first);
+        let arrived = ctx.link().callback(Msg::Loaded);
+        match self.source.load(
+            props.options.text(Opt::Src),
+            props.strings.clone(),
+            kept,
+            arrived,
+        ) {
+            source::Started::None => props.onloaded.emit(None),
+            source::Started::Kept(kept) => {
+                props.onloaded.emit(Some(kept));
+                self.state.set_custom(self.custom(ctx));
             }
-            Some(src) => {
-                let url = platform::absolute_url(src.trim());
-                self.src_url = Some(url.clone());
-                if let Some(kept) = ctx.props().loaded.as_ref().filter(|k| first && k.0 == url) {
-                    self.loading = None;
-                    self.src_data = Some(kept.1.clone());
-                    ctx.props().onloaded.emit(Some(kept.clone()));
-                    self.state.set_custom(self.custom(ctx));
-                    self.sync_pending(ctx);
-                    return;
-                }
-                self.loading = Some(url.clone());
-                let generation = self.src_generation;
-                let link = ctx.link().clone();
-                let (request, reading) = platform::fetch_text(
-                    ctx.props().strings.clone(),
-                    url.clone(),
-                    crate::dataset::MAX_INPUT_BYTES,
-                );
-                self.request = request;
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = match reading.await {
-                        // Read by the dataset reader (a wasm of its own, loaded on first use).
-                        Ok((text, ctype)) => Ok(crate::reader::read(
-                            "src",
-                            [url.as_str().into(), ctype.into(), text.into()],
-                        )
-                        .await
-                        .map(Rc::new)),
-                        Err(message) => Err(message),
-                    };
-                    link.send_message(Msg::Loaded {
-                        generation,
-                        url,
-                        result,
-                    });
-                });
-            }
+            source::Started::Loading => {}
         }
         self.sync_pending(ctx);
     }
 
     /// No rows while the page's own data is not here: its first `src` loads, or failed.
     fn sync_pending(&mut self, ctx: &Context<Self>) {
-        let waiting = ctx.props().data.is_none() && self.src_data.is_none();
+        let waiting = ctx.props().data.is_none() && self.source.data.is_none();
         self.state
-            .set_pending(self.src_url.clone().filter(|_| waiting));
+            .set_pending(self.source.url.clone().filter(|_| waiting));
     }
 
     /// The host's dataset: the `data` property wins over `src`.
     fn custom(&self, ctx: &Context<Self>) -> Option<Rc<Dataset>> {
-        ctx.props().data.clone().or_else(|| self.src_data.clone())
+        ctx.props()
+            .data
+            .clone()
+            .or_else(|| self.source.data.clone())
+    }
+
+    /// Closes the details when their cell is no longer shown (filtered out, hidden, other data).
+    fn keep_details(&mut self) {
+        let ds = &self.state.dataset;
+        let shown = self.details.as_ref().is_some_and(|(p, s)| {
+            ds.program_index(p)
+                .is_some_and(|i| self.state.visible.contains(&i))
+                && ds
+                    .service_index(s)
+                    .is_some_and(|i| self.state.shown_services().contains(&i))
+        });
+        if !shown {
+            self.details = None;
+        }
+    }
+
+    /// Scrolls the diagram into view and focuses it (its current band is the service's).
+    fn bring_diagram_into_view(&self) {
+        let Some(root) = self.root.cast::<web_sys::Element>() else {
+            return;
+        };
+        if let Ok(Some(svg)) = root.query_selector("svg[part=diagram]") {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            svg.scroll_into_view_with_scroll_into_view_options(&opts);
+            if let Ok(focus) = js_sys::Reflect::get(&svg, &"focus".into()) {
+                if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
+                    let _ = f.call0(&svg);
+                }
+            }
+        }
     }
 
     fn export_text(&self, kind: ExportKind) -> String {
@@ -235,12 +248,13 @@ impl Component for App {
             variants: None,
             current: None,
             highlight: Vec::new(),
-            src_data: None,
-            loading: None,
-            src_url: None,
-            src_error: None,
-            src_generation: 0,
-            request: None,
+            source: source::Source::default(),
+            details: None,
+            // Until the root is laid out and measured, the window's width stands for its own.
+            narrow: platform::viewport_size().0 < NARROW_PX,
+            width_watch: None,
+            single_variant: None,
+            to_diagram: false,
             ready_sent: false,
             diagram_waits: false,
             facet_find: Vec::new(),
@@ -297,6 +311,7 @@ impl Component for App {
                 if !self.state.apply(action) {
                     return false;
                 }
+                self.keep_details();
                 if Self::sync_url(ctx) {
                     // An in-page anchor (#faq) stays as it is (None): the link keeps landing there.
                     if let Some(hash) = hash_with_state(
@@ -332,6 +347,7 @@ impl Component for App {
                 if !self.state.apply(Action::Restore(Box::new(v))) {
                     return false;
                 }
+                self.keep_details();
                 self.publish(ctx);
                 ctx.props().onchange.emit(self.state.snapshot());
                 true
@@ -409,37 +425,72 @@ impl Component for App {
                 self.current = c;
                 true
             }
-            Msg::Loaded {
-                generation,
-                url,
-                result,
-            } => {
-                if generation != self.src_generation {
+            Msg::Loaded(arrived) => {
+                let Some(result) = self.source.take(arrived, &ctx.props().strings) else {
                     return false;
-                }
-                self.request = None;
-                self.loading = None;
-                let parsed = result.and_then(|read| {
-                    read.map_err(|e| {
-                        e.with("url", url.as_str())
-                            .within(K::srcInvalid)
-                            .text(&ctx.props().strings)
-                    })
-                });
-                match parsed {
-                    Ok(ds) => {
-                        self.src_data = Some(ds.clone());
-                        self.src_error = None;
-                        ctx.props().onloaded.emit(Some(Rc::new((url.clone(), ds))));
-                    }
-                    Err(e) => {
-                        ctx.props().onerror.emit(e.clone());
-                        self.src_error = Some(e);
-                    }
+                };
+                match result {
+                    Ok(loaded) => ctx.props().onloaded.emit(Some(loaded)),
+                    Err(e) => ctx.props().onerror.emit(e),
                 }
                 self.state.set_custom(self.custom(ctx));
                 self.sync_pending(ctx);
+                self.keep_details();
                 self.publish(ctx);
+                true
+            }
+            Msg::Details(program, service) => {
+                let ds = &self.state.dataset;
+                let ids = (
+                    ds.programs[program].id.clone(),
+                    ds.services[service].id.clone(),
+                );
+                if self.details.as_ref() == Some(&ids) {
+                    return false;
+                }
+                self.details = Some(ids);
+                true
+            }
+            Msg::CloseDetails => {
+                if let Some((program, service)) = self.details.take() {
+                    self.refocus = Some(vec![super::table::cell_selector(&program, &service)]);
+                }
+                true
+            }
+            Msg::ShowInDiagram(service) => {
+                let model = Model::embedded();
+                let first = model
+                    .variants_for_service(&service)
+                    .first()
+                    .map(|v| v.id.to_string());
+                if let Some(v) = &first {
+                    self.current = Some((v.clone(), "data".to_string()));
+                    if self.narrow {
+                        self.single_variant = first.clone();
+                    }
+                }
+                self.highlight = vec![service];
+                self.to_diagram = true;
+                true
+            }
+            Msg::Print => {
+                platform::print();
+                false
+            }
+            Msg::Resized => {
+                let narrow = self
+                    .root
+                    .cast::<web_sys::Element>()
+                    .is_some_and(|r| f64::from(r.client_width()) < NARROW_PX);
+                if narrow == self.narrow {
+                    return false;
+                }
+                self.narrow = narrow;
+                true
+            }
+            Msg::PickVariant(id) => {
+                self.single_variant = Some(id);
+                self.current = None;
                 true
             }
             Msg::FacetFind(facet, text) => {
@@ -501,6 +552,7 @@ impl Component for App {
                 platform::set_hash(&h, false);
             }
         }
+        self.keep_details();
         self.publish(ctx);
         true
     }
@@ -511,7 +563,18 @@ impl Component for App {
             let link = ctx.link().clone();
             platform::after_next_paint(move || link.send_message(Msg::ShowDiagram));
         }
-        if !self.ready_sent && self.loading.is_none() && !self.diagram_waits {
+        if self.width_watch.is_none() {
+            if let Some(root) = self.root.cast::<web_sys::Element>() {
+                let link = ctx.link().clone();
+                self.width_watch = Some(platform::ResizeWatch::new(&root, move || {
+                    link.send_message(Msg::Resized)
+                }));
+            }
+        }
+        if std::mem::take(&mut self.to_diagram) {
+            self.bring_diagram_into_view();
+        }
+        if !self.ready_sent && self.source.loading.is_none() && !self.diagram_waits {
             self.ready_sent = true;
             ctx.props().onready.emit(());
         }

@@ -2,7 +2,8 @@
 //! symbol is the badge's `::before` content (src/style.css, checked against `Status::symbol`).
 
 use crate::dataset::Status;
-use crate::i18n::{status_text, Strings, K};
+use crate::i18n::{Strings, K};
+use crate::wording::status_text;
 use yew::prelude::*;
 
 /// The legend.

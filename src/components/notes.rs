@@ -1,47 +1,48 @@
 //! Notes around the table: the warning with its link, what changed in compare mode, how a
-//! revision was read, and the cells a later revision reads otherwise.
+//! revision was read, and the cells a later revision reads otherwise (one line, with the button
+//! that shows the latest revision).
 
 use crate::dataset::safe_url;
 use crate::i18n::{Arg::Num, Arg::Text, Strings, K};
 use crate::state::AppState;
 use yew::prelude::*;
 
-/// The "what changed" list of compare mode, and notes on how the shown revision was read.
+/// How odd rows of the shown revisions (and the one compared with) were read.
+pub fn revision_notes(s: &AppState) -> Vec<String> {
+    if s.custom.is_some() {
+        return Vec::new();
+    }
+    std::iter::once(&s.revision)
+        .chain(&s.compare)
+        .filter_map(|id| crate::revisions::find(id))
+        .flat_map(|r| r.notes)
+        .collect()
+}
+
+/// Compare mode's "what changed" list, one click away under a line that says how many changes
+/// the table marks.
 pub fn changes(t: &Strings, s: &AppState) -> Html {
-    let notes: Vec<String> = if s.custom.is_none() {
-        let mut ids = vec![s.revision.clone()];
-        ids.extend(s.compare.clone());
-        ids.iter()
-            .filter_map(|id| crate::revisions::find(id))
-            .flat_map(|r| r.notes)
-            .collect()
-    } else {
-        Vec::new()
+    let Some(c) = &s.comparison else {
+        return Html::default();
     };
-    let summary = s
-        .comparison
-        .as_ref()
-        .map(|c| c.diff.summary(t, &c.old, &c.new))
-        .unwrap_or_default();
+    let summary = crate::wording::diff_summary(t, &c.diff, &c.old, &c.new);
     html! {
-        <>
-            if let Some(c) = &s.comparison {
-                <section class="cm-changes" part="changes" aria-label={t.get(K::changesRegion).to_string()}>
-                    <h3 class="cm-h3">{ t.fmt(K::changesHeading, &[("old", Text(&c.old_id)), ("new", Text(&c.new_id))]) }</h3>
-                    if summary.is_empty() {
-                        <p>{ t.get(K::noChange) }</p>
-                    } else {
-                        <p class="cm-muted">{ t.fmt(K::changesShown, &[("new", Text(&c.new_id)), ("count", Num(summary.len()))]) }</p>
-                        <ul>{ for summary.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                    }
-                </section>
-            }
-            { for notes.iter().map(|n| html! { <p class="cm-rev-note" part="revision-note" lang="en">{ n }</p> }) }
-        </>
+        <details class="cm-changes" part="changes">
+            <summary class="cm-changes-summary">
+                <span class="cm-h3">{ t.fmt(K::changesHeading, &[("old", Text(&c.old_id)), ("new", Text(&c.new_id))]) }</span>
+                { " · " }
+                if summary.is_empty() {
+                    { t.get(K::noChange) }
+                } else {
+                    { t.fmt(K::changesShown, &[("new", Text(&c.new_id)), ("count", Num(summary.len()))]) }
+                }
+            </summary>
+            <ul>{ for summary.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+        </details>
     }
 }
 
-/// "5 of the cells shown read otherwise in the latest revision (2021-04-24)." and a button that
+/// "5 cells shown read otherwise in the latest revision (2021-04-24)." and a button that
 /// shows the latest revision; nothing when no shown cell changed later.
 pub fn superseded_note(
     t: &Strings,
@@ -58,7 +59,7 @@ pub fn superseded_note(
     }
     html! {
         <p class="cm-superseded-note" part="superseded">
-            { crate::i18n::superseded_summary(t, n, &sup.latest) }
+            { crate::wording::superseded_summary(t, n, &sup.latest) }
             { " " }
             <button type="button" class="cm-button" part="show-latest" onclick={onlatest}>
                 { t.get(K::showLatest) }
@@ -67,26 +68,21 @@ pub fn superseded_note(
     }
 }
 
-/// The warning text, with the "latest status" URL inside it turned into a link (when safe).
+/// The warning text, with the "latest status" URL inside it turned into a short link ("the
+/// current list": the address itself is long and says nothing a reader needs to read), or a
+/// link after it when the text does not contain the address.
 pub fn warning_with_link(t: &Strings, warning: &str, latest: Option<&str>) -> Html {
-    if let Some(url) = latest.and_then(safe_url) {
-        if let Some(pos) = warning.find(url) {
+    let Some(url) = latest.and_then(safe_url) else {
+        return html! { { warning } };
+    };
+    let link = |k: K| {
+        html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang={t.lang.clone()}>{ t.get(k) }</a> }
+    };
+    match warning.find(url) {
+        Some(pos) => {
             let (before, rest) = warning.split_at(pos);
-            let after = &rest[url.len()..];
-            return html! {
-                <>
-                    { before }
-                    <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ url }</a>
-                    { after }
-                </>
-            };
+            html! { <>{ before }{ link(K::currentList) }{ &rest[url.len()..] }</> }
         }
-        return html! {
-            <>
-                { warning }{ " " }
-                <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang={t.lang.clone()}>{ t.get(K::latestStatus) }</a>
-            </>
-        };
+        None => html! { <>{ warning }{ " " }{ link(K::latestStatus) }</> },
     }
-    html! { { warning } }
 }

@@ -52,7 +52,7 @@ fn intern_hot_strings() {
     for s in dataset::Status::ALL {
         wasm_bindgen::intern(s.id());
     }
-    for c in crate::components::table::PLAIN_CELL_CLASSES {
+    for c in crate::components::table::row::PLAIN_CELL_CLASSES {
         wasm_bindgen::intern(c);
     }
 }
@@ -508,7 +508,7 @@ impl Handle {
         }
         let _ = self.container.set_attribute("lang", &strings.lang);
         for st in dataset::Status::ALL {
-            wasm_bindgen::intern(crate::i18n::status_text(&strings, st));
+            wasm_bindgen::intern(crate::wording::status_text(&strings, st));
         }
         strings
     }

@@ -1,13 +1,21 @@
 //! The responsibility diagram: one column per variant, layers stacked as bands, owner shown by
-//! colour, pattern and label, the responsibility line drawn across. One tab stop; arrow keys move
-//! between bands and the panel below explains the current band, its source and the tools for it.
-//! A table equivalent and the tools panel follow.
+//! colour, pattern and label, the responsibility line drawn across; on a phone one variant at a
+//! time, chosen with a picker. One tab stop; arrow keys move between bands and the panel below
+//! ([`band_info`]) explains the current band, its source and the tools for it. A table
+//! equivalent ([`table`]) follows.
 
-use crate::dataset::safe_url;
-use crate::diagram_layout::{number, points_attr, wrap_words, Arrangement, DiagramLayout};
-use crate::i18n::{layer_name, owner_text, Arg::Text, Strings, K};
+pub mod band_info;
+mod table;
+
+use crate::diagram_layout::{
+    number, points_attr, wrap_words, Arrangement, DiagramLayout, NARROW_LABEL_CHARS,
+};
+use crate::i18n::{Arg::Text, Strings, K};
 use crate::responsibility::{Model, Owner};
+use crate::wording::{layer_name, owner_text};
+use band_info::BandInfo;
 use std::rc::Rc;
+use table::DiagramTable;
 use yew::prelude::*;
 
 /// Props of [`Diagram`].
@@ -31,6 +39,12 @@ pub struct DiagramProps {
     /// A right-to-left page: the columns run from the right, and the arrow keys with them.
     #[prop_or_default]
     pub rtl: bool,
+    /// On a phone: the one variant shown (its picker replaces the toggles).
+    #[prop_or_default]
+    pub single: Option<String>,
+    /// A variant was picked on a phone.
+    #[prop_or_default]
+    pub onpick: Callback<String>,
 }
 
 /// The diagram section.
@@ -39,11 +53,22 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let t = super::use_strings();
     let m = &props.model;
     let variants: Vec<usize> = (0..m.variants.len())
-        .filter(|&i| props.variants.iter().any(|v| *v == m.variants[i].id))
+        .filter(|&i| match &props.single {
+            Some(one) => *one == m.variants[i].id,
+            None => props.variants.iter().any(|v| *v == m.variants[i].id),
+        })
         .collect();
     let owners: Vec<Vec<Owner>> = variants.iter().map(|&i| m.variants[i].owners()).collect();
-    let layout =
-        DiagramLayout::for_owners(&owners, m.layers.len(), Arrangement::Columns, props.rtl);
+    let arrangement = if props.single.is_some() {
+        Arrangement::Narrow
+    } else {
+        Arrangement::Columns
+    };
+    let layout = DiagramLayout::for_owners(&owners, m.layers.len(), arrangement, props.rtl);
+    let shown_ids: Vec<String> = variants
+        .iter()
+        .map(|&i| m.variants[i].id.to_string())
+        .collect();
     let current = props.current.as_ref().and_then(|(v, l)| {
         Some((
             variants.iter().position(|&i| m.variants[i].id == *v)?,
@@ -129,21 +154,38 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <p class="cm-note">{ t.get(K::diagramIntro) }{ " " }
                 <span class="cm-muted">{ t.fmt(K::diagramCompiled, &[("date", Text(&t.date(&m.as_of)))]) }</span>
             </p>
-            <div class="cm-variant-picker" role="group" aria-label={t.get(K::diagramVariants).to_string()}>
-                { for m.variants.iter().map(|v| {
-                    let on = props.variants.iter().any(|x| *x == *v.id);
-                    let cb = props.ontogglevariant.clone();
-                    let id = v.id.to_string();
-                    html! {
-                        <button type="button" class={classes!("cm-chip", on.then_some("cm-chip-on"))}
-                            data-variant-toggle={v.id.clone()} aria-pressed={if on { "true" } else { "false" }}
-                            onclick={Callback::from(move |_| cb.emit(id.clone()))}>
-                            if on { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
-                            <span lang="en">{ &*v.name }</span>
-                        </button>
-                    }
-                }) }
-            </div>
+            if let Some(one) = &props.single {
+                <label class="cm-field cm-variant-select">
+                    <span class="cm-field-label">{ t.get(K::diagramVariant) }</span>
+                    <select part="variant-picker" onchange={{
+                        let cb = props.onpick.clone();
+                        Callback::from(move |e: Event| {
+                            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                            cb.emit(select.value());
+                        })
+                    }}>
+                        { for m.variants.iter().map(|v| html! {
+                            <option value={v.id.clone()} selected={*v.id == **one} lang="en">{ &*v.name }</option>
+                        }) }
+                    </select>
+                </label>
+            } else {
+                <div class="cm-variant-picker" role="group" aria-label={t.get(K::diagramVariants).to_string()}>
+                    { for m.variants.iter().map(|v| {
+                        let on = props.variants.iter().any(|x| *x == *v.id);
+                        let cb = props.ontogglevariant.clone();
+                        let id = v.id.to_string();
+                        html! {
+                            <button type="button" class={classes!("cm-chip", on.then_some("cm-chip-on"))}
+                                data-variant-toggle={v.id.clone()} aria-pressed={if on { "true" } else { "false" }}
+                                onclick={Callback::from(move |_| cb.emit(id.clone()))}>
+                                if on { <span class="cm-chip-check" aria-hidden="true">{ "✓" }</span> }
+                                <span lang="en">{ &*v.name }</span>
+                            </button>
+                        }
+                    }) }
+                </div>
+            }
             { owner_legend(&t) }
             <div class="cm-diagram-wrap" part="diagram-wrap">
                 if variants.is_empty() {
@@ -164,10 +206,18 @@ pub fn diagram(props: &DiagramProps) -> Html {
                                 <circle cx="4" cy="4" r="1.6" class="cm-pat-dot" />
                             </pattern>
                         </defs>
-                        { for layout.labels.iter().map(|lab| html! {
-                            <text class="cm-d-label" x={number(lab.x)} y={number(lab.y)} text-anchor={layout.label_anchor()} dominant-baseline="middle">
-                                { layer_name(&t, &m.layers[lab.layer].id, &m.layers[lab.layer].name) }
-                            </text>
+                        { for layout.labels.iter().map(|lab| {
+                            let name = layer_name(&t, &m.layers[lab.layer].id, &m.layers[lab.layer].name);
+                            // On a phone a long name takes two lines, centred on the band.
+                            let lines = if arrangement == Arrangement::Narrow { wrap_words(name, NARROW_LABEL_CHARS) } else { vec![name.to_string()] };
+                            let top = lab.y - (lines.len() as f64 - 1.0) * 6.5;
+                            html! {
+                                <text class="cm-d-label" x={number(lab.x)} y={number(top)} text-anchor={layout.label_anchor()} dominant-baseline="middle">
+                                    { for lines.iter().enumerate().map(|(k, line)| html! {
+                                        <tspan x={number(lab.x)} dy={if k == 0 { "0" } else { "13" }}>{ line }</tspan>
+                                    }) }
+                                </text>
+                            }
                         }) }
                         { for layout.columns.iter().map(|c| {
                             let v = &m.variants[variants[c.variant]];
@@ -226,7 +276,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <BandInfo model={props.model.clone()} current={props.current.clone()} />
             <details class="cm-d-table-wrap" part="diagram-table">
                 <summary class="cm-button">{ t.get(K::diagramAsTable) }</summary>
-                <DiagramTable model={props.model.clone()} variants={props.variants.clone()} />
+                <DiagramTable model={props.model.clone()} variants={shown_ids} />
             </details>
         </section>
     }
@@ -266,178 +316,5 @@ fn owner_legend(t: &Strings) -> Html {
                 { t.get(K::responsibilityLine) }
             </li>
         </ul>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct BandInfoProps {
-    model: Rc<Model>,
-    current: Option<(String, String)>,
-}
-
-/// What the current band means, who says so, and which tools help there.
-#[function_component(BandInfo)]
-fn band_info(props: &BandInfoProps) -> Html {
-    let t = super::use_strings();
-    let m = &props.model;
-    let found = props
-        .current
-        .as_ref()
-        .and_then(|(v, l)| Some((m.variant(v)?, m.layer(l)?, m.band(v, l)?)));
-    html! {
-        <div class="cm-band-info" part="band-info" aria-live="polite">
-            if let Some((variant, layer, band)) = found {
-                <p class="cm-band-info-head">
-                    <strong>{ t.fmt(K::bandHeading, &[("variant", Text(&variant.name)), ("layer", Text(layer_name(&t, &layer.id, &layer.name)))]) }</strong>
-                    <span class={classes!("cm-owner-tag", format!("cm-owner-{}", owner_class(band.owner)))}>{ owner_text(&t, band.owner, false) }</span>
-                </p>
-                <p class="cm-band-explanation" lang="en">{ &*band.explanation }</p>
-                if let Some(src) = m.source(&band.source) {
-                    <p class="cm-band-source">
-                        { source(&t, link(&src.title, &src.url)) }
-                        { read_on(&t, &src.as_of) }
-                        { for band.see_also.iter().filter_map(|id| m.source(id)).map(|s| html! {
-                            <>{ t.get(K::seeAlso) }{ link(&s.title, &s.url) }</>
-                        }) }
-                    </p>
-                }
-                if let Some(note) = &variant.note {
-                    <p class="cm-band-note" part="variant-note" lang="en">
-                        { note }
-                        { for variant.note_source.as_deref().and_then(|id| m.source(id)).map(|s| html! {
-                            <>{ " (" }{ link(&s.title, &s.url) }{ ")" }</>
-                        }) }
-                    </p>
-                }
-                {{
-                    let tools = m.tools_for(&variant.id, &layer.id);
-                    if tools.is_empty() {
-                        html! {}
-                    } else {
-                        html! {
-                            <p class="cm-band-tools">{ t.get(K::toolsHere) }
-                                { for tools.iter().enumerate().map(|(k, tool)| html! {
-                                    <>
-                                        if k > 0 { { t.get(K::joinList) } }
-                                        { link(&tool.name, &tool.url) }
-                                        if tool.archived { { t.get(K::archivedNote) } }
-                                    </>
-                                }) }
-                            </p>
-                        }
-                    }
-                }}
-            } else {
-                <p class="cm-muted">{ t.get(K::diagramHint) }</p>
-            }
-        </div>
-    }
-}
-
-/// "Source: <link>" in the reader's words.
-fn source(t: &Strings, link: Html) -> Html {
-    let (before, after) = t.around(K::source, "source", &[]);
-    html! { <>{ before }{ link }{ after }</> }
-}
-
-/// " (read <time>2026-11-30</time>)": the date in the reader's format, ISO in `datetime`.
-fn read_on(t: &Strings, iso: &str) -> Html {
-    let (before, after) = t.around(K::readOn, "date", &[]);
-    html! { <>{ before }<time datetime={iso.to_string()}>{ t.date(iso) }</time>{ after }</> }
-}
-
-fn link(title: &str, url: &str) -> Html {
-    match safe_url(url) {
-        Some(u) => {
-            html! { <a href={u.to_string()} target="_blank" rel="noopener noreferrer" lang="en">{ title }</a> }
-        }
-        None => html! { <span lang="en">{ title }</span> },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct DiagramTableProps {
-    model: Rc<Model>,
-    variants: Vec<String>,
-}
-
-/// The whole diagram as a table: layers × variants, owner and explanation in each cell.
-#[function_component(DiagramTable)]
-fn diagram_table(props: &DiagramTableProps) -> Html {
-    let t = super::use_strings();
-    let m = &props.model;
-    let shown: Vec<_> = m
-        .variants
-        .iter()
-        .filter(|v| props.variants.iter().any(|x| *x == *v.id))
-        .collect();
-    html! {
-        <div class="cm-table-wrap" tabindex="0" role="region" aria-label={t.get(K::diagramTableRegion).to_string()}>
-            <table class="cm-table cm-d-table">
-                <caption>{ t.get(K::diagramTableCaption) }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ t.get(K::columnLayer) }</th>
-                        { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th" lang="en">{ &*v.name }</th> }) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { for m.layers.iter().enumerate().rev().map(|(li, l)| html! {
-                        <tr data-layer={l.id.clone()}>
-                            <th scope="row">{ layer_name(&t, &l.id, &l.name) }</th>
-                            { for shown.iter().map(|v| {
-                                let b = &v.cells[li];
-                                html! {
-                                    <td data-variant={v.id.clone()} data-owner={b.owner.id()}>
-                                        <strong>{ owner_text(&t, b.owner, false) }</strong>
-                                        <span class="cm-label" lang="en">{ &*b.explanation }</span>
-                                    </td>
-                                }
-                            }) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-/// Props of [`ToolsPanel`].
-#[derive(Properties, PartialEq)]
-pub struct ToolsPanelProps {
-    pub model: Rc<Model>,
-}
-
-/// The seed's tools and resources: what each checks, where it helps, and its link.
-#[function_component(ToolsPanel)]
-pub fn tools_panel(props: &ToolsPanelProps) -> Html {
-    let t = super::use_strings();
-    let m = &props.model;
-    html! {
-        <section class="cm-section cm-tools" part="tools" aria-labelledby="cm-tools-heading">
-            <h3 class="cm-h3" id="cm-tools-heading">{ t.get(K::toolsHeading) }</h3>
-            <ul class="cm-tool-list">
-                { for m.tools.iter().map(|tool| {
-                    let layers: Vec<&str> = tool.layers.iter().filter_map(|l| m.layer(l).map(|x| layer_name(&t, &x.id, &x.name))).collect();
-                    let variants: Vec<String> = tool.variants.iter().filter_map(|v| m.variant(v).map(|x| x.name.to_string())).collect();
-                    let join = t.get(K::joinList);
-                    html! {
-                        <li class="cm-tool" data-tool={tool.id.clone()}>
-                            <p class="cm-tool-name">
-                                { link(&tool.name, &tool.url) }
-                                if tool.archived { <span class="cm-archived">{ t.get(K::archived) }</span> }
-                            </p>
-                            <p class="cm-tool-checks" lang="en">{ &*tool.checks }</p>
-                            <p class="cm-muted cm-tool-where">{ t.fmt(K::toolWhere, &[("layers", Text(&layers.join(join))), ("variants", Text(&variants.join(join)))]) }</p>
-                            <p class="cm-muted cm-tool-source">
-                                { source(&t, link(&tool.source.title, &tool.source.url)) }
-                                { read_on(&t, &tool.source.as_of) }
-                                if let Some(n) = &tool.source.note { { ". " }<span lang="en">{ &**n }</span> }
-                            </p>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
     }
 }

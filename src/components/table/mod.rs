@@ -1,13 +1,25 @@
-//! The compliance table: real `<table>` semantics, sortable headers with `aria-sort`, one row per
-//! visible program and one status cell (symbol + text, source label kept) per shown service.
+//! The compliance table: real `<table>` semantics as a data grid (WAI-ARIA APG) — sortable
+//! headers with `aria-sort`, one row per visible program and one status cell (symbol and word,
+//! the source's label kept) per shown service; one tab stop, arrow keys between cells, Enter or
+//! a click on a status cell opens its details. A table shown whole scrolls with the page under a
+//! sticky header; a long or wide list renders only what is in view inside its own scroller.
 
-use crate::dataset::{Cell, Dataset, Program, Status};
+mod header;
+pub(crate) mod row;
+
+use crate::dataset::Dataset;
 use crate::diagram_layout::number;
-use crate::i18n::{date_text, status_text, Arg::Num, Arg::Text, Strings, K};
-use crate::query::{coverage, Direction, Query, SortField};
+use crate::grid::{GridCell, Move};
+use crate::i18n::{Arg::Text, K};
+use crate::query::{Direction, Query, SortField};
 use crate::revisions::{Diff, Supersession};
 use crate::window::{Scroller, ROW_HEIGHT};
+use crate::wording::date_text;
+use header::SortHeader;
+pub(crate) use row::status_class;
+use row::{ColumnWindow, Row};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`Table`].
@@ -36,6 +48,15 @@ pub struct TableProps {
     /// The shown cells a later revision reads otherwise, to mark them.
     #[prop_or_default]
     pub superseded: Option<Rc<Supersession>>,
+    /// A status cell (program index, service index) asks for its details.
+    #[prop_or_default]
+    pub ondetails: Callback<(usize, usize)>,
+    /// A narrow widget (a phone): short service names, symbols, no coverage column.
+    #[prop_or_default]
+    pub narrow: bool,
+    /// A right-to-left page: the arrow keys follow the columns.
+    #[prop_or_default]
+    pub rtl: bool,
 }
 
 /// The table.
@@ -51,24 +72,6 @@ pub fn table(props: &TableProps) -> Html {
             .filter(|&s| props.highlight.contains(&ds.services[s].id))
             .collect(),
     );
-    let header = |field: SortField, label: String, class: &'static str| {
-        let highlighted = matches!(&field, SortField::Service(id) if props.highlight.contains(id));
-        let lang = matches!(&field, SortField::Service(_))
-            .then(|| props.data_lang.clone())
-            .flatten();
-        html! {
-            <SortHeader
-                field={field}
-                label={label}
-                lang={lang}
-                class={class}
-                sort={sort_pairs(&props.query)}
-                onsort={props.onsort.clone()}
-                highlighted={highlighted}
-                onhighlight={props.onhighlight.clone()}
-            />
-        }
-    };
     // Long lists render only the rows in view (plus a margin); spacers keep the scroll height.
     // Wide long lists also render only the service columns in view; spacer cells span the rest.
     let view = use_mut_ref(Scroller::default);
@@ -97,6 +100,9 @@ pub fn table(props: &TableProps) -> Html {
     let (first, end) = rows;
     let (col_first, col_end) = cols;
     let col_windowed = (col_first, col_end) != (0, n);
+    // A table wider than its frame (many services on a phone) scrolls sideways in it, its first
+    // column in place; one that fits has no scroll box and its header sticks to the page.
+    let overflows = use_mut_ref(|| false);
     // A change of scroll position or size re-renders only when the window changes (the rules
     // are the core's `Scroller`).
     let remeasure = {
@@ -122,11 +128,17 @@ pub fn table(props: &TableProps) -> Html {
     };
     {
         let wrap = wrap.clone();
+        let overflows = overflows.clone();
         use_effect_with((), move |_| {
-            let watch = wrap.cast::<web_sys::Element>().map(|el| {
+            let watch = wrap.cast::<web_sys::HtmlElement>().map(|el| {
                 let target = el.clone();
                 crate::platform::ResizeWatch::new(&el, move || {
-                    if remeasure(&target, true) {
+                    let wide = target
+                        .first_element_child()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                        .is_some_and(|t| t.offset_width() > target.client_width() + 1);
+                    let changed = std::mem::replace(&mut *overflows.borrow_mut(), wide) != wide;
+                    if remeasure(&target, true) || changed {
                         redraw.force_update();
                     }
                 })
@@ -134,7 +146,87 @@ pub fn table(props: &TableProps) -> Html {
             move || drop(watch)
         });
     }
-    let columns = n + 2;
+    // The grid's one tab stop and the cell the keys last moved it to (focused after the render).
+    let coverage = !props.narrow;
+    let grid_cols = n + 1 + usize::from(coverage);
+    let cursor = use_state(|| GridCell::start(total + 1, grid_cols));
+    let cursor_now = cursor.clamp(total + 1, grid_cols);
+    // Renders left to try focusing the cursor's cell: one, and one more after a long list
+    // scrolled to bring it into its window.
+    let to_focus = use_mut_ref(|| 0u8);
+    // In a long list the tab stop is in view: the cursor's row, or the first rendered one.
+    let tab_stop = if cursor_now.row == 0 || (first..end).contains(&(cursor_now.row - 1)) {
+        cursor_now
+    } else {
+        GridCell {
+            row: first + 1,
+            col: cursor_now.col,
+        }
+    };
+    {
+        let wrap = wrap.clone();
+        let to_focus = to_focus.clone();
+        let target = (ds.clone(), props.visible.clone(), props.shown.clone());
+        use_effect(move || {
+            let tries = *to_focus.borrow();
+            if tries > 0 {
+                let (ds, visible, shown) = &target;
+                let done = wrap.cast::<web_sys::Element>().is_none_or(|el| {
+                    focus_cell(&el, cursor_now, ds, visible, shown, coverage, windowed)
+                });
+                *to_focus.borrow_mut() = if done { 0 } else { tries - 1 };
+            }
+        });
+    }
+    let onkeydown = {
+        let cursor = cursor.clone();
+        let to_focus = to_focus.clone();
+        let ondetails = props.ondetails.clone();
+        let (ds, visible, shown, rtl) = (
+            ds.clone(),
+            props.visible.clone(),
+            props.shown.clone(),
+            props.rtl,
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            if key == "Enter" || key == " " {
+                if let Some(at) = status_cell_at(&e, &ds, &visible, &shown) {
+                    e.prevent_default();
+                    ondetails.emit(at);
+                }
+                return;
+            }
+            let Some(m) = Move::from_key(&key, e.ctrl_key() || e.meta_key(), rtl) else {
+                return;
+            };
+            e.prevent_default();
+            *to_focus.borrow_mut() = 2;
+            cursor.set(cursor_now.step(m, total + 1, grid_cols));
+        })
+    };
+    // Focus moved into the grid (a click, Tab, a header's button): the tab stop follows it.
+    let onfocusin = {
+        let cursor = cursor.clone();
+        let (ds, visible, shown) = (ds.clone(), props.visible.clone(), props.shown.clone());
+        Callback::from(move |e: FocusEvent| {
+            if let Some(at) = grid_cell_of(&e, &ds, &visible, &shown) {
+                if at != *cursor {
+                    cursor.set(at);
+                }
+            }
+        })
+    };
+    let onclick = {
+        let ondetails = props.ondetails.clone();
+        let (ds, visible, shown) = (ds.clone(), props.visible.clone(), props.shown.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(at) = status_cell_at(&e, &ds, &visible, &shown) {
+                ondetails.emit(at);
+            }
+        })
+    };
+    let columns = n + 1 + usize::from(coverage);
     // Long lists lay the table out from these column widths (table-layout: fixed), not from the
     // content of every cell: a change of window or filter then costs one pass over the rows shown.
     let colgroup = long.then(|| {
@@ -142,7 +234,7 @@ pub fn table(props: &TableProps) -> Html {
             <colgroup>
                 <col class="cm-colw-program" />
                 if n > 0 { <col class="cm-colw-service" span={n.to_string()} /> }
-                <col class="cm-colw-coverage" />
+                if coverage { <col class="cm-colw-coverage" /> }
             </colgroup>
         }
     });
@@ -164,34 +256,56 @@ pub fn table(props: &TableProps) -> Html {
     });
     let (source_before, source_after) = t.around(K::source, "source", &[]);
     let print_note = (long && !print_all).then(|| {
-        html! { <p class="cm-print-note" part="print-note">{ crate::i18n::print_note(&t, total, n) }</p> }
+        html! { <p class="cm-print-note" part="print-note">{ crate::wording::print_note(&t, total, n) }</p> }
     });
+    let sort = sort_pairs(&props.query);
+    let header = |col: usize, field: SortField, label: String, class: &'static str| {
+        let highlighted = matches!(&field, SortField::Service(id) if props.highlight.contains(id));
+        let is_service = matches!(&field, SortField::Service(_));
+        let short = is_service
+            .then(|| crate::text::short_name(&label))
+            .filter(|s| *s != label)
+            .map(str::to_string);
+        html! {
+            <SortHeader field={field} label={label} short={short} class={class}
+                lang={is_service.then(|| props.data_lang.clone()).flatten()}
+                sort={sort.clone()} onsort={props.onsort.clone()} highlighted={highlighted}
+                onhighlight={props.onhighlight.clone()} tab_stop={tab_stop.row == 0 && tab_stop.col == col} />
+        }
+    };
     html! {
         <>
         { print_note }
-        <div ref={wrap} class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"))} part="table-wrap" {onscroll}>
-            <table class="cm-table" part="table" aria-rowcount={windowed.then(|| (total + 1).to_string())}
-                aria-colcount={col_windowed.then(|| columns.to_string())}>
+        <div ref={wrap} class={classes!("cm-table-wrap", windowed.then_some("cm-windowed"), long.then_some("cm-long"), (*overflows.borrow()).then_some("cm-overflows"))}
+            part="table-wrap" {onscroll}>
+            <table class="cm-table" part="table" role="grid" aria-describedby="cm-grid-hint"
+                aria-rowcount={windowed.then(|| (total + 1).to_string())}
+                aria-colcount={col_windowed.then(|| columns.to_string())}
+                {onkeydown} {onfocusin} {onclick}>
                 <caption>
                     { t.fmt(K::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
                     <span class="cm-caption-source">
                         { source_before }
-                        { source_link(&t, &ds.source.title, &ds.source.url) }
+                        { super::links::source_link(&t, &ds.source.title, &ds.source.url) }
                         { source_after }
                     </span>
+                    <span class="cm-vh" id="cm-grid-hint">{ t.get(K::gridHint) }</span>
                 </caption>
                 { colgroup }
                 <thead>
                     <tr>
-                        // Every column's header, also in a window of columns: one row, and each
-                        // sort button stays in the tab order.
-                        { header(SortField::Program, t.get(K::columnProgram).to_string(), "cm-col-program") }
-                        { for props.shown.iter().map(|&s| header(
+                        // Every column's header, also in a window of columns: one row, each sort
+                        // button reachable by the arrow keys.
+                        { header(0, SortField::Program, t.get(K::columnProgram).to_string(), "cm-col-program") }
+                        { for props.shown.iter().enumerate().map(|(k, &s)| header(
+                            k + 1,
                             SortField::Service(ds.services[s].id.clone()),
                             ds.services[s].name.clone(),
                             "cm-col-service",
                         )) }
-                        { header(SortField::Coverage, t.get(K::columnCoverage).to_string(), "cm-col-coverage") }
+                        if coverage {
+                            { header(n + 1, SortField::Coverage, t.get(K::columnCoverage).to_string(), "cm-col-coverage") }
+                        }
                     </tr>
                 </thead>
                 <tbody>
@@ -202,7 +316,8 @@ pub fn table(props: &TableProps) -> Html {
                         // created again, which costs the browser far more.
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
                             cols={cols.clone()} highlight={hl.clone()} diff={props.diff.clone()} superseded={props.superseded.clone()} rowindex={windowed.then_some(first + k + 2)}
-                            stripe={(first + k) % 2 == 1} plain={long} data_lang={props.data_lang.clone()} />
+                            stripe={(first + k) % 2 == 1} plain={long} data_lang={props.data_lang.clone()}
+                            tab_stop={(tab_stop.row == first + k + 1).then_some(tab_stop.col)} coverage={coverage} />
                     }) }
                     { spacer(total - end) }
                 </tbody>
@@ -212,32 +327,15 @@ pub fn table(props: &TableProps) -> Html {
     }
 }
 
-/// An empty cell standing for `span` service columns left out of the DOM (none for 0).
-fn column_spacer(span: usize) -> Html {
-    if span == 0 {
-        return Html::default();
-    }
-    html! { <td class="cm-colspacer" colspan={span.to_string()} aria-hidden="true"></td> }
+/// The selector of the status cell `program` × `service` (ids) in the table.
+pub(crate) fn cell_selector(program: &str, service: &str) -> String {
+    let quote = crate::text::css_quoted;
+    format!(
+        "tr[data-program={}] td[data-service={}]",
+        quote(program),
+        quote(service)
+    )
 }
-
-/// The service columns in the DOM (`first..end` of the shown ones); `indexed` when that is not all
-/// of them, so every cell names its column (`aria-colindex`).
-#[derive(PartialEq)]
-struct ColumnWindow {
-    first: usize,
-    end: usize,
-    indexed: bool,
-}
-
-impl ColumnWindow {
-    /// `aria-colindex` of the cell in the 1-based column `n`, when columns are left out.
-    fn index(&self, n: usize) -> Option<AttrValue> {
-        self.indexed.then(|| AttrValue::from(n.to_string()))
-    }
-}
-
-/// Up to this many shown services the coverage meter has a pip per service, above it one bar.
-const MAX_PIPS: usize = 12;
 
 /// The sort keys as (field id, direction) pairs, for props comparison.
 fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
@@ -249,298 +347,125 @@ fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
     )
 }
 
-#[derive(Properties, PartialEq)]
-struct SortHeaderProps {
-    field: SortField,
-    label: String,
-    /// The language of a label from data (a service name).
-    lang: Option<AttrValue>,
-    class: &'static str,
-    sort: Rc<Vec<(String, Direction)>>,
-    onsort: Callback<(SortField, bool)>,
-    highlighted: bool,
-    onhighlight: Callback<Vec<String>>,
+/// The cell whose details an event in the body asks for: (program index, service index). A
+/// status cell's own; the program's row header stands for its first shown service (the details
+/// carry the program's note).
+fn status_cell_at(
+    e: &Event,
+    ds: &Dataset,
+    visible: &[usize],
+    shown: &[usize],
+) -> Option<(usize, usize)> {
+    let at = grid_cell_of(e, ds, visible, shown)?;
+    let service = at.col.max(1);
+    (at.row > 0 && service <= shown.len()).then(|| (visible[at.row - 1], shown[service - 1]))
 }
 
-#[function_component(SortHeader)]
-fn sort_header(props: &SortHeaderProps) -> Html {
-    let t = super::use_strings();
-    let id = props.field.id();
-    let pos = props.sort.iter().position(|(f, _)| f == id);
-    let dir = pos.map(|p| props.sort[p].1);
-    let aria_sort = match (pos, dir) {
-        (Some(0), Some(Direction::Asc)) => "ascending",
-        (Some(0), Some(Direction::Desc)) => "descending",
-        _ => "none",
+/// The grid cell an event happened in, read from the row's `data-program` and the cell's
+/// `data-service` or `data-key`.
+fn grid_cell_of(e: &Event, ds: &Dataset, visible: &[usize], shown: &[usize]) -> Option<GridCell> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let cell = target.closest("th, td").ok()??;
+    let service_col = |id: &str| {
+        let i = ds.service_index(id)?;
+        shown.iter().position(|&s| s == i).map(|p| p + 1)
     };
-    let indicator = match dir {
-        Some(Direction::Asc) => "▲",
-        Some(Direction::Desc) => "▼",
-        None => "↕",
+    let col_of = |key: Option<String>| match key.as_deref() {
+        Some("program") => Some(0),
+        Some("coverage") => Some(shown.len() + 1),
+        Some(id) => service_col(id),
+        None => None,
     };
-    let hint = match (pos, dir) {
-        (Some(p), Some(d)) if props.sort.len() > 1 => t.fmt(
-            K::sortKeyOf,
-            &[
-                ("position", Num(p + 1)),
-                ("count", Num(props.sort.len())),
-                (
-                    "direction",
-                    Text(t.get(if d == Direction::Asc {
-                        K::ascending
-                    } else {
-                        K::descending
-                    })),
-                ),
-            ],
-        ),
-        _ => String::new(),
+    if let Some(key) = cell.get_attribute("data-key") {
+        return Some(GridCell {
+            row: 0,
+            col: col_of(Some(key))?,
+        });
+    }
+    let program = cell.parent_element()?.get_attribute("data-program")?;
+    let p = ds.program_index(&program)?;
+    let row = visible.iter().position(|&v| v == p)? + 1;
+    let col = if cell.tag_name().eq_ignore_ascii_case("th") {
+        0
+    } else if let Some(service) = cell.get_attribute("data-service") {
+        service_col(&service)?
+    } else if cell
+        .get_attribute("class")
+        .is_some_and(|c| c.contains("cm-coverage"))
+    {
+        shown.len() + 1
+    } else {
+        return None;
     };
-    let onclick = {
-        let cb = props.onsort.clone();
-        let field = props.field.clone();
-        Callback::from(move |e: MouseEvent| cb.emit((field.clone(), e.shift_key())))
-    };
-    let onkeydown = {
-        let cb = props.onsort.clone();
-        let field = props.field.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && e.shift_key() {
-                e.prevent_default();
-                cb.emit((field.clone(), true));
-            }
-        })
-    };
-    let service = match &props.field {
-        SortField::Service(s) => Some(s.clone()),
+    Some(GridCell { row, col })
+}
+
+/// Puts focus on the grid cell `at` (a header's button, or a body cell); whether it was there. A
+/// row or column outside a long list's window is scrolled into it instead: the render that
+/// follows can focus it.
+fn focus_cell(
+    wrap: &web_sys::Element,
+    at: GridCell,
+    ds: &Dataset,
+    visible: &[usize],
+    shown: &[usize],
+    coverage: bool,
+    windowed: bool,
+) -> bool {
+    let quote = crate::text::css_quoted;
+    let column = |col: usize| match col {
+        0 => None,
+        c if c <= shown.len() => Some(format!(
+            "td[data-service={}]",
+            quote(&ds.services[shown[c - 1]].id)
+        )),
+        _ if coverage => Some("td.cm-coverage".to_string()),
         _ => None,
     };
-    let enter = {
-        let cb = props.onhighlight.clone();
-        let service = service.clone();
-        move || {
-            if let Some(s) = &service {
-                cb.emit(vec![s.clone()]);
-            }
-        }
-    };
-    let leave = {
-        let cb = props.onhighlight.clone();
-        let is_service = service.is_some();
-        move || {
-            if is_service {
-                cb.emit(Vec::new());
-            }
-        }
-    };
-    let onmouseenter = {
-        let f = enter.clone();
-        Callback::from(move |_: MouseEvent| f())
-    };
-    let onfocusin = Callback::from(move |_: FocusEvent| enter());
-    let onmouseleave = {
-        let f = leave.clone();
-        Callback::from(move |_: MouseEvent| f())
-    };
-    let onfocusout = Callback::from(move |_: FocusEvent| leave());
-    html! {
-        <th scope="col" class={classes!(props.class, dir.map(|_| "cm-sorted"), props.highlighted.then_some("cm-hl"))}
-            aria-sort={aria_sort} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
-            {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
-            <button type="button" class="cm-sort" {onclick} {onkeydown}
-                title={t.get(K::sortHint).to_string()}>
-                <span class="cm-sort-label" lang={props.lang.clone()}>{ &props.label }</span>
-                <span class="cm-sort-ind" aria-hidden="true">
-                    { indicator }
-                    if props.sort.len() > 1 {
-                        if let Some(p) = pos { <sub>{ p + 1 }</sub> }
-                    }
-                </span>
-                <span class="cm-vh">{ hint }</span>
-            </button>
-        </th>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct RowProps {
-    dataset: Rc<Dataset>,
-    index: usize,
-    shown: Rc<Vec<usize>>,
-    /// Which of the shown services have a cell in the DOM.
-    cols: Rc<ColumnWindow>,
-    /// Shown service indices highlighted from the diagram.
-    highlight: Rc<Vec<usize>>,
-    diff: Option<Rc<Diff>>,
-    superseded: Option<Rc<Supersession>>,
-    /// `aria-rowindex` when only a window of the rows is in the DOM.
-    rowindex: Option<usize>,
-    /// Every other row is shaded. A class, not `:nth-child`: a structural selector makes every
-    /// inserted or removed row restyle its siblings.
-    stripe: bool,
-    /// A long list: lighter status cells (see [`status_cell`]).
-    plain: bool,
-    /// The language of the data's text.
-    data_lang: Option<AttrValue>,
-}
-
-#[function_component(Row)]
-fn row(props: &RowProps) -> Html {
-    let t = super::use_strings();
-    let p: &Program = &props.dataset.programs[props.index];
-    let (ins, prog) = coverage(&props.dataset, props.index, &props.shown);
-    let total = props.shown.len();
-    let row_change = props.diff.as_ref().and_then(|d| d.row(&p.id));
-    let cols = &props.cols;
-    // The coverage column comes after every service: in a window of columns its cell is rendered
-    // only when the window reaches the last service (the spacer spans it otherwise).
-    let coverage = (cols.end == total).then(|| {
-        let cov_text = t.fmt(K::coverage, &[("count", Num(ins)), ("total", Num(total))]);
-        let cov_extra = (prog > 0).then(|| t.fmt(K::coverageInProgress, &[("count", Num(prog))]));
-        html! {
-            <td class="cm-coverage" data-coverage={ins.to_string()} aria-colindex={cols.index(total + 2)}>
-                if total <= MAX_PIPS {
-                    <span class="cm-meter" aria-hidden="true">
-                        { for (0..total).map(|k| html! {
-                            <span class={classes!("cm-pip", if k < ins { "cm-pip-on" } else if k < ins + prog { "cm-pip-half" } else { "" })}></span>
-                        }) }
-                    </span>
-                } else {
-                    // Many services: one bar (in scope, then in progress) instead of a pip each.
-                    <svg class="cm-bar" viewBox={format!("0 0 {total} 1")} preserveAspectRatio="none" width="64" height="12" aria-hidden="true">
-                        <rect class="cm-bar-on" width={ins.to_string()} height="1" />
-                        <rect class="cm-bar-half" x={ins.to_string()} width={prog.to_string()} height="1" />
-                    </svg>
-                }
-                <span class="cm-cov-text">
-                    { cov_text }
-                    if let Some(extra) = cov_extra {
-                        <span class="cm-cov-extra">{ extra }</span>
-                    }
-                </span>
-            </td>
-        }
-    });
-    html! {
-        <tr data-program={p.id.clone()} data-diff={row_change.map(|r| r.id())} aria-rowindex={props.rowindex.map(|r| r.to_string())}
-            class={classes!(row_change.map(|r| format!("cm-row-{}", r.id())), props.stripe.then_some("cm-stripe"))}>
-            <th scope="row" class="cm-program" aria-colindex={props.cols.index(1)}>
-                <span class="cm-program-name" lang={props.data_lang.clone()}>{ &p.name }</span>
-                if let Some(r) = row_change {
-                    <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
-                        { t.get(if r == crate::revisions::RowChange::Added { K::rowAdded } else { K::rowRemoved }) }
-                    </span>
-                }
-                if let Some(note) = &p.note {
-                    <span class="cm-program-note" lang={props.data_lang.clone()}>{ note }</span>
-                }
-            </th>
-            { column_spacer(cols.first) }
-            { for props.shown[cols.first..cols.end].iter().enumerate().map(|(k, &s)| {
-                let service = &props.dataset.services[s].id;
-                let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
-                let colindex = cols.index(cols.first + k + 2);
-                let later = props.superseded.as_ref().and_then(|sup| Some((sup.of(props.index, s)?, sup.latest.as_str())));
-                status_cell(&t, service, &p.cells[s], props.highlight.contains(&s), old, later, props.plain, colindex)
-            }) }
-            { column_spacer(total - cols.end + usize::from(coverage.is_none())) }
-            { coverage.unwrap_or_default() }
-        </tr>
-    }
-}
-
-/// The classes of a long list's status cell, not highlighted and highlighted: constant strings,
-/// interned at start (`element.rs`) like the status words, so they cross to JS without decoding.
-pub(crate) const PLAIN_CELL_CLASSES: [&str; 2] = ["cm-cell cm-plain", "cm-cell cm-plain cm-hl"];
-
-/// The class that colours a status and draws its symbol (src/style.css).
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::InScope => "cm-in-scope",
-        Status::InProgress => "cm-in-progress",
-        Status::NotInScope => "cm-not-in-scope",
-        Status::Unknown => "cm-unknown",
-    }
-}
-
-/// A status cell: a badge (symbol, text) and the source's label; in a long list (`plain`) the
-/// cell itself carries colour and symbol, which halves the boxes the browser lays out per cell.
-#[allow(clippy::too_many_arguments)]
-fn status_cell(
-    t: &Strings,
-    service: &str,
-    cell: &Cell,
-    highlighted: bool,
-    old: Option<&Cell>,
-    later: Option<(&Cell, &str)>,
-    plain: bool,
-    colindex: Option<AttrValue>,
-) -> Html {
-    let s = cell.status;
-    if plain && old.is_none() && later.is_none() {
-        // One shape for every status: the status is an attribute (colour and symbol come from
-        // `[data-status]`), the label is drawn from `data-label` by the stylesheet. Moving a row
-        // of the window to another program then sets attributes and one text, never inserts or
-        // removes nodes, and the class stays the same.
-        return html! {
-            <td data-service={service.to_string()} data-status={s.id()} aria-colindex={colindex}
-                data-label={cell.label.clone()} title={cell.label.clone()}
-                class={PLAIN_CELL_CLASSES[usize::from(highlighted)]}>
-                { status_text(t, s) }
-            </td>
+    let selector = if at.row == 0 {
+        let key = match at.col {
+            0 => "program".to_string(),
+            c if c <= shown.len() => ds.services[shown[c - 1]].id.clone(),
+            _ => "coverage".to_string(),
         };
-    }
-    let label = cell.label.as_ref().map(|label| {
-        html! {
-            <span class="cm-label" title={label.clone()} lang="en">{ label }</span>
+        format!("thead th[data-key={}] button", quote(&key))
+    } else {
+        let Some(&p) = visible.get(at.row - 1) else {
+            return true;
+        };
+        let row = format!("tbody tr[data-program={}]", quote(&ds.programs[p].id));
+        match column(at.col) {
+            Some(c) => format!("{row} > {c}"),
+            None => format!("{row} > th"),
         }
-    });
-    html! {
-        <td data-service={service.to_string()} data-status={s.id()} data-changed={old.map(|o| o.status.id())} aria-colindex={colindex}
-            data-superseded={later.map(|(c, _)| c.status.id())}
-            class={classes!("cm-cell", highlighted.then_some("cm-hl"), old.map(|_| "cm-changed"), later.map(|_| "cm-superseded"))}>
-            if let Some(o) = old {
-                <span class="cm-old">
-                    <span class="cm-vh">{ t.get(K::changedFrom) }</span>
-                    <span class={classes!("cm-badge", "cm-badge-old", status_class(o.status))}>
-                        { status_text(t, o.status) }
-                    </span>
-                    if let Some(l) = &o.label { <span class="cm-label" lang="en">{ l }</span> }
-                    <span class="cm-arrow" aria-hidden="true">{ " → " }</span>
-                    <span class="cm-vh">{ t.get(K::changedTo) }</span>
-                </span>
-            }
-            <span class={classes!("cm-badge", status_class(s))}>
-                { status_text(t, s) }
-            </span>
-            { label }
-            if let Some((c, id)) = later {
-                <span class="cm-later" part="later">{ crate::i18n::later_note(t, c, id) }</span>
-            }
-        </td>
+    };
+    let found = wrap
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let nearest = |el: &web_sys::Element| {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    };
+    if let Some(el) = found {
+        let _ = el.focus();
+        nearest(&el);
+        return true;
     }
-}
-
-/// A link from data: rendered as a link only for http(s)/mailto URLs, as plain text otherwise.
-pub fn source_link(t: &Strings, title: &str, url: &str) -> Html {
-    let title = if title.trim().is_empty() { url } else { title }.to_string();
-    match crate::dataset::safe_url(url) {
-        Some(url) => html! {
-            <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang="en">{ title }</a>
-        },
-        None if title.is_empty() => html! { <span>{ t.get(K::notStated) }</span> },
-        None => {
-            html! { <span lang="en">{ title }</span> }
+    if windowed && at.row > 0 {
+        // Not rendered: scroll the long list to the row, and its column's header into view.
+        wrap.set_scroll_top(((at.row - 1) as f64 * ROW_HEIGHT) as i32);
+        if let Some(c) = column(at.col) {
+            let key = c
+                .trim_start_matches("td[data-service=")
+                .trim_end_matches(']');
+            if let Ok(Some(th)) = wrap.query_selector(&format!("thead th[data-key={key}]")) {
+                nearest(&th);
+            }
         }
     }
-}
-
-/// A text from data whose http(s) URLs are links (`text::split_links`); the rest stays text.
-pub fn linked_text(text: &str) -> Html {
-    html! {
-        { for crate::text::split_links(text).into_iter().map(|(is_link, part)| match (is_link, crate::dataset::safe_url(part)) {
-            (true, Some(url)) => html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ url }</a> },
-            _ => html! { { part } },
-        }) }
-    }
+    false
 }

@@ -1,0 +1,58 @@
+//! The Columns menu's panel: show or hide each service column and move it left or right.
+
+use super::ToolbarProps;
+use crate::i18n::{Arg::Text, Strings, K};
+use crate::state::ServiceChoice;
+use yew::prelude::*;
+
+/// The panel's content: one line per service, shown ones in display order.
+pub fn columns_panel(t: &Strings, props: &ToolbarProps) -> Html {
+    let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
+    html! {
+        <fieldset class="cm-columns-list">
+            <legend class="cm-vh">{ t.get(K::columnsLegend) }</legend>
+            <ul>
+                { for props.services.iter().map(|s| column_item(t, s, &shown, props)) }
+            </ul>
+        </fieldset>
+    }
+}
+
+fn column_item(
+    t: &Strings,
+    s: &ServiceChoice,
+    shown: &[&ServiceChoice],
+    props: &ToolbarProps,
+) -> Html {
+    let pos = shown.iter().position(|x| x.id == s.id);
+    let toggle = {
+        let cb = props.ontoggleservice.clone();
+        let id = s.id.clone();
+        Callback::from(move |_: Event| cb.emit(id.clone()))
+    };
+    let mover = |by: i32| {
+        let cb = props.onmoveservice.clone();
+        let id = s.id.clone();
+        Callback::from(move |_: MouseEvent| cb.emit((id.clone(), by)))
+    };
+    let last_shown = s.shown && shown.len() == 1;
+    let (earlier, later) = if props.rtl {
+        ((K::moveRight, "→"), (K::moveLeft, "←"))
+    } else {
+        ((K::moveLeft, "←"), (K::moveRight, "→"))
+    };
+    html! {
+        <li key={s.id.clone()}>
+            <label class="cm-check">
+                <input type="checkbox" data-service={s.id.clone()} checked={s.shown} disabled={last_shown} onchange={toggle} />
+                <span lang="en">{ &s.name }</span>
+            </label>
+            if let Some(p) = pos {
+                <button type="button" class="cm-icon" data-move-up={s.id.clone()} disabled={p == 0}
+                    aria-label={t.fmt(earlier.0, &[("service", Text(&s.name))])} onclick={mover(-1)}>{ earlier.1 }</button>
+                <button type="button" class="cm-icon" data-move-down={s.id.clone()} disabled={p + 1 == shown.len()}
+                    aria-label={t.fmt(later.0, &[("service", Text(&s.name))])} onclick={mover(1)}>{ later.1 }</button>
+            }
+        </li>
+    }
+}

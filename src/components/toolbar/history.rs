@@ -1,0 +1,58 @@
+//! The History menu's panel: which embedded revision is shown, which one it is compared with,
+//! and how odd rows of those revisions were read.
+
+use super::ToolbarProps;
+use crate::i18n::{Arg::Text, Strings, K};
+use yew::prelude::*;
+
+/// The panel's content.
+pub fn history_panel(t: &Strings, props: &ToolbarProps) -> Html {
+    let onrevision = {
+        let cb = props.onrevision.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(select.value());
+        })
+    };
+    let oncompare = {
+        let cb = props.oncompare.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            cb.emit((!v.is_empty()).then_some(v));
+        })
+    };
+    let label = |id: &str| {
+        if id == crate::revisions::SEED_REVISION {
+            t.fmt(K::revisionSeed, &[("id", Text(id))])
+        } else if props.revisions.last().map(String::as_str) == Some(id) {
+            t.fmt(K::revisionLatest, &[("id", Text(id))])
+        } else {
+            id.to_string()
+        }
+    };
+    html! {
+        <div class="cm-history">
+            <label class="cm-field">
+                <span class="cm-field-label">{ t.get(K::revision) }</span>
+                <select part="revision" onchange={onrevision}>
+                    { for props.revisions.iter().map(|r| html! {
+                        <option value={r.clone()} selected={*r == props.revision}>{ label(r) }</option>
+                    }) }
+                </select>
+            </label>
+            <label class="cm-field">
+                <span class="cm-field-label">{ t.get(K::compareWith) }</span>
+                <select part="compare" onchange={oncompare}>
+                    <option value="" selected={props.compare.is_none()}>{ t.get(K::noComparison) }</option>
+                    { for props.revisions.iter().filter(|r| **r != props.revision).map(|r| html! {
+                        <option value={r.clone()} selected={props.compare.as_deref() == Some(r.as_str())}>{ label(r) }</option>
+                    }) }
+                </select>
+            </label>
+            { for props.revision_notes.iter().map(|n| html! {
+                <p class="cm-rev-note" part="revision-note" lang="en">{ n }</p>
+            }) }
+        </div>
+    }
+}
