@@ -254,7 +254,6 @@ pub fn table(props: &TableProps) -> Html {
         end: col_end,
         indexed: col_windowed,
     });
-    let (source_before, source_after) = t.around(K::source, "source", &[]);
     let print_note = (long && !print_all).then(|| {
         html! { <p class="cm-print-note" part="print-note">{ crate::wording::print_note(&t, total, n) }</p> }
     });
@@ -282,14 +281,11 @@ pub fn table(props: &TableProps) -> Html {
                 aria-rowcount={windowed.then(|| (total + 1).to_string())}
                 aria-colcount={col_windowed.then(|| columns.to_string())}
                 {onkeydown} {onfocusin} {onclick}>
+                // Text only: a grid's caption may not hold links (the source's link is in the
+                // header above).
                 <caption>
                     { t.fmt(K::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
-                    <span class="cm-caption-source">
-                        { source_before }
-                        { super::links::source_link(&t, &ds.source.title, &ds.source.url) }
-                        { source_after }
-                    </span>
-                    <span class="cm-vh" id="cm-grid-hint">{ t.get(K::gridHint) }</span>
+                    <span id="cm-grid-hint">{ t.get(K::gridHint) }</span>
                 </caption>
                 { colgroup }
                 <thead>
