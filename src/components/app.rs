@@ -47,6 +47,8 @@ pub struct App {
     source: source::Source,
     /// The status cell whose details are open: (program id, service id).
     details: Option<(String, String)>,
+    /// Counts the openings of details (one cell's again too): each moves focus into them.
+    details_opened: u32,
     /// Laid out for a phone (the root is under [`NARROW_PX`] wide).
     narrow: bool,
     /// Watches the root's width.
@@ -250,6 +252,7 @@ impl Component for App {
             highlight: Vec::new(),
             source: source::Source::default(),
             details: None,
+            details_opened: 0,
             // Until the root is laid out and measured, the window's width stands for its own.
             narrow: platform::viewport_size().0 < NARROW_PX,
             width_watch: None,
@@ -445,16 +448,15 @@ impl Component for App {
                     ds.programs[program].id.clone(),
                     ds.services[service].id.clone(),
                 );
-                if self.details.as_ref() == Some(&ids) {
-                    return false;
-                }
                 self.details = Some(ids);
+                self.details_opened = self.details_opened.wrapping_add(1);
                 true
             }
             Msg::CloseDetails => {
-                if let Some((program, service)) = self.details.take() {
-                    self.refocus = Some(vec![super::table::cell_selector(&program, &service)]);
-                }
+                let Some((program, service)) = self.details.take() else {
+                    return false;
+                };
+                self.refocus = Some(vec![super::table::cell_selector(&program, &service)]);
                 true
             }
             Msg::ShowInDiagram(service) => {

@@ -1,15 +1,16 @@
-//! A status cell's details: a non-modal dialog anchored under the cell (on a phone, the width of
-//! the table, under the cell's row). It says what the cell says and in whose words, the cell in
-//! every embedded revision, who secures what for each diagram variant of the service, the tools
-//! that check the customer's part there and the sources with their dates. Escape or the close
-//! button closes it and focus goes back to the cell (the app does that).
+//! A status cell's details: a non-modal dialog under the cell (CSS anchor positioning: the
+//! open cell is the anchor), on a phone the width of the table under the cell's row. It says
+//! what the cell says and in whose words, the cell in every embedded revision, who secures what
+//! for each diagram variant of the service, the tools that check the customer's part there and
+//! the sources with their dates. Escape or the close button closes it and focus goes back to the
+//! cell (the app does that).
 
 use super::links::{link, source_link};
 use super::table::status_class;
-use crate::i18n::{Arg::Num, Strings, K};
+use crate::dataset::Status;
+use crate::i18n::{Arg::Num, Arg::Text, Strings, K};
 use crate::wording::details::CellDetails;
-use crate::wording::{later_note, status_text};
-use wasm_bindgen::JsCast;
+use crate::wording::{date_text, later_note, status_text};
 use yew::prelude::*;
 
 /// Props of [`DetailsPanel`].
@@ -17,34 +18,27 @@ use yew::prelude::*;
 pub struct DetailsPanelProps {
     /// The cell it belongs to: (program id, service id).
     pub anchor: (String, String),
+    /// Counts the openings: each (the same cell's again too) moves focus into the dialog.
+    pub opened: u32,
     /// What it shows (see [`details_content`]).
     pub content: Html,
     /// Closed by Escape or the close button (focus then goes back to the cell).
     pub onclose: Callback<()>,
-    #[prop_or_default]
-    pub rtl: bool,
 }
 
-/// The dialog: placed under its cell after each render, focused when it opens.
+/// The dialog; focused (and scrolled into view) when it opens for a cell, so it is read out.
 #[function_component(DetailsPanel)]
 pub fn details_panel(props: &DetailsPanelProps) -> Html {
     let t = super::use_strings();
     let dialog = use_node_ref();
     {
-        // Focus moves into the dialog when it opens for a cell, so it is read out.
         let dialog = dialog.clone();
-        use_effect_with(props.anchor.clone(), move |_| {
+        use_effect_with(props.opened, move |_| {
             if let Some(d) = dialog.cast::<web_sys::HtmlElement>() {
                 let _ = d.focus();
-            }
-        });
-    }
-    {
-        let dialog = dialog.clone();
-        let (anchor, rtl) = (props.anchor.clone(), props.rtl);
-        use_effect(move || {
-            if let Some(d) = dialog.cast::<web_sys::HtmlElement>() {
-                place(&d, &anchor, rtl);
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                d.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
     }
@@ -67,37 +61,14 @@ pub fn details_panel(props: &DetailsPanelProps) -> Html {
     }
 }
 
-/// Puts the dialog under its cell, within the section it is positioned in (CSS custom
-/// properties, which a strict style-src allows where a `style` attribute would not be).
-fn place(d: &web_sys::HtmlElement, (program, service): &(String, String), rtl: bool) {
-    let Some(section) = d.offset_parent() else {
-        return;
-    };
-    let selector = super::table::cell_selector(program, service);
-    let Some(cell) = section.query_selector(&selector).ok().flatten() else {
-        return;
-    };
-    let (c, s) = (
-        cell.get_bounding_client_rect(),
-        section.get_bounding_client_rect(),
-    );
-    let width = f64::from(d.offset_width());
-    let start = if rtl {
-        s.right() - c.right()
-    } else {
-        c.left() - s.left()
-    };
-    let x = start.min(s.width() - width).max(0.0);
-    let y = c.bottom() - s.top() + 4.0;
-    let style = d.style();
-    let px = |v: f64| format!("{}px", crate::diagram_layout::number(v.round()));
-    let _ = style.set_property("--_details-x", &px(x));
-    let _ = style.set_property("--_details-y", &px(y));
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    if let Some(el) = d.dyn_ref::<web_sys::Element>() {
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
+/// A status as a badge: its symbol (drawn by the stylesheet) and its word.
+fn badge(t: &Strings, s: Status) -> Html {
+    html! { <span class={classes!("cm-badge", status_class(s))}><span class="cm-st">{ status_text(t, s) }</span></span> }
+}
+
+/// A subheading of the details.
+fn heading(text: String) -> Html {
+    html! { <h4 class="cm-h4">{ text }</h4> }
 }
 
 /// What the details of one cell show. `onshow` highlights the service's columns in the diagram
@@ -108,76 +79,63 @@ pub fn details_content(
     data_lang: Option<AttrValue>,
     onshow: Option<Callback<MouseEvent>>,
 ) -> Html {
-    let status = d.cell.status;
-    let words = d.words_text(t);
+    let later = d.later.as_ref().map(|(id, c)| later_note(t, c, id));
     html! {
         <>
-            <h3 class="cm-h3 cm-details-title" id="cm-details-title">
-                <span lang={data_lang.clone()}>{ d.heading(t) }</span>
-            </h3>
+            <h3 class="cm-h3 cm-details-title" id="cm-details-title" lang={data_lang.clone()}>{ d.heading(t) }</h3>
             <dl class="cm-summary">
                 <dt>{ t.get(K::detailsStatus) }</dt>
-                <dd>
-                    <span class={classes!("cm-badge", status_class(status))}><span class="cm-st">{ status_text(t, status) }</span></span>
-                    if !words.is_empty() { { " " }{ words } }
-                    if let Some((id, later)) = &d.later {
-                        <span class="cm-details-later">{ later_note(t, later, id) }</span>
-                    }
-                </dd>
+                <dd>{ badge(t, d.cell.status) }{ " " }{ d.words_text(t) }<span class="cm-details-later">{ later }</span></dd>
                 if let Some(note) = &d.program.note {
                     <dt>{ t.get(K::detailsNote) }</dt>
-                    <dd lang={data_lang.clone()}>{ note }</dd>
+                    <dd lang={data_lang}>{ note }</dd>
                 }
             </dl>
             if !d.history.is_empty() {
-                <h4 class="cm-h4">{ t.get(K::historyHeading) }</h4>
+                { heading(t.get(K::historyHeading).to_string()) }
                 <ol class="cm-timeline" part="timeline">
-                    { for d.history.iter().map(|r| html! {
-                        <li class={classes!(r.shown.then_some("cm-shown"), r.changed.then_some("cm-changed-entry"))} data-revision={r.revision.clone()}>
-                            <time datetime={r.revision.clone()}>{ &r.revision }</time>
-                            { " " }
-                            if let Some(c) = &r.cell {
-                                <span class={classes!("cm-badge", status_class(c.status))}><span class="cm-st">{ status_text(t, c.status) }</span></span>
-                                if let Some(l) = &c.label { { " " }<span class="cm-label-inline" lang="en">{ l }</span> }
-                            } else {
-                                <span class="cm-muted">{ t.get(K::notInRevision) }</span>
-                            }
-                            if r.changed { <span class="cm-tag">{ t.get(K::revisionChanged) }</span> }
-                            if r.shown { <span class="cm-tag cm-tag-shown">{ t.get(K::revisionShown) }</span> }
-                        </li>
+                    { for d.history.iter().map(|r| {
+                        let tags = [(r.changed, K::revisionChanged), (r.shown, K::revisionShown)]
+                            .iter().filter(|(on, _)| *on).map(|(_, k)| t.get(*k)).collect::<Vec<_>>().join(" · ");
+                        html! {
+                            <li class={classes!(r.shown.then_some("cm-shown"))} data-revision={r.revision.clone()}>
+                                <time datetime={r.revision.clone()}>{ &r.revision }</time>
+                                if let Some(c) = &r.cell {
+                                    { badge(t, c.status) }
+                                    <span lang="en">{ c.label.as_deref().unwrap_or_default() }</span>
+                                } else {
+                                    { t.get(K::notInRevision) }
+                                }
+                                <span class="cm-tag">{ tags }</span>
+                            </li>
+                        }
                     }) }
                 </ol>
             }
-            <h4 class="cm-h4">{ t.fmt(K::whoSecuresOn, &[("service", crate::i18n::Arg::Text(&d.service.name))]) }</h4>
-            if d.covered {
-                { for d.duties.iter().map(|duty| html! {
-                    <div class="cm-duty" data-variant={duty.variant.id.clone()}>
-                        <p class="cm-duty-name" lang="en">{ &*duty.variant.name }</p>
-                        <dl class="cm-summary">
-                            { for [(K::ownerCustomer, &duty.customer, "customer"), (K::ownerShared, &duty.shared, "shared"), (K::ownerAws, &duty.aws, "aws")]
-                                .into_iter().filter(|(_, l, _)| !l.is_empty()).map(|(k, layers, owner)| html! {
-                                    <>
-                                        <dt data-owner={owner}>{ t.get(k) }</dt>
-                                        <dd>{ CellDetails::layer_list(t, layers) }</dd>
-                                    </>
-                                }) }
-                        </dl>
-                    </div>
-                }) }
-                if let Some(onshow) = onshow {
-                    <button type="button" class="cm-button" part="show-in-diagram" onclick={onshow}>{ t.get(K::showInDiagram) }</button>
-                }
-            } else {
+            { heading(t.fmt(K::whoSecuresOn, &[("service", Text(&d.service.name))])) }
+            if !d.covered {
                 <p class="cm-muted">{ d.not_covered(t) }</p>
             }
+            { for d.duties.iter().map(|duty| html! {
+                <dl class="cm-summary cm-duty" data-variant={duty.variant.id.clone()}>
+                    <dt class="cm-duty-name" lang="en">{ &*duty.variant.name }</dt>
+                    { for [(K::ownerCustomer, &duty.customer), (K::ownerShared, &duty.shared), (K::ownerAws, &duty.aws)]
+                        .into_iter().filter(|(_, l)| !l.is_empty()).map(|(k, layers)| html! {
+                            <><dt>{ t.get(k) }</dt><dd>{ CellDetails::layer_list(t, layers) }</dd></>
+                        }) }
+                </dl>
+            }) }
+            if let Some(onshow) = onshow.filter(|_| d.covered) {
+                <button type="button" class="cm-button" part="show-in-diagram" onclick={onshow}>{ t.get(K::showInDiagram) }</button>
+            }
             if !d.tools.is_empty() {
-                <h4 class="cm-h4">{ t.get(K::toolsYourPart) }</h4>
+                { heading(t.get(K::toolsYourPart).to_string()) }
                 <ul class="cm-details-tools">
                     { for d.tools.iter().map(|u| html! {
-                        <li data-tool={u.tool.id.clone()}>
+                        <li data-tool={u.tool.id.clone()} lang="en">
                             { link(&u.tool.name, &u.tool.url) }
                             { " — " }
-                            <span lang="en">{ u.variants.iter().map(|v| &*v.short).collect::<Vec<_>>().join(t.get(K::joinList)) }</span>
+                            { u.variants.iter().map(|v| &*v.short).collect::<Vec<_>>().join(", ") }
                         </li>
                     }) }
                 </ul>
@@ -191,7 +149,7 @@ pub fn details_content(
                             <li>
                                 { source_link(t, &s.title, &s.url) }
                                 { if s.read { before } else { format!(" · {before}") } }
-                                <time datetime={s.date.clone()}>{ crate::wording::date_text(t, &s.date) }</time>
+                                <time datetime={s.date.clone()}>{ date_text(t, &s.date) }</time>
                                 { after }
                             </li>
                         }

@@ -119,13 +119,17 @@ impl App {
                 link.callback(move |_| Msg::ShowInDiagram(service.clone()))
             });
             Some(html! {
-                <DetailsPanel anchor={(p.clone(), v.clone())} rtl={ctx.props().rtl}
+                <DetailsPanel anchor={(p.clone(), v.clone())} opened={self.details_opened}
                     onclose={link.callback(|_| Msg::CloseDetails)}
                     content={details_content(t, &d, data_lang.clone(), onshow)} />
             })
         });
+        // Escape in the table (a cell, the grid) closes the open details; the menus and the
+        // details handle their own Escape.
+        let onkeydown = link
+            .batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CloseDetails));
         html! {
-            <section class="cm-section cm-table-section" aria-label={t.get(K::tableRegion).to_string()}>
+            <section class="cm-section cm-table-section" aria-label={t.get(K::tableRegion).to_string()} {onkeydown}>
                 <Toolbar
                     text={s.query.text.clone()}
                     search_ref={self.search.clone()}
@@ -178,6 +182,7 @@ impl App {
                     diff={s.comparison.as_ref().map(|c| Rc::new(c.diff.clone()))}
                     superseded={s.superseded.clone()}
                     ondetails={link.callback(|(p, v)| Msg::Details(p, v))}
+                    open={self.details.as_ref().and_then(|(p, v)| Some((ds.program_index(p)?, ds.service_index(v)?)))}
                     narrow={self.narrow}
                     rtl={ctx.props().rtl}
                 />

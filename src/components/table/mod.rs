@@ -51,6 +51,9 @@ pub struct TableProps {
     /// A status cell (program index, service index) asks for its details.
     #[prop_or_default]
     pub ondetails: Callback<(usize, usize)>,
+    /// The cell whose details are open (program index, service index).
+    #[prop_or_default]
+    pub open: Option<(usize, usize)>,
     /// A narrow widget (a phone): short service names, symbols, no coverage column.
     #[prop_or_default]
     pub narrow: bool,
@@ -282,8 +285,9 @@ pub fn table(props: &TableProps) -> Html {
                 aria-colcount={col_windowed.then(|| columns.to_string())}
                 {onkeydown} {onfocusin} {onclick}>
                 // Text only: a grid's caption may not hold links (the source's link is in the
-                // header above).
-                <caption>
+                // header above, which also says what the caption says: it is for assistive
+                // technology).
+                <caption class="cm-vh">
                     { t.fmt(K::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
                     <span id="cm-grid-hint">{ t.get(K::gridHint) }</span>
                 </caption>
@@ -313,7 +317,8 @@ pub fn table(props: &TableProps) -> Html {
                         <Row key={first + k} dataset={props.dataset.clone()} index={i} shown={props.shown.clone()}
                             cols={cols.clone()} highlight={hl.clone()} diff={props.diff.clone()} superseded={props.superseded.clone()} rowindex={windowed.then_some(first + k + 2)}
                             stripe={(first + k) % 2 == 1} plain={long} data_lang={props.data_lang.clone()}
-                            tab_stop={(tab_stop.row == first + k + 1).then_some(tab_stop.col)} coverage={coverage} />
+                            tab_stop={(tab_stop.row == first + k + 1).then_some(tab_stop.col)} coverage={coverage}
+                            open={props.open.filter(|(p, _)| *p == i).map(|(_, s)| s)} />
                     }) }
                     { spacer(total - end) }
                 </tbody>

@@ -54,6 +54,8 @@ pub struct RowProps {
     pub tab_stop: Option<usize>,
     /// The coverage column is shown (not on a narrow widget).
     pub coverage: bool,
+    /// The service (index) of this row whose details are open: its cell anchors them.
+    pub open: Option<usize>,
 }
 
 /// `tabindex` of the cell in grid column `col`: the one tab stop, or reachable by the arrows.
@@ -110,7 +112,7 @@ pub fn row(props: &RowProps) -> Html {
                 <span class="cm-program-name" lang={props.data_lang.clone()}>{ &p.name }</span>
                 if let Some(note) = &p.note {
                     // The note itself is in the details of the row's cells.
-                    <span class="cm-note-mark" title={note.clone()} aria-hidden="true">{ "†" }</span>
+                    <span class="cm-note-mark" title={note.clone()} lang={props.data_lang.clone()} aria-hidden="true">{ "†" }</span>
                 }
                 if let Some(r) = row_change {
                     <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
@@ -124,7 +126,7 @@ pub fn row(props: &RowProps) -> Html {
                 let old = props.diff.as_ref().and_then(|d| d.old_cell(&p.id, service));
                 let col = cols.first + k + 1;
                 let later = props.superseded.as_ref().and_then(|sup| Some((sup.of(props.index, s)?, sup.latest.as_str())));
-                let cell = CellView { service, cell: &p.cells[s], highlighted: props.highlight.contains(&s), old, later };
+                let cell = CellView { service, cell: &p.cells[s], highlighted: props.highlight.contains(&s), old, later, open: props.open == Some(s) };
                 status_cell(&t, cell, props.plain, cols.index(col + 1), tabindex(props.tab_stop, col))
             }) }
             { column_spacer(total - cols.end + usize::from(props.coverage && coverage.is_none())) }
@@ -165,6 +167,8 @@ struct CellView<'a> {
     old: Option<&'a Cell>,
     /// The latest revision's cell and id, when it reads otherwise.
     later: Option<(&'a Cell, &'a str)>,
+    /// Its details are open (the dialog is placed under it: `anchor-name` in style.css).
+    open: bool,
 }
 
 /// A status cell: a badge (symbol, word) and the source's label; in a long list (`plain`) the
@@ -177,7 +181,7 @@ fn status_cell(
     tabindex: &'static str,
 ) -> Html {
     let s = c.cell.status;
-    if plain && c.old.is_none() && c.later.is_none() {
+    if plain && c.old.is_none() && c.later.is_none() && !c.open {
         // One shape for every status: the status is an attribute (colour and symbol come from
         // `[data-status]`), the label is drawn from `data-label` by the stylesheet. Moving a row
         // of the window to another program then sets attributes and one text, never inserts or
@@ -198,7 +202,7 @@ fn status_cell(
     html! {
         <td data-service={c.service.to_string()} data-status={s.id()} data-changed={c.old.map(|o| o.status.id())} aria-colindex={colindex}
             data-superseded={c.later.map(|(l, _)| l.status.id())} tabindex={tabindex}
-            class={classes!("cm-cell", c.highlighted.then_some("cm-hl"), c.old.map(|_| "cm-changed"), c.later.map(|_| "cm-superseded"))}>
+            class={classes!("cm-cell", c.highlighted.then_some("cm-hl"), c.old.map(|_| "cm-changed"), c.later.map(|_| "cm-superseded"), c.open.then_some("cm-open"))}>
             if let Some(o) = c.old {
                 // Compare mode: the older status as its symbol, struck through, then an arrow.
                 <span class="cm-old">
