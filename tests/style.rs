@@ -28,7 +28,7 @@ fn every_status_has_its_symbol_in_the_stylesheet() {
 const DARK: &str = include_str!("../src/style-dark.css");
 
 /// The stylesheets without their comments.
-fn code(css: &str) -> String {
+fn code_of(css: &str) -> String {
     let mut out = String::new();
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
@@ -46,7 +46,7 @@ fn code(css: &str) -> String {
 #[test]
 fn the_stylesheets_name_no_left_or_right_side() {
     for (name, css) in [("style.css", STYLE), ("style-dark.css", DARK)] {
-        let code = code(css);
+        let code = code_of(css);
         for side in ["left", "right"] {
             assert!(
                 !code.contains(side),
@@ -88,4 +88,55 @@ fn the_stylesheets_name_no_left_or_right_side() {
             }
         }
     }
+}
+
+/// Every Rust source of the widget and the core, as one text.
+fn sources() -> String {
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).expect("a source file"));
+            }
+        }
+    }
+    let mut out = String::new();
+    for dir in ["src", "core/src"] {
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+    }
+    out
+}
+
+/// A rule for a class nothing writes is bytes in every download for nothing: each `.cm-*` class
+/// of the stylesheets is in the code, whole or as the prefix a `format!` completes
+/// (`cm-owner-{}`).
+#[test]
+fn every_class_the_stylesheets_style_is_one_the_code_writes() {
+    let code = sources();
+    let prefixes: Vec<&str> = code
+        .match_indices("\"cm-")
+        .filter_map(|(i, _)| code[i + 1..].split('"').next())
+        .filter_map(|s| s.split_once("{}").map(|(p, _)| p))
+        .collect();
+    let mut unused = Vec::new();
+    for css in [STYLE, DARK] {
+        let css = code_of(css);
+        for (i, _) in css.match_indices(".cm-") {
+            let class: String = css[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            let written = code.contains(&format!("\"{class}\""))
+                || code.contains(&format!("\"{class} "))
+                || code.contains(&format!(" {class}\""))
+                || code.contains(&format!(" {class} "))
+                || prefixes.iter().any(|p| class.starts_with(p));
+            if !written && !unused.contains(&class) {
+                unused.push(class);
+            }
+        }
+    }
+    assert!(unused.is_empty(), "styled but never written: {unused:?}");
 }
