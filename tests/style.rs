@@ -104,7 +104,10 @@ fn sources() -> String {
     }
     let mut out = String::new();
     for dir in ["src", "core/src"] {
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+            &mut out,
+        );
     }
     out
 }

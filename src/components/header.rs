@@ -28,11 +28,6 @@ pub fn header(t: &Rc<Strings>, s: &AppState, data_lang: Option<AttrValue>) -> Ht
     }
     let (as_of_before, as_of_after) = t.around(K::asOf, "date", &[]);
     let latest_url = ds.latest.as_ref().map(|l| l.url.clone());
-    let about = {
-        let (t, ds, lang) = (t.clone(), ds.clone(), data_lang.clone());
-        let embedded = s.custom.is_none();
-        Callback::from(move |()| about(&t, &ds, embedded, lang.clone()))
-    };
     html! {
         <header class="cm-head">
             <div class="cm-title-row">
@@ -41,9 +36,11 @@ pub fn header(t: &Rc<Strings>, s: &AppState, data_lang: Option<AttrValue>) -> Ht
                 } else {
                     <h2 class="cm-title" lang={data_lang.clone()}>{ ds.title.as_str() }</h2>
                 }
-                <Menu part="about" class="cm-about" content={about} summary={html! {
+                <Menu part="about" class="cm-about" summary={html! {
                     <><span class="cm-info" aria-hidden="true"></span><span class="cm-about-label">{ t.get(K::aboutData) }</span></>
-                }} />
+                }}>
+                    { about(t, ds, s.custom.is_none(), data_lang.clone()) }
+                </Menu>
             </div>
             <p class="cm-meta">
                 <span class="cm-meta-item">

@@ -1,8 +1,8 @@
 //! A disclosure that opens a panel over the page (`<details>` and `<summary>`, which browsers
 //! announce as a button that expands): the toolbar's Filters, History, Columns and Export, and
 //! About this data. Escape closes it and puts focus back on its summary; so does moving focus or
-//! pressing a pointer outside it. Its content is built only while it is open: with many
-//! services or facet values it is most of the widget's markup.
+//! pressing a pointer outside it. Its content is rendered only while it is open: with many
+//! services it is most of the widget's markup.
 
 use crate::platform::WindowListener;
 use wasm_bindgen::JsCast;
@@ -17,8 +17,9 @@ pub struct MenuProps {
     pub class: Classes,
     /// What the summary shows.
     pub summary: Html,
-    /// The panel's content, asked for while the menu is open.
-    pub content: Callback<(), Html>,
+    /// The panel's content, rendered while the menu is open (a component child is not built
+    /// at all while the menu is closed).
+    pub children: Html,
 }
 
 /// The menu.
@@ -117,7 +118,7 @@ pub fn menu(props: &MenuProps) -> Html {
             {onkeydown} {onfocusout} {ontoggle}>
             <summary class="cm-button" {onclick}>{ props.summary.clone() }</summary>
             if *open {
-                <div class="cm-panel">{ props.content.emit(()) }</div>
+                <div class="cm-panel">{ props.children.clone() }</div>
             }
         </details>
     }

@@ -518,3 +518,29 @@ test('axe-core 4.14.1 finds nothing with each menu, About and the details open, 
     await cm.page.close();
   }
 });
+
+test('a long list is a grid too: Ctrl+End reaches its last row, Ctrl+Home its header, Enter the details', T, async () => {
+  const programs = Array.from({ length: 2000 }, (_, i) => ({ id: `p-${i}`, name: `Program ${i}`, status: { ecs: i % 3 ? 'in-scope' : 'not-in-scope', eks: 'in-progress' } }));
+  const data = { title: 'Long', as_of: '2026-11-30', source: { title: 'Generated', url: 'https://intranet.example.com/long' }, services: [{ id: 'ecs', name: 'Amazon ECS' }, { id: 'eks', name: 'Amazon EKS' }], programs };
+  const cm = await env.widget({}, { viewport: DESKTOP, widget: { data } });
+  assert.equal(await cm.evaluate((el) => el.shadowRoot.querySelector('[part=table-wrap]').classList.contains('cm-windowed')), true);
+  await cm.locator('tr[data-program=p-0] td[data-service=ecs]').focus();
+  await cm.page.keyboard.press('Control+End');
+  await eventually(() => focused(cm).then((f) => `${f?.program} ${f?.service ?? ''}`), 'p-1999 ');
+  assert.equal(await cm.evaluate((el) => el.shadowRoot.activeElement.classList.contains('cm-coverage')), true);
+  await cm.page.keyboard.press('Home');
+  await cm.page.keyboard.press('ArrowRight');
+  // Opening the details keeps the table as it is: the same scroller, scrolled where it was.
+  await cm.evaluate((el) => { el.shadowRoot.querySelector('[part=table-wrap]').kept = true; });
+  await cm.page.keyboard.press('Enter');
+  await cm.locator('[part~=cell-details]').waitFor();
+  assert.deepEqual(await cm.evaluate((el) => { const w = el.shadowRoot.querySelector('[part=table-wrap]'); return [w.kept, w.scrollTop > 80000]; }), [true, true]);
+  assert.match(await cm.locator('[part~=cell-details] h3').textContent(), /Program 1999 · Amazon ECS/);
+  await cm.page.keyboard.press('Escape');
+  assert.deepEqual(await focused(cm).then((f) => [f.program, f.service]), ['p-1999', 'ecs']);
+  await cm.page.keyboard.press('Control+Home');
+  await eventually(() => focused(cm).then((f) => f?.key), 'program');
+  await cm.page.keyboard.press('ArrowDown');
+  await eventually(() => focused(cm).then((f) => f?.program), 'p-0');
+  assert.deepEqual(cm.page.problems, []);
+});

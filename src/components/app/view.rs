@@ -194,7 +194,9 @@ impl App {
                         </button>
                     </div>
                 }
-                { for details }
+                // One slot whether or not the details are open: the siblings before it keep their
+                // places (a `for` of none or one item would shift them and rebuild the table).
+                { details.unwrap_or_default() }
             </section>
         }
     }

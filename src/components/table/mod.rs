@@ -4,6 +4,7 @@
 //! a click on a status cell opens its details. A table shown whole scrolls with the page under a
 //! sticky header; a long or wide list renders only what is in view inside its own scroller.
 
+mod grid;
 mod header;
 pub(crate) mod row;
 
@@ -166,35 +167,49 @@ pub fn table(props: &TableProps) -> Html {
             col: cursor_now.col,
         }
     };
+    let rendered = grid::Rendered {
+        first,
+        end,
+        col_first,
+        col_end,
+        services: n,
+        coverage,
+    };
     {
         let wrap = wrap.clone();
         let to_focus = to_focus.clone();
-        let target = (ds.clone(), props.visible.clone(), props.shown.clone());
         use_effect(move || {
             let tries = *to_focus.borrow();
             if tries > 0 {
-                let (ds, visible, shown) = &target;
-                let done = wrap.cast::<web_sys::Element>().is_none_or(|el| {
-                    focus_cell(&el, cursor_now, ds, visible, shown, coverage, windowed)
-                });
+                let done = wrap
+                    .cast::<web_sys::Element>()
+                    .is_none_or(|el| focus_cell(&el, &rendered, cursor_now));
                 *to_focus.borrow_mut() = if done { 0 } else { tries - 1 };
             }
         });
     }
+    // The cell whose details an event in the body asks for: (program index, service index). A
+    // status cell's own; the program's row header stands for its first shown service (the
+    // details carry the program's note).
+    let details_of = {
+        let (visible, shown) = (props.visible.clone(), props.shown.clone());
+        move |e: &Event| {
+            let at = grid::cell_of(e, &rendered)?;
+            let service = at.col.max(1);
+            (at.row > 0 && service <= shown.len())
+                .then(|| (visible[at.row - 1], shown[service - 1]))
+        }
+    };
     let onkeydown = {
         let cursor = cursor.clone();
         let to_focus = to_focus.clone();
         let ondetails = props.ondetails.clone();
-        let (ds, visible, shown, rtl) = (
-            ds.clone(),
-            props.visible.clone(),
-            props.shown.clone(),
-            props.rtl,
-        );
+        let details_of = details_of.clone();
+        let rtl = props.rtl;
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             if key == "Enter" || key == " " {
-                if let Some(at) = status_cell_at(&e, &ds, &visible, &shown) {
+                if let Some(at) = details_of(&e) {
                     e.prevent_default();
                     ondetails.emit(at);
                 }
@@ -211,9 +226,8 @@ pub fn table(props: &TableProps) -> Html {
     // Focus moved into the grid (a click, Tab, a header's button): the tab stop follows it.
     let onfocusin = {
         let cursor = cursor.clone();
-        let (ds, visible, shown) = (ds.clone(), props.visible.clone(), props.shown.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some(at) = grid_cell_of(&e, &ds, &visible, &shown) {
+            if let Some(at) = grid::cell_of(&e, &rendered) {
                 if at != *cursor {
                     cursor.set(at);
                 }
@@ -222,9 +236,8 @@ pub fn table(props: &TableProps) -> Html {
     };
     let onclick = {
         let ondetails = props.ondetails.clone();
-        let (ds, visible, shown) = (ds.clone(), props.visible.clone(), props.shown.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some(at) = status_cell_at(&e, &ds, &visible, &shown) {
+            if let Some(at) = details_of(&e) {
                 ondetails.emit(at);
             }
         })
@@ -348,125 +361,39 @@ fn sort_pairs(q: &Query) -> Rc<Vec<(String, Direction)>> {
     )
 }
 
-/// The cell whose details an event in the body asks for: (program index, service index). A
-/// status cell's own; the program's row header stands for its first shown service (the details
-/// carry the program's note).
-fn status_cell_at(
-    e: &Event,
-    ds: &Dataset,
-    visible: &[usize],
-    shown: &[usize],
-) -> Option<(usize, usize)> {
-    let at = grid_cell_of(e, ds, visible, shown)?;
-    let service = at.col.max(1);
-    (at.row > 0 && service <= shown.len()).then(|| (visible[at.row - 1], shown[service - 1]))
-}
-
-/// The grid cell an event happened in, read from the row's `data-program` and the cell's
-/// `data-service` or `data-key`.
-fn grid_cell_of(e: &Event, ds: &Dataset, visible: &[usize], shown: &[usize]) -> Option<GridCell> {
-    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-    let cell = target.closest("th, td").ok()??;
-    let service_col = |id: &str| {
-        let i = ds.service_index(id)?;
-        shown.iter().position(|&s| s == i).map(|p| p + 1)
-    };
-    let col_of = |key: Option<String>| match key.as_deref() {
-        Some("program") => Some(0),
-        Some("coverage") => Some(shown.len() + 1),
-        Some(id) => service_col(id),
-        None => None,
-    };
-    if let Some(key) = cell.get_attribute("data-key") {
-        return Some(GridCell {
-            row: 0,
-            col: col_of(Some(key))?,
-        });
-    }
-    let program = cell.parent_element()?.get_attribute("data-program")?;
-    let p = ds.program_index(&program)?;
-    let row = visible.iter().position(|&v| v == p)? + 1;
-    let col = if cell.tag_name().eq_ignore_ascii_case("th") {
-        0
-    } else if let Some(service) = cell.get_attribute("data-service") {
-        service_col(&service)?
-    } else if cell
-        .get_attribute("class")
-        .is_some_and(|c| c.contains("cm-coverage"))
-    {
-        shown.len() + 1
-    } else {
-        return None;
-    };
-    Some(GridCell { row, col })
-}
-
 /// Puts focus on the grid cell `at` (a header's button, or a body cell); whether it was there. A
-/// row or column outside a long list's window is scrolled into it instead: the render that
+/// row or column a long list left out is scrolled into its window instead: the render that
 /// follows can focus it.
-fn focus_cell(
-    wrap: &web_sys::Element,
-    at: GridCell,
-    ds: &Dataset,
-    visible: &[usize],
-    shown: &[usize],
-    coverage: bool,
-    windowed: bool,
-) -> bool {
-    let quote = crate::text::css_quoted;
-    let column = |col: usize| match col {
-        0 => None,
-        c if c <= shown.len() => Some(format!(
-            "td[data-service={}]",
-            quote(&ds.services[shown[c - 1]].id)
-        )),
-        _ if coverage => Some("td.cm-coverage".to_string()),
-        _ => None,
+fn focus_cell(wrap: &web_sys::Element, r: &grid::Rendered, at: GridCell) -> bool {
+    let Some(table) = wrap
+        .first_element_child()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTableElement>().ok())
+    else {
+        return true;
     };
-    let selector = if at.row == 0 {
-        let key = match at.col {
-            0 => "program".to_string(),
-            c if c <= shown.len() => ds.services[shown[c - 1]].id.clone(),
-            _ => "coverage".to_string(),
-        };
-        format!("thead th[data-key={}] button", quote(&key))
-    } else {
-        let Some(&p) = visible.get(at.row - 1) else {
-            return true;
-        };
-        let row = format!("tbody tr[data-program={}]", quote(&ds.programs[p].id));
-        match column(at.col) {
-            Some(c) => format!("{row} > {c}"),
-            None => format!("{row} > th"),
-        }
-    };
-    let found = wrap
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let nearest = |el: &web_sys::Element| {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     };
-    if let Some(el) = found {
+    if let Some(el) = grid::element(&table, r, at) {
         let _ = el.focus();
         nearest(&el);
         return true;
     }
-    if windowed && at.row > 0 {
-        // Not rendered: scroll the long list to the row, and its column's header into view.
-        wrap.set_scroll_top(((at.row - 1) as f64 * ROW_HEIGHT) as i32);
-        if let Some(c) = column(at.col) {
-            let key = c
-                .trim_start_matches("td[data-service=")
-                .trim_end_matches(']');
-            if let Ok(Some(th)) = wrap.query_selector(&format!("thead th[data-key={key}]")) {
-                nearest(&th);
-            }
-        }
+    // Not rendered: scroll the list to the row, and the column's header (always rendered) into
+    // view; their windows follow.
+    wrap.set_scroll_top((at.row.saturating_sub(1) as f64 * ROW_HEIGHT) as i32);
+    if let Some(th) = grid::element(
+        &table,
+        r,
+        GridCell {
+            row: 0,
+            col: at.col,
+        },
+    ) {
+        nearest(&th);
     }
     false
 }

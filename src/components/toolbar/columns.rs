@@ -1,18 +1,31 @@
 //! The Columns menu's panel: show or hide each service column and move it left or right.
 
-use super::ToolbarProps;
 use crate::i18n::{Arg::Text, Strings, K};
 use crate::state::ServiceChoice;
 use yew::prelude::*;
 
-/// The panel's content: one line per service, shown ones in display order.
-pub fn columns_panel(t: &Strings, props: &ToolbarProps) -> Html {
+/// Props of [`ColumnsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ColumnsPanelProps {
+    /// Shown services first in display order, then hidden ones.
+    pub services: Vec<ServiceChoice>,
+    pub ontoggleservice: Callback<String>,
+    pub onmoveservice: Callback<(String, i32)>,
+    /// Right to left: moving a column earlier moves it right.
+    pub rtl: bool,
+}
+
+/// The panel's content: one line per service, shown ones in display order. A component, so a
+/// closed menu builds none of it.
+#[function_component(ColumnsPanel)]
+pub fn columns_panel(props: &ColumnsPanelProps) -> Html {
+    let t = crate::components::use_strings();
     let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
     html! {
         <fieldset class="cm-columns-list">
             <legend class="cm-vh">{ t.get(K::columnsLegend) }</legend>
             <ul>
-                { for props.services.iter().map(|s| column_item(t, s, &shown, props)) }
+                { for props.services.iter().map(|s| column_item(&t, s, &shown, props)) }
             </ul>
         </fieldset>
     }
@@ -22,7 +35,7 @@ fn column_item(
     t: &Strings,
     s: &ServiceChoice,
     shown: &[&ServiceChoice],
-    props: &ToolbarProps,
+    props: &ColumnsPanelProps,
 ) -> Html {
     let pos = shown.iter().position(|x| x.id == s.id);
     let toggle = {

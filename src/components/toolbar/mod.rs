@@ -43,7 +43,7 @@ impl ExportKind {
 }
 
 /// Props of [`Toolbar`].
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub text: String,
     /// The search box, so the app can return focus to it.
@@ -151,16 +151,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     } else {
         t.fmt(K::historyRevision, &[("id", Text(&props.revision))])
     };
-    // A panel is built only when its menu asks (while open), from one copy of the props.
-    let shared = std::rc::Rc::new(props.clone());
-    let panel = |f: fn(&Strings, &ToolbarProps) -> Html| {
-        let (t, props) = (t.clone(), shared.clone());
-        Callback::from(move |()| f(&t, &props))
-    };
-    let filters_content = {
-        let (t, props, status) = (t.clone(), shared.clone(), status.clone());
-        Callback::from(move |()| filters::filters_panel(&t, &props, status.clone()))
-    };
     html! {
         <div class={classes!("cm-toolbar", props.narrow.then_some("cm-narrow"))} part="toolbar">
             <label class="cm-search">
@@ -170,13 +160,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     value={props.text.clone()} {oninput} autocomplete="off" spellcheck="false" />
             </label>
             <div class="cm-controls">
-                if !props.narrow { { status } }
-                <Menu part="filters" class="cm-filters" summary={filters_summary} content={filters_content} />
+                if !props.narrow { { status.clone() } }
+                <Menu part="filters" class="cm-filters" summary={filters_summary}>
+                    { filters::filters_panel(&t, props, if props.narrow { status } else { Html::default() }) }
+                </Menu>
                 if !props.revisions.is_empty() {
-                    <Menu part="history" summary={html! { { history_summary } }} content={panel(history::history_panel)} />
+                    <Menu part="history" summary={html! { { history_summary } }}>{ history::history_panel(&t, props) }</Menu>
                 }
-                <Menu part="columns" class="cm-columns" summary={html! { { columns_summary } }} content={panel(columns::columns_panel)} />
-                <Menu part="export" class="cm-export" summary={html! { { t.get(K::exportMenu) } }} content={panel(export_panel)} />
+                <Menu part="columns" class="cm-columns" summary={html! { { columns_summary } }}>
+                    <columns::ColumnsPanel services={props.services.clone()} rtl={props.rtl}
+                        ontoggleservice={props.ontoggleservice.clone()} onmoveservice={props.onmoveservice.clone()} />
+                </Menu>
+                <Menu part="export" class="cm-export" summary={html! { { t.get(K::exportMenu) } }}>{ export_panel(&t, props) }</Menu>
                 if props.filtered {
                     <button type="button" class="cm-button cm-clear" part="clear-filters"
                         onclick={props.onclear.reform(|_| ())}>{ t.get(K::clearFilters) }</button>
