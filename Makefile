@@ -204,6 +204,7 @@ test-e2e: setup-node setup-browser dist fault-dist
 
 screenshot: dist setup-browser
 	node tests/e2e/screenshot.mjs
+	node tests/e2e/first-minute-screenshots.mjs
 	node tests/e2e/table-screenshots.mjs
 	node tests/e2e/diagram-screenshots.mjs
 
