@@ -194,7 +194,7 @@ test-native:
 ## core/src/dataset/embedded.rs, the seed and its revisions packed, from data/matrix.json and data/revisions/.
 options:
 	UPDATE_GENERATED=1 cargo test -q --test options
-	UPDATE_GENERATED=1 cargo test -q -p compliance-matrix-core --lib embedded_rs
+	UPDATE_GENERATED=1 cargo test -q -p compliance-matrix-core --test generated
 
 test-wasm: setup setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web

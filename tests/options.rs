@@ -3,7 +3,49 @@
 //! `custom-elements.json` name every option with its type. `UPDATE_GENERATED=1 cargo test --test
 //! options` (or `make options`) writes `www/options.js` anew.
 
-use compliance_matrix::options::{options_js, Kind, SPECS};
+use compliance_matrix::i18n::{Strings, K};
+use compliance_matrix::options::{Kind, SPECS};
+
+/// `www/options.js`: the table as the element needs it before the wasm loads (attribute,
+/// property, flag, view state) and the alerts' prefixes when the core cannot run. Written here
+/// (`make options`), not by the library: the widget's wasm never carries the generator.
+fn options_js() -> String {
+    let mut out = String::from(
+        "// Generated from the table of options (core/src/options/mod.rs) by tests/options.rs (make options).\n\
+         // [attribute, property, boolean attribute, part of the view state]\n\
+         export const OPTIONS = [\n",
+    );
+    for s in &SPECS {
+        out.push_str(&format!(
+            "  ['{}', '{}', {}, {}],\n",
+            s.attribute,
+            s.property,
+            s.kind == Kind::Flag,
+            s.view_state
+        ));
+    }
+    out.push_str("];\n");
+    // What a page script shows when the core itself cannot run (it cannot ask the core then).
+    out.push_str(
+        "// The prefixes of the alerts shown when the core cannot run, per shipped language, from the\n\
+         // catalogs (core/src/i18n), by key\n\
+         export const FATAL = {\n",
+    );
+    for lang in compliance_matrix::i18n::LANGUAGES {
+        let t = Strings::new(lang, &[], std::rc::Rc::new(compliance_matrix::i18n::Plain));
+        let texts: serde_json::Map<String, serde_json::Value> = FATAL_KEYS
+            .iter()
+            .map(|k| (k.name().to_string(), t.get(*k).into()))
+            .collect();
+        let json = serde_json::to_string(&texts).expect("strings serialise");
+        out.push_str(&format!("  {lang}: {json},\n"));
+    }
+    out.push_str("};\n");
+    out
+}
+
+/// The keys of each language of FATAL in options.js.
+const FATAL_KEYS: [K; 3] = [K::fatalStart, K::fatalStopped, K::fatalGivenUp];
 
 fn www(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

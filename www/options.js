@@ -1,4 +1,4 @@
-// Generated from core/src/options.rs (make options); tests/options.rs fails when it differs.
+// Generated from the table of options (core/src/options/mod.rs) by tests/options.rs (make options).
 // [attribute, property, boolean attribute, part of the view state]
 export const OPTIONS = [
   ['services', 'services', false, true],

@@ -1,22 +1,23 @@
 //! compliance-matrix-core: everything the widget knows that is not the browser. The modules are
 //! layered, and data flows one way, from the bottom up:
 //!
-//! 1. [`text`], [`i18n`], [`order`], [`grid`]: words, catalogs, the one sort, grid moves;
-//! 2. [`dataset`]: read and check a matrix;
-//! 3. [`query`], [`revisions`], [`responsibility`], [`export`], [`diagram_layout`], [`window`];
-//! 4. [`options`], then [`view_state`], then [`state`] (the reducer);
-//! 5. [`wording`]: sentences about all of the above (statuses, summaries, a cell's details);
+//! 1. [`text`], [`order`], [`grid`], [`window`]: words and slugs, the one sort, grid moves,
+//!    list windowing;
+//! 2. [`i18n`]: keys, catalogs, templates (nothing else of the core);
+//! 3. [`dataset`]: read and check a matrix;
+//! 4. [`query`], [`revisions`], [`responsibility`]: filter and sort, the dated tables, the model;
+//! 5. [`export`], [`diagram_layout`], [`options`];
+//! 6. [`view_state`], then 7. [`state`] (the reducer);
+//! 8. [`wording`]: sentences about all of the above (statuses, summaries, a cell's details).
 //!
-//! then the widget's components and its element. A module imports only modules of lower layers
-//! (or of its own layer listed before it); `tests/layers.rs` checks it. No yew, web-sys,
-//! wasm-bindgen or js-sys anywhere in this crate's dependency tree (a test checks
+//! Then the widget's components and its element. A module imports only modules of lower layers,
+//! so no two import each other; `core/tests/layers.rs` checks it. No yew, web-sys, wasm-bindgen
+//! or js-sys anywhere in this crate's dependency tree (`core/tests/purity.rs` checks
 //! `cargo metadata`).
 
 pub mod dataset;
 pub mod diagram_layout;
 pub mod export;
-#[cfg(test)]
-mod generated;
 pub mod grid;
 pub mod i18n;
 pub mod options;

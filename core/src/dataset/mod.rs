@@ -7,8 +7,6 @@ mod csv;
 pub(crate) mod embedded;
 mod error;
 mod format;
-#[cfg(test)]
-pub(crate) mod generate;
 mod json;
 mod json_text;
 mod markdown;
@@ -206,21 +204,12 @@ pub struct Dataset {
 
 impl Dataset {
     /// The embedded seed matrix (2020-04-21), read and validated at build time and unpacked once
-    /// per thread.
-    /// (This crate's own tests read `data/matrix.json` itself, so `make options` packs revisions
-    /// read against the seed as it is now; `generate.rs` checks that both are the same.)
+    /// per thread (`core/tests/generated.rs` checks it is `data/matrix.json`).
     pub fn embedded() -> Rc<Dataset> {
-        #[cfg(not(test))]
-        fn read() -> Result<Dataset, String> {
-            packed::decode(embedded::MATRIX)
-        }
-        #[cfg(test)]
-        fn read() -> Result<Dataset, String> {
-            Dataset::from_json(generate::MATRIX_JSON).map_err(|e| e.to_string())
-        }
         thread_local! {
             static EMBEDDED: Rc<Dataset> = Rc::new(
-                read().expect("dataset/embedded.rs is data/matrix.json (checked by tests)"),
+                packed::decode(embedded::MATRIX)
+                    .expect("dataset/embedded.rs is data/matrix.json (checked by tests)"),
             );
         }
         EMBEDDED.with(Rc::clone)

@@ -417,7 +417,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Dataset {
-        let mut ds = Dataset::from_json(super::super::generate::MATRIX_JSON).unwrap();
+        let mut ds = Dataset::from_json(include_str!("../../../data/matrix.json")).unwrap();
         // Texts the seed does not have: separators, digits, multi-byte characters, absences.
         ds.latest = None;
         ds.tags_source = None;

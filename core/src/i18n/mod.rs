@@ -1,7 +1,7 @@
 //! Words the widget shows that are not data. Every UI string is a key of one catalog
 //! ([`en`], the English fallback), translated in one module per shipped language and filled by
 //! [`format`] (placeholders, plurals, numbers and dates). It imports nothing else of the core:
-//! the sentences about domain things are the wording layer's (`crate::wording`).
+//! the sentences about domain things are the wording layer's (the `wording` module).
 
 /// Separates the texts of a catalog, which are one string: a table of (key, text) pairs would
 /// add 12 bytes of pointers per text to the wasm (≈ 7 kB gzip for the five translations).

@@ -332,7 +332,7 @@ impl Query {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::options::parse_status;
 

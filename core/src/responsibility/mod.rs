@@ -6,8 +6,6 @@
 
 #[rustfmt::skip]
 mod embedded;
-#[cfg(test)]
-mod generate;
 mod validate;
 
 use serde::{Deserialize, Serialize};

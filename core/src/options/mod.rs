@@ -2,14 +2,16 @@
 //! key, its type, default, and whether it is part of the view state and of the URL hash.
 //!
 //! [`SPECS`] drives parsing ([`Options::set`]), the hash keys (`view_state`), which keys a saved
-//! state drops when the page sets them again, and the generated `www/options.js`; the `.d.ts`
-//! and `custom-elements.json` are checked against it (`tests/options.rs`). Adding an option
-//! touches this table and the code that uses it.
+//! state drops when the page sets them again, and the generated `www/options.js` (written by
+//! `tests/options.rs`, which also checks the `.d.ts` and `custom-elements.json` against it).
+//! Adding an option touches this table and the code that uses it. The parsers of the values
+//! that need a dataset (sort, status, services) are in [`parse`].
 
-use crate::dataset::Dataset;
+mod parse;
+
+pub use parse::{parse_revision, parse_services, parse_sort, parse_status, parse_tags};
+
 use crate::i18n::{Arg, Strings, K};
-use crate::query::{Direction, SortField, SortKey, StatusFilter};
-use crate::revisions;
 
 /// An option, in the order of [`SPECS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -142,7 +144,7 @@ pub const SPECS: [Spec; 14] = [
         attribute: "revision",
         property: "revision",
         kind: Kind::Text,
-        default: revisions::SEED_REVISION,
+        default: crate::revisions::SEED_REVISION,
         view_state: true,
     },
     Spec {
@@ -356,153 +358,10 @@ impl Theme {
     }
 }
 
-/// Parses a revision id option: empty → `None`, `latest` → the newest id.
-pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, OptionError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    match revisions::find(s) {
-        Some(r) => Ok(Some(r.id)),
-        None => Err(OptionError::new(K::errRevision, s)
-            .with("option", name)
-            .with("list", &revisions::ids().join(", "))),
-    }
-}
-
-/// Parses the `sort` attribute: a comma list of `key:asc|desc` (direction optional, ascending).
-/// Keys are `program`, `coverage` or a service id of the dataset.
-pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, OptionError> {
-    let mut out: Vec<SortKey> = Vec::new();
-    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (key, dir) = match part.split_once(':') {
-            Some((k, d)) => (k.trim(), d.trim()),
-            None => (part, "asc"),
-        };
-        let dir = match dir {
-            "asc" => Direction::Asc,
-            "desc" => Direction::Desc,
-            other => return Err(OptionError::new(K::errSortDirection, other)),
-        };
-        let field = match key {
-            "program" => SortField::Program,
-            "coverage" => SortField::Coverage,
-            id if ds.service_index(id).is_some() => SortField::Service(id.to_string()),
-            other => {
-                return Err(OptionError::new(K::errSortKey, other).with("list", &service_ids(ds)))
-            }
-        };
-        if out.iter().any(|k| k.field == field) {
-            return Err(OptionError::new(K::errSortTwice, key));
-        }
-        out.push(SortKey { field, dir });
-    }
-    Ok(out)
-}
-
-/// Parses the `status` attribute: `any` or `<service>:<status>`.
-pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, OptionError> {
-    let s = s.trim();
-    if s.is_empty() || s == "any" {
-        return Ok(StatusFilter::Any);
-    }
-    let Some((svc, st)) = s.split_once(':') else {
-        return Err(OptionError::new(K::errStatusForm, s));
-    };
-    if ds.service_index(svc.trim()).is_none() {
-        return Err(
-            OptionError::new(K::errStatusService, svc.trim()).with("list", &service_ids(ds))
-        );
-    }
-    let Some(status) = crate::dataset::Status::from_id(st.trim()) else {
-        return Err(OptionError::new(K::errStatusStatus, st.trim()));
-    };
-    Ok(StatusFilter::Service {
-        service: svc.trim().to_string(),
-        status,
-    })
-}
-
-/// Parses the `services` attribute: a comma list of service ids, in display order.
-pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, OptionError> {
-    let mut out: Vec<String> = Vec::new();
-    for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        if ds.service_index(id).is_none() {
-            return Err(OptionError::new(K::errServices, id).with("list", &service_ids(ds)));
-        }
-        if !out.iter().any(|x| x == id) {
-            out.push(id.to_string());
-        }
-    }
-    Ok(out)
-}
-
-/// Parses the `tags` attribute: a comma list of `facet:value` tags.
-pub fn parse_tags(s: &str) -> Result<Vec<String>, OptionError> {
-    let mut out: Vec<String> = Vec::new();
-    for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        if !t.contains(':') {
-            return Err(OptionError::new(K::errTags, t));
-        }
-        if !out.iter().any(|x| x == t) {
-            out.push(t.to_string());
-        }
-    }
-    Ok(out)
-}
-
-fn service_ids(ds: &Dataset) -> String {
-    ds.services
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// `www/options.js`: the table as the element needs it before the wasm loads (attribute,
-/// property, flag, view state). Written by `make options`; `tests/options.rs` fails when the
-/// file in the tree differs.
-pub fn options_js() -> String {
-    let mut out = String::from(
-        "// Generated from core/src/options.rs (make options); tests/options.rs fails when it differs.\n\
-         // [attribute, property, boolean attribute, part of the view state]\n\
-         export const OPTIONS = [\n",
-    );
-    for s in &SPECS {
-        out.push_str(&format!(
-            "  ['{}', '{}', {}, {}],\n",
-            s.attribute,
-            s.property,
-            s.kind == Kind::Flag,
-            s.view_state
-        ));
-    }
-    out.push_str("];\n");
-    // What a page script shows when the core itself cannot run (it cannot ask the core then).
-    out.push_str(
-        "// The prefixes of the alerts shown when the core cannot run, per shipped language, from the\n\
-         // catalogs (core/src/i18n), by key\n\
-         export const FATAL = {\n",
-    );
-    for lang in crate::i18n::strings::LANGUAGES {
-        let t = Strings::new(lang, &[], std::rc::Rc::new(crate::i18n::Plain));
-        let texts: serde_json::Map<String, serde_json::Value> = FATAL_KEYS
-            .iter()
-            .map(|k| (k.name().to_string(), t.get(*k).into()))
-            .collect();
-        let json = serde_json::to_string(&texts).expect("strings serialise");
-        out.push_str(&format!("  {lang}: {json},\n"));
-    }
-    out.push_str("};\n");
-    out
-}
-
-/// The keys of each language of FATAL in options.js.
-const FATAL_KEYS: [K; 3] = [K::fatalStart, K::fatalStopped, K::fatalGivenUp];
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Dataset;
 
     #[test]
     fn the_table_is_in_the_order_of_the_enum() {

@@ -1,0 +1,111 @@
+//! The parsers of option values: a revision id, and those that are checked against a dataset
+//! (`sort`, `status`, `services`) or have a form of their own (`tags`).
+
+use super::OptionError;
+use crate::dataset::Dataset;
+use crate::i18n::K;
+use crate::query::{Direction, SortField, SortKey, StatusFilter};
+use crate::revisions;
+
+/// Parses a revision id option: empty → `None`, `latest` → the newest id.
+pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, OptionError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match revisions::find(s) {
+        Some(r) => Ok(Some(r.id)),
+        None => Err(OptionError::new(K::errRevision, s)
+            .with("option", name)
+            .with("list", &revisions::ids().join(", "))),
+    }
+}
+
+/// Parses the `sort` attribute: a comma list of `key:asc|desc` (direction optional, ascending).
+/// Keys are `program`, `coverage` or a service id of the dataset.
+pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, OptionError> {
+    let mut out: Vec<SortKey> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, dir) = match part.split_once(':') {
+            Some((k, d)) => (k.trim(), d.trim()),
+            None => (part, "asc"),
+        };
+        let dir = match dir {
+            "asc" => Direction::Asc,
+            "desc" => Direction::Desc,
+            other => return Err(OptionError::new(K::errSortDirection, other)),
+        };
+        let field = match key {
+            "program" => SortField::Program,
+            "coverage" => SortField::Coverage,
+            id if ds.service_index(id).is_some() => SortField::Service(id.to_string()),
+            other => {
+                return Err(OptionError::new(K::errSortKey, other).with("list", &service_ids(ds)))
+            }
+        };
+        if out.iter().any(|k| k.field == field) {
+            return Err(OptionError::new(K::errSortTwice, key));
+        }
+        out.push(SortKey { field, dir });
+    }
+    Ok(out)
+}
+
+/// Parses the `status` attribute: `any` or `<service>:<status>`.
+pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, OptionError> {
+    let s = s.trim();
+    if s.is_empty() || s == "any" {
+        return Ok(StatusFilter::Any);
+    }
+    let Some((svc, st)) = s.split_once(':') else {
+        return Err(OptionError::new(K::errStatusForm, s));
+    };
+    if ds.service_index(svc.trim()).is_none() {
+        return Err(
+            OptionError::new(K::errStatusService, svc.trim()).with("list", &service_ids(ds))
+        );
+    }
+    let Some(status) = crate::dataset::Status::from_id(st.trim()) else {
+        return Err(OptionError::new(K::errStatusStatus, st.trim()));
+    };
+    Ok(StatusFilter::Service {
+        service: svc.trim().to_string(),
+        status,
+    })
+}
+
+/// Parses the `services` attribute: a comma list of service ids, in display order.
+pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, OptionError> {
+    let mut out: Vec<String> = Vec::new();
+    for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if ds.service_index(id).is_none() {
+            return Err(OptionError::new(K::errServices, id).with("list", &service_ids(ds)));
+        }
+        if !out.iter().any(|x| x == id) {
+            out.push(id.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Parses the `tags` attribute: a comma list of `facet:value` tags.
+pub fn parse_tags(s: &str) -> Result<Vec<String>, OptionError> {
+    let mut out: Vec<String> = Vec::new();
+    for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if !t.contains(':') {
+            return Err(OptionError::new(K::errTags, t));
+        }
+        if !out.iter().any(|x| x == t) {
+            out.push(t.to_string());
+        }
+    }
+    Ok(out)
+}
+
+fn service_ids(ds: &Dataset) -> String {
+    ds.services
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
