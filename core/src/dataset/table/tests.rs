@@ -343,3 +343,21 @@ fn a_table_of_more_services_than_the_limit_is_refused_before_its_names_are_read(
     .unwrap_err();
     assert_eq!(e.location(), format!("line 1, column {}", MAX_SERVICES + 2));
 }
+
+#[test]
+fn a_program_column_is_named_by_its_section_without_saying_the_section_twice() {
+    use super::sheet::program_name;
+    assert_eq!(
+        program_name("FedRAMP", "FedRAMP High (GovCloud)"),
+        "FedRAMP High (GovCloud)"
+    );
+    assert_eq!(program_name("MTCS", "Seoul"), "MTCS — Seoul");
+    assert_eq!(program_name("PCI", "PCI"), "PCI");
+    assert_eq!(program_name("HIPAA BAA", "HIPAA"), "HIPAA BAA");
+    assert_eq!(
+        program_name("DoD CC SRG", "DOD CC SRG IL5"),
+        "DOD CC SRG IL5"
+    );
+    assert_eq!(program_name("IRAP", ""), "IRAP");
+    assert_eq!(program_name("", "Seoul"), "Seoul");
+}
