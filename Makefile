@@ -209,7 +209,7 @@ screenshot: dist setup-browser
 	node tests/e2e/diagram-screenshots.mjs
 
 ## --- fuzzing (cargo-fuzz on nightly) --------------------------------------------------------------
-FUZZ_TARGETS := json csv markdown hash
+FUZZ_TARGETS := json csv markdown html hash
 FUZZ_RUNS ?= 1000000
 setup-fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

@@ -429,6 +429,13 @@ export type StringKey =
   | 'errTableDate'
   | 'errTableLink'
   | 'errMergedCell'
+  | 'placeSectionRowColumn'
+  | 'placeTableRowColumn'
+  | 'errDuplicateServiceLine'
+  | 'errDuplicateServiceRow'
+  | 'errDuplicateProgramColumn'
+  | 'errCellConflict'
+  | 'errHtmlNesting'
   | 'fatalStart'
   | 'fatalStopped'
   | 'fatalGivenUp'
@@ -496,7 +503,7 @@ export function mount(target: Element, options?: MountOptions, state?: Partial<C
  * guessed when omitted). Throws an `Error` naming the line and column or the field.
  * Call it after `ready` has resolved.
  */
-export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' | 'md'): Dataset;
+export function parseDataset(text: string, format?: 'json' | 'csv' | 'markdown' | 'md' | 'html' | 'htm'): Dataset;
 
 /**
  * Every UI string of a shipped language (English for any other, and for one whose file could not

@@ -12,7 +12,7 @@ fn every_saved_fuzz_input_parses_or_errors_cleanly() {
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         let meta = ImportMeta::default();
-        for format in [Format::Json, Format::Csv, Format::Markdown] {
+        for format in [Format::Json, Format::Csv, Format::Markdown, Format::Html] {
             match parse_any(&text, format, &meta) {
                 Ok(ds) => assert!(ds.validate().is_ok(), "{}", path.display()),
                 Err(e) => assert!(!e.message().is_empty(), "{}", path.display()),

@@ -1,11 +1,12 @@
-//! Property tests: every export imports back as the same matrix, a packed dataset reads back as
-//! it was, and no parser panics on arbitrary input.
+//! Property tests: every export imports back as the same matrix, so does a table written with the
+//! services down its first column, a packed dataset reads back as it was, and no parser panics
+//! on arbitrary input (tag soup for the page reader).
 #![cfg(not(target_arch = "wasm32"))]
 
 use compliance_matrix_core::dataset::validate::is_slug;
 use compliance_matrix_core::dataset::{
-    from_csv, from_markdown, packed, parse_any, Cell, Dataset, Format, ImportMeta, Link, Program,
-    Service, Status,
+    from_csv, from_html, from_markdown, packed, parse_any, Cell, Dataset, Format, ImportMeta, Link,
+    Program, Service, Status,
 };
 use compliance_matrix_core::export::View;
 use compliance_matrix_core::text::Ids;
@@ -103,6 +104,85 @@ prop_compose! {
     }
 }
 
+/// A CSV field as a spreadsheet-safe export writes it: quoted, a formula defused with `'`.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '@', '-', '\t', '\r', '\'']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// A cell in the seed's words: `1`, `0`, empty, or its label.
+fn cell_word(c: &Cell) -> &str {
+    match (c.status, &c.label) {
+        (_, Some(label)) => label,
+        (Status::InScope, None) => "1",
+        (Status::NotInScope, None) => "0",
+        _ => "",
+    }
+}
+
+/// Pieces of pages of tables: markup, names, marks, and what a hostile page adds.
+fn page_piece() -> impl Strategy<Value = &'static str> {
+    proptest::sample::select(vec![
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<th colspan=2>",
+        "<td rowspan=3>",
+        "<td colspan=0>",
+        "<caption>",
+        "</caption>",
+        "<h2>",
+        "</h2>",
+        "<sup>",
+        "</sup>",
+        "<br>",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "<template>",
+        "</template>",
+        "<a role=tab href=#p>",
+        "</a>",
+        "<div role=tabpanel id=p>",
+        "</div>",
+        "<img alt=✓>",
+        "Services",
+        "SE RVICES",
+        "Amazon ECS",
+        "Amazon EKS*",
+        "AWS Fargate [feature of EKS]",
+        "Amazon Elastic Container Service (ECS) [both Fargate and EC2 launch types]",
+        "PCI",
+        "MTCS",
+        "Seoul",
+        "SDKs",
+        "ecs",
+        "✓",
+        "&#10003;",
+        "&amp",
+        "&#x;",
+        "JAB Review",
+        "1",
+        "0",
+        " ",
+        "\n",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+    ])
+}
+
 fn meta(ds: &Dataset) -> ImportMeta {
     ImportMeta {
         as_of: ds.as_of.clone(),
@@ -139,11 +219,45 @@ proptest! {
     }
 
     #[test]
+    fn a_table_with_services_down_its_first_column_reads_back_as_the_same_cells(raw in dataset().prop_filter_map("a valid dataset", |d| d)) {
+        let ds = Dataset::from_value(raw.to_json_value()).unwrap();
+        let mut csv = String::from("Services");
+        for p in &ds.programs {
+            csv.push(',');
+            csv.push_str(&csv_field(&p.name));
+        }
+        csv.push('\n');
+        for (s, service) in ds.services.iter().enumerate() {
+            csv.push_str(&csv_field(&service.name));
+            for p in &ds.programs {
+                csv.push(',');
+                csv.push_str(&csv_field(cell_word(&p.cells[s])));
+            }
+            csv.push('\n');
+        }
+        let back = from_csv(&csv, &meta(&ds)).map_err(|e| TestCaseError::fail(format!("{e}\n{csv}")))?;
+        prop_assert_eq!(&back.services, &ds.services);
+        prop_assert_eq!(back.programs.len(), ds.programs.len());
+        for (a, b) in back.programs.iter().zip(&ds.programs) {
+            prop_assert_eq!((&a.id, &a.name, &a.cells), (&b.id, &b.name, &b.cells), "{}", csv);
+        }
+    }
+
+    #[test]
+    fn the_page_reader_never_panics_on_tag_soup(pieces in proptest::collection::vec(page_piece(), 0..120)) {
+        let html = pieces.concat();
+        if let Ok(ds) = from_html(&html, &ImportMeta::default()) {
+            prop_assert!(ds.validate().is_ok());
+        }
+    }
+
+    #[test]
     fn parsers_never_panic_on_arbitrary_text(s in "\\PC{0,400}") {
         let m = ImportMeta::default();
         let _ = Dataset::from_json(&s);
         let _ = from_csv(&s, &m);
         let _ = from_markdown(&s, &m);
+        let _ = from_html(&s, &m);
         let _ = parse_any(&s, Format::guess("", "", &s), &m);
     }
 

@@ -1,4 +1,4 @@
-//! The dataset reader: the core crate's JSON, CSV and Markdown readers and its validation, built
+//! The dataset reader: the core crate's JSON, CSV, Markdown and HTML readers and its validation, built
 //! as a wasm of its own so the widget's first download does without them. `www/` loads it when a
 //! page first gives a dataset to read (`data`, a `src` that arrived, `parseDataset`) and the
 //! widget's wasm calls [`read`] through it. What it read comes back as one packed text
@@ -12,7 +12,8 @@ use wasm_bindgen::prelude::*;
 /// Reads a dataset; what `kind` says the other arguments are:
 /// - `data`: `a` is the JSON text of a page's `data`;
 /// - `src`: `a` is the URL it came from, `b` its content type, `c` the text;
-/// - `parse`: `a` is the text, `b` a format name (`json`, `csv`, `markdown`) or empty (guessed);
+/// - `parse`: `a` is the text, `b` a format name (`json`, `csv`, `markdown`, `html`) or empty
+///   (guessed);
 /// - `table`: `a` is a page's own `<table>` as the element read it (packed,
 ///   `dataset::packed::encode_page_table`), `b` the page's address.
 ///
@@ -112,5 +113,42 @@ mod tests {
         assert_eq!(e.key, K::errReaderAnswer);
         let e = back(read("list", "", "", "")).unwrap_err();
         assert_eq!(e.key, K::errReaderKind);
+    }
+
+    #[test]
+    fn a_saved_services_page_is_read_by_parse_and_src() {
+        let page = include_str!("../../tests/fixtures/import/services-in-scope.html");
+        let meta = ImportMeta {
+            as_of: String::new(),
+            source: Default::default(),
+        };
+        let parsed = back(read("parse", page, "html", "")).unwrap();
+        assert_eq!(
+            parsed,
+            dataset::parse_any(page, Format::Html, &meta).unwrap()
+        );
+        assert_eq!(parsed.programs.len(), 15);
+        assert_eq!(back(read("parse", page, "", "")), Ok(parsed));
+        let url = "https://example.com/services-in-scope.html";
+        let ds = back(read("src", url, "text/html", page)).unwrap();
+        assert_eq!(ds.source.url, url);
+        let fedramp = &ds.programs[ds.program_index("fedramp-high").unwrap()];
+        let eks = ds.service_index("eks").unwrap();
+        assert_eq!(fedramp.cells[eks].label.as_deref(), Some("JAB Review"));
+        // An error inside a section comes back with its section, row and column.
+        let bad = "<h2>C5</h2><table><tr><th>Services</th><th>C5</th><th>C5</th></tr><tr><td>Amazon ECS</td><td>✓</td><td>✓</td></tr></table>";
+        let e = back(read("parse", bad, "html", "")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "section 'C5', row 1, column 3: duplicate program 'C5' (same as 'C5' in column 2)"
+        );
+        let e = back(read(
+            "src",
+            url,
+            "text/html",
+            "<html><body>Sign in</body></html>",
+        ))
+        .unwrap_err();
+        assert_eq!(e.key, K::errHtmlPage);
     }
 }

@@ -110,7 +110,7 @@ test('parseDataset: before ready it says to await ready; after, it reads and nam
   });
   assert.equal(result.early, 'compliance-matrix is still loading: await ready first');
   assert.deepEqual(result.programs, ['soc-2']);
-  assert.equal(result.format, "unknown format 'yaml' (expected json, csv or markdown)");
+  assert.equal(result.format, "unknown format 'yaml' (expected json, csv, markdown or html)");
   assert.equal(result.schema, 'line 1, column 14: invalid JSON: invalid type: integer `3`, expected a sequence');
   assert.deepEqual(p.wasm.sort(), [READER, 'compliance-matrix_bg.wasm.gz'], 'ready loads both');
 });

@@ -18,6 +18,14 @@ pub enum Place {
     Line(usize, Option<usize>),
     /// A row and a column of a page's table.
     Row(usize, usize),
+    /// A row and a column of one of the tables of a page of several: the `table`th (1-based),
+    /// named by its section (the heading or tab title above it; empty if none).
+    Table {
+        table: usize,
+        section: String,
+        row: usize,
+        column: usize,
+    },
 }
 
 /// An argument of a message: text as given, or a count formatted for the reader.
@@ -125,6 +133,24 @@ impl DatasetError {
                 t.fmt(
                     K::placeRowColumn,
                     &[("row", Arg::Text(&a)), ("column", Arg::Text(&b))],
+                )
+            }
+            Place::Table {
+                table,
+                section,
+                row,
+                column,
+            } => {
+                let n = table.to_string();
+                (a, b) = (row.to_string(), column.to_string());
+                let (key, named) = if section.is_empty() {
+                    (K::placeTableRowColumn, ("table", Arg::Text(&n)))
+                } else {
+                    (K::placeSectionRowColumn, ("section", Arg::Text(section)))
+                };
+                t.fmt(
+                    key,
+                    &[named, ("row", Arg::Text(&a)), ("column", Arg::Text(&b))],
                 )
             }
         }

@@ -1,8 +1,7 @@
 //! Which reader a text needs: guessed from its content type, URL and first characters.
 
 use super::table::ImportMeta;
-use super::{from_csv, from_markdown, safe_url, Dataset, DatasetError, Link};
-use crate::i18n::K;
+use super::{from_csv, from_html, from_markdown, safe_url, Dataset, DatasetError, Link};
 
 /// The formats [`parse_any`] reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,15 +9,18 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    /// A page (or a fragment) holding tables of services.
+    Html,
 }
 
 impl Format {
-    /// From a name (`json`, `csv`, `markdown`/`md`).
+    /// From a name (`json`, `csv`, `markdown`/`md`, `html`/`htm`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "markdown" | "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -31,15 +33,22 @@ impl Format {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        if ct.contains("json") || path.ends_with(".json") {
+        if is_html_type(&ct) {
+            Format::Html
+        } else if ct.contains("json") || path.ends_with(".json") {
             Format::Json
         } else if ct.contains("csv") || path.ends_with(".csv") {
             Format::Csv
         } else if ct.contains("markdown") || path.ends_with(".md") || path.ends_with(".markdown") {
             Format::Markdown
+        } else if path.ends_with(".html") || path.ends_with(".htm") {
+            Format::Html
         } else {
             let t = text.trim_start_matches('\u{feff}').trim_start();
-            if t.starts_with('{') {
+            let table = t.get(..6).is_some_and(|h| h.eq_ignore_ascii_case("<table"));
+            if table || looks_like_html(text) {
+                Format::Html
+            } else if t.starts_with('{') {
                 Format::Json
             } else if t.lines().take(200).any(|l| l.contains('|')) {
                 Format::Markdown
@@ -50,21 +59,19 @@ impl Format {
     }
 }
 
-/// Parses a dataset in the given format. HTML (a server's error page, say) is refused with a
-/// message that says so rather than read as a table.
+/// Parses a dataset in the given format. An HTML page is read as a page of tables of services
+/// whatever the format says, and refused with a message that says it is a page when it holds
+/// none (a server's error page, a login page), rather than read as a table.
 pub fn parse_any(text: &str, format: Format, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
-    if looks_like_html(text) {
-        return Err(not_html());
+    if format == Format::Html || looks_like_html(text) {
+        return from_html(text, meta);
     }
     match format {
         Format::Json => Dataset::from_json(text),
         Format::Csv => from_csv(text, meta),
         Format::Markdown => from_markdown(text, meta),
+        Format::Html => from_html(text, meta),
     }
-}
-
-fn not_html() -> DatasetError {
-    DatasetError::input(K::errHtmlPage)
 }
 
 /// Whether a content type is that of an HTML page (`text/html`, `application/xhtml+xml`, with
@@ -114,11 +121,9 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// A fetched text as a dataset: the reader chosen from its content type, URL and first
-/// characters; the URL names the source. The one way fetched text becomes data.
+/// characters (an HTML content type is always read as a page); the URL names the source. The one
+/// way fetched text becomes data.
 pub fn import(url: &str, content_type: &str, text: &str) -> Result<Dataset, DatasetError> {
-    if is_html_type(content_type) {
-        return Err(not_html());
-    }
     let format = Format::guess(content_type, url, text);
     let source = match safe_url(url) {
         Some(u) => Link {
@@ -214,5 +219,55 @@ mod tests {
         }
         assert!(!is_html_type("text/plain"));
         assert!(!is_html_type("text/htmlx"));
+    }
+
+    #[test]
+    fn a_page_of_tables_of_services_is_read_through_every_route_and_a_login_page_is_not() {
+        let page = include_str!("../../../tests/fixtures/import/services-in-scope.html");
+        let login = "<!DOCTYPE html><html><body><form><table><tr><td>User</td><td><input></td></tr></table></form></body></html>";
+        assert_eq!(Format::from_name("html"), Some(Format::Html));
+        assert_eq!(Format::from_name(" HTM "), Some(Format::Html));
+        assert_eq!(
+            Format::guess("text/html; charset=utf-8", "/x.csv", ""),
+            Format::Html
+        );
+        assert_eq!(
+            Format::guess("", "https://h/saved.htm?x=1", ""),
+            Format::Html
+        );
+        assert_eq!(Format::guess("", "/m", page), Format::Html);
+        assert_eq!(
+            Format::guess("", "", " <TABLE><tr><td>x</td></tr></TABLE>"),
+            Format::Html
+        );
+        let url = "https://intranet.example.com/services-in-scope.html";
+        let ds = import(url, "text/html", page).unwrap();
+        assert_eq!(ds.programs.len(), 15);
+        // The address it came from is the source, not the page's canonical one.
+        assert_eq!(ds.source.url, url);
+        let e = import(url, "text/html", login).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "got an HTML page, not a dataset (expected JSON, CSV or a Markdown table)"
+        );
+        // A page is a page, whatever format it was given as.
+        for format in [Format::Csv, Format::Markdown, Format::Json, Format::Html] {
+            assert_eq!(
+                parse_any(page, format, &seed_meta())
+                    .unwrap()
+                    .programs
+                    .len(),
+                15
+            );
+            assert!(parse_any(login, format, &seed_meta()).is_err());
+        }
+        let fragment = "<table><tr><th>Services</th><th>C5</th></tr><tr><td>Amazon ECS</td><td>✓</td></tr></table>";
+        assert_eq!(
+            parse_any(fragment, Format::Html, &seed_meta())
+                .unwrap()
+                .programs[0]
+                .id,
+            "c5"
+        );
     }
 }

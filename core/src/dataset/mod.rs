@@ -1,12 +1,13 @@
 //! The compliance matrix as data: types and the embedded default (the seed
-//! table of 2020-04-21). Reading (`json`, `csv`, `markdown`, `table`, `format`), the field
-//! rules (`validate`) and the one error type (`error`) live in the submodules.
+//! table of 2020-04-21). Reading (`json`, `csv`, `markdown`, `html`, `table`, `format`), the
+//! field rules (`validate`) and the one error type (`error`) live in the submodules.
 
 mod csv;
 #[rustfmt::skip]
 pub(crate) mod embedded;
 mod error;
 mod format;
+mod html;
 mod json;
 mod json_text;
 mod markdown;
@@ -18,6 +19,7 @@ pub mod validate;
 pub use csv::from_csv;
 pub use error::{DatasetError, Place, Value};
 pub use format::{import, parse_any, Format};
+pub use html::{from_html, MAX_TABLE_DEPTH};
 pub use json::json_message;
 pub use json_text::to_json_pretty;
 pub use markdown::from_markdown;
@@ -140,7 +142,7 @@ impl Cell {
         let lower = t.to_lowercase();
         match lower.as_str() {
             "" => Cell::of(Status::Unknown),
-            "1" | "yes" | "y" | "true" | "✓" | "✔" | "✔️" | "☑" | "x" => {
+            "1" | "yes" | "y" | "true" | "✓" | "✔" | "✔️" | "✅" | "☑" | "☑️" | "x" => {
                 Cell::of(Status::InScope)
             }
             "0" | "no" | "n" | "false" | "✗" | "✘" | "❌" | "-" | "–" | "—" => {
