@@ -474,6 +474,7 @@ export class MatrixPage {
 
   /**
    * Opens the menu `part` by clicking its summary (when it is closed) and waits for its panel.
+   * Another open menu is closed first, as a reader would (its panel may lie over this summary).
    * One at a time (reads through opening locators may run side by side: two clicks would open
    * the menu and close it again).
    */
@@ -481,6 +482,7 @@ export class MatrixPage {
     const run = async () => {
       const menu = this.menu(part);
       await menu.waitFor({ state: 'attached', timeout: 10000 });
+      for (const other of await this.openMenus()) if (other !== part) await this.closeMenu(other);
       if (!(await menu.evaluate((d) => d.open))) await this.menuToggle(part).click();
       await this.panel(part).waitFor({ state: 'attached', timeout: 5000 });
     };
