@@ -686,9 +686,17 @@ export class MatrixPage {
     return this.locator(DOM.details);
   }
 
-  /** Opens the details of `program` × `service` by clicking the cell; returns the dialog. */
-  async openDetails(program, service) {
-    await this.cell(program, service).click();
+  /**
+   * Opens the details of `program` × `service` by clicking the cell, or with `keyboard` by
+   * focusing it and pressing Enter; returns the dialog.
+   */
+  async openDetails(program, service, { keyboard = false } = {}) {
+    if (keyboard) {
+      await this.cell(program, service).focus();
+      await this.page.keyboard.press('Enter');
+    } else {
+      await this.cell(program, service).click();
+    }
     await this.details.waitFor();
     return this.details;
   }
