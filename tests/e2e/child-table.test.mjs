@@ -231,7 +231,7 @@ test('the demo page: the seed as a plain table without JavaScript, the embedded 
   await page.goto(`${env.base}/index.html`);
   const cm = await new MatrixPage(page, '#demo').ready(30000);
   assert.equal((await cm.programIds()).length, 20);
-  assert.ok(await cm.locator(DOM.revision).count(), 'the embedded history is offered');
+  assert.equal(await cm.menu('history').count(), 1, 'the embedded history is offered (the History menu)');
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe on the demo page:\n${violations.join('\n')}`);
   assert.equal(await pageTableShown(page), false);
@@ -239,6 +239,9 @@ test('the demo page: the seed as a plain table without JavaScript, the embedded 
   const cls = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
   assert.ok(cls <= 0.02, `cumulative layout shift ${cls}`);
   console.log(`# demo page CLS: ${cls.toFixed(4)}`);
+  // History holds the six embedded revisions (opened after the layout shifts were measured).
+  await cm.openHistory();
+  assert.equal(await cm.revisionPicker.locator('option').count(), 6, 'six revisions to pick from');
   assert.deepEqual(page.problems, []);
 });
 

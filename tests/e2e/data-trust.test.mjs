@@ -3,7 +3,7 @@
 // a page's own data while its src loads, after it fails, or after a move.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, poll, session, BLANK, DOM, MatrixPage } from './matrix-page.mjs';
+import { eventually, poll, session, BLANK, DOM, sel, MatrixPage } from './matrix-page.mjs';
 
 const env = session();
 const T = { timeout: 90000 };
@@ -13,7 +13,9 @@ test('six revisions; the seed view marks the five EKS cells the latest revision 
   const cm = await env.widget();
   const revisions = await cm.revisionPicker.locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(revisions, ['2020-03-25', '2020-04-21', '2020-04-24', '2020-10-06', '2020-10-13', '2021-04-24']);
-  assert.match(await cm.locator('[part=revision-status]').textContent(), /has not changed since 2021-04-24; AWS's current page is the authority/);
+  // How current the upstream table is: in About this data.
+  assert.match(await cm.revisionStatus.textContent(), /has not changed since 2021-04-24; AWS's current page is the authority/);
+  await cm.closeMenus();
   const marked = () =>
     cm.inRoot((root) => [...root.querySelectorAll('td[data-superseded]')].map((td) => [td.closest('tr').dataset.program, td.dataset.service, td.dataset.superseded]));
   assert.deepEqual(await marked(), [
@@ -23,24 +25,40 @@ test('six revisions; the seed view marks the five EKS cells the latest revision 
     ['dod-cc-srg', 'eks', 'in-progress'],
     ['ospar', 'eks', 'in-scope'],
   ]);
-  // A visible note in the cell, so keyboard and screen-reader users reach it with the cell.
-  assert.equal(await cm.locator('tr[data-program=irap] td[data-service=eks] [part=later]').textContent(), 'Later: In scope, 2021-04-24');
-  assert.equal(await cm.locator('tr[data-program=dod-cc-srg] td[data-service=eks] [part=later]').textContent(), 'Later: In progress (DISA Review (IL5)), 2021-04-24');
-  assert.match(await cm.locator('[part=superseded]').textContent(), /^5 of the cells shown read otherwise in the latest revision \(2021-04-24\)/);
+  // A short mark in the cell (issue 31: no sentences in cells): the later status as a symbol on
+  // screen, the sentence as the cell's text for screen readers and as its tooltip.
+  const later = (program) =>
+    cm.locator(`${sel.cell(program, 'eks')} ${DOM.later}`).evaluate((m) => ({
+      shown: m.querySelector('[aria-hidden=true]').textContent,
+      spoken: m.querySelector('.cm-vh').textContent,
+      title: m.getAttribute('title'),
+    }));
+  const IRAP_LATER = 'Later: In scope, 2021-04-24';
+  const DOD_LATER = 'Later: In progress (DISA Review (IL5)), 2021-04-24';
+  assert.deepEqual(await later('irap'), { shown: '›✓', spoken: IRAP_LATER, title: IRAP_LATER });
+  assert.deepEqual(await later('dod-cc-srg'), { shown: '›◐', spoken: DOD_LATER, title: DOD_LATER });
+  // The sentence is also in the cell's details, with the cell's history.
+  const details = await cm.openDetails('irap', 'eks');
+  assert.equal(await details.locator('.cm-details-later').textContent(), IRAP_LATER);
+  await cm.closeDetails();
+  assert.match(await cm.locator(DOM.superseded).textContent(), /^5 cells shown read otherwise in the latest revision \(2021-04-24\)/);
   // The count follows what is shown.
   await cm.search('fedramp');
-  await eventually(() => cm.locator('[part=superseded]').textContent(), '2 of the cells shown read otherwise in the latest revision (2021-04-24). Show the latest revision');
+  await eventually(() => cm.locator(DOM.superseded).textContent(), '2 cells shown read otherwise in the latest revision (2021-04-24). Show the latest');
   await cm.search('');
   // The button shows the latest revision: no marks there.
-  await cm.locator('button[part=show-latest]').click();
+  await cm.locator(DOM.showLatest).click();
   await eventually(async () => (await cm.state()).revision, '2021-04-24');
   await eventually(() => marked(), []);
-  assert.equal(await cm.locator('[part=superseded]').count(), 0);
+  assert.equal(await cm.locator(DOM.superseded).count(), 0);
   assert.deepEqual(cm.page.problems, []);
 });
 
 test('"in scope" is explained with AWS Artifact, and the orchestrator columns are named', T, async () => {
   const cm = await env.widget();
+  // One click away (issue 31): in About this data, not above the table.
+  assert.equal(await cm.locator(DOM.note).count(), 0, 'the notes are not shown before About this data opens');
+  await cm.openAbout();
   const notes = await cm.inRoot((root) => [...root.querySelectorAll('[part=note]')].map((p) => ({ text: p.textContent, links: [...p.querySelectorAll('a')].map((a) => a.href) })));
   const scope = notes.find((n) => /scope of AWS's third-party audits/.test(n.text));
   assert.ok(scope, JSON.stringify(notes));

@@ -395,7 +395,7 @@ test('the variant picker hides and shows variants; the table equivalent has 14 r
   assert.deepEqual(page.problems, []);
 });
 
-test('the tools panel lists the seed tools with links; actuary is marked archived', { timeout: TIMEOUT }, async () => {
+test('the tools panel lists the seed tools with links, each in brief with the rest behind More about; actuary is marked archived', { timeout: TIMEOUT }, async () => {
   const cm = await demo();
   const { page } = cm;
   const tools = await cm.inRoot((root) =>
@@ -412,10 +412,43 @@ test('the tools panel lists the seed tools with links; actuary is marked archive
     assert.equal(t.text.includes('archived upstream'), !!want.archived, `${t.id}: archived mark`);
   }
   assert.ok(tools.find((t) => t.id === 'actuary').text.includes('archived upstream'));
+  // Each tool in brief (issue 31): a one-line summary and where it applies as short labels; what
+  // it checks in full and its source (with the date it was read) behind "More about …", closed.
+  const brief = await cm.inRoot((root) =>
+    [...root.querySelectorAll('[part=tools] li[data-tool]')].map((li) => {
+      const more = li.querySelector('details.cm-tool-more');
+      const [layers, variants] = [...li.querySelectorAll(':scope > ul.cm-labels')].map((ul) => [...ul.querySelectorAll('li')].map((x) => x.textContent.trim()));
+      return {
+        id: li.dataset.tool,
+        summary: li.querySelector('.cm-tool-summary')?.textContent,
+        layers,
+        variants,
+        open: more?.open,
+        more: more?.querySelector('summary').textContent,
+        checks: more?.querySelector('.cm-tool-checks')?.textContent,
+        source: more?.querySelector('.cm-tool-source a')?.getAttribute('href'),
+        read: more?.querySelector('.cm-tool-source time')?.getAttribute('datetime'),
+      };
+    }),
+  );
+  for (const b of brief) {
+    const want = TOOLS.find((x) => x.id === b.id);
+    assert.deepEqual(b, {
+      id: want.id,
+      summary: want.summary,
+      layers: want.layers.map((l) => layer(l).name),
+      variants: want.variants.map((v) => variant(v).short),
+      open: false,
+      more: `More about ${want.name}`,
+      checks: want.checks,
+      source: want.source.url,
+      read: want.source.as_of,
+    }, `${b.id} in brief`);
+  }
   assert.deepEqual(page.problems, []);
 });
 
-test('accessibility hooks, and at 360px the diagram scrolls instead of overlapping or shrinking', { timeout: TIMEOUT }, async () => {
+test('accessibility hooks, and at 360px the diagram shows one variant at a time, picked, fitting the width without overlapping or shrinking', { timeout: TIMEOUT }, async () => {
   const cm = await demo();
   const { page } = cm;
   const a11y = await cm.inRoot((root) => {
@@ -449,9 +482,16 @@ test('accessibility hooks, and at 360px the diagram scrolls instead of overlappi
   assert.equal(await img.getAttribute('part'), 'diagram');
   assert.deepEqual(page.problems, []);
 
-  // Phone width.
+  // Phone width (issue 31): one variant at a time, chosen with a picker instead of the toggle
+  // chips, drawn to fit the width (no sideways scroll), neither overlapping nor shrinking. Every
+  // variant is picked in turn, so all 84 bands are checked as before.
   const phone = await demo({ width: 360, height: 800 });
-  const m = await phone.inRoot((root) => {
+  assert.equal(await phone.isNarrow(), true, 'a narrow widget at 360px');
+  assert.equal(await phone.locator('button[data-variant-toggle]').count(), 0, 'no toggle chips');
+  const picker = phone.variantPicker;
+  assert.deepEqual(await picker.locator('option').evaluateAll((os) => os.map((o) => o.value)), VARIANTS, 'the picker offers every variant');
+  assert.equal(await picker.inputValue(), VARIANTS[0], 'the first variant at first');
+  const measure = () => phone.inRoot((root) => {
     const svg = root.querySelector('svg[part=diagram]');
     const wrap = svg.closest('[part=diagram-wrap]') || svg.parentElement;
     const scale = svg.getScreenCTM().a;
@@ -461,7 +501,8 @@ test('accessibility hooks, and at 360px the diagram scrolls instead of overlappi
     };
     const fonts = (sel) => [...svg.querySelectorAll(sel)].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     return {
-      wrap: { scrollWidth: wrap.scrollWidth, clientWidth: wrap.clientWidth, overflowX: getComputedStyle(wrap).overflowX },
+      wrap: { scrollWidth: wrap.scrollWidth, clientWidth: wrap.clientWidth, left: wrap.getBoundingClientRect().left, right: wrap.getBoundingClientRect().right },
+      svgBox: box(svg),
       doc: { scrollWidth: document.documentElement.scrollWidth, innerWidth },
       fonts: { band: fonts('g[data-layer] text'), label: fonts('.cm-d-label'), head: fonts('.cm-d-head') },
       variants: [...svg.querySelectorAll('g[data-variant]')].map((g) => ({
@@ -473,6 +514,7 @@ test('accessibility hooks, and at 360px the diagram scrolls instead of overlappi
         bands: [...g.querySelectorAll('g[data-layer]')].map((b) => ({ layer: b.dataset.layer, rect: box(b.querySelector('rect')), text: box(b.querySelector('text')) })),
       })),
       labels: [...svg.querySelectorAll('.cm-d-label')].map((t) => ({ text: t.textContent, box: box(t) })),
+      table: [...root.querySelectorAll('details[part=diagram-table] thead th[lang]')].map((th) => th.textContent.trim()),
     };
   });
   // Every layout fault is collected, so one run names them all.
@@ -480,52 +522,45 @@ test('accessibility hooks, and at 360px the diagram scrolls instead of overlappi
   const check = (ok, message) => {
     if (!ok) faults.push(message);
   };
-  check(m.wrap.scrollWidth > m.wrap.clientWidth, `the wrapper does not scroll (${m.wrap.scrollWidth} <= ${m.wrap.clientWidth})`);
-  check(['auto', 'scroll'].includes(m.wrap.overflowX), `the wrapper's overflow-x is ${m.wrap.overflowX}`);
-  check(m.doc.scrollWidth <= m.doc.innerWidth, `the page itself scrolls sideways (${m.doc.scrollWidth} > ${m.doc.innerWidth})`);
-  // Readable: no diagram text is drawn smaller than 10 CSS px on screen.
-  const MIN = 10;
-  for (const [kind, sizes] of Object.entries(m.fonts)) {
-    check(sizes.length > 0, `no ${kind} text`);
-    const small = Math.min(...sizes);
-    check(small >= MIN, `${kind} text is drawn at ${small.toFixed(2)}px at 360px width; want >= ${MIN}px (the svg shrinks instead of scrolling)`);
-  }
   const overlap = (a, b, eps = 0.5) => Math.min(a.r, b.r) - Math.max(a.l, b.l) > eps && Math.min(a.b, b.b) - Math.max(a.t, b.t) > eps;
   const inside = (a, b, eps = 0.5) => a.l >= b.l - eps && a.r <= b.r + eps && a.t >= b.t - eps && a.b <= b.b + eps;
-  const all = m.variants.flatMap((v) => v.bands.map((b) => ({ ...b, variant: v.variant })));
-  check(all.length === 84, `${all.length} bands at 360px, want 84`);
-  for (const v of m.variants) {
+  const seen = [];
+  for (const pick of VARIANTS) {
+    if ((await picker.inputValue()) !== pick) await picker.selectOption(pick);
+    const m = await poll(measure, (x) => x.variants.length === 1 && x.variants[0].variant === pick);
+    check(m.variants.length === 1 && m.variants[0].variant === pick, `${pick}: drawn alone (got ${m.variants.map((v) => v.variant)})`);
+    const v = m.variants[0];
+    seen.push(...v.bands.map((b) => `${v.variant}/${b.layer}`));
+    check(v.bands.length === LAYERS.length, `${pick}: ${v.bands.length} bands, want ${LAYERS.length}`);
+    // It fits: the wrapper does not scroll sideways, nor the page; the drawing is inside the wrapper.
+    check(m.wrap.scrollWidth <= m.wrap.clientWidth + 1, `${pick}: the wrapper scrolls sideways (${m.wrap.scrollWidth} > ${m.wrap.clientWidth})`);
+    check(m.svgBox.l >= m.wrap.left - 0.5 && m.svgBox.r <= m.wrap.right + 0.5, `${pick}: the drawing (${m.svgBox.l}..${m.svgBox.r}) is outside its wrapper (${m.wrap.left}..${m.wrap.right})`);
+    check(m.doc.scrollWidth <= m.doc.innerWidth, `${pick}: the page itself scrolls sideways (${m.doc.scrollWidth} > ${m.doc.innerWidth})`);
+    // The table equivalent shows the picked variant too.
+    check(JSON.stringify(m.table) === JSON.stringify([variant(pick).name]), `${pick}: the diagram's table shows ${JSON.stringify(m.table)}`);
+    // Readable: no diagram text is drawn smaller than 10 CSS px on screen.
+    const MIN = 10;
+    for (const [kind, sizes] of Object.entries(m.fonts)) {
+      check(sizes.length > 0, `${pick}: no ${kind} text`);
+      const small = Math.min(...sizes);
+      check(small >= MIN, `${pick}: ${kind} text is drawn at ${small.toFixed(2)}px at 360px width; want >= ${MIN}px (the svg shrinks)`);
+    }
     for (let i = 0; i < v.bands.length; i++) {
+      check(inside(v.bands[i].text, v.bands[i].rect), `${pick}/${v.bands[i].layer}: the owner label does not fit in its band`);
       for (let j = i + 1; j < v.bands.length; j++) {
-        check(!overlap(v.bands[i].rect, v.bands[j].rect), `${v.variant}: bands ${v.bands[i].layer} and ${v.bands[j].layer} overlap`);
+        check(!overlap(v.bands[i].rect, v.bands[j].rect), `${pick}: bands ${v.bands[i].layer} and ${v.bands[j].layer} overlap`);
       }
     }
-  }
-  for (let i = 0; i < all.length; i++) {
-    check(inside(all[i].text, all[i].rect), `${all[i].variant}/${all[i].layer}: the owner label does not fit in its band`);
-    for (let j = i + 1; j < all.length; j++) {
-      if (all[i].variant !== all[j].variant) {
-        check(!overlap(all[i].rect, all[j].rect), `${all[i].variant}/${all[i].layer} overlaps ${all[j].variant}/${all[j].layer}`);
-      }
+    for (const lab of m.labels) {
+      for (const b of v.bands) check(!overlap(lab.box, b.rect), `${pick}: layer label "${lab.text}" overlaps ${b.layer}`);
+    }
+    check(v.head && v.head.length, `${pick} has no header`);
+    for (const line of v.head ?? []) {
+      for (const b of v.bands) check(!overlap(line, b.rect), `the ${pick} header overlaps ${b.layer}`);
+      for (const lab of m.labels) check(!overlap(line, lab.box), `the ${pick} header overlaps the layer label "${lab.text}"`);
     }
   }
-  for (const lab of m.labels) {
-    for (const b of all) check(!overlap(lab.box, b.rect), `layer label "${lab.text}" overlaps ${b.variant}/${b.layer}`);
-  }
-  for (let i = 0; i < m.variants.length; i++) {
-    const h = m.variants[i].head;
-    check(h && h.length, `${m.variants[i].variant} has no header`);
-    if (!h) continue;
-    for (const line of h) {
-      for (const b of all) check(!overlap(line, b.rect), `the ${m.variants[i].variant} header overlaps ${b.variant}/${b.layer}`);
-      for (const lab of m.labels) check(!overlap(line, lab.box), `the ${m.variants[i].variant} header overlaps the layer label "${lab.text}"`);
-      for (let j = i + 1; j < m.variants.length; j++) {
-        for (const other of m.variants[j].head ?? []) {
-          check(!overlap(line, other), `the headers of ${m.variants[i].variant} and ${m.variants[j].variant} overlap`);
-        }
-      }
-    }
-  }
+  check(seen.length === 84 && new Set(seen).size === 84, `${new Set(seen).size} distinct bands over the six picks, want 84`);
   assert.deepEqual(faults, [], 'layout at 360px');
   assert.deepEqual(phone.page.problems, []);
 });

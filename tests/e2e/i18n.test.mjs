@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, BLANK, DOM, axeViolations } from './matrix-page.mjs';
+import { session, eventually, BLANK, DOM, axeViolations, MatrixPage } from './matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const LANGS = ['en', 'de', 'fr', 'es', 'ja', 'ko'];
@@ -41,29 +41,43 @@ function catalog(page, lang) {
 /**
  * Every UI text in the shadow root that is not data: text nodes and the aria-label, title and
  * placeholder attributes of elements whose closest `lang` is the container's (data carries its
- * own, `lang="en"` for the embedded data), with the columns menu and the diagram table open.
+ * own, `lang="en"` for the embedded data). Collected with the diagram table open and in turn with
+ * each menu open (Columns, Filters, History, Export, About this data: a menu's panel exists only
+ * while open, and one is open at a time) and with IRAP × Amazon EKS's details open.
  */
 async function uiTexts(cm) {
-  await cm.columnsToggle.click();
-  await cm.locator(`${DOM.diagramTable} > summary`).click();
-  return cm.inRoot((root) => {
-    const container = root.querySelector('[lang]');
-    const ui = container.getAttribute('lang');
-    const out = [];
-    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.nodeType === 1 ? n : n.parentElement;
-      if (!el || el.closest('style')) continue;
-      const lang = el.closest('[lang]');
-      if (!lang || lang.getAttribute('lang') !== ui) continue;
-      if (n.nodeType === 3) {
-        if (n.textContent.trim()) out.push(n.textContent.trim());
-      } else {
-        for (const a of ['aria-label', 'title', 'placeholder']) if (n.hasAttribute(a)) out.push(n.getAttribute(a));
+  const collect = () =>
+    cm.inRoot((root) => {
+      const container = root.querySelector('[lang]');
+      const ui = container.getAttribute('lang');
+      const out = [];
+      const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.nodeType === 1 ? n : n.parentElement;
+        if (!el || el.closest('style')) continue;
+        const lang = el.closest('[lang]');
+        if (!lang || lang.getAttribute('lang') !== ui) continue;
+        if (n.nodeType === 3) {
+          if (n.textContent.trim()) out.push(n.textContent.trim());
+        } else {
+          for (const a of ['aria-label', 'title', 'placeholder']) if (n.hasAttribute(a)) out.push(n.getAttribute(a));
+        }
       }
-    }
-    return { ui, texts: out };
-  });
+      return { ui, texts: out };
+    });
+  await cm.locator(`${DOM.diagramTable} > summary`).click();
+  const first = await collect();
+  const texts = [...first.texts];
+  for (const part of ['columns', 'filters', 'history', 'export', 'about']) {
+    await cm.openMenu(part);
+    texts.push(...(await collect()).texts);
+  }
+  await cm.closeMenus();
+  const details = await cm.openDetails('irap', 'eks');
+  await details.locator('details.cm-sources > summary').click();
+  texts.push(...(await collect()).texts);
+  await cm.closeDetails();
+  return { ui: first.ui, texts };
 }
 
 /**
@@ -162,7 +176,8 @@ const ONE = {
 test('counts pluralise in every shipped language', T, async () => {
   const cm = await open({});
   assert.deepEqual(Object.keys(COUNTS).sort(), [...LANGS].sort(), 'a count fixture per language');
-  const chip = (tag) => cm.locator(`button[data-tag="${tag}"] .cm-vh`).textContent();
+  // A chip's hidden word after its count (the chips are in Filters, opened first).
+  const chip = (tag) => cm.chip(tag).locator('.cm-vh').textContent();
   for (const lang of LANGS) {
     await cm.setAttribute('lang', lang);
     await cm.setAttribute('query', '');
@@ -219,12 +234,15 @@ test('catalog() gives every key in every shipped language, mount() takes lang an
   const placeholder = await cm.page.evaluate(async () => {
     const m = await import('/dist/compliance-matrix.js');
     const div = document.createElement('div');
+    div.id = 'mounted';
     document.body.append(div);
     const h = m.mount(div, { lang: 'ko', strings: { copyLink: '링크 복사하기' } });
     await h.ready;
     const root = div.shadowRoot;
-    return [root.querySelector('input[part=search]').placeholder, root.querySelector('[part=copy-link]').textContent, (await m.catalog('ko')).searchPlaceholder];
+    return [root.querySelector('input[part=search]').placeholder, (await m.catalog('ko')).searchPlaceholder];
   });
-  assert.equal(placeholder[0], placeholder[2]);
-  assert.equal(placeholder[1], '링크 복사하기');
+  assert.equal(placeholder[0], placeholder[1]);
+  // The page's own string for copy link, in the Export menu (opened first).
+  const mounted = new MatrixPage(cm.page, '#mounted');
+  assert.equal(await mounted.copyLinkButton.textContent(), '링크 복사하기');
 });

@@ -28,16 +28,36 @@ export const W = 'compliance-matrix';
 /** The empty host page the tests add widgets to (a <main id="host">). */
 export const BLANK = '/tests/e2e/fixtures/blank.html';
 
-/** The DOM contract inside the shadow root: plain strings, so page functions can take them too. */
+/**
+ * The DOM contract inside the shadow root: plain strings, so page functions can take them too.
+ *
+ * The layout (issue 31, "the reader's first minute"): a header (title, About this data, and one
+ * line with the as-of date, the source and the warning), a toolbar row (search, status, the
+ * Filters, History, Columns and Export menus, the count), the notes row (superseded cells and the
+ * legend), the table as a data grid (one tab stop, arrow keys inside, a cell's details as a
+ * dialog), then the diagram and the tools. A menu (`details.cm-menu`) builds its panel only while
+ * it is open: the controls inside it exist only then (see MatrixPage.openMenu).
+ */
 export const DOM = {
   root: '[part=root]',
   table: 'table[part=table]',
   /** One per shown program; `data-program` is its id. */
   row: 'tr[data-program]',
+  /** A row's header: the program name (and a † mark when the program has a note). */
+  rowHeader: 'th[scope=row]',
+  /** The † beside a program that has a note (the note itself is in the cell's details). */
+  noteMark: 'span.cm-note-mark',
   /** One per shown program and service; `data-service` and `data-status` are their ids. */
   cell: 'td[data-service][data-status]',
+  /** The status word inside a status cell (visually hidden on a narrow widget). */
+  statusWord: 'span.cm-st',
+  /** In a cell a later revision reads otherwise: "›✓" and a visually hidden sentence. */
+  later: '[part=later]',
   /** The column headers; `data-key` is program, a service id or coverage. */
   header: 'table[part=table] thead th[scope=col]',
+  /** A header's label: the full name (a service's short name on a narrow widget is another span). */
+  headerLabel: '.cm-sort-label:not(.cm-name-short)',
+  headerShort: '.cm-sort-label.cm-name-short',
   toolbar: '[part=toolbar]',
   search: 'input[type=search][part=search]',
   /** The result count, a polite status region. */
@@ -48,20 +68,81 @@ export const DOM = {
   /** The error banner, one <li> a problem. */
   alert: '[role=alert][part=error]',
   anyAlert: '[role=alert]',
+  /** The status filter: in the toolbar row on a wide widget, inside Filters on a narrow one. */
   statusFilter: 'select[part=status-filter]',
-  gaps: 'input[type=checkbox][part=gaps]',
+  clearFilters: 'button[part=clear-filters]',
+  empty: '[part=empty]',
+  emptyClear: '[part=empty-clear]',
+  message: '[part=message]',
+  // --- the header --------------------------------------------------------------------------
+  title: 'h2.cm-title',
+  /** The line under the title: as-of `time[datetime]`, the source link and the warning. */
+  meta: 'p.cm-meta',
+  /** The data's warning; the address inside it is a link reading "the current list". */
+  warning: '[part=warning]',
+  // --- menus (a <details class="cm-menu" part=…>, a <summary>, a panel while open) ----------
+  menu: 'details.cm-menu',
+  openMenu: 'details.cm-menu[open]',
+  panel: '.cm-panel',
+  about: 'details[part~=about]',
+  filters: 'details[part=filters]',
+  /** The number of active filters on the Filters summary. */
+  filtersBadge: 'details[part=filters] > summary .cm-count-badge',
+  history: 'details[part=history]',
   columns: 'details[part=columns]',
   columnsToggle: 'details[part=columns] > summary',
-  message: '[part=message]',
+  export: 'details[part=export]',
+  // ... inside About this data
+  /** The dataset's notes: what "in scope" means, provenance, the facets' source. */
+  note: '[part=note]',
+  revisionStatus: '[part=revision-status]',
+  // ... inside Filters
+  gaps: 'input[type=checkbox][part=gaps]',
+  facetFind: '[part=facet-find]',
+  // ... inside History
   revision: 'select[part=revision]',
   compare: 'select[part=compare]',
+  revisionNote: '[part=revision-note]',
+  // ... inside Export
+  copyLink: 'button[part=copy-link]',
+  print: 'button[part=print]',
+  // --- around the table ---------------------------------------------------------------------
+  /** Compare mode's "what changed": a <details>, closed at first; the list items inside. */
   changes: '[part=changes]',
+  superseded: '[part=superseded]',
+  showLatest: 'button[part=show-latest]',
+  legend: '[part=legend]',
   tableWrap: '[part=table-wrap]',
+  /** A status cell's details: a non-modal dialog (Escape or Close return focus to the cell). */
+  details: '[part~=cell-details]',
+  detailsClose: '[part~=cell-details] button.cm-close',
+  // --- the diagram and the tools ------------------------------------------------------------
   diagram: 'svg[part=diagram]',
   /** The layer names beside the diagram's columns. */
   diagramLabel: 'svg[part=diagram] text.cm-d-label',
   bandInfo: '[part=band-info]',
   diagramTable: 'details[part=diagram-table]',
+  /** A narrow widget's diagram shows one variant, chosen here (instead of the toggle chips). */
+  variantPicker: 'select[part=variant-picker]',
+  tools: '[part=tools]',
+  tool: 'li.cm-tool[data-tool]',
+};
+
+/** Which menu holds which control (its panel, and so the control, exists only while open). */
+export const MENU_OF = {
+  chip: 'filters',
+  gaps: 'filters',
+  facetFind: 'filters',
+  revision: 'history',
+  compare: 'history',
+  revisionNote: 'history',
+  columnBox: 'columns',
+  move: 'columns',
+  exportButton: 'export',
+  copyLink: 'export',
+  print: 'export',
+  note: 'about',
+  revisionStatus: 'about',
 };
 
 /** A CSS attribute value, quoted. */
@@ -75,14 +156,55 @@ export const sel = {
   serviceCells: (service) => `${DOM.table} ${sel.serviceCell(service)}`,
   header: (key) => `th[data-key=${q(key)}]`,
   sortButton: (key) => `th[data-key=${q(key)}] button`,
+  /** The menu whose part is `part` (filters, history, columns, export, about). */
+  menu: (part) => `details.cm-menu[part~=${q(part)}]`,
+  /** Its summary: a click, Enter or Space opens and closes it. */
+  menuToggle: (part) => `${sel.menu(part)} > summary`,
+  /** Its panel (only while open). */
+  panel: (part) => `${sel.menu(part)} > .cm-panel`,
   chip: (tag) => `button[data-tag=${q(tag)}]`,
+  facet: (name) => `[data-facet=${q(name)}]`,
   columnBox: (service) => `input[type=checkbox][data-service=${q(service)}]`,
   moveUp: (service) => `button[data-move-up=${q(service)}]`,
   moveDown: (service) => `button[data-move-down=${q(service)}]`,
   exportButton: (kind) => `button[data-export=${q(kind)}]`,
   variantToggle: (variant) => `button[data-variant-toggle=${q(variant)}]`,
   band: (variant, layer) => `${DOM.diagram} g[data-variant=${q(variant)}] g[data-layer=${q(layer)}]`,
+  tool: (id) => `li.cm-tool[data-tool=${q(id)}]`,
 };
+
+/** Locator methods that act on or read the element: through an opening locator they open its menu first. */
+const OPENING = new Set([
+  'click', 'dblclick', 'tap', 'hover', 'focus', 'press', 'pressSequentially', 'type', 'fill', 'clear', 'check',
+  'uncheck', 'setChecked', 'selectOption', 'inputValue', 'isChecked', 'isDisabled', 'isEnabled', 'isEditable',
+  'getAttribute', 'textContent', 'innerText', 'innerHTML', 'allTextContents', 'allInnerTexts', 'evaluate',
+  'evaluateAll', 'boundingBox', 'scrollIntoViewIfNeeded', 'screenshot', 'dispatchEvent', 'waitFor',
+]);
+/** Locator methods that make another locator: it opens the same menu. */
+const CHAINING = new Set(['locator', 'first', 'last', 'nth', 'filter', 'and', 'or', 'getByRole', 'getByText', 'getByLabel']);
+
+/**
+ * `locator`, but every action or read through it (click, focus, getAttribute, textContent, …)
+ * first runs `open()` — opens the menu it lives in. `count()` and `isVisible()` do not open
+ * anything (they say whether the control is there now), nor does waitFor({state: 'hidden' |
+ * 'detached'}).
+ */
+function opening(locator, open) {
+  return new Proxy(locator, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop);
+      if (typeof v !== 'function') return v;
+      if (OPENING.has(prop)) {
+        return async (...args) => {
+          if (!(prop === 'waitFor' && ['hidden', 'detached'].includes(args[0]?.state))) await open();
+          return v.apply(target, args);
+        };
+      }
+      if (CHAINING.has(prop)) return (...args) => opening(v.apply(target, args), open);
+      return v.bind(target);
+    },
+  });
+}
 
 /** Starts a server on the repository root (`options` go to scripts/serve.mjs) and a browser. */
 export async function start(options = {}) {
@@ -323,6 +445,95 @@ export class MatrixPage {
     return eventually(() => this.programIds(), expected, message, ms);
   }
 
+  // --- menus ------------------------------------------------------------------------------------
+
+  /** The menu `part` (filters, history, columns, export, about): a <details>. */
+  menu(part) {
+    return this.locator(sel.menu(part));
+  }
+
+  /** Its summary (a click, Enter or Space opens and closes it). */
+  menuToggle(part) {
+    return this.locator(sel.menuToggle(part));
+  }
+
+  /** Its panel, there only while it is open. */
+  panel(part) {
+    return this.locator(sel.panel(part));
+  }
+
+  /** Whether the menu `part` is open. */
+  isMenuOpen(part) {
+    return this.menu(part).evaluate((d) => d.open);
+  }
+
+  /** The parts of the open menus. */
+  openMenus() {
+    return this.host.evaluate((el, s) => [...el.shadowRoot.querySelectorAll(s)].map((d) => d.getAttribute('part')), DOM.openMenu);
+  }
+
+  /**
+   * Opens the menu `part` by clicking its summary (when it is closed) and waits for its panel.
+   * Another open menu is closed first, as a reader would (its panel may lie over this summary).
+   * One at a time (reads through opening locators may run side by side: two clicks would open
+   * the menu and close it again).
+   */
+  openMenu(part) {
+    const run = async () => {
+      const menu = this.menu(part);
+      await menu.waitFor({ state: 'attached', timeout: 10000 });
+      for (const other of await this.openMenus()) if (other !== part) await this.closeMenu(other);
+      if (!(await menu.evaluate((d) => d.open))) await this.menuToggle(part).click();
+      await this.panel(part).waitFor({ state: 'attached', timeout: 5000 });
+    };
+    const next = (this.menuQueue ?? Promise.resolve()).then(run, run);
+    this.menuQueue = next.catch(() => {});
+    return next;
+  }
+
+  /** Closes the menu `part` by clicking its summary (when it is open); its panel goes. */
+  async closeMenu(part) {
+    if (await this.isMenuOpen(part)) await this.menuToggle(part).click();
+    await eventually(() => this.isMenuOpen(part), false, `${part} closes`);
+    await this.panel(part).waitFor({ state: 'detached', timeout: 5000 });
+  }
+
+  /** Closes every open menu. */
+  async closeMenus() {
+    for (const part of await this.openMenus()) await this.closeMenu(part);
+  }
+
+  openFilters() {
+    return this.openMenu('filters');
+  }
+
+  openHistory() {
+    return this.openMenu('history');
+  }
+
+  openColumns() {
+    return this.openMenu('columns');
+  }
+
+  openExport() {
+    return this.openMenu('export');
+  }
+
+  /** Opens About this data (the dataset's notes and the upstream status). */
+  openAbout() {
+    return this.openMenu('about');
+  }
+
+  /** `css` inside the menu `part`: an action or read through it opens that menu first. */
+  inMenu(part, css) {
+    return opening(this.locator(`${sel.menu(part)} ${css}`), () => this.openMenu(part));
+  }
+
+  /** Whether the widget is narrow (its root under 600 px wide: class cm-narrow). */
+  isNarrow() {
+    return this.locator(DOM.root).evaluate((r) => r.classList.contains('cm-narrow'));
+  }
+
   // --- toolbar ---------------------------------------------------------------------------------
 
   get searchBox() {
@@ -348,42 +559,72 @@ export class MatrixPage {
     return eventually(() => this.count(), text, message);
   }
 
+  /** The status filter; on a narrow widget it is inside Filters, which an action opens first. */
   get statusFilter() {
-    return this.locator(DOM.statusFilter);
+    return opening(this.locator(DOM.statusFilter), async () => {
+      if (await this.isNarrow()) await this.openFilters();
+    });
   }
 
+  /** "Gaps only" (in Filters, opened first). */
   get gapsBox() {
-    return this.locator(DOM.gaps);
+    return this.inMenu('filters', DOM.gaps);
   }
 
+  /** A facet chip (in Filters, opened first). */
   chip(tag) {
-    return this.locator(sel.chip(tag));
+    return this.inMenu('filters', sel.chip(tag));
+  }
+
+  /** A facet's group of chips (in Filters, opened first). */
+  facet(name) {
+    return this.inMenu('filters', sel.facet(name));
+  }
+
+  /** The Filters summary's count of active filters. */
+  get filtersBadge() {
+    return this.locator(DOM.filtersBadge);
+  }
+
+  get clearFiltersButton() {
+    return this.locator(DOM.clearFilters);
   }
 
   get columnsMenu() {
-    return this.locator(DOM.columns);
+    return this.menu('columns');
   }
 
   /** The column menu's summary (opens and closes it). */
   get columnsToggle() {
-    return this.locator(DOM.columnsToggle);
+    return this.menuToggle('columns');
   }
 
-  /** The column menu's checkbox for `service`. */
+  /** The column menu's checkbox for `service` (Columns opened first). */
   columnBox(service) {
-    return this.locator(sel.columnBox(service));
+    return this.inMenu('columns', sel.columnBox(service));
   }
 
   moveUp(service) {
-    return this.locator(sel.moveUp(service));
+    return this.inMenu('columns', sel.moveUp(service));
   }
 
   moveDown(service) {
-    return this.locator(sel.moveDown(service));
+    return this.inMenu('columns', sel.moveDown(service));
   }
 
+  /** An export button: csv, json or markdown (Export opened first). */
   exportButton(kind) {
-    return this.locator(sel.exportButton(kind));
+    return this.inMenu('export', sel.exportButton(kind));
+  }
+
+  /** Copy link (Export opened first). */
+  get copyLinkButton() {
+    return this.inMenu('export', DOM.copyLink);
+  }
+
+  /** Print (Export opened first). */
+  get printButton() {
+    return this.inMenu('export', DOM.print);
   }
 
   /** The polite message region (exports, copy link). */
@@ -391,20 +632,79 @@ export class MatrixPage {
     return this.locator(DOM.message);
   }
 
+  /** The revision picker (History opened first). */
   get revisionPicker() {
-    return this.locator(DOM.revision);
+    return this.inMenu('history', DOM.revision);
   }
 
+  /** The compare picker (History opened first). */
   get comparePicker() {
-    return this.locator(DOM.compare);
+    return this.inMenu('history', DOM.compare);
   }
 
+  /** How odd rows of the shown revisions were read (History opened first). */
+  get revisionNotes() {
+    return this.inMenu('history', DOM.revisionNote);
+  }
+
+  /** The dataset's notes (About this data opened first). */
+  get notes() {
+    return this.inMenu('about', DOM.note);
+  }
+
+  /** How current the upstream table is (About this data opened first). */
+  get revisionStatus() {
+    return this.inMenu('about', DOM.revisionStatus);
+  }
+
+  /** Compare mode's "what changed" disclosure. */
   get changes() {
     return this.locator(DOM.changes);
   }
 
+  /** Opens "what changed" (closed at first) by clicking its summary. */
+  async openChanges() {
+    await this.changes.waitFor();
+    if (!(await this.changes.evaluate((d) => d.open))) await this.locator(`${DOM.changes} > summary`).click();
+    await eventually(() => this.changes.evaluate((d) => d.open), true, 'what changed opens');
+  }
+
+  /** The listed changes, one text each (the list is opened first). */
+  async changeList() {
+    await this.openChanges();
+    return this.locator(`${DOM.changes} li`).allTextContents();
+  }
+
   get tableWrap() {
     return this.locator(DOM.tableWrap);
+  }
+
+  // --- a cell's details -------------------------------------------------------------------------
+
+  /** The open cell's details (a dialog). */
+  get details() {
+    return this.locator(DOM.details);
+  }
+
+  /**
+   * Opens the details of `program` × `service` by clicking the cell, or with `keyboard` by
+   * focusing it and pressing Enter; returns the dialog.
+   */
+  async openDetails(program, service, { keyboard = false } = {}) {
+    if (keyboard) {
+      await this.cell(program, service).focus();
+      await this.page.keyboard.press('Enter');
+    } else {
+      await this.cell(program, service).click();
+    }
+    await this.details.waitFor();
+    return this.details;
+  }
+
+  /** Closes the details with their Close button (focus goes back to the cell). */
+  async closeDetails() {
+    await this.locator(DOM.detailsClose).click();
+    await this.details.waitFor({ state: 'detached' });
   }
 
   // --- headers and sorting ---------------------------------------------------------------------
@@ -467,5 +767,10 @@ export class MatrixPage {
 
   variantToggle(variant) {
     return this.locator(sel.variantToggle(variant));
+  }
+
+  /** A narrow widget's variant picker (one variant drawn at a time). */
+  get variantPicker() {
+    return this.locator(DOM.variantPicker);
   }
 }

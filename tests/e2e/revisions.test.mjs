@@ -10,7 +10,13 @@ const widget = (attrs) => env.widget(attrs, { ready: 30000 });
 
 test('compare="latest" marks the five EKS changes since the seed, old → new', { timeout: 60000 }, async () => {
   const cm = await widget({ compare: 'latest' });
-  const changes = await cm.locator(`${DOM.changes} li`).allTextContents();
+  // What changed is one line, closed, that says how many changes the table marks (issue 31).
+  assert.equal(await cm.changes.evaluate((d) => d.open), false, 'the list of changes starts closed');
+  assert.equal(
+    await cm.locator(`${DOM.changes} > summary`).textContent(),
+    'What changed from 2020-04-21 to 2021-04-24 · The table shows 2021-04-24 with 5 changes marked (old → new).',
+  );
+  const changes = await cm.changeList();
   assert.deepEqual(changes, [
     'IRAP · Amazon EKS: not in scope → in scope',
     'FedRAMP Moderate (East/West) · Amazon EKS: in progress (3PAO Assessment) → in scope',
@@ -42,7 +48,9 @@ test('the oldest revision against the seed: added and removed rows and the odd-r
     ['hitrust-csf', 'added'], ['fedramp', 'removed'], ['jab-review', 'removed'],
   ]);
   assert.equal(await cm.locator('td[data-changed]').count(), 13);
-  const notes = await cm.locator('[part=revision-note]').allTextContents();
+  assert.match(await cm.locator(`${DOM.changes} > summary`).textContent(), /^What changed from 2020-03-25 to 2020-04-21 · The table shows 2020-04-21 with 20 changes marked/, '7 rows and 13 cells');
+  // How odd rows were read: in the History menu, beside the pickers.
+  const notes = await cm.revisionNotes.allTextContents();
   assert.ok(notes.some((n) => n.includes('JAB Review')), notes.join('\n'));
   assert.deepEqual(cm.page.problems, []);
 });
@@ -80,7 +88,8 @@ test('src imports a Markdown revision and a CSV with an unknown service and alia
   const cm = await widget({ src: '/tests/fixtures/import/latest.md' });
   await eventually(() => cm.cellStatus('irap', 'eks'), 'in-scope');
   assert.equal(await cm.rowLocator.count(), 20);
-  assert.equal(await cm.revisionPicker.count(), 0, 'revisions apply to the embedded matrix only');
+  assert.equal(await cm.menu('history').count(), 0, 'revisions apply to the embedded matrix only: no History menu');
+  assert.equal(await cm.revisionPicker.count(), 0);
   await cm.setAttribute('src', '/tests/fixtures/import/own.csv');
   await eventually(() => cm.rowLocator.count(), 3);
   const rows = await cm.statusRows();

@@ -1,8 +1,9 @@
 // Right-to-left pages (issue 18): a widget inside <div dir="rtl"> mirrors its layout (the
 // stylesheet uses logical properties; direction inherits into the shadow root), the diagram's
-// variant columns run from the right, arrow keys move the way they point, the column menu's move
-// buttons point the way they move, a wide long list windows its columns when scrolled to the far
-// (left) end, and axe-core finds nothing. Left to right nothing changes.
+// variant columns run from the right, arrow keys (diagram and table grid) move the way they
+// point, the column menu's move buttons point the way they move, a wide long list windows its
+// columns when scrolled to the far (left) end, and axe-core finds nothing. Left to right nothing
+// changes.
 // Run: node --test --test-concurrency=1 tests/e2e/rtl.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -123,6 +124,18 @@ test('in a dir="rtl" page the table, toolbar and diagram mirror, arrow keys foll
   const col = await box(cm, sel.band(VARIANTS[1], 'data'));
   assert.deepEqual(ring, col, 'the ring is drawn on the current band');
 
+  // The table is a grid (issue 31): its arrow keys follow the columns on the screen too.
+  const focusedKey = () => cm.evaluate((el) => el.shadowRoot.activeElement?.closest('td, th')?.dataset.service ?? null);
+  await cm.cell('pci-dss-level-1', 'ecs').focus();
+  await page.keyboard.press('ArrowLeft');
+  await eventually(focusedKey, 'eks', 'ArrowLeft moves to the next column (to its left)');
+  await page.keyboard.press('ArrowLeft');
+  await eventually(focusedKey, 'fargate', 'ArrowLeft again');
+  await page.keyboard.press('ArrowRight');
+  await eventually(focusedKey, 'eks', 'ArrowRight moves back (to the right)');
+  const [eksCell, ecsCell] = [await box(cm, sel.cell('pci-dss-level-1', 'eks')), await box(cm, sel.cell('pci-dss-level-1', 'ecs'))];
+  assert.ok(eksCell.right <= ecsCell.left + 1, 'EKS is left of ECS on the screen');
+
   // The column menu: the button that moves a service earlier (to the right) points right.
   await cm.columnsToggle.click();
   const up = cm.moveUp('eks');
@@ -148,16 +161,20 @@ test('in a dir="rtl" page compare mode draws its old → new arrow pointing left
   await arrow.first().waitFor();
   // The old status, then the arrow towards the new one, runs leftwards; the arrow glyph (Unicode
   // arrows do not mirror with the text) is drawn mirrored, so it points left too.
+  // A changed cell is short (issue 31): the old status as a struck symbol, the arrow, the new badge.
   const got = await cm.locator('td[data-changed]').first().evaluate((td) => {
     const a = td.querySelector('.cm-arrow');
     return {
       transform: getComputedStyle(a).transform,
+      arrowLeft: a.getBoundingClientRect().left,
       arrowRight: a.getBoundingClientRect().right,
-      oldLeft: td.querySelector('.cm-badge-old').getBoundingClientRect().left,
+      oldLeft: td.querySelector('.cm-old-symbol').getBoundingClientRect().left,
+      newRight: td.querySelector('.cm-old ~ .cm-badge').getBoundingClientRect().right,
     };
   });
   assert.equal(got.transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'the arrow is mirrored');
   assert.ok(got.arrowRight <= got.oldLeft + 0.5, `the arrow (right edge ${got.arrowRight}) is left of the old status (${got.oldLeft})`);
+  assert.ok(got.newRight <= got.arrowLeft + 0.5, `the new status (right edge ${got.newRight}) is left of the arrow (${got.arrowLeft})`);
   const v = await axeViolations(cm.page);
   assert.deepEqual(v, [], `axe violations in RTL compare mode:\n${v.join('\n')}`);
   assert.deepEqual(cm.page.problems, []);

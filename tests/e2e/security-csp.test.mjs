@@ -1,7 +1,7 @@
 // Hardening e2e (issue 7), CSP: the widget on a page with a strict Content-Security-Policy and
 // Trusted Types (tests/hosts/security/csp-tt.html): zero violations while search, sort, filters,
-// columns, exports, compare, the diagram and the error banner are used. Shared set-up:
-// security-page.mjs.
+// columns, exports, compare, a cell's details, the diagram and the error banner are used. Shared
+// set-up: security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-csp.test.mjs
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { securitySession, newPage, assertRequests, CSP_TT } from './security-pag
 
 const env = securitySession();
 
-test('strict CSP + Trusted Types: zero violations; search, sort, columns, export, compare and the diagram work', { timeout: 90000 }, async () => {
+test('strict CSP + Trusted Types: zero violations; search, sort, columns, export, compare, a cell\'s details and the diagram work', { timeout: 90000 }, async () => {
   const page = await newPage();
   const response = await page.goto(`${env.base}/tests/hosts/security/csp-tt.html`);
   assert.equal(response.headers()['content-security-policy'], CSP_TT);
@@ -38,6 +38,12 @@ test('strict CSP + Trusted Types: zero violations; search, sort, columns, export
   }
   await strict.comparePicker.selectOption('2021-04-24');
   await strict.changes.waitFor();
+  await strict.openChanges();
+  // A cell's details (issue 31): placed under its cell through CSS custom properties.
+  const [program] = await rows();
+  const details = await strict.openDetails(program, 'eks');
+  assert.match(await details.evaluate((d) => d.style.getPropertyValue('--_details-y')), /^\d+px$/, 'the details are placed under the policy');
+  await strict.closeDetails();
   const band = strict.band('eks-fargate', 'iam');
   await band.click();
   assert.match(await strict.bandInfo.textContent(), /IAM|identity/i);

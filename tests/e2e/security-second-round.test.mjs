@@ -411,6 +411,8 @@ test('1: a facet with 180 values shows a screenful of chips and a box that finds
   const { page } = w;
   await w.evaluate((el, d) => { el.data = d; }, data);
   await eventually(async () => (await w.state())?.visible.length, 180, 'the 180 programs show');
+  // The chips are in the Filters menu, built as it opens.
+  await w.openFilters();
   const chips = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-facet=region] [data-tag]')].map((b) => b.dataset.tag));
   assert.equal((await chips()).length, 24, 'a screenful of region chips');
   assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [data-tag]').length), 2, 'a short facet shows all its chips');

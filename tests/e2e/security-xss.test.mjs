@@ -43,23 +43,39 @@ test(`data property: ${SHOWN.length} payloads as program names, aliases, notes a
   await w.evaluate((el, ds) => (el.data = ds), ds);
   await eventually(() => w.programIds().then((r) => r.length), SHOWN.length, 'one row per payload');
   assert.equal(await w.locator(DOM.anyAlert).count(), 0, 'no error: every payload is valid text');
-  const shown = await w.evaluate((el, { rows, ecs }) => {
+  const shown = await w.evaluate((el, { rows, ecs, mark }) => {
     const out = [];
     for (const row of rows) {
       const tr = el.shadowRoot.querySelector(row);
       out.push({
         name: tr?.querySelector('.cm-program-name')?.textContent,
-        note: tr?.querySelector('.cm-program-note')?.textContent,
+        // The row header marks a program with a note (†, the note as its tooltip); the note itself
+        // is shown in the cell's details (issue 31), checked below.
+        note: tr?.querySelector(mark)?.getAttribute('title'),
         label: tr?.querySelector(`${ecs} .cm-label`)?.textContent,
         status: tr?.querySelector(ecs)?.dataset.status,
       });
     }
     return out;
-  }, { rows: SHOWN.map((_, i) => sel.row(`p${i}`)), ecs: sel.serviceCell('ecs') });
+  }, { rows: SHOWN.map((_, i) => sel.row(`p${i}`)), ecs: sel.serviceCell('ecs'), mark: DOM.noteMark });
   SHOWN.forEach((p, i) => {
     // Names are trimmed on import (every format alike, so every export imports back): the rest is literal.
     assert.deepEqual(shown[i], { name: p.payload.trim(), note: p.payload, label: p.payload, status: 'in-progress' }, `${p.id} shows literally`);
   });
+  // Each program's details (its ECS cell, opened with Enter): the name, the note and the source's
+  // words, literally, and nothing in them that runs or loads.
+  for (const [i, p] of SHOWN.entries()) {
+    const details = await w.openDetails(`p${i}`, 'ecs', { keyboard: true });
+    const got = await details.evaluate((d) => {
+      const dt = [...d.querySelectorAll('dt')].find((x) => x.textContent === 'Note');
+      return { heading: d.querySelector('h3').textContent, note: dt?.nextElementSibling.textContent, text: d.textContent };
+    });
+    assert.equal(got.heading, `${p.payload.trim()} · Amazon ECS`, `${p.id}: the details' heading`);
+    assert.equal(got.note, p.payload, `${p.id}: the note shows literally in the details`);
+    assert.ok(got.text.includes(`The source writes “${p.payload}”.`), `${p.id}: the source's words show literally in the details`);
+    await assertShadowClean(page, `${p.id}'s details`);
+    await w.closeDetails();
+  }
   // Hover and focus across the widget: an injected on* handler would fire now.
   const box = await w.host.boundingBox();
   for (let y = box.y + 5; y < Math.min(box.y + box.height, 2000); y += 37) await page.mouse.move(box.x + box.width / 2, y);
@@ -105,7 +121,7 @@ test('data property: payloads as service names, title, warning and link titles s
   await w.columnsToggle.click();
   await w.locator('input[type=checkbox][data-service]').first().waitFor();
   const heads = await w.evaluate((el, D) => ({
-    th: [...el.shadowRoot.querySelectorAll('thead th[data-key^="s"] .cm-sort-label')].map((s) => s.textContent),
+    th: [...el.shadowRoot.querySelectorAll(`thead th[data-key^="s"] ${D.headerLabel}`)].map((s) => s.textContent),
     choosers: [...el.shadowRoot.querySelectorAll('input[type=checkbox][data-service]')].map((i) => i.closest('label').textContent),
     groups: [...el.shadowRoot.querySelectorAll(`${D.statusFilter} optgroup`)].map((g) => g.getAttribute('label')),
   }), DOM);
@@ -287,14 +303,15 @@ test(`src: a Markdown table with ${MD_ITEMS.length} payload rows shows everythin
 /** Rows in file order: name "P<i> <payload>", the ECS cell labelled with the payload; payload headers. */
 async function checkTableImport(w, items) {
   const { page } = w;
-  const got = await w.evaluate((el, { rows, ecs }) => ({
+  const got = await w.evaluate((el, { rows, ecs, label }) => ({
     rows: [...el.shadowRoot.querySelectorAll(rows)].map((tr) => ({
       name: tr.querySelector('.cm-program-name')?.textContent,
       label: tr.querySelector(`${ecs} .cm-label`)?.textContent,
       status: tr.querySelector(ecs)?.dataset.status,
     })),
-    heads: [...el.shadowRoot.querySelectorAll('thead th .cm-sort-label')].map((s) => s.textContent),
-  }), { rows: `${DOM.table} tbody ${DOM.row}`, ecs: sel.serviceCell('ecs') });
+    // A header's full name (a narrow widget shows a short one beside it, hidden otherwise).
+    heads: [...el.shadowRoot.querySelectorAll(`thead th ${label}`)].map((s) => s.textContent),
+  }), { rows: `${DOM.table} tbody ${DOM.row}`, ecs: sel.serviceCell('ecs'), label: DOM.headerLabel });
   items.forEach((p, i) => {
     assert.deepEqual(got.rows[i], { name: `P${i} ${p.payload}`.trim(), label: p.payload.trim(), status: 'in-progress' }, `${p.id} shows literally`);
   });
