@@ -9,8 +9,8 @@
 // calls exported functions for the exported API, for closures the browser calls back — events,
 // timers, promises — and for destructors), so the factory wraps each exported function: a trap
 // is reported once per instance to the listener given to `onPanic(listener)`, as
-// `listener(message, generation)` (`generation`: the widget the core was working for, read
-// through the `activeGeneration` export; 0 if unknown), then rethrown to its caller.
+// `listener(message, mount)` (`mount`: the mount id of the widget the core was working for, read
+// through the `activeMount` export; 0 if unknown), then rethrown to its caller.
 
 export function factorySource(glueJs, { classic = false, name = 'createGlue' } = {}) {
   const init = /^(\s*)wasm = instance\.exports;$/m;
@@ -47,7 +47,7 @@ wasm_bindgen.onPanic = (listener) => {
     console.error(message);
     let generation = 0;
     try {
-      generation = wasm_bindgen.activeGeneration ? wasm_bindgen.activeGeneration() : 0;
+      generation = wasm_bindgen.activeMount ? wasm_bindgen.activeMount() : 0;
     } catch {
       // Nothing more can be read from this instance.
     }

@@ -11,6 +11,7 @@ pub use compliance_matrix_core::{
     text, view_state, window, wording,
 };
 
+pub mod catalogs;
 pub mod components;
 pub mod platform;
 pub mod reader;

@@ -379,6 +379,7 @@ export type StringKey =
   | 'placeRowColumn'
   | 'errData'
   | 'errPageTable'
+  | 'tableGone'
   | 'errDataNotJson'
   | 'errFormatName'
   | 'errReaderKind'

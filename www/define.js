@@ -1,613 +1,273 @@
-// The <compliance-matrix> element and the mount() API around the wasm core: defining the element,
-// reflecting its attributes, and restarting the widgets after a panic. Everything else is Rust.
+// The <compliance-matrix> element and the mount() API around the wasm core: what only JavaScript
+// can do — define the element and reflect its attributes, boot the wasm and restart the widgets
+// on a fresh instance after a trap, import a translation, load the dataset reader — and nothing
+// else: a widget's options, data, view state and strings are the core's (src/element/).
 // Shared by the npm entry (compliance-matrix.js) and the single-file build (scripts/single-file.mjs),
 // which inline options.js and this file as one script after removing `import` and `export`.
 import { OPTIONS, FATAL } from './options.js';
 
 export const TAG = 'compliance-matrix';
 
-// From the one table of options (core/src/options.rs): attribute → property; booleans are
-// present/absent attributes; view-state properties are what save() returns.
+// From the one table of options (core/src/options/): attribute → property; booleans are
+// present/absent attributes.
 const ATTRIBUTES = Object.fromEntries(OPTIONS.map(([attribute, property]) => [attribute, property]));
 const BOOLEAN = new Set(OPTIONS.filter((o) => o[2]).map((o) => o[0]));
-const VIEW_STATE = new Set(OPTIONS.filter((o) => o[3]).map((o) => o[1]));
+const own = (o, k) => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
+const messageOf = (e) => (e && e.message ? e.message : String(e));
+const primaryOf = (tag) => (typeof tag === 'string' && tag.trim() ? tag.split(/[-_]/)[0].trim().toLowerCase() : 'en');
+// A view state given to restore() before the core can take it: kept with what the widget
+// remembers (the core's object, `{ view, fields }`; src/element/memory.rs), applied when it starts.
+const remembering = (memory, state) => ({
+  view: { ...memory?.view, ...state },
+  fields: [...new Set([...(memory?.fields || []), ...Object.keys(state)])],
+});
 
-// The prefix of an alert shown when the core cannot run (it cannot be asked then), in the
-// widget's language found as the core finds it: the page's own `strings` for that key, else the
-// `lang` option, the closest `lang` attribute, the document's, the browser's; English otherwise.
-function fatalText(target, options, key) {
-  const own = options && options.strings && Object.prototype.hasOwnProperty.call(options.strings, key)
-    ? options.strings[key] : undefined;
-  if (typeof own === 'string') return own;
-  const primary = spoken(target, options);
-  return (Object.prototype.hasOwnProperty.call(FATAL, primary) ? FATAL[primary] : FATAL.en)[key];
-}
-
-// The primary subtag of the language a widget is asked to speak, found as the core finds it (src/
-// element/locale.rs): the `lang` option, the closest `lang` attribute, the document's, the
-// browser's; `en` without any.
+// The language a widget is asked to speak, as the core finds it (src/element/locale.rs): needed
+// here only before the core runs (which translation to import beside the wasm) and when it cannot
+// run (the alert below).
 function spoken(target, options) {
-  const asked = [
-    options && options.lang,
-    target.closest && target.closest('[lang]')?.getAttribute('lang'),
-    typeof document === 'undefined' ? undefined : document.documentElement.getAttribute('lang'),
-    typeof navigator === 'undefined' ? undefined : navigator.language,
-  ].find((l) => typeof l === 'string' && l.trim() !== '');
-  return primaryOf(asked);
+  const asked = [options.lang, target.closest?.('[lang]')?.getAttribute('lang'),
+    globalThis.document?.documentElement.getAttribute('lang'), globalThis.navigator?.language];
+  return primaryOf(asked.find((l) => typeof l === 'string' && l.trim() !== ''));
 }
-const primaryOf = (tag) => (typeof tag === 'string' && tag.trim() !== '' ? tag.split(/[-_]/)[0].trim().toLowerCase() : 'en');
 
-// An error's message, or the thrown value as text.
-const messageOf = (error) => (error && error.message ? error.message : String(error));
-
-function showFatal(target, error, prefix) {
+// An alert in the widget when the core cannot run (it cannot be asked then): the prefix from the
+// page's own `strings`, else from options.js (generated from the catalogs); the page's own content
+// (a child table) stays on screen as the page styled it.
+function showFatal(target, options, error, key) {
+  const prefix = typeof options.strings?.[key] === 'string' && own(options.strings, key) ? options.strings[key]
+    : (FATAL[spoken(target, options)] || FATAL.en)[key];
   const root = target.shadowRoot || target.attachShadow({ mode: 'open' });
-  const box = document.createElement('div');
+  const box = Object.assign(document.createElement('div'), { textContent: prefix + messageOf(error) });
   box.setAttribute('role', 'alert');
   box.setAttribute('part', 'error');
-  box.textContent = prefix + messageOf(error);
-  // The page's own content (a child <table>: its data) stays on screen as the page styled it.
   root.replaceChildren(box, document.createElement('slot'));
   target.dispatchEvent(new CustomEvent('cm-error', { bubbles: true, composed: true, detail: { message: box.textContent } }));
 }
 
-// A panic stops the wasm instance all widgets share. The core names the widget it was working
-// for: that one shows the error; the others are mounted again, as they were, on a fresh instance.
-// More than this many restarts within RESTART_WINDOW ms means something is wrong with the core
-// itself: then every widget shows the error.
+// The handle's methods the API passes on as they are, and what each gives before the core runs.
+const DELEGATED = [['state', null], ['error', undefined], ['exportCsv', ''], ['exportJson', ''], ['exportMarkdown', '']];
+
+// More than this many restarts within RESTART_WINDOW ms means the core itself is broken: every
+// widget then shows the error.
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW = 10000;
 
-// load(hint): a fresh, initialised wasm-bindgen glue ({ mount, parseDataset, onPanic,
-// flushEvents }; onPanic is the glue's own, scripts/wasm-factory.mjs: the wasm traps on a panic)
-// or a Promise of one; `hint` is the `wasmUrl` option of the widget that started
-// it, if any. Nothing is loaded until a widget starts, preload() is called or `ready` is awaited.
-// catalogs: lang → () => Promise of that translation's texts (www/i18n/<lang>.js), the languages
-// the wasm is built without; one is loaded when a widget is to speak it.
-// loadReader(): a Promise of a function that makes a fresh, initialised glue of the dataset
-// reader (the second wasm: JSON, CSV and Markdown readers and validation, { read }). It loads the
-// first time a widget has a dataset to read (`data`, a `src` that arrived, a child table other
-// than the embedded matrix) or `ready` is awaited.
+// load(hint): a fresh, initialised wasm-bindgen glue (or a Promise of one); `hint` is the first
+// widget's `wasmUrl`. catalogs: lang → () => Promise of a translation's texts (www/i18n/<lang>.js).
+// loadReader(): a Promise of a function that makes a fresh glue of the dataset reader (the core
+// calls it when it first needs one: src/reader.rs).
 export function createApi(load, catalogs = {}, loadReader = () => Promise.reject(new Error('this build has no dataset reader'))) {
-  let glue = null;
-  let restarts = [];
-  // Set when the core is given up (too many panics): new widgets show it instead of nothing.
-  let givenUp = null;
+  // The core: one instance for all widgets, restarted after a trap.
+  let glue = null, booting = null, givenUp = null, hint, restarts = [];
   const live = new Set();
-  // Targets that hold a mounted widget: a second mount() on one of them is refused.
-  const mounted = new WeakSet();
-  let hint;
-  // One observer for the whole document: a `lang` attribute changed anywhere (the page switched
-  // language, or an ancestor of a widget did) makes every widget look again for its language.
-  let langObserver = null;
-  const observeLang = () => {
-    if (langObserver || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
-    langObserver = new MutationObserver(() => {
-      for (const w of live) w.relang();
-    });
-    langObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang'] });
+  const stopped = () => new Error(`compliance-matrix stopped after internal errors: ${givenUp}`);
+  const boot = () => Promise.resolve().then(() => load(hint)).then(attach);
+  const begin = (wasmUrl) => {
+    if (hint === undefined && typeof wasmUrl === 'string' && wasmUrl) hint = wasmUrl;
+    if (!booting) (booting = boot()).catch(() => {});
+    return booting;
   };
-
-  // The translations: lang → Promise settled when its file has arrived (or failed: that language
-  // is then spoken in English, with a warning in the console), and lang → texts once arrived.
-  // Each instance is given every arrived one before it is called (a fresh one after a panic too).
-  const loading = new Map();
-  const texts = new Map();
-  let given = new Set();
-  const lazy = (lang) => Object.prototype.hasOwnProperty.call(catalogs, lang);
-  // Arrived or failed: the widget can speak it (or English instead) now.
-  const known = (lang) => !lazy(lang) || loading.get(lang)?.settled === true;
-  const catalogFor = (lang) => {
-    if (!lazy(lang)) return Promise.resolve();
-    if (!loading.has(lang)) {
-      const p = Promise.resolve()
-        .then(() => catalogs[lang]())
-        .then((t) => { texts.set(lang, t); }, (e) => {
-          console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${messageOf(e)}); English is shown instead`);
-        })
-        .finally(() => { p.settled = true; });
-      loading.set(lang, p);
-    }
-    return loading.get(lang);
-  };
-  const give = (g) => {
-    for (const [lang, t] of texts) {
-      if (given.has(lang)) continue;
-      given.add(lang);
-      try {
-        g.addCatalog(lang, t);
-      } catch (e) {
-        console.warn(`compliance-matrix: ${messageOf(e)}; English is shown instead`);
-      }
-    }
-  };
-
-  // The dataset reader. The wasm core calls reader.read(kind, a, b, c) (src/reader.rs): it
-  // throws an Error named ReaderLoadError while the reader is not loaded (with why, if its load
-  // failed). A reader that traps is replaced by a fresh instance for the next read. pending():
-  // not loaded and no load failed (a child table then waits for it).
-  let readerLoading = null;
-  let makeReader = null;
-  let readerInstance = null;
-  let readerFailure = null;
-  const loadError = (message) => Object.assign(new Error(message), { name: 'ReaderLoadError' });
-  const reader = {
-    load() {
-      if (makeReader) return Promise.resolve();
-      if (!readerLoading) {
-        readerFailure = null;
-        readerLoading = Promise.resolve().then(loadReader).then((make) => {
-          makeReader = make;
-        }, (e) => {
-          readerFailure = messageOf(e);
-          readerLoading = null;
-          throw loadError(readerFailure);
-        });
-      }
-      return readerLoading;
-    },
-    pending: () => !makeReader && readerFailure === null,
-    read(kind, a, b, c) {
-      if (!makeReader) throw loadError(readerFailure || 'it has not loaded');
-      readerInstance = readerInstance || makeReader();
-      try {
-        return readerInstance.read(kind, a, b, c);
-      } catch (e) {
-        readerInstance = null;
-        throw new Error(`it stopped after an internal error: ${messageOf(e)}`);
-      }
-    },
-  };
-  // A dataset to read: the reader loads before the core is given it.
-  const hasData = (options) => Object.prototype.hasOwnProperty.call(options, 'data') && options.data !== null && options.data !== undefined;
-  // A `src` will need the reader once its text has arrived: its load starts now, beside the
-  // widget's wasm and the text (a failure is said when the text is read).
-  const prefetchFor = (options) => {
-    if (!makeReader && typeof options.src === 'string' && options.src.trim() !== '') reader.load().catch(() => {});
-  };
-
   const attach = (g) => {
     glue = g;
-    given = new Set();
-    g.setReader(reader);
-    g.onPanic((message, generation) => {
+    g.setHost({ loadReader, catalog: catalogFor });
+    g.onPanic((message, culprit) => {
       if (glue !== g) return;
       glue = null;
-      // Not from inside the dying call: once it has unwound. Its listeners on window would keep
-      // the dead instance alive: it removes them (its own list only; best effort).
+      // Once the dying call has unwound; its listeners on window would keep the dead instance alive.
       setTimeout(() => {
-        try {
-          g.releaseListeners();
-        } catch {
-          // A second trap: nothing more to do for that instance.
+        try { g.releaseListeners(); } catch { /* a second trap: nothing more to do */ }
+        const now = Date.now();
+        restarts = restarts.filter((t) => now - t < RESTART_WINDOW).concat(now);
+        const widgets = [...live];
+        if (restarts.length > MAX_RESTARTS) {
+          givenUp = message;
+          return widgets.forEach((w) => w.fail(message));
         }
-        recover(message, generation);
+        booting = boot();
+        booting.then(() => widgets.forEach((w) => w.restart(message, culprit)), (e) => widgets.forEach((w) => w.fail(e)));
       });
     });
   };
-  const boot = () => {
-    try {
-      const g = load(hint);
-      return g && typeof g.then === 'function' ? g.then(attach) : (attach(g), Promise.resolve());
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
-  let booting = null;
-  const begin = (wasmUrl) => {
-    if (!booting) {
-      if (hint === undefined && typeof wasmUrl === 'string' && wasmUrl) hint = wasmUrl;
-      booting = boot();
-      booting.catch(() => {});
-    }
-    return booting;
-  };
-  // Awaiting `ready` starts the load of the core and of the dataset reader parseDataset() needs
-  // (a thenable, so importing the module fetches nothing).
-  const both = () => Promise.all([begin(), reader.load()]).then(() => {});
-  const ready = {
-    then: (resolve, reject) => both().then(resolve, reject),
-    catch: (reject) => both().catch(reject),
-    finally: (f) => both().finally(f),
-  };
+  // Every call into the core: the events it raised go out once it has returned (their listeners
+  // may call back in); a call the instance died in leaves the rest to the panic listener.
+  const within = (g, f) => { try { return f(); } finally { try { g.flushEvents(); } catch { /* trapped */ } } };
 
-  // Events the core raised during a call are dispatched once the call has returned, so their
-  // listeners may call back into the widget.
-  const flush = (g) => {
-    try {
-      g.flushEvents();
-    } catch {
-      // The instance died in the call: its panic listener takes over.
-    }
-  };
-  const within = (g, f) => {
-    try {
-      give(g);
-      return f();
-    } finally {
-      flush(g);
-    }
-  };
+  // A translation, imported when the core asks for it (src/catalogs.rs; the browser imports each
+  // file once); a failed import leaves English, with a warning.
+  const catalogFor = (lang) => (own(catalogs, lang) ? Promise.resolve().then(() => catalogs[lang]()) : Promise.reject(new Error('none')))
+    .catch((e) => {
+      console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${messageOf(e)}); English is shown instead`);
+      throw e;
+    });
 
-  function recover(message, generation) {
-    const now = Date.now();
-    restarts = restarts.filter((t) => now - t < RESTART_WINDOW).concat(now);
-    const widgets = [...live];
-    if (restarts.length > MAX_RESTARTS) {
-      givenUp = message;
-      for (const w of widgets) w.fail(message);
-      return;
-    }
-    booting = boot();
-    booting.then(
-      () => { for (const w of widgets) w.restart(message, generation); },
-      (e) => { for (const w of widgets) w.fail(e); },
-    );
-  }
+  // The core and its dataset reader (which parseDataset needs; src/reader.rs loads it).
+  const both = () => begin().then(() => glue.loadReader()).then(() => {});
+  // A thenable, so importing the module fetches nothing.
+  const ready = { then: (y, n) => both().then(y, n), catch: (n) => both().catch(n), finally: (f) => both().finally(f) };
 
-  // One saved view state per widget (what save() returns, kept from every cm-change): restored on
-  // top of the page's options and the hash at every start of the widget, the first (a move in the
-  // page hands it over), and after a panic alike. An option the page sets again leaves it.
-  function mount(target, options = {}, initialState = null) {
-    if (!target || typeof target.attachShadow !== 'function') {
-      throw new TypeError('mount(target, options): target must be an Element');
-    }
-    if (mounted.has(target)) {
-      throw new Error('mount(target, options): this element already holds a widget; call unmount() on its handle first (or update() it)');
-    }
+  const mounted = new WeakSet();
+  // memory: what an earlier mount of this target remembered of the user's view (only kept here,
+  // across a move and a restart).
+  function mount(target, options = {}, memory = null) {
+    if (!target || typeof target.attachShadow !== 'function') throw new TypeError('mount(target, options): target must be an Element');
+    if (mounted.has(target)) throw new Error('mount(target, options): this element already holds a widget; call unmount() on its handle first (or update() it)');
     mounted.add(target);
-    let handle = null;
-    let closed = false;
-    let current = { ...options };
-    let saved = initialState ? { ...initialState } : null;
-    // Resolves once this widget has rendered what it will show: its data, or the error instead.
-    let settle;
+    let handle = null, closed = false, failed = false, current = { ...options }, settle;
     const rendered = new Promise((resolve, reject) => { settle = { resolve, reject }; });
     rendered.catch(() => {});
-    const onChange = (e) => {
-      if (e.target === target && e.detail) saved = { ...e.detail };
-    };
-    target.addEventListener('cm-change', onChange);
-    // Set while this widget shows the error of a panic: cleared by the next mount.
-    let failed = false;
-    // key: fatalStart, fatalStopped (after a panic) or fatalGivenUp (see FATAL).
-    const fatal = (e, key) => {
-      showFatal(target, e, fatalText(target, current, key));
-      settle.resolve();
-    };
-    // A child table other than the embedded matrix is read by the dataset reader: once it has
-    // loaded (or failed to, which the widget then says), the widget reads the table again.
-    const readTableLater = () => {
-      if (!handle || !handle.waitsForReader) return;
-      // (`call` is defined below; this runs after the load.)
-      const again = () => call((h) => h.refreshTable());
-      reader.load().then(again, again);
-    };
-    // readerTried: the dataset reader has loaded or failed to (the core then shows why).
-    const start = (readerTried = false) => {
+    const call = (f, fallback) => (handle && glue ? within(glue, () => f(handle)) : fallback);
+    const start = () => {
       if (closed || handle) return;
-      if (!glue) {
-        if (givenUp) widget.fail(givenUp);
-        return;
-      }
-      if (!readerTried && !makeReader && hasData(current)) {
-        const again = () => start(true);
-        reader.load().then(again, again);
-        return;
-      }
+      if (!glue) return void (givenUp && widget.fail(givenUp));
       const g = glue;
-      const root = target.shadowRoot;
-      if (root) {
-        if (failed) root.replaceChildren();
-        // An alert left by an earlier start that could not run (this one may).
-        else for (const n of root.querySelectorAll(':scope > [role=alert][part=error], :scope > slot')) n.remove();
-      }
+      if (failed) target.shadowRoot?.replaceChildren();
+      else for (const n of target.shadowRoot?.querySelectorAll(':scope > [role=alert][part=error], :scope > slot') || []) n.remove();
       failed = false;
       try {
         within(g, () => {
-          handle = g.mount(target, current);
-          if (saved) {
-            try {
-              handle.restore(saved);
-            } catch {
-              // A state that no longer fits the data (another src): the page's options stand.
-            }
-          }
+          handle = g.mount(target, current, memory, (m) => { memory = m; });
           handle.ready.then(() => settle.resolve());
         });
-        readTableLater();
       } catch (e) {
         // A panic while mounting: the panic listener restarts the others; this one stays down.
         if (glue !== g) widget.fail(e);
-        else fatal(e, 'fatalStart');
+        else { showFatal(target, current, e, 'fatalStart'); settle.resolve(); }
       }
     };
     const widget = {
-      relang() {
-        // A language whose strings are still on their way: the widget keeps speaking the one it
-        // speaks until they have arrived.
-        const lang = spoken(target, current);
-        if (!known(lang)) catalogFor(lang).then(() => widget.relang());
-        else if (handle && glue) within(glue, () => handle.refreshLanguage());
-      },
-      restart(message, generation) {
+      restart(message, culprit) {
         // A widget showing its own panic stays so until its host updates it.
         if (closed || failed) return;
-        const culprit = handle && generation !== 0 && handle.generation === generation;
-        // The old handle belongs to the dead instance: drop it without calling into it.
+        const guilty = handle && culprit !== 0 && handle.mountId === culprit;
         handle = null;
-        if (culprit) {
-          widget.fail(message);
-          return;
-        }
-        const root = target.shadowRoot;
-        if (root) root.replaceChildren();
+        if (guilty) return widget.fail(message);
+        target.shadowRoot?.replaceChildren();
         start();
       },
       fail(error) {
         handle = null;
         failed = true;
         if (closed) return;
-        fatal(error, givenUp ? 'fatalGivenUp' : 'fatalStopped');
+        showFatal(target, current, error, givenUp ? 'fatalGivenUp' : 'fatalStopped');
+        settle.resolve();
       },
     };
     live.add(widget);
-    observeLang();
-    // The page's own child <table> (the dataset when neither data nor src is given): read again
-    // when the page changes it. Mutations inside the shadow root are not seen here.
-    const tableObserver = typeof MutationObserver === 'undefined' ? null : new MutationObserver(() => {
-      if (handle && glue) {
-        within(glue, () => handle.refreshTable());
-        readTableLater();
-      }
-    });
-    tableObserver?.observe(target, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['data-as-of', 'data-source', 'data-source-url', 'colspan', 'rowspan'],
-    });
-    // The wasm and the strings of the widget's language load side by side; it starts with both.
-    prefetchFor(current);
+    // The widget's translation is imported beside the wasm (the core asks for it once it runs).
     const lang = spoken(target, current);
-    if (glue && known(lang)) start();
-    else {
-      const wasm = begin(Object.prototype.hasOwnProperty.call(options, 'wasmUrl') ? options.wasmUrl : undefined);
-      Promise.all([wasm, catalogFor(lang)]).then(() => start(), (e) => {
-        if (closed) return;
-        showFatal(target, e, fatalText(target, current, 'fatalStart'));
-        settle.reject(e);
-      });
-    }
-    const call = (f, fallback) => (handle && glue ? within(glue, () => f(handle)) : fallback);
-    return {
-      /** Resolves when the widget has rendered its data (or the error it shows instead). */
+    if (own(catalogs, lang)) Promise.resolve().then(() => catalogs[lang]()).catch(() => {});
+    if (glue) start();
+    else begin(own(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
+      if (!closed) { showFatal(target, current, e, 'fatalStart'); settle.reject(e); }
+    });
+    const api = {
       ready: rendered,
+      // What this widget remembers of the user's view, for the element's next mount.
+      memory: () => memory,
+      save: () => call((h) => h.save(), memory ? memory.view : null),
       update(next = {}) {
         current = { ...current, ...next };
-        prefetchFor(next);
-        if (saved) for (const key of Object.keys(next)) if (VIEW_STATE.has(key)) delete saved[key];
-        const lang = spoken(target, current);
-        if (handle && glue) {
-          // A new language once its strings have arrived, a dataset once the reader has loaded
-          // (each the latest asked for by then); the rest now.
-          const rest = { ...next };
-          if (Object.prototype.hasOwnProperty.call(next, 'lang') && !known(lang)) {
-            delete rest.lang;
-            catalogFor(lang).then(() => call((h) => h.update({ lang: current.lang })));
-          }
-          if (!makeReader && hasData(next)) {
-            delete rest.data;
-            const read = () => call((h) => h.update({ data: current.data }));
-            reader.load().then(read, read);
-          }
-          call((h) => h.update(rest));
-        }
-        // After an error in this widget: try again with what the host gave now.
-        else if (!handle && glue) start();
+        if (handle && glue) call((h) => h.update(next));
+        else if (glue) start(); // after an error in this widget: try again with what the host gave now
       },
-      state() {
-        return call((h) => h.state(), null);
-      },
-      save() {
-        return call((h) => h.save(), saved);
-      },
-      restore(state) {
-        if (handle && glue) {
-          call((h) => {
-            h.restore(state);
-            saved = h.save();
-          });
-        } else {
-          saved = { ...(saved || {}), ...state };
-        }
-      },
-      error() {
-        return call((h) => h.error(), undefined);
-      },
-      exportCsv() {
-        return call((h) => h.exportCsv(), '');
-      },
-      exportJson() {
-        return call((h) => h.exportJson(), '');
-      },
-      exportMarkdown() {
-        return call((h) => h.exportMarkdown(), '');
-      },
+      restore(state) { if (handle && glue) call((h) => h.restore(state)); else memory = remembering(memory, state); },
       unmount() {
         if (closed) return;
         closed = true;
         live.delete(widget);
         mounted.delete(target);
-        tableObserver?.disconnect();
-        target.removeEventListener('cm-change', onChange);
-        if (handle && glue) {
-          const h = handle;
-          within(glue, () => {
-            h.unmount();
-            h.free();
-          });
-        }
+        const h = handle;
+        if (h && glue) within(glue, () => { h.unmount(); h.free(); });
         handle = null;
       },
     };
+    for (const [name, none] of DELEGATED) api[name] = () => call((h) => h[name](), none);
+    return api;
   }
 
   function parseDataset(text, format) {
-    if (givenUp) throw new Error(`compliance-matrix stopped after internal errors: ${givenUp}`);
-    if (!glue || !makeReader) throw new Error('compliance-matrix is still loading: await ready first');
-    return glue.parseDataset(String(text), format);
+    if (givenUp) throw stopped();
+    if (!glue) throw new Error('compliance-matrix is still loading: await ready first');
+    return within(glue, () => glue.parseDataset(String(text), format));
   }
 
-  // A Promise: the wasm and the language's strings may have to load first.
+  // A Promise: the wasm, and the language's translation, may have to load first.
   function catalog(lang) {
-    const asked = lang === undefined || lang === null ? undefined : String(lang);
-    return Promise.all([begin(), catalogFor(primaryOf(asked))]).then(() => {
-      if (givenUp) throw new Error(`compliance-matrix stopped after internal errors: ${givenUp}`);
-      const g = glue;
-      if (!g) throw new Error('compliance-matrix is restarting after an internal error: try again');
-      return within(g, () => g.catalog(asked));
+    return begin().then(() => {
+      if (givenUp) throw stopped();
+      if (!glue) throw new Error('compliance-matrix is restarting after an internal error: try again');
+      return within(glue, () => glue.catalog(lang === undefined || lang === null ? undefined : String(lang)));
     });
   }
 
-  /** Starts loading the wasm now (before any widget needs it); resolves when it is ready. */
-  const preload = () => begin();
-
-  return { mount, parseDataset, catalog, ready, preload };
+  return { mount, parseDataset, catalog, ready, preload: () => begin() };
 }
 
 export function defineElement(api) {
   if (typeof customElements === 'undefined' || customElements.get(TAG)) return;
 
   class ComplianceMatrix extends HTMLElement {
-    static get observedAttributes() {
-      // `id` names the widget's keys in the URL hash (sync-url): followed when it changes.
-      return [...Object.keys(ATTRIBUTES), 'id'];
-    }
+    // `id` names the widget's keys in the URL hash (sync-url): followed when it changes.
+    static get observedAttributes() { return [...Object.keys(ATTRIBUTES), 'id']; }
 
-    #api = null;
-    #data = undefined;
-    #strings = undefined;
-    // The view state while the element is out of the page (save() at disconnect), handed to the
-    // next mount.
-    #saved = null;
-    // `ready`: resolves once the element has rendered its data (or the error it shows instead).
-    #ready = null;
-    #settle = null;
-    // Watches `dir` on the element and its ancestors (a language switch): the widget then renders
-    // again and reads its direction, which the diagram and the arrow keys follow.
-    #dir = null;
+    #api = null; #data = undefined; #strings = undefined; #ready = null; #settle = null;
+    // What the widget remembered when it left the page, and the options set while it was away
+    // (they apply over it when it comes back).
+    #memory = null; #away = {};
 
     connectedCallback() {
       // Properties set before the element was defined sit on the instance and hide the class
       // accessors: take them off and set them again through the accessors.
-      for (const key of ['data', 'strings', ...Object.values(ATTRIBUTES)]) {
-        if (Object.prototype.hasOwnProperty.call(this, key)) {
-          const value = this[key];
-          delete this[key];
-          this[key] = value;
-        }
+      for (const key of ['data', 'strings', ...Object.values(ATTRIBUTES)].filter((k) => own(this, k))) {
+        const value = this[key];
+        delete this[key];
+        this[key] = value;
       }
       if (this.#api) return;
-      const options = this.#options();
-      if (this.#data !== undefined) options.data = this.#data;
-      if (this.#strings !== undefined) options.strings = this.#strings;
-      this.#api = api.mount(this, options, this.#saved);
-      this.#saved = null;
-      this.#dir = new MutationObserver(() => this.#api?.update({}));
-      this.#dir.observe(this.getRootNode(), { attributes: true, attributeFilter: ['dir'], subtree: true });
-      if (this.#settle) {
-        const { resolve, reject } = this.#settle;
-        this.#api.ready.then(resolve, reject);
-        this.#settle = null;
-      } else if (!this.#ready) {
-        this.#ready = this.#api.ready;
-      }
-    }
-
-    disconnectedCallback() {
-      this.#dir?.disconnect();
-      this.#dir = null;
-      if (this.#api) {
-        this.#saved = this.#api.save();
-        this.#api.unmount();
-      }
-      this.#api = null;
-    }
-
-    attributeChangedCallback(name, oldValue, newValue) {
-      // Only the attribute set is passed on, so what the reader did with the others stays; set
-      // again with the value it had, it still applies.
-      if (name === 'id') {
-        if (this.#api) this.#api.update({ namespace: newValue || 'cm' });
-        return;
-      }
-      const key = ATTRIBUTES[name];
-      if (this.#api) this.#api.update({ [key]: BOOLEAN.has(name) ? newValue !== null : newValue });
-      else if (this.#saved && VIEW_STATE.has(key)) delete this.#saved[key];
-    }
-
-    #options() {
       const options = { namespace: this.id || 'cm' };
       for (const [attr, key] of Object.entries(ATTRIBUTES)) {
         if (BOOLEAN.has(attr)) options[key] = this.hasAttribute(attr);
         else if (this.hasAttribute(attr)) options[key] = this.getAttribute(attr);
       }
-      return options;
+      if (this.#data !== undefined) options.data = this.#data;
+      if (this.#strings !== undefined) options.strings = this.#strings;
+      this.#api = api.mount(this, options, this.#memory);
+      if (Object.keys(this.#away).length) this.#api.update(this.#away);
+      this.#away = {};
+      if (this.#settle) this.#api.ready.then(this.#settle.resolve, this.#settle.reject);
+      else this.#ready = this.#ready || this.#api.ready;
+      this.#settle = null;
     }
 
-    /** A dataset object in the JSON schema; validated, errors shown in the widget and sent as cm-error. */
-    get data() {
-      return this.#data;
-    }
-    set data(value) {
-      this.#data = value;
-      if (this.#api) this.#api.update({ data: value === undefined ? null : value });
+    disconnectedCallback() {
+      this.#memory = this.#api ? this.#api.memory() : this.#memory;
+      this.#api?.unmount();
+      this.#api = null;
     }
 
-    /** The page's own UI strings: key → text, on top of the language's (see StringKey). */
-    get strings() {
-      return this.#strings;
-    }
-    set strings(value) {
-      this.#strings = value;
-      if (this.#api) this.#api.update({ strings: value === undefined ? null : value });
-    }
-
-    /** {query, status, gaps, tags, sort, services, view, revision, compare, visible} or null before load. */
-    get state() {
-      return this.#api ? this.#api.state() : null;
+    attributeChangedCallback(name, oldValue, value) {
+      // Only the attribute set is passed on, so what the user did with the others stays; set
+      // again with the value it had, it still applies.
+      const next = name === 'id' ? { namespace: value || 'cm' } : { [ATTRIBUTES[name]]: BOOLEAN.has(name) ? value !== null : value };
+      if (this.#api) this.#api.update(next);
+      else Object.assign(this.#away, next);
     }
 
-    /** CSV of exactly the visible rows and columns. */
-    exportCsv() {
-      return this.#api ? this.#api.exportCsv() : '';
-    }
+    // The element's API (documented in compliance-matrix.d.ts): properties, then methods.
+    get data() { return this.#data; }
+    set data(value) { this.#data = value; this.#api?.update({ data: value === undefined ? null : value }); }
+    get strings() { return this.#strings; }
+    set strings(value) { this.#strings = value; this.#api?.update({ strings: value === undefined ? null : value }); }
+    get state() { return this.#api ? this.#api.state() : null; }
+    exportCsv() { return this.#api ? this.#api.exportCsv() : ''; }
+    exportJson() { return this.#api ? this.#api.exportJson() : ''; }
+    exportMarkdown() { return this.#api ? this.#api.exportMarkdown() : ''; }
+    save() { return this.#api ? this.#api.save() : this.#memory?.view ?? null; }
+    restore(state) { if (this.#api) this.#api.restore(state); else this.#memory = remembering(this.#memory, state); }
 
-    /** JSON (dataset schema) of exactly the visible rows and columns. */
-    exportJson() {
-      return this.#api ? this.#api.exportJson() : '';
-    }
-
-    /** A Markdown table of exactly the visible rows and columns. */
-    exportMarkdown() {
-      return this.#api ? this.#api.exportMarkdown() : '';
-    }
-
-    /** The view state (search, filters, sort, columns, revision) as a plain object. */
-    save() {
-      return this.#api ? this.#api.save() : this.#saved;
-    }
-
-    /** Applies a view state from save() on top of what is shown; throws when it does not fit. */
-    restore(state) {
-      if (this.#api) this.#api.restore(state);
-      else this.#saved = { ...(this.#saved || {}), ...state };
-    }
-
-    /** Resolves when the widget has rendered its data, or the error it shows instead (a `src`
-     *  included: after it has arrived or failed); rejects when the wasm cannot be loaded. */
+    // Resolves when the widget has rendered its data or the error it shows instead (a `src` once
+    // it arrived or failed); rejects when the wasm cannot be loaded.
     get ready() {
       if (!this.#ready) {
         this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
@@ -621,11 +281,8 @@ export function defineElement(api) {
     // `lang` is HTMLElement's own property, which already reflects the attribute.
     if (key in HTMLElement.prototype) continue;
     Object.defineProperty(ComplianceMatrix.prototype, key, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        return BOOLEAN.has(attr) ? this.hasAttribute(attr) : this.getAttribute(attr);
-      },
+      configurable: true, enumerable: true,
+      get() { return BOOLEAN.has(attr) ? this.hasAttribute(attr) : this.getAttribute(attr); },
       set(value) {
         if (BOOLEAN.has(attr)) this.toggleAttribute(attr, Boolean(value));
         else if (value === null || value === undefined) this.removeAttribute(attr);

@@ -3,8 +3,9 @@
 //! across a move in the page and a restart, and `sync-url` writes it to `location.hash`.
 //!
 //! Precedence, from weakest to strongest: the options the page set, then the hash (at the first
-//! mount, or on a hash change with `sync-url`), then what the reader did since. Setting an
-//! option again applies it (`docs/embedding.md`).
+//! mount, or on a hash change with `sync-url`), then what the user did since. Setting an option
+//! again applies it (`docs/embedding.md`). [`start_view`] and [`Remembered::forget`] are that
+//! rule; the widget applies nothing in another order.
 
 use crate::options::{Opt, SPECS};
 use serde::{Deserialize, Serialize};
@@ -82,6 +83,47 @@ impl ViewState {
         }
         out
     }
+}
+
+/// What a widget remembers of the user's view across a move in the page and a restart: the
+/// view state, and which of its fields the user (or a `restore()`) set.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Remembered {
+    pub view: ViewState,
+    pub fields: Vec<Opt>,
+}
+
+impl Remembered {
+    /// All of a view state, as `save()` gave it.
+    pub fn whole(view: ViewState) -> Remembered {
+        Remembered {
+            view,
+            fields: hash_keys().map(|(opt, _)| opt).collect(),
+        }
+    }
+
+    /// The page set these options again: they apply, so what was remembered of them is
+    /// forgotten.
+    pub fn forget(&mut self, set: impl IntoIterator<Item = Opt>) {
+        for opt in set {
+            self.fields.retain(|f| *f != opt);
+        }
+    }
+}
+
+/// The view a widget starts with: the page's options (`from_options`, the state they give),
+/// then this widget's keys in the URL hash on top, then what the user did before (a move in the
+/// page, a restart) on top of that.
+pub fn start_view(
+    from_options: &ViewState,
+    hash: Option<&ViewState>,
+    remembered: Option<&Remembered>,
+) -> ViewState {
+    let mut v = hash.cloned().unwrap_or_else(|| from_options.clone());
+    if let Some(r) = remembered {
+        v = v.with_fields(&r.view, &r.fields);
+    }
+    v
 }
 
 /// The options of the view state, in table order: the keys of the hash.
@@ -349,5 +391,44 @@ mod tests {
             assert_eq!(percent_decode(&percent_encode(s)), s);
         }
         assert_eq!(percent_decode("%zz+%41"), "%zz A");
+    }
+
+    #[test]
+    fn the_page_then_the_hash_then_what_the_user_did() {
+        let page = ViewState {
+            query: "iso".into(),
+            sort: "program:asc".into(),
+            ..ViewState::default()
+        };
+        let hash = state_from_hash("#cm.query=soc", "cm", &page).unwrap();
+        let user = Remembered {
+            view: ViewState {
+                sort: "eks:desc".into(),
+                ..ViewState::default()
+            },
+            fields: vec![Opt::Sort],
+        };
+        let v = start_view(&page, Some(&hash), Some(&user));
+        assert_eq!(v.query, "soc", "the hash over the page");
+        assert_eq!(v.sort, "eks:desc", "the user over both");
+        assert_eq!(start_view(&page, None, None), page);
+        assert_eq!(start_view(&page, Some(&hash), None).sort, "program:asc");
+    }
+
+    #[test]
+    fn an_option_set_again_applies_over_what_was_remembered() {
+        let mut user = Remembered::whole(sample());
+        user.forget([Opt::Sort, Opt::Query]);
+        let page = ViewState {
+            query: "page".into(),
+            sort: "program:desc".into(),
+            ..ViewState::default()
+        };
+        let v = start_view(&page, None, Some(&user));
+        assert_eq!(
+            (v.query.as_str(), v.sort.as_str()),
+            ("page", "program:desc")
+        );
+        assert_eq!(v.status, sample().status, "the rest is still the user's");
     }
 }

@@ -1,6 +1,7 @@
-//! The root component: owns the [`AppState`], turns messages into actions, follows the URL hash
-//! and reports every user change to the host. Loading `src` is [`source::Source`]'s; what the
-//! app renders (header, toolbar, notes, table, a cell's details, diagram) is in `app/view.rs`.
+//! The root component: turns messages into actions on the widget's [`AppState`] (kept in the
+//! cell it shares with the widget), follows the URL hash and reports every user change. The
+//! widget owns the data sources and the options; what the app renders (header, toolbar, notes,
+//! table, a cell's details, diagram) is in `app/view.rs`.
 
 use super::toolbar::ExportKind;
 use crate::dataset::Dataset;
@@ -10,15 +11,16 @@ use crate::options::Opt;
 use crate::platform::{self, HashListener};
 use crate::responsibility::Model;
 use crate::state::{Action, AppState};
-use crate::view_state::{has_anchor, hash_with_state, link_hash, state_from_hash, ViewState};
+use crate::view_state::{
+    has_anchor, hash_with_state, link_hash, start_view, state_from_hash, ViewState,
+};
 use crate::wording::sort_announcement;
-use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub use super::app_props::{AppProps, Loaded};
+pub use super::app_props::{AppProps, SharedState};
 
-mod source;
 mod view;
 
 /// Below this width (CSS px) the widget lays itself out for a phone: short service names and
@@ -30,9 +32,10 @@ const NARROW_PX: f64 = 600.0;
 #[cfg(feature = "fault-injection")]
 pub const FAULT_QUERY: &str = "\u{1f4a5}panic";
 
-/// The widget.
+/// The widget's view.
 pub struct App {
-    state: AppState,
+    /// The state, in the cell the widget shares (see [`SharedState`]).
+    shared: SharedState,
     /// Set while `sync-url` is on: follows back/forward and hash links.
     hash_listener: Option<HashListener>,
     /// The last action's result, for the polite live region.
@@ -43,8 +46,6 @@ pub struct App {
     current: Option<(String, String)>,
     /// Service ids highlighted across table and diagram.
     highlight: Vec<String>,
-    /// The page's `src`: loading, arrived, or why not.
-    source: source::Source,
     /// The status cell whose details are open: (program id, service id).
     details: Option<(String, String)>,
     /// Counts the openings of details (one cell's again too): each moves focus into them.
@@ -92,8 +93,6 @@ pub enum Msg {
     FacetFind(String, String),
     /// The first paint is done: the diagram and the tools follow.
     ShowDiagram,
-    /// The answer to a `src` request.
-    Loaded(source::Arrived),
     /// Open the details of a status cell: (program index, service index) in the shown dataset.
     Details(usize, usize),
     /// Close the details; focus goes back to their cell.
@@ -108,8 +107,18 @@ pub enum Msg {
 }
 
 impl App {
-    fn publish(&self, ctx: &Context<Self>) {
-        ctx.props().onpublish.emit(self.state.clone());
+    /// The state (read).
+    fn st(&self) -> std::cell::Ref<'_, AppState> {
+        std::cell::Ref::map(self.shared.borrow(), |s| {
+            s.as_ref().expect("the app's state is set at its creation")
+        })
+    }
+
+    /// The state (to change).
+    fn st_mut(&self) -> std::cell::RefMut<'_, AppState> {
+        std::cell::RefMut::map(self.shared.borrow_mut(), |s| {
+            s.as_mut().expect("the app's state is set at its creation")
+        })
     }
 
     fn namespace(ctx: &Context<Self>) -> &str {
@@ -134,8 +143,9 @@ impl App {
     fn follow_hash(&mut self, ctx: &Context<Self>) {
         if Self::sync_url(ctx) {
             if self.hash_listener.is_none() {
-                if let Some(v) = Self::hash_state(ctx, &self.state.view_state()) {
-                    self.state.apply(Action::Restore(Box::new(v)));
+                let base = self.st().view_state();
+                if let Some(v) = Self::hash_state(ctx, &base) {
+                    self.st_mut().apply(Action::Restore(Box::new(v)));
                 }
                 let link = ctx.link().clone();
                 self.hash_listener = HashListener::new(move || link.send_message(Msg::HashChanged));
@@ -145,53 +155,26 @@ impl App {
         }
     }
 
-    /// Starts loading `src` (or forgets the loaded data when `src` is removed). At the first
-    /// mount, a dataset the element loaded from the same URL before a move is used as it is.
-    fn load_src(&mut self, ctx: &Context<Self>, first: bool) {
+    /// Shows the page's data as the widget gives it (or the embedded data), or no rows while
+    /// the page's data is not here.
+    fn take_data(&mut self, ctx: &Context<Self>) {
         let props = ctx.props();
-        let kept = props.loaded.as_ref().filter(|_| first);
-        let arrived = ctx.link().callback(Msg::Loaded);
-        match self.source.load(
-            props.options.text(Opt::Src),
-            props.strings.clone(),
-            kept,
-            arrived,
-        ) {
-            source::Started::None => props.onloaded.emit(None),
-            source::Started::Kept(kept) => {
-                props.onloaded.emit(Some(kept));
-                self.state.set_custom(self.custom(ctx));
-            }
-            source::Started::Loading => {}
-        }
-        self.sync_pending(ctx);
-    }
-
-    /// No rows while the page's own data is not here: its first `src` loads, or failed.
-    fn sync_pending(&mut self, ctx: &Context<Self>) {
-        let waiting = ctx.props().data.is_none() && self.source.data.is_none();
-        self.state
-            .set_pending(self.source.url.clone().filter(|_| waiting));
-    }
-
-    /// The host's dataset: the `data` property wins over `src`.
-    fn custom(&self, ctx: &Context<Self>) -> Option<Rc<Dataset>> {
-        ctx.props()
-            .data
-            .clone()
-            .or_else(|| self.source.data.clone())
+        let mut st = self.st_mut();
+        st.set_custom(props.data.clone());
+        st.set_pending(props.pending.clone());
     }
 
     /// Closes the details when their cell is no longer shown (filtered out, hidden, other data).
     fn keep_details(&mut self) {
-        let ds = &self.state.dataset;
+        let st = self.st();
+        let ds = &st.dataset;
         let shown = self.details.as_ref().is_some_and(|(p, s)| {
-            ds.program_index(p)
-                .is_some_and(|i| self.state.visible.contains(&i))
+            ds.program_index(p).is_some_and(|i| st.visible.contains(&i))
                 && ds
                     .service_index(s)
-                    .is_some_and(|i| self.state.shown_services().contains(&i))
+                    .is_some_and(|i| st.shown_services().contains(&i))
         });
+        drop(st);
         if !shown {
             self.details = None;
         }
@@ -215,10 +198,11 @@ impl App {
     }
 
     fn export_text(&self, kind: ExportKind) -> String {
-        let rows = &self.state.visible;
-        let services = self.state.shown_services();
+        let st = self.st();
+        let rows = &st.visible;
+        let services = st.shown_services();
         let view = export::View {
-            dataset: &self.state.dataset,
+            dataset: &st.dataset,
             rows,
             services: &services,
         };
@@ -240,17 +224,28 @@ impl Component for App {
         // The embedded matrix is parsed only when it is shown (no data given).
         let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.set_custom(props.data.clone());
+        state.set_pending(props.pending.clone());
         state.apply_options(&props.options);
         // Every option so far is in `options`: nothing of `update` is left to apply.
         props.onapplied.emit(props.serial);
+        // The page's options, then a shared link's keys (copy link reopens the same view, with
+        // or without sync-url), then what the user did before (a move, a restart): view_state's
+        // one rule of precedence.
+        let from_options = state.view_state();
+        let hash = Self::hash_state(ctx, &from_options);
+        let remembered = props.restore.as_ref().map(|(_, r)| r.as_ref());
+        let start = start_view(&from_options, hash.as_ref(), remembered);
+        if start != from_options {
+            state.apply(Action::Restore(Box::new(start)));
+        }
+        *props.state.borrow_mut() = Some(state);
         let mut app = App {
-            state,
+            shared: props.state.clone(),
             hash_listener: None,
             message: String::new(),
             variants: None,
             current: None,
             highlight: Vec::new(),
-            source: source::Source::default(),
             details: None,
             details_opened: 0,
             // Until the root is laid out and measured, the window's width stands for its own.
@@ -267,19 +262,11 @@ impl Component for App {
             refocus: None,
             root: NodeRef::default(),
         };
-        // A shared link (copy link) reopens the same view, with or without sync-url; then what
-        // the reader did before (a move in the page, a restart) comes back on top.
-        if let Some(v) = Self::hash_state(ctx, &app.state.view_state()) {
-            app.state.apply(Action::Restore(Box::new(v)));
-        }
-        app.load_src(ctx, true);
         app.follow_hash(ctx);
-        if let Some((_, v, fields)) = &props.restore {
-            let v = app.state.view_state().with_fields(v, fields);
-            app.state.apply(Action::Restore(Box::new(v)));
-        }
-        app.diagram_waits = app.state.view.shows_table() && app.state.view.shows_diagram();
-        app.publish(ctx);
+        app.diagram_waits = {
+            let st = app.st();
+            st.view.shows_table() && st.view.shows_diagram()
+        };
         app
     }
 
@@ -311,17 +298,16 @@ impl Component for App {
                     }
                     _ => None,
                 };
-                if !self.state.apply(action) {
+                if !self.st_mut().apply(action) {
                     return false;
                 }
                 self.keep_details();
                 if Self::sync_url(ctx) {
                     // An in-page anchor (#faq) stays as it is (None): the link keeps landing there.
-                    if let Some(hash) = hash_with_state(
-                        &platform::location_hash(),
-                        Self::namespace(ctx),
-                        &self.state.view_state(),
-                    ) {
+                    let view = self.st().view_state();
+                    if let Some(hash) =
+                        hash_with_state(&platform::location_hash(), Self::namespace(ctx), &view)
+                    {
                         // A run of keystrokes makes one history entry: the first pushes, the rest replace.
                         platform::set_hash(&hash, !(typing && self.typing));
                     }
@@ -329,12 +315,11 @@ impl Component for App {
                 self.typing = typing;
                 // Screen readers hear the new order, not only the changed aria-sort.
                 self.message = if sorting {
-                    sort_announcement(&ctx.props().strings, &self.state)
+                    sort_announcement(&ctx.props().strings, &self.st())
                 } else {
                     String::new()
                 };
-                self.publish(ctx);
-                ctx.props().onchange.emit(self.state.snapshot());
+                ctx.props().onchange.emit(());
                 true
             }
             Msg::HashChanged => {
@@ -347,12 +332,11 @@ impl Component for App {
                     None if has_anchor(&hash) => return false,
                     None => ViewState::default(),
                 };
-                if !self.state.apply(Action::Restore(Box::new(v))) {
+                if !self.st_mut().apply(Action::Restore(Box::new(v))) {
                     return false;
                 }
                 self.keep_details();
-                self.publish(ctx);
-                ctx.props().onchange.emit(self.state.snapshot());
+                ctx.props().onchange.emit(());
                 true
             }
             Msg::Export(kind) => {
@@ -361,31 +345,28 @@ impl Component for App {
                     ExportKind::Json => ("json", "application/json"),
                     ExportKind::Markdown => ("md", "text/markdown;charset=utf-8"),
                 };
-                let date = if self.state.dataset.as_of.is_empty() {
-                    "undated"
-                } else {
-                    self.state.dataset.as_of.as_str()
+                let (name, rows) = {
+                    let st = self.st();
+                    let date = if st.dataset.as_of.is_empty() {
+                        "undated"
+                    } else {
+                        st.dataset.as_of.as_str()
+                    };
+                    (format!("compliance-matrix-{date}.{ext}"), st.visible.len())
                 };
-                let name = format!("compliance-matrix-{date}.{ext}");
                 let t = &ctx.props().strings;
                 self.message = match platform::download(t, &name, mime, &self.export_text(kind)) {
                     Ok(()) => t.fmt(
                         K::downloaded,
-                        &[
-                            ("rows", crate::i18n::Arg::Num(self.state.visible.len())),
-                            ("file", Text(&name)),
-                        ],
+                        &[("rows", crate::i18n::Arg::Num(rows)), ("file", Text(&name))],
                     ),
                     Err(e) => e,
                 };
                 true
             }
             Msg::CopyLink => {
-                let hash = link_hash(
-                    &platform::location_hash(),
-                    Self::namespace(ctx),
-                    &self.state.view_state(),
-                );
+                let view = self.st().view_state();
+                let hash = link_hash(&platform::location_hash(), Self::namespace(ctx), &view);
                 let link = ctx.link().clone();
                 platform::copy_text(
                     ctx.props().strings.clone(),
@@ -428,26 +409,14 @@ impl Component for App {
                 self.current = c;
                 true
             }
-            Msg::Loaded(arrived) => {
-                let Some(result) = self.source.take(arrived, &ctx.props().strings) else {
-                    return false;
-                };
-                match result {
-                    Ok(loaded) => ctx.props().onloaded.emit(Some(loaded)),
-                    Err(e) => ctx.props().onerror.emit(e),
-                }
-                self.state.set_custom(self.custom(ctx));
-                self.sync_pending(ctx);
-                self.keep_details();
-                self.publish(ctx);
-                true
-            }
             Msg::Details(program, service) => {
-                let ds = &self.state.dataset;
-                let ids = (
-                    ds.programs[program].id.clone(),
-                    ds.services[service].id.clone(),
-                );
+                let ids = {
+                    let st = self.st();
+                    (
+                        st.dataset.programs[program].id.clone(),
+                        st.dataset.services[service].id.clone(),
+                    )
+                };
                 self.details = Some(ids);
                 self.details_opened = self.details_opened.wrapping_add(1);
                 true
@@ -519,24 +488,30 @@ impl Component for App {
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
         platform::enter(props.generation);
-        let src_changed = props.options.text(Opt::Src) != old.options.text(Opt::Src);
-        if src_changed {
-            self.load_src(ctx, false);
-        }
-        if props.data != old.data || src_changed {
-            self.state.set_custom(self.custom(ctx));
-            self.sync_pending(ctx);
+        if props.data != old.data || props.pending != old.pending {
+            self.take_data(ctx);
+            // The page's data has arrived: the options that name its services, a shared link's
+            // keys and what the user did (a restore() while it loaded) apply to it now, as at a
+            // first mount.
+            if old.pending.is_some() && props.pending.is_none() {
+                self.st_mut().apply_options(&props.options);
+                let base = self.st().view_state();
+                let hash = Self::hash_state(ctx, &base);
+                let remembered = props.restore.as_ref().map(|(_, r)| r.as_ref());
+                let start = start_view(&base, hash.as_ref(), remembered);
+                self.st_mut().apply(Action::Restore(Box::new(start)));
+            }
         }
         // A restored view state first, then the options: where both arrive in one render, the
         // page's options win (their documented precedence over a saved state).
-        if let Some((n, v, fields)) = &props.restore {
-            if old.restore.as_ref().map(|(m, _, _)| m) != Some(n) {
-                let v = self.state.view_state().with_fields(v, fields);
-                self.state.apply(Action::Restore(Box::new(v)));
+        if let Some((n, r)) = &props.restore {
+            if old.restore.as_ref().map(|(m, _)| m) != Some(n) {
+                let v = self.st().view_state().with_fields(&r.view, &r.fields);
+                self.st_mut().apply(Action::Restore(Box::new(v)));
             }
         }
         if props.serial != old.serial {
-            self.state.apply_options(&props.update);
+            self.st_mut().apply_options(&props.update);
             props.onapplied.emit(props.serial);
         }
         self.follow_hash(ctx);
@@ -548,14 +523,14 @@ impl Component for App {
                 old.namespace.as_str()
             };
             let hash = platform::location_hash();
+            let view = self.st().view_state();
             let moved = hash_with_state(&hash, old_ns, &ViewState::default())
-                .and_then(|h| hash_with_state(&h, Self::namespace(ctx), &self.state.view_state()));
+                .and_then(|h| hash_with_state(&h, Self::namespace(ctx), &view));
             if let Some(h) = moved.filter(|h| *h != hash) {
                 platform::set_hash(&h, false);
             }
         }
         self.keep_details();
-        self.publish(ctx);
         true
     }
 
@@ -576,7 +551,7 @@ impl Component for App {
         if std::mem::take(&mut self.to_diagram) {
             self.bring_diagram_into_view();
         }
-        if !self.ready_sent && self.source.loading.is_none() && !self.diagram_waits {
+        if !self.ready_sent && !ctx.props().waiting && !self.diagram_waits {
             self.ready_sent = true;
             ctx.props().onready.emit(());
         }

@@ -1,18 +1,21 @@
-//! The props of the root component [`App`](super::App): what the element boundary
-//! (`src/element`) hands it, and the callbacks through which it reports back.
+//! The props of the root component [`App`](super::App): what the widget (`src/element/widget.rs`)
+//! hands it, and the callbacks through which it reports back.
 
 use crate::dataset::Dataset;
 use crate::i18n::Strings;
-use crate::options::{Opt, Options};
-use crate::state::{AppState, Snapshot};
-use crate::view_state::ViewState;
+use crate::options::Options;
+use crate::state::AppState;
+use crate::view_state::Remembered;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A dataset loaded from a URL, with that URL.
-pub type Loaded = Rc<(String, Rc<Dataset>)>;
+/// The app's state, in the one cell the widget and the app share: the app changes it (the
+/// reducer), the widget reads it (`state`, `save()`, exports). `None` before the app's first
+/// render.
+pub type SharedState = Rc<RefCell<Option<AppState>>>;
 
-/// Props of [`App`].
+/// Props of [`App`](super::App).
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// Every option the page has set so far.
@@ -24,30 +27,35 @@ pub struct AppProps {
     /// last update this app applied: renders may skip props in between).
     #[prop_or_default]
     pub serial: u32,
-    /// A dataset this element loaded from a URL before it was moved in the page: used instead of
-    /// fetching that URL again.
-    #[prop_or_default]
-    pub loaded: Option<Loaded>,
-    /// Called with the dataset loaded from `src` and its URL (`None` when there is none).
-    #[prop_or_default]
-    pub onloaded: Callback<Option<Loaded>>,
     /// Called with `serial` once its update is applied.
     #[prop_or_default]
     pub onapplied: Callback<u32>,
     /// Key prefix in `location.hash` for `sync-url` (the element's id, or `cm`).
     #[prop_or_default]
     pub namespace: String,
-    /// A view state to restore (`restore()`, or what the reader did before a move or restart):
-    /// a number that tells a new request from one already applied, the state, and the fields
-    /// it gives (the others stay as they are).
+    /// What the user's view was (a move in the page, a restart, `restore()`), with a number that
+    /// tells a new one from one already applied.
     #[prop_or_default]
-    pub restore: Option<(u32, Rc<ViewState>, Rc<Vec<Opt>>)>,
-    /// The dataset to show; `None` shows the embedded seed.
+    pub restore: Option<(u32, Rc<Remembered>)>,
+    /// Where the app keeps its state.
+    #[prop_or_default]
+    pub state: SharedState,
+    /// The page's dataset to show; `None` shows the embedded seed.
     #[prop_or_default]
     pub data: Option<Rc<Dataset>>,
-    /// Why the latest data could not be used (the previous data stays visible).
+    /// The page's data is not here and none was shown before: no rows. The URL it waits for
+    /// (empty when it is not a `src`).
     #[prop_or_default]
-    pub data_error: Option<String>,
+    pub pending: Option<String>,
+    /// A `src` is loading (its URL).
+    #[prop_or_default]
+    pub loading: Option<String>,
+    /// A source is on its way (a `src`, or the dataset reader for `data`): `ready` waits.
+    #[prop_or_default]
+    pub waiting: bool,
+    /// Why the page's latest data cannot be used (the previous data stays visible).
+    #[prop_or_default]
+    pub data_errors: Rc<Vec<String>>,
     /// The UI strings in the reader's language (given to every component as context).
     #[prop_or_default]
     pub strings: Rc<Strings>,
@@ -57,21 +65,14 @@ pub struct AppProps {
     /// What was wrong with the page's `strings` (the rest of them apply).
     #[prop_or_default]
     pub string_errors: Rc<Vec<String>>,
-    /// Called with the new state after every user change.
+    /// Called after every user change (the widget tells the page and remembers the view).
     #[prop_or_default]
-    pub onchange: Callback<Snapshot>,
-    /// Called with the latest state after every change, for the element (`state`, `save()`,
-    /// exports).
-    #[prop_or_default]
-    pub onpublish: Callback<AppState>,
-    /// Called when data (`src`) cannot be used, with the message shown in the widget.
-    #[prop_or_default]
-    pub onerror: Callback<String>,
-    #[prop_or_default]
+    pub onchange: Callback<()>,
     /// Called once, after the first render that shows the widget's data or the error instead
     /// (a `src` has arrived or failed), with the diagram (it follows the table's first paint).
+    #[prop_or_default]
     pub onready: Callback<()>,
-    /// Which mount this is (see [`platform::enter`]).
+    /// Which mount this is (see [`crate::platform::enter`]).
     #[prop_or_default]
     pub generation: u32,
     /// The page runs right to left where the element is (`direction: rtl`, read by the element

@@ -1,64 +1,62 @@
-//! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`
-//! and `addCatalog()` (for `www/define.js`).
+//! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`,
+//! and `setHost()` (for `www/define.js`).
 
 use crate::i18n::{Strings, K};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Every UI string of a shipped language (`en`, `de`, `fr`, `es`, `ja`, `ko`; English for any
-/// other), key → text: the keys a page's `strings` may override, and a start for its own language.
+/// other), key → text: the keys a page's `strings` may override, and a start for its own
+/// language. A Promise: the language's translation may have to be imported first.
 ///
 /// ```js
-/// const german = catalog('de'); // { title: 'Compliance-Matrix', … }
+/// const german = await catalog('de'); // { title: 'Compliance-Matrix', … }
 /// ```
 #[wasm_bindgen]
-pub fn catalog(lang: Option<String>) -> JsValue {
-    let strings = Strings::new(
-        lang.as_deref().unwrap_or("en"),
-        &[],
-        Rc::new(crate::i18n::Plain),
-    );
-    let out = js_sys::Object::new();
-    for k in K::ALL {
-        let _ = js_sys::Reflect::set(
-            &out,
-            &JsValue::from_str(k.name()),
-            &JsValue::from_str(strings.get(*k)),
-        );
-    }
-    out.into()
+pub fn catalog(lang: Option<String>) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let lang = lang.unwrap_or_else(|| "en".to_string());
+        if let Some(missing) = crate::catalogs::missing(&lang) {
+            crate::catalogs::fetch(missing).await;
+        }
+        let strings = Strings::new(&lang, &[], Rc::new(crate::i18n::Plain));
+        let out = js_sys::Object::new();
+        for k in K::ALL {
+            let _ = js_sys::Reflect::set(
+                &out,
+                &JsValue::from_str(k.name()),
+                &JsValue::from_str(strings.get(*k)),
+            );
+        }
+        Ok(out.into())
+    })
 }
 
-/// A catalog file's texts are about 15 kB; a string this long is no catalog of ours.
-const MAX_CATALOG_UNITS: u32 = 64 * 1024;
-
-/// Gives the wasm a translation it was built without (`www/define.js` imports the language's
-/// `i18n/<lang>.js` before a widget speaking it starts). Throws when the text is not this
-/// version's catalog of a shipped language; the widget then speaks English.
-#[wasm_bindgen(js_name = addCatalog)]
-pub fn add_catalog(lang: String, texts: js_sys::JsString) -> Result<(), JsValue> {
-    crate::platform::enter(0);
-    // Measured before it is copied into wasm memory.
-    if !texts.is_string() || texts.length() > MAX_CATALOG_UNITS {
-        return Err(js_sys::Error::new(&format!(
-            "catalog '{lang}': not a catalog of this version"
-        ))
-        .into());
-    }
-    crate::i18n::add_catalog(&lang, String::from(texts))
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e)))
-}
-
-/// Gives this instance the dataset reader (the second wasm, `reader/`), as an object
-/// `{ read(kind, a, b, c), load(), pending() }`; see `src/reader.rs`. `www/define.js` calls it
-/// once the core has loaded, before any widget starts.
+/// Gives this instance what only JavaScript can do for it: `loadReader()`, a Promise of a
+/// function that makes an instance of the dataset reader (the second wasm; see `src/reader.rs`),
+/// and `catalog(lang)`, a Promise of a translation's texts (see `src/catalogs.rs`).
+/// `www/define.js` calls it once the core has loaded, before any widget starts.
 ///
 /// ```js
-/// glue.setReader({ read: (kind, a, b, c) => readerGlue.read(kind, a, b, c), load: () => loading, pending: () => !loaded });
+/// glue.setHost({ loadReader, catalog: (lang) => import(`./i18n/${lang}.js`).then((m) => m.default) });
 /// ```
-#[wasm_bindgen(js_name = setReader)]
-pub fn set_reader(reader: JsValue) {
-    crate::reader::set(reader);
+#[wasm_bindgen(js_name = setHost)]
+pub fn set_host(host: JsValue) {
+    let get = |k: &str| js_sys::Reflect::get(&host, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    crate::reader::set(get("loadReader").dyn_into().ok());
+    crate::catalogs::set(get("catalog").dyn_into().ok());
+}
+
+/// Starts loading the dataset reader (what `ready` waits for, with the core); a Promise that
+/// settles when it has loaded or failed to.
+///
+/// ```js
+/// await glue.loadReader();
+/// ```
+#[wasm_bindgen(js_name = loadReader)]
+pub fn load_reader() -> js_sys::Promise {
+    crate::reader::load()
 }
 
 /// Parses a dataset from text: our JSON schema, a CSV table or a Markdown table. `format` is
@@ -73,6 +71,11 @@ pub fn set_reader(reader: JsValue) {
 pub fn parse_dataset(text: js_sys::JsString, format: Option<String>) -> Result<JsValue, JsValue> {
     crate::platform::enter(0);
     // Thrown to the page's script: in English, as every thrown error.
+    if !crate::reader::ready() {
+        return Err(
+            js_sys::Error::new("compliance-matrix is still loading: await ready first").into(),
+        );
+    }
     if !text.is_string() {
         return Err(js_sys::TypeError::new("parseDataset(text): not text").into());
     }

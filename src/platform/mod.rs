@@ -13,7 +13,7 @@ mod paint;
 pub use fetch::{absolute_url, fetch_text, Request, FETCH_TIMEOUT_MS};
 pub use files::{copy_text, download, print};
 pub use hash::{location_hash, set_hash, url_with_hash, HashListener};
-pub use observe::{PrintListeners, ResizeWatch, WindowListener};
+pub use observe::{MutationWatch, PrintListeners, ResizeWatch, WindowListener};
 pub use paint::{after_next_paint, measure_scroll_box, viewport_size};
 
 use wasm_bindgen::closure::Closure;

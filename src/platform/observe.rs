@@ -24,6 +24,13 @@ impl ResizeWatch {
             _callback: callback,
         }
     }
+
+    /// Watches `el` too.
+    pub fn also(&self, el: &web_sys::Element) {
+        if let Some(o) = &self.observer {
+            o.observe(el);
+        }
+    }
 }
 
 impl Drop for ResizeWatch {
@@ -77,5 +84,50 @@ impl WindowListener {
 impl Drop for WindowListener {
     fn drop(&mut self) {
         unlisten(self.kind, &self.closure);
+    }
+}
+
+/// Calls `on()` after changes under a node (a microtask later): the named attributes anywhere
+/// below it, and with `content` its children and their text too. Changes inside a shadow root
+/// below it are not seen. Stops when dropped.
+pub struct MutationWatch {
+    observer: Option<web_sys::MutationObserver>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl MutationWatch {
+    pub fn new(
+        node: &web_sys::Node,
+        content: bool,
+        attributes: &[&str],
+        on: impl FnMut() + 'static,
+    ) -> MutationWatch {
+        let callback = Closure::<dyn FnMut()>::new(on);
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let Some(o) = &observer {
+            let init = web_sys::MutationObserverInit::new();
+            init.set_subtree(true);
+            init.set_child_list(content);
+            init.set_character_data(content);
+            init.set_attributes(true);
+            let filter: js_sys::Array = attributes
+                .iter()
+                .map(|a| wasm_bindgen::JsValue::from_str(a))
+                .collect();
+            init.set_attribute_filter(&filter);
+            let _ = o.observe_with_options(node, &init);
+        }
+        MutationWatch {
+            observer,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for MutationWatch {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
     }
 }

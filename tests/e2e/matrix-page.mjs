@@ -665,6 +665,8 @@ export class MatrixPage {
   /** Opens "what changed" (closed at first) by clicking its summary. */
   async openChanges() {
     await this.changes.waitFor();
+    // An open menu's panel lies over the line (a real user's click outside closes it first).
+    await this.closeMenus();
     if (!(await this.changes.evaluate((d) => d.open))) await this.locator(`${DOM.changes} > summary`).click();
     await eventually(() => this.changes.evaluate((d) => d.open), true, 'what changed opens');
   }

@@ -335,7 +335,7 @@ test('parseDataset(): JSON, CSV and Markdown with payloads give the payloads bac
     const guessed = parseDataset(md);
     let unknownFormat;
     try {
-      parseDataset(csv, 'html');
+      parseDataset(csv, 'xlsx');
     } catch (e) {
       unknownFormat = e.message;
     }
@@ -363,7 +363,7 @@ test('parseDataset(): JSON, CSV and Markdown with payloads give the payloads bac
   MD_ITEMS.forEach((p, i) => assert.deepEqual(out.md[i], { name: `P${i} ${p.payload}`.trim(), label: p.payload.trim() }, `markdown ${p.id}`));
   assert.deepEqual(out.mdServices.slice(1), TABLE_HEADERS.map((p, j) => `S${j} ${p.payload}`.trim()));
   assert.equal(out.guessedRows, MD_ITEMS.length, 'the format is guessed from the text');
-  assert.match(out.unknownFormat ?? '', /unknown format 'html'/);
+  assert.match(out.unknownFormat ?? '', /unknown format 'xlsx'/);
   assert.deepEqual(out.renderedJson, []);
   assert.deepEqual(out.renderedCsv, []);
   await assertPageClean(page, 'parseDataset');

@@ -213,6 +213,7 @@ translation! {
     (K::placeRowColumn, "Zeile {row}, Spalte {column}"),
     (K::errData, "data: {detail}"),
     (K::errPageTable, "die Tabelle der Seite: {detail}"),
+    (K::tableGone, "die Tabelle der Seite ist nicht mehr im Element: das Widget zeigt die Daten, die es zuletzt aus ihr gelesen hat"),
     (K::errDataNotJson, "data: kein Datensatz-Objekt (es lässt sich nicht als JSON schreiben: ein Zyklus oder zu tief verschachtelt)"),
     (K::errFormatName, "unbekanntes Format „{value}“ (erwartet: json, csv, markdown oder html)"),
     (K::errReaderKind, "der Datensatz-Leser kann „{value}“ nicht lesen (erwartet: data, src, parse oder table)"),

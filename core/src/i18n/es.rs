@@ -214,6 +214,7 @@ translation! {
     (K::placeRowColumn, "fila {row}, columna {column}"),
     (K::errData, "data: {detail}"),
     (K::errPageTable, "la tabla de la página: {detail}"),
+    (K::tableGone, "la tabla de la página ya no está en el elemento: el widget muestra los datos que leyó de ella por última vez"),
     (K::errDataNotJson, "data: no es un objeto de conjunto de datos (no se puede escribir como JSON: tiene un ciclo o un anidamiento demasiado profundo)"),
     (K::errFormatName, "formato desconocido «{value}» (se esperaba json, csv, markdown o html)"),
     (K::errReaderKind, "el lector de conjuntos de datos no puede leer «{value}» (se esperaba data, src, parse o table)"),

@@ -215,6 +215,7 @@ translation! {
     (K::placeRowColumn, "ligne {row}, colonne {column}"),
     (K::errData, "data\u{a0}: {detail}"),
     (K::errPageTable, "le tableau de la page\u{a0}: {detail}"),
+    (K::tableGone, "le tableau de la page n’est plus dans l’élément : le widget montre les données qu’il en a lues en dernier"),
     (K::errDataNotJson, "data\u{a0}: pas un objet de jeu de données (impossible de l’écrire en JSON\u{a0}: un cycle, ou une imbrication trop profonde)"),
     (K::errFormatName, "format inconnu « {value} » (attendu\u{a0}: json, csv, markdown ou html)"),
     (K::errReaderKind, "le lecteur de jeux de données ne sait pas lire « {value} » (attendu\u{a0}: data, src, parse ou table)"),

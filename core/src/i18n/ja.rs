@@ -215,6 +215,7 @@ translation! {
     (K::placeRowColumn, "{row} 行目、{column} 列目"),
     (K::errData, "data: {detail}"),
     (K::errPageTable, "ページの表: {detail}"),
+    (K::tableGone, "ページの表が要素内にありません。ウィジェットは最後にその表から読み取ったデータを表示しています"),
     (K::errDataNotJson, "data: データセットのオブジェクトではありません（JSON として書き出せません: 循環参照があるか、入れ子が深すぎます）"),
     (K::errFormatName, "不明な形式「{value}」です（json、csv、markdown、html のいずれかを指定してください）"),
     (K::errReaderKind, "データセットの読み込み部は「{value}」を読めません（data、src、parse、table のいずれか）"),

@@ -195,6 +195,12 @@ impl AppState {
         let ds = self.dataset.clone();
         let mut source_changed = false;
         for opt in given.given() {
+            // Options that name services are read against the page's data: while it is on its
+            // way they wait (applied again when it arrives), instead of failing on the wrong data.
+            let names_services = matches!(opt, Opt::Services | Opt::Status | Opt::Sort);
+            if names_services && self.pending.is_some() {
+                continue;
+            }
             let v = given.text(opt);
             let result = match opt {
                 Opt::Query => {

@@ -240,3 +240,35 @@ fn actions_report_whether_anything_changed() {
     assert!(s.apply(Action::ClearFilters));
     assert_eq!(s.visible.len(), 20);
 }
+
+#[test]
+fn options_naming_services_wait_for_the_page_data_then_apply_to_it() {
+    use crate::dataset::{from_csv, ImportMeta, Link};
+    let mut s = AppState::new(Dataset::embedded());
+    s.set_pending(Some("data".into()));
+    let given = opts([
+        (Opt::Status, "aws-lambda:in-scope"),
+        (Opt::Sort, "aws-lambda:desc"),
+    ]);
+    s.apply_options(&given);
+    let t = crate::i18n::Strings::english();
+    assert!(
+        s.option_error_list(&t).is_empty(),
+        "no error on the wrong data"
+    );
+    let meta = ImportMeta {
+        as_of: "2026-12-01".into(),
+        source: Link {
+            title: "page".into(),
+            url: "https://example.com/".into(),
+            note: None,
+        },
+    };
+    let page = from_csv("Program,AWS Lambda\nA,1\nB,0\nC,1\n", &meta).unwrap();
+    s.set_custom(Some(Rc::new(page)));
+    s.set_pending(None);
+    s.apply_options(&given);
+    assert_eq!(s.option_error_list(&t), Vec::<String>::new());
+    assert_eq!(s.snapshot().status, "aws-lambda:in-scope");
+    assert_eq!(s.snapshot().visible, ["a", "c"]);
+}

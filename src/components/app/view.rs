@@ -16,7 +16,7 @@ use crate::options::Theme;
 use crate::platform;
 use crate::query::{SortField, StatusFilter};
 use crate::responsibility::Model;
-use crate::state::{service_choices, Action};
+use crate::state::{service_choices, Action, AppState};
 use crate::wording::details::CellDetails;
 use crate::wording::print_summary;
 use std::rc::Rc;
@@ -27,7 +27,7 @@ impl App {
     /// details, and the diagram and tools once the first paint is done.
     pub(super) fn render(&self, ctx: &Context<App>) -> Html {
         platform::enter(ctx.props().generation);
-        let s = &self.state;
+        let s = &*self.st();
         let link = ctx.link();
         let theme = match s.theme {
             Theme::Auto => None,
@@ -41,18 +41,12 @@ impl App {
             ctx.props().data_lang.clone()
         };
         let mut errors = s.option_error_list(t);
-        let data_errors: Vec<String> = ctx
-            .props()
-            .data_error
-            .iter()
-            .chain(&self.source.error)
-            .cloned()
-            .collect();
+        let data_errors = &ctx.props().data_errors;
         let stale_note = (!data_errors.is_empty() && s.pending.is_none())
             .then(|| t.get(K::stillPrevious).to_string());
-        errors.splice(0..0, data_errors);
+        errors.splice(0..0, data_errors.iter().cloned());
         errors.extend(ctx.props().string_errors.iter().cloned());
-        let loading = self.source.loading.as_ref();
+        let loading = ctx.props().loading.as_ref();
         let rtl = ctx.props().rtl;
         html! {
             <ContextProvider<Rc<Strings>> context={t.clone()}>
@@ -76,7 +70,7 @@ impl App {
                         </div>
                     </section>
                 } else if s.view.shows_table() {
-                    { self.table_section(ctx, t, data_lang) }
+                    { self.table_section(ctx, s, t, data_lang) }
                 }
                 if s.view.shows_diagram() && !self.diagram_waits {
                     <Diagram
@@ -103,10 +97,10 @@ impl App {
     fn table_section(
         &self,
         ctx: &Context<App>,
+        s: &AppState,
         t: &Rc<Strings>,
         data_lang: Option<AttrValue>,
     ) -> Html {
-        let s = &self.state;
         let ds = &s.dataset;
         let link = ctx.link();
         let shown = Rc::new(s.shown_services());

@@ -1,0 +1,178 @@
+//! Where a widget's data comes from, and what it shows meanwhile. The page gives it one of: the
+//! `data` property, a `src`, a `<table>` inside the element — else the widget shows the embedded
+//! matrix. Each is read by the dataset reader (the second wasm); while one loads, or after it
+//! failed, the widget shows the page's previous data if it showed any, otherwise no rows (never
+//! the embedded matrix as if it were the page's).
+
+use crate::dataset::{Dataset, DatasetError};
+use crate::i18n::Strings;
+use std::rc::Rc;
+
+/// What one source has given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    /// It is on its way (a `src` request, or the reader loading).
+    Waiting,
+    Read(Rc<Dataset>),
+    /// Why it cannot be used.
+    Failed(Failure),
+}
+
+/// Why a source cannot be used: a dataset's error (said in the language the widget speaks when
+/// it is shown), or a message already said (a request's, in the language of its time).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    Data(DatasetError),
+    Said(String),
+}
+
+impl Failure {
+    pub fn text(&self, t: &Strings) -> String {
+        match self {
+            Failure::Data(e) => e.text(t),
+            Failure::Said(m) => m.clone(),
+        }
+    }
+}
+
+impl From<DatasetError> for Failure {
+    fn from(e: DatasetError) -> Failure {
+        Failure::Data(e)
+    }
+}
+
+/// A `src` and its request.
+pub struct Src {
+    /// The absolute URL.
+    pub url: String,
+    pub slot: Slot,
+    /// Numbers the requests, so a late answer to an earlier one is ignored.
+    pub request: u32,
+    /// The request in flight: replaced (and so aborted) by the next, dropped (and so aborted)
+    /// with the widget.
+    pub fetch: Option<crate::platform::Request>,
+}
+
+/// Which source the widget shows, by the documented order (data, src, table, embedded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Active {
+    Data,
+    Src,
+    Table,
+    Embedded,
+}
+
+/// What the widget shows of its sources.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shown {
+    /// The page's dataset to show; `None`: the embedded matrix.
+    pub data: Option<Rc<Dataset>>,
+    /// The page's data is not here and none was shown before: no rows (the URL it waits for, or
+    /// empty).
+    pub pending: Option<String>,
+    /// A `src` is loading (its URL).
+    pub loading: Option<String>,
+    /// The data shown is not the last word: a source is on its way (`ready` waits for it).
+    pub waiting: bool,
+    /// Why the page's latest data cannot be used (the previous, if any, stays shown).
+    pub errors: Vec<String>,
+}
+
+/// The widget's sources.
+#[derive(Default)]
+pub struct Sources {
+    /// The `data` property, once given.
+    pub data: Option<Slot>,
+    pub src: Option<Src>,
+    /// The child table (when neither `data` nor `src` is given), once found.
+    pub table: Option<Slot>,
+    /// What this widget last showed (the page's dataset, or `None`: the embedded one): it stays
+    /// while new data loads or fails, and when the page's table goes missing. Nothing before the
+    /// first data is shown: no rows then, never the embedded matrix as if it were the page's.
+    pub previous: Option<Option<Rc<Dataset>>>,
+    /// The table was the source shown before it went missing.
+    pub table_was_shown: bool,
+}
+
+impl Sources {
+    /// The source shown, by the documented order.
+    pub fn active(&self) -> Active {
+        if self.data.is_some() {
+            Active::Data
+        } else if self.src.is_some() {
+            Active::Src
+        } else if self.table.is_some() {
+            Active::Table
+        } else {
+            Active::Embedded
+        }
+    }
+
+    /// What the widget shows now; `missing_table` is the message for a page's table that went
+    /// away after it was shown.
+    pub fn shown(&self, t: &Strings, missing_table: impl FnOnce() -> String) -> Shown {
+        let (slot, url) = match self.active() {
+            Active::Data => (self.data.as_ref(), String::new()),
+            Active::Src => {
+                let src = self.src.as_ref().expect("active");
+                (Some(&src.slot), src.url.clone())
+            }
+            Active::Table => (self.table.as_ref(), String::new()),
+            Active::Embedded if self.table_was_shown => {
+                return Shown {
+                    data: self.previous.clone().flatten(),
+                    errors: vec![missing_table()],
+                    ..Shown::default()
+                };
+            }
+            Active::Embedded => return Shown::default(),
+        };
+        let loading =
+            (self.active() == Active::Src && slot == Some(&Slot::Waiting)).then(|| url.clone());
+        let mut out = Shown {
+            loading,
+            waiting: slot == Some(&Slot::Waiting),
+            ..Shown::default()
+        };
+        match slot {
+            Some(Slot::Read(ds)) => out.data = Some(ds.clone()),
+            other => {
+                if let Some(Slot::Failed(e)) = other {
+                    out.errors.push(e.text(t));
+                }
+                match &self.previous {
+                    Some(p) => out.data = p.clone(),
+                    None => out.pending = Some(url),
+                }
+            }
+        }
+        out
+    }
+
+    /// Notes what is shown now as the previous data (after a render), when it is the last word
+    /// of its source.
+    pub fn showed(&mut self, shown: &Shown) {
+        if shown.errors.is_empty() && shown.pending.is_none() && !shown.waiting {
+            self.previous = Some(shown.data.clone());
+            self.table_was_shown = self.active() == Active::Table;
+        }
+    }
+
+    /// Why there is nothing of the page's to export (in English: thrown to the page's script),
+    /// or `None` when what is shown is the page's data or the embedded data shown as such.
+    pub fn nothing_to_export(&self, shown: &Shown) -> Option<String> {
+        let pending = shown.pending.as_deref()?;
+        if let Some(e) = shown.errors.first() {
+            return Some(e.clone());
+        }
+        Some(match self.active() {
+            Active::Src => {
+                format!("the data from {pending} has not arrived (it is loading, or it failed)")
+            }
+            Active::Table => {
+                "the page's table is being read (the dataset reader is loading)".into()
+            }
+            _ => "the page's data is being read (the dataset reader is loading)".into(),
+        })
+    }
+}

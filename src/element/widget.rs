@@ -1,0 +1,581 @@
+//! One widget's state, in one place: the options the page set, where its data comes from and
+//! what each source gave ([`Sources`]), what the user's view was (remembered across a move in
+//! the page and a restart, handed to `www/define.js` to keep), its strings, and the app it
+//! renders. The app's state (the reducer's) lives in one cell both read: the app changes it, the
+//! widget answers `state`, `save()` and the exports from it.
+
+use super::events::{dispatch, dispatch_error};
+use super::input::Read;
+use super::memory;
+use super::root::{Root, RootProps};
+use super::sources::{Active, Failure, Slot, Sources, Src};
+use super::{direction, kept, locale, page_table};
+use crate::components::{AppProps, SharedState};
+use crate::dataset::{self, Dataset};
+use crate::i18n::{Strings, K};
+use crate::options::Options;
+use crate::state::Snapshot;
+use crate::view_state::Remembered;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::{AppHandle, Callback};
+
+/// A mounted widget.
+pub struct Widget {
+    /// Tells this mount apart from every other (the widget a panic is blamed on).
+    pub id: u32,
+    pub target: Element,
+    pub container: Element,
+    pub app: Option<AppHandle<Root>>,
+    /// Every option the page has set so far, and those set since the app last applied an
+    /// update (`applied`: the serial it applied).
+    pub options: Rc<Options>,
+    update: Rc<Options>,
+    serial: u32,
+    applied: Rc<Cell<u32>>,
+    pub namespace: String,
+    /// What the user's view was, and a number that tells a new restore from one applied.
+    pub remembered: Remembered,
+    restores: u32,
+    /// Called with the remembered view after each change (`www/define.js` keeps it for the
+    /// next mount, after a move or a restart).
+    remember: Option<js_sys::Function>,
+    pub sources: Sources,
+    /// The app's state, shared with the app (`None` before its first render).
+    pub state: SharedState,
+    /// The page's `strings` and what was wrong with them; the strings the widget speaks.
+    overrides: Vec<(K, String)>,
+    string_errors: Rc<Vec<String>>,
+    pub strings: Rc<Strings>,
+    /// Resolves after the first render that shows the data or the error (`AppProps::onready`).
+    pub ready: js_sys::Promise,
+    resolve_ready: Rc<RefCell<Option<js_sys::Function>>>,
+    /// The page ran right to left at the last render.
+    rtl: bool,
+    /// The translation the widget waits for before its first render (no flash of English).
+    lang_wait: Option<&'static str>,
+    /// The app has rendered once.
+    rendered: bool,
+    /// Follows `lang` and `dir` changes around the widget (its language and direction).
+    page_watch: Option<crate::platform::MutationWatch>,
+    /// Follows the page's edits of the element's child table.
+    table_watch: Option<crate::platform::MutationWatch>,
+    /// The widget itself, for the callbacks of what it waits for (a request, the reader).
+    me: Weak<RefCell<Widget>>,
+}
+
+/// A widget as the callbacks hold it.
+pub type Shared = Rc<RefCell<Widget>>;
+
+impl Widget {
+    /// A widget for `target`, rendering into `container` with `app`; its first render follows.
+    pub fn new(
+        id: u32,
+        target: Element,
+        (container, app): (Element, AppHandle<Root>),
+        read: Read,
+        memory: &JsValue,
+        remember: Option<js_sys::Function>,
+    ) -> Shared {
+        let resolve_ready: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let ready = {
+            let slot = resolve_ready.clone();
+            js_sys::Promise::new(&mut |resolve, _| *slot.borrow_mut() = Some(resolve))
+        };
+        let options = Rc::new(read.opts);
+        let w = Rc::new(RefCell::new(Widget {
+            id,
+            target,
+            container,
+            app: Some(app),
+            update: options.clone(),
+            options,
+            serial: 0,
+            applied: Rc::default(),
+            namespace: read.namespace.unwrap_or_default(),
+            remembered: memory::read(memory).unwrap_or_default(),
+            restores: 1,
+            remember,
+            sources: Sources::default(),
+            state: Rc::default(),
+            overrides: Vec::new(),
+            string_errors: Rc::default(),
+            strings: Rc::new(Strings::english()),
+            ready,
+            resolve_ready,
+            table_watch: None,
+            rtl: false,
+            lang_wait: None,
+            rendered: false,
+            page_watch: None,
+            me: Weak::new(),
+        }));
+        {
+            let mut me = w.borrow_mut();
+            me.me = Rc::downgrade(&w);
+            if let Some(s) = &read.strings {
+                me.take_strings(s);
+            }
+            me.strings = me.resolve_strings();
+            if let Some(d) = &read.data {
+                me.take_data(d);
+            }
+            me.load_src(true);
+            me.read_table(true);
+            me.watch_table();
+            me.watch_page();
+            me.render();
+        }
+        w
+    }
+
+    /// Follows the `lang` and `dir` attributes of the document (or the shadow root) the widget
+    /// sits in: a page that switches language or direction is followed.
+    fn watch_page(&mut self) {
+        let me = self.me.clone();
+        let root = self.target.get_root_node();
+        self.page_watch = Some(crate::platform::MutationWatch::new(
+            &root,
+            false,
+            &["lang", "dir"],
+            move || {
+                if let Some(w) = me.upgrade() {
+                    if let Ok(mut w) = w.try_borrow_mut() {
+                        crate::platform::enter(w.id);
+                        w.refresh();
+                    }
+                }
+            },
+        ));
+    }
+
+    /// Stops following the page and what the widget waits for (at unmount).
+    pub fn stop(&mut self) {
+        self.table_watch = None;
+        self.page_watch = None;
+        self.remember = None;
+        if let Some(src) = self.sources.src.as_mut() {
+            src.fetch = None;
+        }
+    }
+
+    /// Reads the child table again when the page edits it.
+    fn watch_table(&mut self) {
+        let me = self.me.clone();
+        let attributes = [
+            "data-as-of",
+            "data-source",
+            "data-source-url",
+            "colspan",
+            "rowspan",
+        ];
+        self.table_watch = Some(crate::platform::MutationWatch::new(
+            &self.target,
+            true,
+            &attributes,
+            move || {
+                if let Some(w) = me.upgrade() {
+                    if let Ok(mut w) = w.try_borrow_mut() {
+                        crate::platform::enter(w.id);
+                        w.refresh_table();
+                    }
+                }
+            },
+        ));
+    }
+
+    /// Sets options after mount: each option given applies, even with the value it had (the
+    /// page's word wins over what the user did with it); the others stay as they are.
+    pub fn apply(&mut self, read: Read) {
+        if let Some(ns) = read.namespace {
+            self.namespace = ns;
+        }
+        let src_before = self.options.text(crate::options::Opt::Src).to_string();
+        let mut all = (*self.options).clone();
+        all.merge(&read.opts);
+        self.options = Rc::new(all);
+        // Updates the app has not applied yet (a render skips props in between) go with this one.
+        let mut update = if self.applied.get() == self.serial {
+            Options::default()
+        } else {
+            (*self.update).clone()
+        };
+        update.merge(&read.opts);
+        self.update = Rc::new(update);
+        self.serial = self.serial.wrapping_add(1);
+        self.remembered.forget(read.opts.given());
+        self.push_memory();
+        if let Some(s) = &read.strings {
+            self.take_strings(s);
+        }
+        self.strings = self.resolve_strings();
+        if let Some(d) = &read.data {
+            self.take_data(d);
+        }
+        if self.options.text(crate::options::Opt::Src) != src_before {
+            self.load_src(false);
+        }
+        self.render();
+    }
+
+    /// Applies a view state on top of what is shown (fields left out stay), once checked
+    /// against the data shown.
+    pub fn restore(&mut self, r: Remembered) -> Result<(), String> {
+        if let Some(s) = self.state.borrow().as_ref() {
+            s.check_view_state(&r.view)?;
+        }
+        self.remembered = Remembered {
+            view: self.remembered.view.with_fields(&r.view, &r.fields),
+            fields: union(&self.remembered.fields, &r.fields),
+        };
+        self.restores = self.restores.wrapping_add(1);
+        self.push_memory();
+        self.render();
+        Ok(())
+    }
+
+    /// Hands what is remembered to `www/define.js` (which keeps it for the next mount).
+    fn push_memory(&self) {
+        if let Some(f) = &self.remember {
+            let _ = f.call1(&JsValue::NULL, &memory::write(&self.remembered));
+        }
+    }
+
+    /// After a user change: remember the view, tell the page (`cm-change`).
+    fn changed(&mut self) {
+        let snapshot = match self.state.borrow().as_ref() {
+            Some(s) => {
+                self.remembered = Remembered::whole(s.view_state());
+                s.snapshot()
+            }
+            None => return,
+        };
+        self.push_memory();
+        dispatch(&self.target, "cm-change", &super::snapshot_to_js(snapshot));
+    }
+
+    /// Looks again for the language to speak and the direction the page runs; re-renders only
+    /// when either changed.
+    pub fn refresh(&mut self) {
+        let strings = self.resolve_strings();
+        let rtl = direction::is_rtl(&self.target);
+        if strings != self.strings || rtl != self.rtl {
+            self.strings = strings;
+            self.render();
+        }
+    }
+
+    /// The strings for the language this widget is asked to speak. A translation not at hand is
+    /// asked for: until it arrives the widget speaks what it spoke (nothing before its first
+    /// render), then it speaks it.
+    fn resolve_strings(&mut self) -> Rc<Strings> {
+        let option = self
+            .options
+            .has(crate::options::Opt::Lang)
+            .then(|| self.options.text(crate::options::Opt::Lang));
+        let requested = locale::requested(&self.target, option);
+        if let Some(lang) = crate::catalogs::missing(&requested) {
+            if self.lang_wait != Some(lang) {
+                self.lang_wait = Some(lang);
+                let me = self.me.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::catalogs::fetch(lang).await;
+                    if let Some(w) = me.upgrade() {
+                        let mut w = w.borrow_mut();
+                        crate::platform::enter(w.id);
+                        w.lang_wait = None;
+                        w.refresh();
+                        w.render();
+                    }
+                });
+            }
+            return self.strings.clone();
+        }
+        self.lang_wait = None;
+        let strings = locale::strings(&requested, &self.overrides);
+        if strings == self.strings {
+            return self.strings.clone();
+        }
+        let _ = self.container.set_attribute("lang", &strings.lang);
+        for st in dataset::Status::ALL {
+            wasm_bindgen::intern(crate::wording::status_text(&strings, st));
+        }
+        strings
+    }
+
+    fn take_strings(&mut self, value: &JsValue) {
+        let (overrides, errors) = locale::read_overrides(value);
+        for e in &errors {
+            dispatch_error(&self.target, e);
+        }
+        self.overrides = overrides;
+        self.string_errors = Rc::new(errors);
+    }
+
+    /// A `data` the page gave (`null`: none): read by the reader, now if it has loaded, else
+    /// once it has.
+    fn take_data(&mut self, data: &JsValue) {
+        if data.is_null() {
+            self.sources.data = None;
+            return;
+        }
+        let slot = match super::data::json_text(data) {
+            Err(e) => Slot::Failed(e.into()),
+            Ok(text) if !crate::reader::ready() => {
+                self.when_reader(move |w| {
+                    let slot = read_data(&text);
+                    w.set_data(slot);
+                });
+                Slot::Waiting
+            }
+            Ok(text) => read_data(&text),
+        };
+        self.set_data(slot);
+    }
+
+    fn set_data(&mut self, slot: Slot) {
+        if let Slot::Failed(e) = &slot {
+            dispatch_error(&self.target, &e.text(&self.strings));
+        }
+        self.sources.data = Some(slot);
+        self.render();
+    }
+
+    /// Runs `f` on this widget once the dataset reader has loaded (or failed to: `f` then reads
+    /// and says why), if the widget is still there.
+    fn when_reader(&self, f: impl FnOnce(&mut Widget) + 'static) {
+        let me = self.me.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::reader::loaded().await;
+            if let Some(w) = me.upgrade() {
+                let mut w = w.borrow_mut();
+                crate::platform::enter(w.id);
+                f(&mut w);
+            }
+        });
+    }
+
+    /// Starts loading `src` (or forgets it when removed). At the first mount, what this element
+    /// loaded from the same URL before a move is used as it is.
+    fn load_src(&mut self, first: bool) {
+        let src = self
+            .options
+            .text(crate::options::Opt::Src)
+            .trim()
+            .to_string();
+        let request = self.sources.src.as_ref().map_or(1, |s| s.request + 1);
+        if src.is_empty() {
+            self.sources.src = None;
+            return;
+        }
+        let url = crate::platform::absolute_url(&src);
+        if let Some(ds) = kept::take(&self.target, &url).filter(|_| first) {
+            self.sources.src = Some(Src {
+                url,
+                slot: Slot::Read(ds),
+                request,
+                fetch: None,
+            });
+            return;
+        }
+        let (fetch, reading) = crate::platform::fetch_text(
+            self.strings.clone(),
+            url.clone(),
+            dataset::MAX_INPUT_BYTES,
+        );
+        self.sources.src = Some(Src {
+            url: url.clone(),
+            slot: Slot::Waiting,
+            request,
+            fetch,
+        });
+        let me = self.me.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let slot = match reading.await {
+                // Read by the dataset reader (a wasm of its own, loaded on first use).
+                Ok((text, ctype)) => {
+                    let args = [url.as_str().into(), ctype.into(), text.into()];
+                    match crate::reader::read("src", args).await {
+                        Ok(ds) => Slot::Read(Rc::new(ds)),
+                        Err(e) => {
+                            Slot::Failed(e.with("url", url.as_str()).within(K::srcInvalid).into())
+                        }
+                    }
+                }
+                Err(message) => Slot::Failed(Failure::Said(message)),
+            };
+            let Some(w) = me.upgrade() else { return };
+            let mut w = w.borrow_mut();
+            crate::platform::enter(w.id);
+            let Some(src) = w.sources.src.as_mut().filter(|s| s.request == request) else {
+                return;
+            };
+            src.fetch = None;
+            if let Slot::Failed(e) = &slot {
+                dispatch_error(&w.target, &e.text(&w.strings));
+            }
+            w.sources.src.as_mut().expect("found").slot = slot;
+            w.render();
+        });
+    }
+
+    /// Reads the child table again (when the page changed it); re-renders when what it holds
+    /// changed.
+    pub fn refresh_table(&mut self) {
+        if self.read_table(true) {
+            self.render();
+        }
+    }
+
+    /// Reads the child table; whether what it holds changed. A new error is sent as `cm-error`
+    /// when the table is the dataset. The embedded matrix as `scripts/seed-table.mjs` writes it
+    /// is known here; any other table is read by the reader, or waits for it to load (`wait`;
+    /// once it has loaded or failed to, the table is read, or the failure said).
+    fn read_table(&mut self, wait: bool) -> bool {
+        let slot = match page_table::read(&self.target) {
+            None => None,
+            Some(Err(e)) => Some(Slot::Failed(e.into())),
+            Some(Ok((t, _))) if t.is_seed_table() => Some(Slot::Read(Dataset::embedded())),
+            Some(Ok(_)) if wait && !crate::reader::ready() => {
+                self.when_reader(|w| {
+                    if w.read_table(false) {
+                        w.render();
+                    }
+                });
+                Some(Slot::Waiting)
+            }
+            Some(Ok((t, page))) => {
+                let packed = JsValue::from(dataset::packed::encode_page_table(&t));
+                let read = crate::reader::read_now("table", [&packed, &page.into(), &"".into()]);
+                Some(match read {
+                    Ok(ds) => Slot::Read(Rc::new(ds)),
+                    Err(e) => Slot::Failed(e.within(K::errPageTable).into()),
+                })
+            }
+        };
+        if slot == self.sources.table {
+            return false;
+        }
+        self.sources.table = slot;
+        if self.sources.active() == Active::Table {
+            if let Some(Slot::Failed(e)) = &self.sources.table {
+                dispatch_error(&self.target, &e.text(&self.strings));
+            }
+        }
+        true
+    }
+
+    /// Renders the app for the state of things (nothing while the first translation is on its
+    /// way).
+    pub fn render(&mut self) {
+        if self.lang_wait.is_some() && !self.rendered {
+            return;
+        }
+        self.rendered = true;
+        let missing = || self.strings.get(K::tableGone).to_string();
+        let shown = self.sources.shown(&self.strings, missing);
+        self.sources.showed(&shown);
+        // The page's own table that cannot be used, while nothing of it was shown: the alert
+        // beside the table as the page shows it. A table still to be read: the table alone.
+        let table_only = self.sources.active() == Active::Table && shown.data.is_none();
+        let page_table_error = table_only
+            .then(|| shown.errors.first().cloned())
+            .flatten()
+            .map(|message| super::root::PageTableError {
+                message,
+                strings: self.strings.clone(),
+                onready: self.ready_callback(),
+            });
+        let page_table_waits = table_only && page_table_error.is_none();
+        self.rtl = direction::is_rtl(&self.target);
+        let props = RootProps {
+            page_table_waits,
+            page_table_error,
+            app: Some(Rc::new(self.props(shown))),
+            generation: self.id,
+        };
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Resolves `ready` (the first time it is called).
+    pub fn ready_callback(&self) -> Callback<()> {
+        let resolve = self.resolve_ready.clone();
+        Callback::from(move |()| {
+            if let Some(f) = resolve.borrow_mut().take() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        })
+    }
+
+    fn props(&self, shown: super::sources::Shown) -> AppProps {
+        let me = self.me.clone();
+        AppProps {
+            options: self.options.clone(),
+            update: self.update.clone(),
+            serial: self.serial,
+            namespace: self.namespace.clone(),
+            restore: Some((self.restores, Rc::new(self.remembered.clone()))),
+            state: self.state.clone(),
+            // The embedded matrix written as a table is the embedded data, with its history.
+            data: shown.data.filter(|d| !d.is_embedded_matrix()),
+            pending: shown.pending,
+            loading: shown.loading,
+            waiting: shown.waiting,
+            data_errors: Rc::new(shown.errors),
+            strings: self.strings.clone(),
+            data_lang: locale::page_lang(&self.target).map(yew::AttrValue::from),
+            string_errors: self.string_errors.clone(),
+            onchange: Callback::from(move |()| {
+                if let Some(w) = me.upgrade() {
+                    if let Ok(mut w) = w.try_borrow_mut() {
+                        w.changed();
+                    }
+                }
+            }),
+            onapplied: {
+                let applied = self.applied.clone();
+                Callback::from(move |n: u32| applied.set(n))
+            },
+            onready: self.ready_callback(),
+            generation: self.id,
+            rtl: self.rtl,
+        }
+    }
+
+    /// The snapshot of what is shown (`state`), or `None` before the first render.
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        self.state.borrow().as_ref().map(|s| s.snapshot())
+    }
+
+    /// The dataset loaded from `src` with its URL, for a move in the page.
+    pub fn loaded_src(&self) -> Option<(String, Rc<Dataset>)> {
+        let src = self.sources.src.as_ref()?;
+        match &src.slot {
+            Slot::Read(ds) => Some((src.url.clone(), ds.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// A `data` object's JSON text, read by the dataset reader.
+fn read_data(text: &js_sys::JsString) -> Slot {
+    let none = JsValue::from_str("");
+    match crate::reader::read_now("data", [text.as_ref(), &none, &none]) {
+        Ok(ds) => Slot::Read(Rc::new(ds)),
+        Err(e) => Slot::Failed(e.within(K::errData).into()),
+    }
+}
+
+fn union<T: Copy + PartialEq>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = a.to_vec();
+    for x in b {
+        if !out.contains(x) {
+            out.push(*x);
+        }
+    }
+    out
+}
