@@ -439,6 +439,72 @@ test('a table shown whole has no scroll box: the page scrolls and the header sti
   assert.equal(header.top, 0, 'the header row sticks to the top of the page');
 });
 
+test('every menu opens under its button and inside the widget at 1280, 700 and 640 px, both directions', { timeout: 180000 }, async () => {
+  const { MatrixPage } = await import('./matrix-page.mjs');
+  for (const dir of ['ltr', 'rtl']) {
+    for (const width of [1280, 700, 640]) {
+      const page = await env.page({ viewport: { width, height: 800 } });
+      await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
+      await page.evaluate((d) => document.documentElement.setAttribute('dir', d), dir);
+      const cm = await MatrixPage.add(page);
+      await cm.ready();
+      for (const menu of ['filters', 'history', 'columns', 'export']) {
+        await cm.openMenu(menu);
+        const box = await cm.evaluate((el, m) => {
+          const r = el.shadowRoot;
+          const panel = r.querySelector(`details[part~="${m}"] > .cm-panel`).getBoundingClientRect();
+          const button = r.querySelector(`details[part~="${m}"] > summary`).getBoundingClientRect();
+          const frame = r.querySelector('[part=toolbar]').getBoundingClientRect();
+          return { panel: [panel.left, panel.right, panel.top], button: [button.left, button.right, button.bottom], frame: [frame.left, frame.right] };
+        }, menu);
+        const at = `${menu} at ${width} px, ${dir}: ${JSON.stringify(box)}`;
+        assert.ok(box.panel[0] >= box.frame[0] - 1 && box.panel[1] <= box.frame[1] + 1, `inside the toolbar: ${at}`);
+        assert.ok(Math.abs(box.panel[2] - box.button[2] - 4) <= 1, `just under its button: ${at}`);
+        // Under the button: the panel covers some of its width.
+        assert.ok(box.panel[0] < box.button[1] && box.panel[1] > box.button[0], `under its button: ${at}`);
+        await cm.closeMenus();
+      }
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    }
+  }
+});
+
+test('at the end of a page a short table\'s menu is not cut off: the page scrolls to its last control', T, async () => {
+  const cm = await open({ width: 1280, height: 700 }, { query: 'ospar' });
+  await cm.openFilters();
+  const gaps = cm.gapsBox;
+  await gaps.click();
+  assert.equal(await gaps.isChecked(), true, 'the last control of Filters is reached and used');
+  const reach = await cm.evaluate((el) => {
+    const panel = el.shadowRoot.querySelector('details[part~=filters] > .cm-panel').getBoundingClientRect();
+    return { bottom: panel.bottom + scrollY, page: document.documentElement.scrollHeight };
+  });
+  assert.ok(reach.bottom <= reach.page, `the page is as long as the open panel: ${JSON.stringify(reach)}`);
+});
+
+test('a long unbroken program name wraps: the column that stays in place leaves room for the cells', T, async () => {
+  const long = 'Programme'.repeat(20);
+  const data = {
+    title: 'Long names',
+    as_of: '2026-11-30',
+    source: { title: 'Register', url: 'https://intranet.example.com/register' },
+    services: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => ({ id, name: `Service ${id.toUpperCase()} with a long name` })),
+    programs: [{ id: 'long', name: long, status: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => [id, 'in-scope'])) }],
+  };
+  for (const viewport of [DESKTOP, { width: 700, height: 800 }]) {
+    const cm = await env.widget({}, { viewport, widget: { data } });
+    const box = await cm.evaluate((el) => {
+      const r = el.shadowRoot;
+      const th = r.querySelector('tr[data-program=long] th').getBoundingClientRect();
+      const wrap = r.querySelector('[part=table-wrap]').getBoundingClientRect();
+      return { th: th.width, wrap: wrap.width };
+    });
+    assert.ok(box.th <= box.wrap / 2, `the program column takes at most half the frame: ${JSON.stringify(box)}`);
+    assert.deepEqual(cm.page.problems, []);
+  }
+});
+
 test('tools in brief: a name, one line of what it checks, where it applies; the rest behind a disclosure', T, async () => {
   const cm = await open(DESKTOP);
   const tools = await cm.evaluate((el) => [...el.shadowRoot.querySelectorAll('.cm-tool')].map((li) => {

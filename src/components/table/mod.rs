@@ -134,9 +134,12 @@ pub fn table(props: &TableProps) -> Html {
         let wrap = wrap.clone();
         let overflows = overflows.clone();
         use_effect_with((), move |_| {
+            // The frame and the table: a table that grows in its frame (compare mode's wider
+            // cells) changes only its own size.
             let watch = wrap.cast::<web_sys::HtmlElement>().map(|el| {
                 let target = el.clone();
-                crate::platform::ResizeWatch::new(&el, move || {
+                let table = el.first_element_child();
+                let watch = crate::platform::ResizeWatch::new(&el, move || {
                     let wide = target
                         .first_element_child()
                         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
@@ -145,7 +148,11 @@ pub fn table(props: &TableProps) -> Html {
                     if remeasure(&target, true) || changed {
                         redraw.force_update();
                     }
-                })
+                });
+                if let Some(t) = &table {
+                    watch.also(t);
+                }
+                watch
             });
             move || drop(watch)
         });
