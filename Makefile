@@ -14,12 +14,9 @@ export PATH := $(CARGO_BIN):$(PATH)
 # use stable.
 NIGHTLY := nightly-2026-05-20
 SHIP_RUSTFLAGS := -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort
-SHIP_FLAGS := RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=target/ship
 SHIP_BUILD := cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
-RELEASE_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix.wasm
 # The dataset reader (reader/): a second wasm with the same flags, loaded on first use.
 READER_BUILD := $(SHIP_BUILD) -p compliance-matrix-reader
-READER_WASM := target/ship/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
 WASM_OPT := node node_modules/binaryen/bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 PORT ?= 8080
 
@@ -52,44 +49,41 @@ setup-browser:
 	fi
 
 ## --- build -------------------------------------------------------------------------------------
+## The shipped build and the fault-injection build run the same steps, so panic isolation is
+## tested on what ships: $(call wasm-dist,<cargo target dir>,<cargo features>,<wasm-bindgen dir>,
+## <output dir>,<bundle flags>) builds both wasm files (the widget and the dataset reader) on the
+## pinned nightly, binds them, runs wasm-opt, shortens the names that tie each wasm to its glue,
+## precompresses them, bundles the module and copies the translations.
+define wasm-dist
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(1) $(SHIP_BUILD) $(2)
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(1) $(READER_BUILD) $(2)
+	rm -rf $(3) $(4) && mkdir -p $(3) $(4)
+	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir $(3) $(1)/$(WASM_TARGET)/release/compliance_matrix.wasm
+	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir $(3) $(1)/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
+	$(WASM_OPT) $(3)/compliance-matrix_bg.wasm -o $(4)/compliance-matrix_bg.wasm
+	$(WASM_OPT) $(3)/compliance-matrix-reader_bg.wasm -o $(4)/compliance-matrix-reader_bg.wasm
+	node scripts/minify-names.mjs $(4)/compliance-matrix_bg.wasm $(3)/compliance-matrix.js
+	node scripts/minify-names.mjs $(4)/compliance-matrix-reader_bg.wasm $(3)/compliance-matrix-reader.js
+	node scripts/precompress.mjs $(4)/compliance-matrix_bg.wasm $(4)/compliance-matrix-reader_bg.wasm
+	node scripts/bundle.mjs $(3)/compliance-matrix.js $(3)/compliance-matrix-reader.js $(4)/compliance-matrix.js $(5)
+	cp -r www/i18n $(4)/i18n
+endef
+
+## The package's files in dist/; the single file and the types beside them.
+BINDGEN := target/bindgen/nomod
 dist: setup
-	$(SHIP_FLAGS) $(SHIP_BUILD)
-	$(SHIP_FLAGS) $(READER_BUILD)
-	rm -rf target/bindgen dist && mkdir -p target/bindgen/nomod dist
-	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen/nomod $(RELEASE_WASM)
-	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen/nomod $(READER_WASM)
-	$(WASM_OPT) target/bindgen/nomod/compliance-matrix_bg.wasm -o dist/compliance-matrix_bg.wasm
-	$(WASM_OPT) target/bindgen/nomod/compliance-matrix-reader_bg.wasm -o dist/compliance-matrix-reader_bg.wasm
-	node scripts/minify-names.mjs dist/compliance-matrix_bg.wasm target/bindgen/nomod/compliance-matrix.js
-	node scripts/minify-names.mjs dist/compliance-matrix-reader_bg.wasm target/bindgen/nomod/compliance-matrix-reader.js
-	node scripts/precompress.mjs dist/compliance-matrix_bg.wasm dist/compliance-matrix-reader_bg.wasm
-	node scripts/bundle.mjs target/bindgen/nomod/compliance-matrix.js target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix.js
-	cp -r www/i18n dist/i18n
+	$(call wasm-dist,target/ship,,$(BINDGEN),dist,)
 	@for f in compliance-matrix.d.ts react.d.ts vue.d.ts custom-elements.json README.md package.json; do [ ! -f www/$$f ] || cp www/$$f dist/; done
 	node scripts/notices.mjs dist/THIRD_PARTY_NOTICES
-	node scripts/single-file.mjs target/bindgen/nomod/compliance-matrix.js dist/compliance-matrix_bg.wasm.gz target/bindgen/nomod/compliance-matrix-reader.js dist/compliance-matrix-reader_bg.wasm.gz dist/compliance-matrix.html
+	node scripts/single-file.mjs $(BINDGEN)/compliance-matrix.js dist/compliance-matrix_bg.wasm.gz $(BINDGEN)/compliance-matrix-reader.js dist/compliance-matrix-reader_bg.wasm.gz dist/compliance-matrix.html
 	@echo "dist: $$(gzip -9 < dist/compliance-matrix.js | wc -c) bytes gzip -9 js + $$(wc -c < dist/compliance-matrix_bg.wasm.gz) wasm.gz," \
 	  "reader $$(wc -c < dist/compliance-matrix-reader_bg.wasm.gz)"
 
-## A build as shipped (pinned nightly, release profile, wasm-opt) with the `fault-injection`
-## feature (a search text that panics), for the panic-isolation e2e tests (tests/e2e/panic.test.mjs,
-## view-state.test.mjs): isolation is tested as it ships. Own target dir, so the shipped build's
-## cache stays. Never shipped.
-FAULT_DIR := target/fault-dist
-FAULT_TARGET := target/fault
+## A build as shipped with the `fault-injection` feature (a search text that panics), for the
+## panic-isolation e2e tests (tests/e2e/panic.test.mjs, view-state.test.mjs). Own target dir, so
+## the shipped build's cache stays; its module is not minified. Never shipped.
 fault-dist: setup
-	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(FAULT_TARGET) $(SHIP_BUILD) --features fault-injection
-	rm -rf target/bindgen-fault $(FAULT_DIR) && mkdir -p target/bindgen-fault $(FAULT_DIR)
-	RUSTFLAGS="$(SHIP_RUSTFLAGS)" CARGO_TARGET_DIR=$(FAULT_TARGET) $(READER_BUILD) --features fault-injection
-	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix.wasm
-	wasm-bindgen --target no-modules --no-typescript --out-name compliance-matrix-reader --out-dir target/bindgen-fault $(FAULT_TARGET)/$(WASM_TARGET)/release/compliance_matrix_reader.wasm
-	$(WASM_OPT) target/bindgen-fault/compliance-matrix-reader_bg.wasm -o $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
-	$(WASM_OPT) target/bindgen-fault/compliance-matrix_bg.wasm -o $(FAULT_DIR)/compliance-matrix_bg.wasm
-	node scripts/minify-names.mjs $(FAULT_DIR)/compliance-matrix_bg.wasm target/bindgen-fault/compliance-matrix.js
-	node scripts/minify-names.mjs $(FAULT_DIR)/compliance-matrix-reader_bg.wasm target/bindgen-fault/compliance-matrix-reader.js
-	node scripts/bundle.mjs target/bindgen-fault/compliance-matrix.js target/bindgen-fault/compliance-matrix-reader.js $(FAULT_DIR)/compliance-matrix.js --no-minify
-	cp -r www/i18n $(FAULT_DIR)/i18n
-	node scripts/precompress.mjs $(FAULT_DIR)/compliance-matrix_bg.wasm $(FAULT_DIR)/compliance-matrix-reader_bg.wasm
+	$(call wasm-dist,target/fault,--features fault-injection,target/bindgen-fault,target/fault-dist,--no-minify)
 
 ## --- npm package -------------------------------------------------------------------------------
 ## The tarball npm publishes, dist/compliance-matrix-<version>.tgz, from target/pkg/: the module, the

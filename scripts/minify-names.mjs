@@ -4,6 +4,8 @@
 // names, … → "a", "b", …). The hex digits do not compress: this saves 3.5 kB gzip in the wasm
 // and about as much in the module (measured 2026-12-06). The glue's own API (mount, parseDataset,
 // …) keeps its names: only what it says to the wasm changes.
+// binaryen's --minify-imports-and-exports-and-modules does the wasm half, but gives the exports
+// longer names than this (one sequence for imports and exports): measured in docs/decisions.md.
 //
 // Usage: node scripts/minify-names.mjs <file.wasm> [<glue.js>] (both rewritten). Without a glue,
 // only the wasm: the names follow the order of the imports and exports, so a twin of a wasm (the
