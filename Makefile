@@ -114,7 +114,7 @@ test-package:
 	node scripts/check-package.mjs dist/compliance-matrix-$(VERSION).tgz
 	node --test tests/package/
 
-## --- benchmark (issue 8): our widget vs vanilla JS, Grid.js and Tabulator in one Chromium run ------
+## --- benchmark: our widget vs vanilla JS, Grid.js and Tabulator in one Chromium run ---------------
 setup-bench:
 	@if [ ! -d bench/node_modules/gridjs ] || [ ! -d bench/node_modules/tabulator-tables ] || [ bench/package.json -nt bench/node_modules/.package-lock.json ]; then \
 	  cd bench && npm install --no-audit --no-fund; fi
