@@ -108,7 +108,7 @@ test-package:
 	node scripts/check-package.mjs dist/compliance-matrix-$(VERSION).tgz
 	node --test tests/package/
 
-## --- benchmark (issue 8): our widget vs vanilla JS, Grid.js and Tabulator in one Chromium run ------
+## --- benchmark: our widget vs vanilla JS, Grid.js and Tabulator in one Chromium run ---------------
 setup-bench:
 	@if [ ! -d bench/node_modules/gridjs ] || [ ! -d bench/node_modules/tabulator-tables ] || [ bench/package.json -nt bench/node_modules/.package-lock.json ]; then \
 	  cd bench && npm install --no-audit --no-fund; fi
@@ -183,9 +183,11 @@ test-native:
 	cargo test --workspace
 
 ## Generated files, each checked by a test: www/options.js from the one table of options
-## (core/src/options.rs, tests/options.rs), www/i18n/<lang>.js from each translation (same test) and core/src/responsibility/embedded.rs, the embedded
-## model as static data, from data/responsibility.json and data/tools.json (parsed and validated), and
-## core/src/dataset/embedded.rs, the seed and its revisions packed, from data/matrix.json and data/revisions/.
+## (core/src/options/, by tests/options.rs), www/i18n/<lang>.js from each translation (same test);
+## by core/tests/generated.rs, core/src/responsibility/embedded.rs, the model as static data, from
+## data/responsibility.json and data/tools.json (parsed and validated), and
+## core/src/dataset/embedded.rs, the seed and its revisions packed, from data/matrix.json and
+## data/revisions/.
 options:
 	UPDATE_GENERATED=1 cargo test -q --test options
 	UPDATE_GENERATED=1 cargo test -q -p compliance-matrix-core --test generated

@@ -1,4 +1,4 @@
-// First paint with a page's own table (issue 18): the demo page (index.html) carries the seed as a
+// First paint with a page's own table: the demo page (index.html) carries the seed as a
 // child <table> of <compliance-matrix>, so the matrix is on screen before the wasm arrives. Measured
 // on a fresh page per repetition (own browser context), Debian Chromium with the e2e launch
 // options, served from this checkout by scripts/serve.mjs (no compression, no cache):

@@ -1,4 +1,6 @@
-//! The npm package and the crate agree on the version, and the package exposes what DESIGN.md names.
+//! The npm package and the crate agree on the version, and the package exposes what its public
+//! contract promises (`README.md`, `www/README.md` and `docs/embedding.md`): an ES module with its
+//! types, the wasm among its files, and a custom-elements manifest naming the element's attributes.
 
 fn package() -> serde_json::Value {
     serde_json::from_str(include_str!("../www/package.json")).unwrap()

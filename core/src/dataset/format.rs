@@ -164,8 +164,9 @@ mod tests {
         assert!(e.message().contains("HTML page"), "{e}");
     }
 
-    /// Issue 19, item 7: HTML was recognised by `<!doctype html` and `<html` only; a page that
-    /// starts with a comment, an XML declaration, `<head>`, `<meta>` or `<body>` was read as CSV.
+    /// HTML was recognised by `<!doctype html` and `<html` only, so a page that starts with a
+    /// comment, an XML declaration, `<head>`, `<meta>` or `<body>` (a login or error page where a
+    /// dataset was expected) was read as CSV instead of refused as a page.
     #[test]
     fn html_pages_are_recognised_by_more_than_their_first_characters() {
         for page in [

@@ -273,8 +273,8 @@ mod tests {
         assert_eq!(safe_url("mailto:a@b.c"), Some("mailto:a@b.c"));
     }
 
-    /// Issue 19, item 1: 20,000 programs with 100,000 distinct tags froze the page for 40 s; the
-    /// dataset is now refused naming the first tag over a limit.
+    /// 20,000 programs with 100,000 distinct tags froze the page for 40 s: a dataset over the
+    /// facet or dataset limits is refused, naming the first tag over a limit.
     #[test]
     fn tags_over_the_facet_and_dataset_limits_are_refused() {
         let base = (*Dataset::embedded()).clone();
