@@ -184,13 +184,13 @@ test-native:
 
 ## Generated files, each checked by a test: www/options.js from the one table of options
 ## (core/src/options/, by tests/options.rs), www/i18n/<lang>.js from each translation (same test);
-## by core/tests/generated.rs, core/src/responsibility/embedded.rs, the model as static data, from
+## by core/tests/embedded_data.rs, core/src/responsibility/embedded.rs, the model as static data, from
 ## data/responsibility.json and data/tools.json (parsed and validated), and
 ## core/src/dataset/embedded.rs, the seed and its revisions packed, from data/matrix.json and
 ## data/revisions/.
 options:
 	UPDATE_GENERATED=1 cargo test -q --test options
-	UPDATE_GENERATED=1 cargo test -q -p compliance-matrix-core --test generated
+	UPDATE_GENERATED=1 cargo test -q -p compliance-matrix-core --test embedded_data
 
 test-wasm: setup setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target $(WASM_TARGET) --test web

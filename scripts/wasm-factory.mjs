@@ -45,13 +45,13 @@ wasm_bindgen.onPanic = (listener) => {
   onTrap = (e) => {
     const message = \`compliance-matrix stopped after an internal error: \${e && e.message ? e.message : e}\`;
     console.error(message);
-    let generation = 0;
+    let mount = 0;
     try {
-      generation = wasm_bindgen.activeMount ? wasm_bindgen.activeMount() : 0;
+      mount = wasm_bindgen.activeMount ? wasm_bindgen.activeMount() : 0;
     } catch {
       // Nothing more can be read from this instance.
     }
-    listener(message, generation);
+    listener(message, mount);
   };
 };
 return wasm_bindgen;

@@ -8,7 +8,7 @@
 
 pub use compliance_matrix_core::{
     dataset, diagram_layout, export, grid, i18n, options, query, responsibility, revisions, state,
-    text, view_state, window, wording,
+    text, view_state, windowing, wording,
 };
 
 pub mod catalogs;

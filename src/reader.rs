@@ -6,7 +6,7 @@
 //! ([`loaded`]); a `src` is read once it has arrived ([`read`]).
 
 use crate::dataset::{packed, Dataset, DatasetError};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -36,7 +36,7 @@ pub fn set(loader: Option<js_sys::Function>) {
 }
 
 fn load_error(detail: &str) -> DatasetError {
-    DatasetError::input(K::errReaderLoad).with("detail", detail)
+    DatasetError::input(StringKey::errReaderLoad).with("detail", detail)
 }
 
 /// Starts loading the reader if it is not here or on its way; a Promise that settles when it has
@@ -123,14 +123,14 @@ pub fn read_now(kind: &str, args: [&JsValue; 3]) -> Result<Dataset, DatasetError
                 *instance = None;
             }
         });
-        DatasetError::input(K::errReaderAnswer).with(
+        DatasetError::input(StringKey::errReaderAnswer).with(
             "detail",
             format!("it stopped after an internal error: {}", message_of(&e)),
         )
     })?;
     let text = answer.as_string().unwrap_or_default();
     packed::decode_read(&text)
-        .map_err(|e| DatasetError::input(K::errReaderAnswer).with("detail", e))?
+        .map_err(|e| DatasetError::input(StringKey::errReaderAnswer).with("detail", e))?
 }
 
 /// Waits until the reader has loaded or failed to (a read then says why).

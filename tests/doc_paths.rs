@@ -27,20 +27,6 @@ const TOP_FILES: [&str; 9] = [
     "webdriver.json",
 ];
 
-/// Docs being rewritten from today's tree elsewhere, with the stale paths each still names. These
-/// are let through until the rewrite lands; once one is no longer named, or exists again, the test
-/// fails so that its entry is removed too.
-const BEING_REWRITTEN: &[(&str, &[&str])] = &[(
-    "docs/architecture.md",
-    &[
-        // Its "where a new feature goes" names the reader a TSV format would add.
-        "core/src/dataset/tsv.rs",
-        // Folders now: options/ (mod.rs, parse.rs) and platform/ (one file per effect).
-        "core/src/options.rs",
-        "src/platform.rs",
-    ],
-)];
-
 /// A path a doc names: where (doc and line), what it wrote, and the path on disk to look for.
 struct Named {
     doc: String,
@@ -148,15 +134,8 @@ fn missing() -> Vec<Named> {
 
 #[test]
 fn every_repository_path_the_docs_name_exists() {
-    let missing = missing();
-    let let_through = |n: &Named| {
-        BEING_REWRITTEN
-            .iter()
-            .any(|(doc, paths)| n.doc == *doc && paths.contains(&n.written.as_str()))
-    };
-    let stale: Vec<String> = missing
+    let stale: Vec<String> = missing()
         .iter()
-        .filter(|n| !let_through(n))
         .map(|n| format!("{}:{}: {}", n.doc, n.line, n.written))
         .collect();
     assert!(
@@ -164,14 +143,78 @@ fn every_repository_path_the_docs_name_exists() {
         "paths the docs name that do not exist:\n{}",
         stale.join("\n")
     );
-    for (doc, paths) in BEING_REWRITTEN {
-        for path in *paths {
-            assert!(
-                missing.iter().any(|n| n.doc == *doc && n.written == *path),
-                "{doc} no longer names the missing {path}: remove it from BEING_REWRITTEN"
-            );
+}
+
+/// The file names (`mod.rs`, `widget.rs`, `define.js` …) in the fenced blocks of a doc.
+fn file_names_in_blocks(text: &str) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if !fenced {
+            continue;
+        }
+        for word in line.split(|c: char| c.is_whitespace() || ",():;".contains(c)) {
+            let word = word.trim_matches(|c: char| "`'\"".contains(c));
+            // A placeholder (`data_*.rs`, `<lang>.js`) and a product's name (`Grid.js`) are
+            // not a file's name.
+            let placeholder = word.contains(['*', '<']) || word.starts_with(char::is_uppercase);
+            if !placeholder
+                && [".rs", ".js", ".mjs", ".css"]
+                    .iter()
+                    .any(|e| word.ends_with(e))
+            {
+                names.insert(word.rsplit('/').next().unwrap().to_string());
+            }
         }
     }
+    names
+}
+
+/// The hand-written source files under `dir` (generated `embedded.rs` and unit-test `tests.rs`
+/// files left out), by file name.
+fn source_files(dir: &Path, out: &mut std::collections::BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if path.is_dir() {
+            source_files(&path, out);
+        } else if (name.ends_with(".rs") || name.ends_with(".css"))
+            && !["embedded.rs", "tests.rs"].contains(&name.as_str())
+        {
+            out.insert(name);
+        }
+    }
+}
+
+#[test]
+fn the_architecture_tree_names_every_source_file_and_only_files_that_exist() {
+    let doc = std::fs::read_to_string(root().join("docs/architecture.md")).unwrap();
+    let named = file_names_in_blocks(&doc);
+    let mut sources = std::collections::BTreeSet::new();
+    for dir in ["core/src", "src", "reader/src"] {
+        source_files(&root().join(dir), &mut sources);
+    }
+    let unnamed: Vec<&String> = sources.difference(&named).collect();
+    assert!(
+        unnamed.is_empty(),
+        "docs/architecture.md's tree leaves out {unnamed:?}"
+    );
+    let mut everything = sources.clone();
+    for dir in ["www", "scripts", "tests", "core/tests", "bench"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            everything.insert(entry.unwrap().file_name().to_string_lossy().to_string());
+        }
+    }
+    everything.extend(["build.rs", "embedded.rs", "tests.rs"].map(String::from));
+    let gone: Vec<&String> = named.difference(&everything).collect();
+    assert!(
+        gone.is_empty(),
+        "docs/architecture.md's tree names {gone:?}, which do not exist"
+    );
 }
 
 #[test]

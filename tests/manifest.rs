@@ -93,7 +93,8 @@ fn the_manifest_lists_every_css_property_and_no_other() {
 #[test]
 fn the_manifest_lists_the_events_dispatched() {
     let rust = read("src/element/mod.rs")
-        + &read("src/element/widget.rs")
+        + &read("src/element/widget/mod.rs")
+        + &read("src/element/widget/load.rs")
         + &read("src/element/events.rs");
     let mut real = between(&rust, "dispatch(&target, \"", '"');
     real.extend(between(&rust, "dispatch(target, \"", '"'));

@@ -3,7 +3,7 @@
 //! `custom-elements.json` name every option with its type. `UPDATE_GENERATED=1 cargo test --test
 //! options` (or `make options`) writes `www/options.js` anew.
 
-use compliance_matrix::i18n::{Strings, K};
+use compliance_matrix::i18n::{StringKey, Strings};
 use compliance_matrix::options::{Kind, SPECS};
 
 /// `www/options.js`: the table as the element needs it before the wasm loads (attribute,
@@ -45,7 +45,11 @@ fn options_js() -> String {
 }
 
 /// The keys of each language of FATAL in options.js.
-const FATAL_KEYS: [K; 3] = [K::fatalStart, K::fatalStopped, K::fatalGivenUp];
+const FATAL_KEYS: [StringKey; 3] = [
+    StringKey::fatalStart,
+    StringKey::fatalStopped,
+    StringKey::fatalGivenUp,
+];
 
 fn www(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -192,12 +196,12 @@ fn the_types_declare_every_option_on_mount_and_the_element() {
 
 #[test]
 fn the_types_list_every_ui_string_key() {
-    use compliance_matrix::i18n::K;
+    use compliance_matrix::i18n::StringKey;
     let dts = std::fs::read_to_string(www("compliance-matrix.d.ts")).unwrap();
     let a = dts.find("export type StringKey =").expect("StringKey");
     let b = dts[a..].find(';').unwrap() + a;
     let listed: Vec<&str> = dts[a..b].split('\'').skip(1).step_by(2).collect();
-    let keys: Vec<&str> = K::ALL.iter().map(|k| k.name()).collect();
+    let keys: Vec<&str> = StringKey::ALL.iter().map(|k| k.name()).collect();
     assert_eq!(
         listed, keys,
         "StringKey in www/compliance-matrix.d.ts (catalog order)"

@@ -56,7 +56,7 @@ impl Move {
 pub const PAGE_ROWS: usize = 10;
 
 impl GridCell {
-    /// The first status cell of the first row: where the tab stop starts (the cell a reader
+    /// The first status cell of the first row: where the tab stop starts (the cell a user
     /// most likely asks about), or the header's first cell when there is no body row.
     pub fn start(rows: usize, cols: usize) -> GridCell {
         GridCell {

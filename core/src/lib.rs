@@ -1,7 +1,7 @@
 //! compliance-matrix-core: everything the widget knows that is not the browser. The modules are
 //! layered, and data flows one way, from the bottom up:
 //!
-//! 1. [`text`], [`order`], [`grid`], [`window`]: words and slugs, the one sort, grid moves,
+//! 1. [`text`], [`stable_sort`], [`grid`], [`windowing`]: words and slugs, the one sort, grid moves,
 //!    list windowing;
 //! 2. [`i18n`]: keys, catalogs, templates (nothing else of the core);
 //! 3. [`dataset`]: read and check a matrix;
@@ -21,12 +21,12 @@ pub mod export;
 pub mod grid;
 pub mod i18n;
 pub mod options;
-pub mod order;
 pub mod query;
 pub mod responsibility;
 pub mod revisions;
+pub mod stable_sort;
 pub mod state;
 pub mod text;
 pub mod view_state;
-pub mod window;
+pub mod windowing;
 pub mod wording;

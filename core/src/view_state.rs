@@ -1,4 +1,4 @@
-//! The view state: what a reader changed (search, filters, sort, columns, revision), as plain
+//! The view state: what a user changed (search, filters, sort, columns, revision), as plain
 //! serde data. `save()` returns it, `restore(state)` applies it, the element keeps one per widget
 //! across a move in the page and a restart, and `sync-url` writes it to `location.hash`.
 //!

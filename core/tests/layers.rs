@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, bottom first. A new module takes its place here.
 const LAYERS: &[&[&str]] = &[
-    &["text", "order", "grid", "window"],
+    &["text", "stable_sort", "grid", "windowing"],
     &["i18n"],
     &["dataset"],
     &["query", "revisions", "responsibility"],

@@ -3,10 +3,10 @@
 //! page first gives a dataset to read (`data`, a `src` that arrived, `parseDataset`) and the
 //! widget's wasm calls [`read`] through it. What it read comes back as one packed text
 //! (`dataset::packed::encode_read`): a dataset, or the error that stopped it, with its place and
-//! message key, so the widget says it in the reader's language.
+//! message key, so the widget says it in the user's language.
 
 use compliance_matrix_core::dataset::{self, packed, Dataset, DatasetError, Format, ImportMeta};
-use compliance_matrix_core::i18n::K;
+use compliance_matrix_core::i18n::StringKey;
 use wasm_bindgen::prelude::*;
 
 /// Reads a dataset; what `kind` says the other arguments are:
@@ -36,8 +36,9 @@ fn read_dataset(kind: &str, a: &str, b: &str, c: &str) -> Result<Dataset, Datase
         "parse" => {
             let format = match b {
                 "" => Format::guess("", "", a),
-                name => Format::from_name(name)
-                    .ok_or_else(|| DatasetError::input(K::errFormatName).with("value", name))?,
+                name => Format::from_name(name).ok_or_else(|| {
+                    DatasetError::input(StringKey::errFormatName).with("value", name)
+                })?,
             };
             let meta = ImportMeta {
                 as_of: String::new(),
@@ -46,9 +47,9 @@ fn read_dataset(kind: &str, a: &str, b: &str, c: &str) -> Result<Dataset, Datase
             dataset::parse_any(a, format, &meta)
         }
         "table" => packed::decode_page_table(a)
-            .map_err(|e| DatasetError::input(K::errReaderAnswer).with("detail", e))?
+            .map_err(|e| DatasetError::input(StringKey::errReaderAnswer).with("detail", e))?
             .to_dataset(b),
-        _ => Err(DatasetError::input(K::errReaderKind).with("value", kind)),
+        _ => Err(DatasetError::input(StringKey::errReaderKind).with("value", kind)),
     }
 }
 
@@ -108,11 +109,11 @@ mod tests {
         let e = back(read("data", "{\"services\": 3}", "", "")).unwrap_err();
         assert_eq!(e, Dataset::from_data_text("{\"services\": 3}").unwrap_err());
         let e = back(read("parse", "x", "yaml", "")).unwrap_err();
-        assert_eq!(e.key, K::errFormatName);
+        assert_eq!(e.key, StringKey::errFormatName);
         let e = back(read("table", "3:ab", "", "")).unwrap_err();
-        assert_eq!(e.key, K::errReaderAnswer);
+        assert_eq!(e.key, StringKey::errReaderAnswer);
         let e = back(read("list", "", "", "")).unwrap_err();
-        assert_eq!(e.key, K::errReaderKind);
+        assert_eq!(e.key, StringKey::errReaderKind);
     }
 
     #[test]
@@ -149,6 +150,6 @@ mod tests {
             "<html><body>Sign in</body></html>",
         ))
         .unwrap_err();
-        assert_eq!(e.key, K::errHtmlPage);
+        assert_eq!(e.key, StringKey::errHtmlPage);
     }
 }

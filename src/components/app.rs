@@ -5,15 +5,11 @@
 
 use super::toolbar::ExportKind;
 use crate::dataset::Dataset;
-use crate::export;
-use crate::i18n::{Arg::Text, K};
-use crate::options::Opt;
+
 use crate::platform::{self, HashListener};
 use crate::responsibility::Model;
 use crate::state::{Action, AppState};
-use crate::view_state::{
-    has_anchor, hash_with_state, link_hash, start_view, state_from_hash, ViewState,
-};
+use crate::view_state::start_view;
 use crate::wording::sort_announcement;
 
 use wasm_bindgen::JsCast;
@@ -21,6 +17,8 @@ use yew::prelude::*;
 
 pub use super::app_props::{AppProps, SharedState};
 
+mod hash;
+mod outward;
 mod view;
 
 /// Below this width (CSS px) the widget lays itself out for a phone: short service names and
@@ -121,40 +119,6 @@ impl App {
         })
     }
 
-    fn namespace(ctx: &Context<Self>) -> &str {
-        let ns = ctx.props().namespace.as_str();
-        if ns.is_empty() {
-            "cm"
-        } else {
-            ns
-        }
-    }
-
-    fn sync_url(ctx: &Context<Self>) -> bool {
-        ctx.props().options.flag(Opt::SyncUrl)
-    }
-
-    /// This widget's keys of the URL hash on top of `base`, if the hash has any.
-    fn hash_state(ctx: &Context<Self>, base: &ViewState) -> Option<ViewState> {
-        state_from_hash(&platform::location_hash(), Self::namespace(ctx), base)
-    }
-
-    /// Starts or stops following the URL hash as `sync-url` says; on start, the hash wins.
-    fn follow_hash(&mut self, ctx: &Context<Self>) {
-        if Self::sync_url(ctx) {
-            if self.hash_listener.is_none() {
-                let base = self.st().view_state();
-                if let Some(v) = Self::hash_state(ctx, &base) {
-                    self.st_mut().apply(Action::Restore(Box::new(v)));
-                }
-                let link = ctx.link().clone();
-                self.hash_listener = HashListener::new(move || link.send_message(Msg::HashChanged));
-            }
-        } else {
-            self.hash_listener = None;
-        }
-    }
-
     /// Shows the page's data as the widget gives it (or the embedded data), or no rows while
     /// the page's data is not here.
     fn take_data(&mut self, ctx: &Context<Self>) {
@@ -196,22 +160,6 @@ impl App {
             }
         }
     }
-
-    fn export_text(&self, kind: ExportKind) -> String {
-        let st = self.st();
-        let rows = &st.visible;
-        let services = st.shown_services();
-        let view = export::View {
-            dataset: &st.dataset,
-            rows,
-            services: &services,
-        };
-        match kind {
-            ExportKind::Csv => view.to_csv(),
-            ExportKind::Json => view.to_json(),
-            ExportKind::Markdown => view.to_markdown(),
-        }
-    }
 }
 
 impl Component for App {
@@ -220,7 +168,7 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
-        platform::enter(props.generation);
+        platform::enter(props.mount_id);
         // The embedded matrix is parsed only when it is shown (no data given).
         let mut state = AppState::new(props.data.clone().unwrap_or_else(Dataset::embedded));
         state.set_custom(props.data.clone());
@@ -271,7 +219,7 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        platform::enter(ctx.props().generation);
+        platform::enter(ctx.props().mount_id);
         match msg {
             Msg::Act(action) => {
                 #[cfg(feature = "fault-injection")]
@@ -302,16 +250,7 @@ impl Component for App {
                     return false;
                 }
                 self.keep_details();
-                if Self::sync_url(ctx) {
-                    // An in-page anchor (#faq) stays as it is (None): the link keeps landing there.
-                    let view = self.st().view_state();
-                    if let Some(hash) =
-                        hash_with_state(&platform::location_hash(), Self::namespace(ctx), &view)
-                    {
-                        // A run of keystrokes makes one history entry: the first pushes, the rest replace.
-                        platform::set_hash(&hash, !(typing && self.typing));
-                    }
-                }
+                self.write_hash(ctx, typing);
                 self.typing = typing;
                 // Screen readers hear the new order, not only the changed aria-sort.
                 self.message = if sorting {
@@ -322,57 +261,13 @@ impl Component for App {
                 ctx.props().onchange.emit(());
                 true
             }
-            Msg::HashChanged => {
-                // Back, forward or a link: the hash is the whole view (keys left out are
-                // defaults), unless it is an in-page anchor without this widget's keys (a link
-                // to #faq is not a request to reset the view).
-                let hash = platform::location_hash();
-                let v = match Self::hash_state(ctx, &ViewState::default()) {
-                    Some(v) => v,
-                    None if has_anchor(&hash) => return false,
-                    None => ViewState::default(),
-                };
-                if !self.st_mut().apply(Action::Restore(Box::new(v))) {
-                    return false;
-                }
-                self.keep_details();
-                ctx.props().onchange.emit(());
-                true
-            }
+            Msg::HashChanged => self.hash_changed(ctx),
             Msg::Export(kind) => {
-                let (ext, mime) = match kind {
-                    ExportKind::Csv => ("csv", "text/csv;charset=utf-8"),
-                    ExportKind::Json => ("json", "application/json"),
-                    ExportKind::Markdown => ("md", "text/markdown;charset=utf-8"),
-                };
-                let (name, rows) = {
-                    let st = self.st();
-                    let date = if st.dataset.as_of.is_empty() {
-                        "undated"
-                    } else {
-                        st.dataset.as_of.as_str()
-                    };
-                    (format!("compliance-matrix-{date}.{ext}"), st.visible.len())
-                };
-                let t = &ctx.props().strings;
-                self.message = match platform::download(t, &name, mime, &self.export_text(kind)) {
-                    Ok(()) => t.fmt(
-                        K::downloaded,
-                        &[("rows", crate::i18n::Arg::Num(rows)), ("file", Text(&name))],
-                    ),
-                    Err(e) => e,
-                };
+                self.export(ctx, kind);
                 true
             }
             Msg::CopyLink => {
-                let view = self.st().view_state();
-                let hash = link_hash(&platform::location_hash(), Self::namespace(ctx), &view);
-                let link = ctx.link().clone();
-                platform::copy_text(
-                    ctx.props().strings.clone(),
-                    platform::url_with_hash(&hash),
-                    move |m| link.send_message(Msg::Message(m)),
-                );
+                self.copy_link(ctx);
                 false
             }
             Msg::Message(m) => {
@@ -487,7 +382,7 @@ impl Component for App {
 
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
-        platform::enter(props.generation);
+        platform::enter(props.mount_id);
         if props.data != old.data || props.pending != old.pending {
             self.take_data(ctx);
             // The page's data has arrived: the options that name its services, a shared link's
@@ -515,27 +410,13 @@ impl Component for App {
             props.onapplied.emit(props.serial);
         }
         self.follow_hash(ctx);
-        // A new id: this widget's keys in the hash move to the new name.
-        if props.namespace != old.namespace && Self::sync_url(ctx) {
-            let old_ns = if old.namespace.is_empty() {
-                "cm"
-            } else {
-                old.namespace.as_str()
-            };
-            let hash = platform::location_hash();
-            let view = self.st().view_state();
-            let moved = hash_with_state(&hash, old_ns, &ViewState::default())
-                .and_then(|h| hash_with_state(&h, Self::namespace(ctx), &view));
-            if let Some(h) = moved.filter(|h| *h != hash) {
-                platform::set_hash(&h, false);
-            }
-        }
+        self.move_hash_keys(ctx, old);
         self.keep_details();
         true
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first: bool) {
-        platform::enter(ctx.props().generation);
+        platform::enter(ctx.props().mount_id);
         if first && self.diagram_waits {
             let link = ctx.link().clone();
             platform::after_next_paint(move || link.send_message(Msg::ShowDiagram));

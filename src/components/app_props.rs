@@ -1,4 +1,4 @@
-//! The props of the root component [`App`](super::App): what the widget (`src/element/widget.rs`)
+//! The props of the root component [`App`](super::App): what the widget (`src/element/widget/`)
 //! hands it, and the callbacks through which it reports back.
 
 use crate::dataset::Dataset;
@@ -56,7 +56,7 @@ pub struct AppProps {
     /// Why the page's latest data cannot be used (the previous data stays visible).
     #[prop_or_default]
     pub data_errors: Rc<Vec<String>>,
-    /// The UI strings in the reader's language (given to every component as context).
+    /// The UI strings in the user's language (given to every component as context).
     #[prop_or_default]
     pub strings: Rc<Strings>,
     /// The language of the page's own data (`data`, `src`), if known; the embedded data is English.
@@ -74,7 +74,7 @@ pub struct AppProps {
     pub onready: Callback<()>,
     /// Which mount this is (see [`crate::platform::enter`]).
     #[prop_or_default]
-    pub generation: u32,
+    pub mount_id: u32,
     /// The page runs right to left where the element is (`direction: rtl`, read by the element
     /// at each render): the diagram's columns and the arrow keys and buttons follow.
     #[prop_or_default]

@@ -8,7 +8,7 @@
 use super::links::{link, source_link};
 use super::table::status_class;
 use crate::dataset::Status;
-use crate::i18n::{Arg::Num, Arg::Text, Strings, K};
+use crate::i18n::{Arg::Num, Arg::Text, StringKey, Strings};
 use crate::wording::details::CellDetails;
 use crate::wording::{date_text, later_note, status_text};
 use yew::prelude::*;
@@ -54,7 +54,7 @@ pub fn details_panel(props: &DetailsPanelProps) -> Html {
     html! {
         <div class="cm-details" part="cell-details" role="dialog" aria-labelledby="cm-details-title"
             tabindex="-1" ref={dialog} {onkeydown}>
-            <button type="button" class="cm-icon cm-close" aria-label={t.get(K::close).to_string()}
+            <button type="button" class="cm-icon cm-close" aria-label={t.get(StringKey::close).to_string()}
                 onclick={props.onclose.reform(|_| ())}>{ "×" }</button>
             { props.content.clone() }
         </div>
@@ -84,18 +84,18 @@ pub fn details_content(
         <>
             <h3 class="cm-h3 cm-details-title" id="cm-details-title" lang={data_lang.clone()}>{ d.heading(t) }</h3>
             <dl class="cm-summary">
-                <dt>{ t.get(K::detailsStatus) }</dt>
+                <dt>{ t.get(StringKey::detailsStatus) }</dt>
                 <dd>{ badge(t, d.cell.status) }{ " " }{ d.words_text(t) }<span class="cm-details-later">{ later }</span></dd>
                 if let Some(note) = &d.program.note {
-                    <dt>{ t.get(K::detailsNote) }</dt>
+                    <dt>{ t.get(StringKey::detailsNote) }</dt>
                     <dd lang={data_lang}>{ note }</dd>
                 }
             </dl>
             if !d.history.is_empty() {
-                { heading(t.get(K::historyHeading).to_string()) }
+                { heading(t.get(StringKey::historyHeading).to_string()) }
                 <ol class="cm-timeline" part="timeline">
                     { for d.history.iter().map(|r| {
-                        let tags = [(r.changed, K::revisionChanged), (r.shown, K::revisionShown)]
+                        let tags = [(r.changed, StringKey::revisionChanged), (r.shown, StringKey::revisionShown)]
                             .iter().filter(|(on, _)| *on).map(|(_, k)| t.get(*k)).collect::<Vec<_>>().join(" · ");
                         html! {
                             <li class={classes!(r.shown.then_some("cm-shown"))} data-revision={r.revision.clone()}>
@@ -104,7 +104,7 @@ pub fn details_content(
                                     { badge(t, c.status) }
                                     <span lang="en">{ c.label.as_deref().unwrap_or_default() }</span>
                                 } else {
-                                    { t.get(K::notInRevision) }
+                                    { t.get(StringKey::notInRevision) }
                                 }
                                 <span class="cm-tag">{ tags }</span>
                             </li>
@@ -112,24 +112,24 @@ pub fn details_content(
                     }) }
                 </ol>
             }
-            { heading(t.fmt(K::whoSecuresOn, &[("service", Text(&d.service.name))])) }
+            { heading(t.fmt(StringKey::whoSecuresOn, &[("service", Text(&d.service.name))])) }
             if !d.covered {
                 <p class="cm-muted">{ d.not_covered(t) }</p>
             }
             { for d.duties.iter().map(|duty| html! {
                 <dl class="cm-summary cm-duty" data-variant={duty.variant.id.clone()}>
                     <dt class="cm-duty-name" lang="en">{ &*duty.variant.name }</dt>
-                    { for [(K::ownerCustomer, &duty.customer), (K::ownerShared, &duty.shared), (K::ownerAws, &duty.aws)]
+                    { for [(StringKey::ownerCustomer, &duty.customer), (StringKey::ownerShared, &duty.shared), (StringKey::ownerAws, &duty.aws)]
                         .into_iter().filter(|(_, l)| !l.is_empty()).map(|(k, layers)| html! {
                             <><dt>{ t.get(k) }</dt><dd>{ CellDetails::layer_list(t, layers) }</dd></>
                         }) }
                 </dl>
             }) }
             if let Some(onshow) = onshow.filter(|_| d.covered) {
-                <button type="button" class="cm-button" part="show-in-diagram" onclick={onshow}>{ t.get(K::showInDiagram) }</button>
+                <button type="button" class="cm-button" part="show-in-diagram" onclick={onshow}>{ t.get(StringKey::showInDiagram) }</button>
             }
             if !d.tools.is_empty() {
-                { heading(t.get(K::toolsYourPart).to_string()) }
+                { heading(t.get(StringKey::toolsYourPart).to_string()) }
                 <ul class="cm-details-tools">
                     { for d.tools.iter().map(|u| html! {
                         <li data-tool={u.tool.id.clone()} lang="en">
@@ -141,10 +141,10 @@ pub fn details_content(
                 </ul>
             }
             <details class="cm-sources">
-                <summary>{ t.fmt(K::sourcesCount, &[("count", Num(d.sources.len()))]) }</summary>
+                <summary>{ t.fmt(StringKey::sourcesCount, &[("count", Num(d.sources.len()))]) }</summary>
                 <ul>
                     { for d.sources.iter().map(|s| {
-                        let (before, after) = t.around(if s.read { K::readOn } else { K::asOf }, "date", &[]);
+                        let (before, after) = t.around(if s.read { StringKey::readOn } else { StringKey::asOf }, "date", &[]);
                         html! {
                             <li>
                                 { source_link(t, &s.title, &s.url) }

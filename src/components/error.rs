@@ -1,6 +1,6 @@
 //! The error banner: `[role="alert"][part="error"]`, one line per problem.
 
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use yew::prelude::*;
 
 /// What is wrong, one message per line, each naming the attribute, field, line or file at fault;
@@ -12,7 +12,7 @@ pub fn error_banner(t: &Strings, messages: &[String], stale_note: Option<&str>) 
     }
     html! {
         <div class="cm-error" role="alert" part="error">
-            <strong class="cm-error-title">{ t.get(K::errorTitle) }</strong>
+            <strong class="cm-error-title">{ t.get(StringKey::errorTitle) }</strong>
             <ul>
                 { for messages.iter().map(|m| html! { <li>{ m }</li> }) }
             </ul>

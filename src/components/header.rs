@@ -7,7 +7,7 @@ use super::links::{linked_text, source_link};
 use super::menu::Menu;
 use super::notes::warning_with_link;
 use crate::dataset::Dataset;
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use crate::state::AppState;
 use crate::wording::date_text;
 use std::rc::Rc;
@@ -16,28 +16,28 @@ use yew::prelude::*;
 /// The header. `data_lang` is the language of the data's own text (title, notes, warning).
 pub fn header(t: &Rc<Strings>, s: &AppState, data_lang: Option<AttrValue>) -> Html {
     let ds = &s.dataset;
-    let (source_before, source_after) = t.around(K::source, "source", &[]);
+    let (source_before, source_after) = t.around(StringKey::source, "source", &[]);
     if let Some(url) = &s.pending {
         // The page's own data is not here: its address, nothing of the embedded data.
         return html! {
             <header class="cm-head">
-                <h2 class="cm-title">{ t.get(K::title) }</h2>
+                <h2 class="cm-title">{ t.get(StringKey::title) }</h2>
                 <p class="cm-meta">{ source_before }{ source_link(t, url, url) }{ source_after }</p>
             </header>
         };
     }
-    let (as_of_before, as_of_after) = t.around(K::asOf, "date", &[]);
+    let (as_of_before, as_of_after) = t.around(StringKey::asOf, "date", &[]);
     let latest_url = ds.latest.as_ref().map(|l| l.url.clone());
     html! {
         <header class="cm-head">
             <div class="cm-title-row">
                 if ds.title.is_empty() {
-                    <h2 class="cm-title">{ t.get(K::title) }</h2>
+                    <h2 class="cm-title">{ t.get(StringKey::title) }</h2>
                 } else {
                     <h2 class="cm-title" lang={data_lang.clone()}>{ ds.title.as_str() }</h2>
                 }
                 <Menu part="about" class="cm-about" summary={html! {
-                    <><span class="cm-info" aria-hidden="true"></span><span class="cm-about-label">{ t.get(K::aboutData) }</span></>
+                    <><span class="cm-info" aria-hidden="true"></span><span class="cm-about-label">{ t.get(StringKey::aboutData) }</span></>
                 }}>
                     { about(t, ds, s.custom.is_none(), data_lang.clone()) }
                 </Menu>

@@ -2,14 +2,14 @@
 //! symbol is the badge's `::before` content (src/style.css, checked against `Status::symbol`).
 
 use crate::dataset::Status;
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use crate::wording::status_text;
 use yew::prelude::*;
 
 /// The legend.
 pub fn legend(t: &Strings) -> Html {
     html! {
-        <ul class="cm-legend" part="legend" aria-label={t.get(K::statusLegend).to_string()}>
+        <ul class="cm-legend" part="legend" aria-label={t.get(StringKey::statusLegend).to_string()}>
             { for Status::ALL.iter().map(|s| html! {
                 <li>
                     <span class={classes!("cm-badge", format!("cm-{}", s.id()))}>

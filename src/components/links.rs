@@ -1,7 +1,7 @@
 //! Links from data: rendered as links only for `http:`, `https:` and `mailto:` addresses
 //! (`dataset::safe_url`), as plain text otherwise. Data never becomes markup.
 
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use yew::prelude::*;
 
 /// A source's title linked to its address; the address itself when it has no title.
@@ -11,7 +11,7 @@ pub fn source_link(t: &Strings, title: &str, url: &str) -> Html {
         Some(url) => html! {
             <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang="en">{ title }</a>
         },
-        None if title.is_empty() => html! { <span>{ t.get(K::notStated) }</span> },
+        None if title.is_empty() => html! { <span>{ t.get(StringKey::notStated) }</span> },
         None => html! { <span lang="en">{ title }</span> },
     }
 }

@@ -3,7 +3,7 @@
 //! that shows the latest revision).
 
 use crate::dataset::safe_url;
-use crate::i18n::{Arg::Num, Arg::Text, Strings, K};
+use crate::i18n::{Arg::Num, Arg::Text, StringKey, Strings};
 use crate::state::AppState;
 use yew::prelude::*;
 
@@ -29,12 +29,12 @@ pub fn changes(t: &Strings, s: &AppState) -> Html {
     html! {
         <details class="cm-changes" part="changes">
             <summary class="cm-changes-summary">
-                <span class="cm-h3">{ t.fmt(K::changesHeading, &[("old", Text(&c.old_id)), ("new", Text(&c.new_id))]) }</span>
+                <span class="cm-h3">{ t.fmt(StringKey::changesHeading, &[("old", Text(&c.old_id)), ("new", Text(&c.new_id))]) }</span>
                 { " · " }
                 if summary.is_empty() {
-                    { t.get(K::noChange) }
+                    { t.get(StringKey::noChange) }
                 } else {
-                    { t.fmt(K::changesShown, &[("new", Text(&c.new_id)), ("count", Num(summary.len()))]) }
+                    { t.fmt(StringKey::changesShown, &[("new", Text(&c.new_id)), ("count", Num(summary.len()))]) }
                 }
             </summary>
             <ul>{ for summary.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
@@ -62,27 +62,27 @@ pub fn superseded_note(
             { crate::wording::superseded_summary(t, n, &sup.latest) }
             { " " }
             <button type="button" class="cm-button" part="show-latest" onclick={onlatest}>
-                { t.get(K::showLatest) }
+                { t.get(StringKey::showLatest) }
             </button>
         </p>
     }
 }
 
 /// The warning text, with the "latest status" URL inside it turned into a short link ("the
-/// current list": the address itself is long and says nothing a reader needs to read), or a
+/// current list": the address itself is long and says nothing a user needs to read), or a
 /// link after it when the text does not contain the address.
 pub fn warning_with_link(t: &Strings, warning: &str, latest: Option<&str>) -> Html {
     let Some(url) = latest.and_then(safe_url) else {
         return html! { { warning } };
     };
-    let link = |k: K| {
+    let link = |k: StringKey| {
         html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer" lang={t.lang.clone()}>{ t.get(k) }</a> }
     };
     match warning.find(url) {
         Some(pos) => {
             let (before, rest) = warning.split_at(pos);
-            html! { <>{ before }{ link(K::currentList) }{ &rest[url.len()..] }</> }
+            html! { <>{ before }{ link(StringKey::currentList) }{ &rest[url.len()..] }</> }
         }
-        None => html! { <>{ warning }{ " " }{ link(K::latestStatus) }</> },
+        None => html! { <>{ warning }{ " " }{ link(StringKey::latestStatus) }</> },
     }
 }

@@ -1,7 +1,7 @@
 //! The module-level functions of the JS API that need no widget: `catalog()`, `parseDataset()`,
 //! and `setHost()` (for `www/define.js`).
 
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,7 +22,7 @@ pub fn catalog(lang: Option<String>) -> js_sys::Promise {
         }
         let strings = Strings::new(&lang, &[], Rc::new(crate::i18n::Plain));
         let out = js_sys::Object::new();
-        for k in K::ALL {
+        for k in StringKey::ALL {
             let _ = js_sys::Reflect::set(
                 &out,
                 &JsValue::from_str(k.name()),

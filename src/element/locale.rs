@@ -1,8 +1,10 @@
-//! The reader's language: which one a widget speaks (its `lang` option, else the closest
+//! The user's language: which one a widget speaks (its `lang` option, else the closest
 //! `lang` attribute from the element up, else the document's, else the browser's) and the
 //! browser's `Intl` rules for its plurals, numbers and dates.
 
-use crate::i18n::{english_date, parse_overrides, plain_digits, spoken, Locale, Strings, K};
+use crate::i18n::{
+    english_date, parse_overrides, plain_digits, spoken, Locale, StringKey, Strings,
+};
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -158,7 +160,7 @@ pub fn requested(target: &Element, option: Option<&str>) -> String {
 
 /// The page's `strings` object as (key, text) pairs: own enumerable string-keyed properties,
 /// counted before any is copied; values that are not strings are errors naming the key.
-pub fn read_overrides(value: &JsValue) -> (Vec<(K, String)>, Vec<String>) {
+pub fn read_overrides(value: &JsValue) -> (Vec<(StringKey, String)>, Vec<String>) {
     if value.is_undefined() || value.is_null() {
         return (Vec::new(), Vec::new());
     }
@@ -197,7 +199,7 @@ pub fn read_overrides(value: &JsValue) -> (Vec<(K, String)>, Vec<String>) {
 }
 
 /// The strings of a widget that asked for `requested`, with the page's overrides.
-pub fn strings(requested: &str, overrides: &[(K, String)]) -> Rc<Strings> {
+pub fn strings(requested: &str, overrides: &[(StringKey, String)]) -> Rc<Strings> {
     let lang = spoken(requested).unwrap_or(if overrides.is_empty() {
         "en"
     } else {

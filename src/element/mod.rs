@@ -30,29 +30,13 @@ thread_local! {
     static NEXT_MOUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Runs once when the instance starts. A panic is not handled here: the shipped wasm is built
-/// with `panic=immediate-abort` (Makefile), so a panic is a bare trap that no Rust hook sees. The
-/// glue around the instance (scripts/wasm-factory.mjs) catches it at every entry into the wasm
-/// and tells `www/define.js` (its `onPanic` listener), which shows the error in the widget that
-/// was active ([`active_mount`]) and restarts the others on a fresh instance.
-#[wasm_bindgen(start)]
-fn start() {
-    intern_hot_strings();
-}
-
-/// The strings a long list sends to the DOM over and over (status ids and words, the status
-/// cells' classes) are interned: they then cross to JS as a cached string, not decoded each time.
-fn intern_hot_strings() {
-    for s in crate::dataset::Status::ALL {
-        wasm_bindgen::intern(s.id());
-    }
-    for c in crate::components::table::row::PLAIN_CELL_CLASSES {
-        wasm_bindgen::intern(c);
-    }
-}
-
 /// The widget the core was last working for (its mount id; 0: none): after a trap, the glue
 /// reads it to blame that widget alone. Reads one number, so it works on a trapped instance.
+///
+/// No Rust hook sees a panic: the shipped wasm is built with `panic=immediate-abort` (Makefile),
+/// so a panic is a bare trap. The glue around the instance (scripts/wasm-factory.mjs) catches it
+/// at every entry into the wasm and tells `www/define.js` (its `onPanic` listener), which shows
+/// the error in the widget that was active and restarts the others on a fresh instance.
 ///
 /// ```js
 /// const culprit = glue.activeMount();
@@ -79,18 +63,19 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// A state snapshot for JS. The visible ids (thousands in a long list) cross the boundary as one
-/// string split on the JS side, not one string each. Ids are slugs, so ',' never occurs in one.
-fn snapshot_to_js(mut s: Snapshot) -> JsValue {
-    let visible = std::mem::take(&mut s.visible);
-    let value = to_js(&s);
-    let ids: JsValue = if visible.is_empty() {
+/// A state snapshot for JS: the view state's fields, `view`, and `visible`. The visible ids
+/// (thousands in a long list) cross the boundary as one string split on the JS side, not one
+/// string each. Ids are slugs, so ',' never occurs in one.
+fn snapshot_to_js(s: Snapshot) -> JsValue {
+    let value = to_js(&s.state);
+    let ids: JsValue = if s.visible.is_empty() {
         js_sys::Array::new().into()
     } else {
-        js_sys::JsString::from(visible.join(",").as_str())
+        js_sys::JsString::from(s.visible.join(",").as_str())
             .split(",")
             .into()
     };
+    let _ = js_sys::Reflect::set(&value, &"view".into(), &s.view.into());
     let _ = js_sys::Reflect::set(&value, &"visible".into(), &ids);
     value
 }

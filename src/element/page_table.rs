@@ -5,7 +5,7 @@
 //! `scripts/seed-table.mjs` writes it (`PageTable::is_seed_table`).
 
 use crate::dataset::{self, DatasetError, PageCell, PageTable, MAX_FIELD_CHARS};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement};
 
@@ -26,7 +26,7 @@ pub(super) fn read(target: &Element) -> Option<Result<(PageTable, String), Datas
     Some(
         read_table(table.unchecked_ref())
             .map(|t| (t, page))
-            .map_err(|e| e.within(K::errPageTable)),
+            .map_err(|e| e.within(StringKey::errPageTable)),
     )
 }
 
@@ -48,7 +48,7 @@ fn attribute(table: &Element, name: &str) -> Result<String, DatasetError> {
         .and_then(|f| f.call1(table, &name.into()).ok())
         .unwrap_or(JsValue::NULL);
     if js_length(&value) > MAX_FIELD_CHARS {
-        return Err(DatasetError::field(name, K::errTooLong).num("limit", MAX_FIELD_CHARS));
+        return Err(DatasetError::field(name, StringKey::errTooLong).num("limit", MAX_FIELD_CHARS));
     }
     Ok(value.as_string().unwrap_or_default())
 }

@@ -3,7 +3,7 @@
 
 use crate::components::error::error_banner;
 use crate::components::{App, AppProps};
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -31,9 +31,9 @@ pub struct RootProps {
     /// The app to show; `None` while the root is parked for reuse.
     #[prop_or_default]
     pub app: Option<Rc<AppProps>>,
-    /// A new generation is a new mount: the app starts afresh.
+    /// A new mount id is a new mount: the app starts afresh.
     #[prop_or_default]
-    pub generation: u32,
+    pub mount_id: u32,
     /// Set when the element's child `<table>` is the dataset and cannot be used: the alert, and
     /// the page's table as the page shows it, instead of the app.
     #[prop_or_default]
@@ -53,7 +53,7 @@ pub struct PageTableError {
     pub onready: Callback<()>,
 }
 
-/// A reusable root: one app per mount (keyed by generation), or nothing while parked.
+/// A reusable root: one app per mount (keyed by mount id), or nothing while parked.
 #[function_component(Root)]
 pub fn root(props: &RootProps) -> Html {
     if let Some(e) = &props.page_table_error {
@@ -66,7 +66,7 @@ pub fn root(props: &RootProps) -> Html {
     }
     match &props.app {
         Some(app) => html! {
-            <div key={props.generation.to_string()} class="cm-mount">
+            <div key={props.mount_id.to_string()} class="cm-mount">
                 <App ..(**app).clone() />
             </div>
         },
@@ -91,7 +91,7 @@ fn page_table_alert(props: &PageTableAlertProps) -> Html {
     html! {
         <ContextProvider<Rc<Strings>> context={props.strings.clone()}>
             <div class="cm cm-page-table" part="root">
-                { error_banner(&props.strings, std::slice::from_ref(&props.message), Some(props.strings.get(K::pageTableBelow))) }
+                { error_banner(&props.strings, std::slice::from_ref(&props.message), Some(props.strings.get(StringKey::pageTableBelow))) }
                 <slot></slot>
             </div>
         </ContextProvider<Rc<Strings>>>

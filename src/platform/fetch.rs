@@ -1,7 +1,7 @@
 //! Fetching a `src`: streamed, cut at the size limit, timed out, aborted when dropped.
 
 use super::dom_window;
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -47,8 +47,8 @@ async fn read_text(
     use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
     let w = dom_window().ok_or("no window")?;
-    let at = |k: K| t.fmt(k, &[("url", Text(&url))]);
-    let controller = controller.ok_or_else(|| at(K::srcCannotRequest))?;
+    let at = |k: StringKey| t.fmt(k, &[("url", Text(&url))]);
+    let controller = controller.ok_or_else(|| at(StringKey::srcCannotRequest))?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -66,7 +66,7 @@ async fn read_text(
         )
         .unwrap_or(0);
     let (limit_text, mib) = (limit.to_string(), (limit / (1024 * 1024)).to_string());
-    let too_big = |k: K, n: String| {
+    let too_big = |k: StringKey, n: String| {
         t.fmt(
             k,
             &[
@@ -78,15 +78,15 @@ async fn read_text(
         )
     };
     // Why a step failed: the timer, our own abort (the request is no longer wanted), or the network.
-    let failed = |e: &JsValue, what: K| {
+    let failed = |e: &JsValue, what: StringKey| {
         if timed_out.get() {
             let seconds = (FETCH_TIMEOUT_MS / 1000).to_string();
             t.fmt(
-                K::srcTimeout,
+                StringKey::srcTimeout,
                 &[("url", Text(&url)), ("seconds", Text(&seconds))],
             )
         } else if controller.signal().aborted() {
-            at(K::srcCancelled)
+            at(StringKey::srcCancelled)
         } else {
             let detail = js_sys::Reflect::get(e, &"message".into())
                 .ok()
@@ -96,7 +96,7 @@ async fn read_text(
                 at(what)
             } else {
                 t.fmt(
-                    K::withDetail,
+                    StringKey::withDetail,
                     &[("message", Text(&at(what))), ("detail", Text(&detail))],
                 )
             }
@@ -108,18 +108,18 @@ async fn read_text(
         let fetch = js_sys::Reflect::get(&w, &"fetch".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(|| at(K::srcNoFetch))?;
+            .ok_or_else(|| at(StringKey::srcNoFetch))?;
         let started = fetch
             .call2(&w, &JsValue::from_str(&url), &init)
-            .map_err(|e| failed(&e, K::srcFetchThrew))?;
+            .map_err(|e| failed(&e, StringKey::srcFetchThrew))?;
         let resp = JsFuture::from(js_sys::Promise::resolve(&started))
             .await
-            .map_err(|e| failed(&e, K::srcNetwork))?;
-        let resp: web_sys::Response = resp.dyn_into().map_err(|_| at(K::srcNoResponse))?;
+            .map_err(|e| failed(&e, StringKey::srcNetwork))?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| at(StringKey::srcNoResponse))?;
         if !resp.ok() {
             let status = resp.status().to_string();
             return Err(t.fmt(
-                K::srcHttp,
+                StringKey::srcHttp,
                 &[
                     ("url", Text(&url)),
                     ("status", Text(&status)),
@@ -141,7 +141,7 @@ async fn read_text(
             .and_then(|l| l.trim().parse::<u64>().ok())
         {
             if len > limit as u64 {
-                return Err(too_big(K::srcTooLarge, len.to_string()));
+                return Err(too_big(StringKey::srcTooLarge, len.to_string()));
             }
         }
         let mut bytes = Vec::new();
@@ -149,11 +149,11 @@ async fn read_text(
             let reader: web_sys::ReadableStreamDefaultReader = body
                 .get_reader()
                 .dyn_into()
-                .map_err(|e| failed(&e, K::srcUnreadable))?;
+                .map_err(|e| failed(&e, StringKey::srcUnreadable))?;
             loop {
                 let chunk = JsFuture::from(reader.read())
                     .await
-                    .map_err(|e| failed(&e, K::srcUnreadable))?;
+                    .map_err(|e| failed(&e, StringKey::srcUnreadable))?;
                 let done = js_sys::Reflect::get(&chunk, &"done".into())
                     .ok()
                     .and_then(|d| d.as_bool())
@@ -165,13 +165,13 @@ async fn read_text(
                     break;
                 };
                 let Some(part) = value.dyn_ref::<js_sys::Uint8Array>() else {
-                    return Err(at(K::srcNotBytes));
+                    return Err(at(StringKey::srcNotBytes));
                 };
                 // Checked before the copy into wasm memory: past the limit, the read stops here.
                 if bytes.len() + part.length() as usize > limit {
                     controller.abort();
                     return Err(too_big(
-                        K::srcReadStopped,
+                        StringKey::srcReadStopped,
                         (bytes.len() + part.length() as usize).to_string(),
                     ));
                 }
@@ -183,7 +183,7 @@ async fn read_text(
         let text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to().to_string();
             t.fmt(
-                K::srcNotUtf8,
+                StringKey::srcNotUtf8,
                 &[("url", Text(&url)), ("offset", Text(&offset))],
             )
         })?;

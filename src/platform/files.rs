@@ -1,7 +1,7 @@
 //! Files and the clipboard: an export offered as a download, a link copied, the page printed.
 
 use super::dom_window;
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -10,8 +10,8 @@ pub fn download(t: &Strings, filename: &str, mime: &str, text: &str) -> Result<(
     let fail = |e: wasm_bindgen::JsValue| {
         let reason = e
             .as_string()
-            .unwrap_or_else(|| t.get(K::downloadRefused).to_string());
-        t.fmt(K::downloadFailed, &[("reason", Text(&reason))])
+            .unwrap_or_else(|| t.get(StringKey::downloadRefused).to_string());
+        t.fmt(StringKey::downloadFailed, &[("reason", Text(&reason))])
     };
     let document = dom_window()
         .and_then(|w| w.document())
@@ -33,14 +33,14 @@ pub fn download(t: &Strings, filename: &str, mime: &str, text: &str) -> Result<(
 /// Copies `text` to the clipboard; calls `done` with a message for the live region.
 pub fn copy_text(t: Rc<Strings>, text: String, done: impl FnOnce(String) + 'static) {
     let Some(clipboard) = dom_window().map(|w| w.navigator().clipboard()) else {
-        done(t.fmt(K::copyThisLink, &[("link", Text(&text))]));
+        done(t.fmt(StringKey::copyThisLink, &[("link", Text(&text))]));
         return;
     };
     let promise = clipboard.write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => done(t.get(K::linkCopied).to_string()),
-            Err(_) => done(t.fmt(K::copyRefused, &[("link", Text(&text))])),
+            Ok(_) => done(t.get(StringKey::linkCopied).to_string()),
+            Err(_) => done(t.fmt(StringKey::copyRefused, &[("link", Text(&text))])),
         }
     });
 }

@@ -23,10 +23,10 @@ thread_local! {
     static ACTIVE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Notes which mounted widget (by its generation) the wasm core is working for, so a panic can be
+/// Notes which mounted widget (by its mount id) the wasm core is working for, so a panic can be
 /// blamed on that widget alone. Set on entry to every export and every `App` lifecycle call.
-pub fn enter(generation: u32) {
-    ACTIVE.with(|a| a.set(generation));
+pub fn enter(mount_id: u32) {
+    ACTIVE.with(|a| a.set(mount_id));
 }
 
 /// The widget the core last worked for (0: none).

@@ -67,7 +67,7 @@ impl Drop for PrintListeners {
 }
 
 /// Calls `on(event)` for every `kind` event on `window` (e.g. a `pointerdown` anywhere, to close
-/// a menu when the reader clicks elsewhere); removed when dropped.
+/// a menu when the user clicks elsewhere); removed when dropped.
 pub struct WindowListener {
     kind: &'static str,
     closure: Closure<dyn FnMut(web_sys::Event)>,

@@ -1,7 +1,7 @@
 //! When the page has painted, and the sizes the table's windowing reads.
 
 use super::dom_window;
-use crate::window::ScrollBox;
+use crate::windowing::ScrollBox;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

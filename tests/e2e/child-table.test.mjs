@@ -127,7 +127,7 @@ test('the error about a page table speaks the reader\'s language, and follows a 
   assert.match(text, /Darunter steht die Tabelle der Seite/);
   assert.doesNotMatch(text, /row|column|merged/, 'no English left in the alert');
   const errors = await cm.page.evaluate(() => window.errors);
-  assert.match(errors[0], /^die Tabelle der Seite: Zeile 3, Spalte 2/, 'cm-error carries what the reader sees');
+  assert.match(errors[0], /^die Tabelle der Seite: Zeile 3, Spalte 2/, 'cm-error carries what the user sees');
   if (process.env.SCREENSHOTS) await cm.page.screenshot({ path: 'docs/page-table-error-de.png' });
   await cm.evaluate((el) => el.setAttribute('lang', 'ja'));
   await eventually(async () => /ページの表: 3 行目、2 列目: 結合されたセルがあります/.test(await alert.textContent()), true, 'the alert in Japanese after the switch', 10000);
@@ -162,7 +162,7 @@ test('the alert of a core that cannot start speaks the language of the page', T,
   assert.equal(await pageTableShown(page), true);
 });
 
-test('a page that edits its table sees the widget follow, keeping what the reader did', T, async () => {
+test('a page that edits its table sees the widget follow, keeping what the user did', T, async () => {
   const cm = await withTable(THREE);
   await cm.search('soc');
   await cm.expectRows(['soc-2']);

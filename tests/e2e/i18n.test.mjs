@@ -1,7 +1,7 @@
-// The reader's language (issue 18) in the built widget: the `lang` option and its fallbacks
+// The user's language (issue 18) in the built widget: the `lang` option and its fallbacks
 // (closest ancestor, the document, the browser), complete German and Korean UIs (no English UI
 // string left in the shadow root; data keeps lang="en"), counts pluralised in every shipped
-// language, dates in the reader's format with the ISO date in `datetime`, a page's own `strings`
+// language, dates in the user's format with the ISO date in `datetime`, a page's own `strings`
 // (and its errors), a language change while shown, catalog(), and axe in each language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

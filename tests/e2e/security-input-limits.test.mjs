@@ -19,7 +19,7 @@ test('data property: text over 2,000 characters, NUL characters, prototype keys 
   const FIELDS = ['programs[0].name', 'programs[0].aliases[0]', 'programs[0].note', 'programs[0].status.ecs.label', 'services[0].name', 'title', 'warning', 'source.title', 'source.note'];
   const cases = [];
   for (const p of REJECTED) {
-    // The widget writes numbers in the reader's format (en: 2,000).
+    // The widget writes numbers in the user's format (en: 2,000).
     const expect = chars(p.payload) > MAX_FIELD ? `longer than ${MAX_FIELD.toLocaleString('en')} characters` : 'contains a NUL character';
     for (const field of FIELDS) cases.push({ field, payload: p.payload, id: p.id, expect });
   }

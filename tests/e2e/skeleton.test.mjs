@@ -36,7 +36,7 @@ test('the demo page shows the seed: 20 rows, 80 status cells, the seed statuses'
     });
   });
   const caption = await cm.locator(`${DOM.table} caption`).textContent();
-  // The as-of date in the reader's format (English here); the ISO date is in the header's <time>.
+  // The as-of date in the user's format (English here); the ISO date is in the header's <time>.
   assert.match(caption, /as of Apr 21, 2020/);
   assert.equal(await cm.locator('.cm-meta time').getAttribute('datetime'), '2020-04-21');
   const warning = await cm.locator('[part=warning]').textContent();

@@ -713,7 +713,7 @@ test('print: the toolbar hides, the active filters and sort are printed, as-of a
   assert.match(text, /program:desc/);
   const meta = cm.locator('.cm-meta');
   assert.equal(await meta.isVisible(), true);
-  // The date in the reader's format (English here), the ISO date in datetime.
+  // The date in the user's format (English here), the ISO date in datetime.
   assert.match(await meta.textContent(), /As of Apr 21, 2020/);
   assert.equal(await meta.locator('time').getAttribute('datetime'), '2020-04-21');
   // Two links on that line: the source, then the warning's "the current list".

@@ -1,5 +1,5 @@
 // One view state, owned by Rust: the precedence of docs/embedding.md (the page's options, then
-// the URL hash, then what the reader did since; an option set again applies) across a move in
+// the URL hash, then what the user did since; an option set again applies) across a move in
 // the page, a panic restart, and save() → restore() on another element.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -100,7 +100,7 @@ test('save() → restore() on a second element reproduces the view', T, async ()
   assert.deepEqual(a.page.problems, []);
 });
 
-test('a panic restart keeps what the reader did on top of the hash', T, async () => {
+test('a panic restart keeps what the user did on top of the hash', T, async () => {
   const page = await env.page();
   await page.goto(`${env.base}${BLANK}#a.query=hipaa`);
   await page.evaluate(async () => {

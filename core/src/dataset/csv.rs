@@ -3,7 +3,7 @@
 use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
 use super::{Dataset, DatasetError, Place};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 
 /// Parses a CSV table (RFC 4180): a header row (program column, then one column per service).
 /// UTF-8 with or without BOM, CRLF or LF line ends, quoted fields with `""` escapes.
@@ -25,7 +25,10 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
             r
         });
     let Some(header) = records.next() else {
-        return Err(DatasetError::new(Place::Line(1, None), K::errEmptyCsv));
+        return Err(DatasetError::new(
+            Place::Line(1, None),
+            StringKey::errEmptyCsv,
+        ));
     };
     from_table(header, records.collect(), meta, Unit::Line)
 }
@@ -64,7 +67,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
                     field_started_quoted = true;
                     quote_start = (line, col);
                 }
-                '"' => return Err(DatasetError::line(line, col, K::errCsvQuote)),
+                '"' => return Err(DatasetError::line(line, col, StringKey::errCsvQuote)),
                 ',' => {
                     cells.push(std::mem::take(&mut cur));
                     field_started_quoted = false;
@@ -83,7 +86,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
                 }
                 _ => {
                     if field_started_quoted {
-                        return Err(DatasetError::line(line, col, K::errCsvAfterQuote));
+                        return Err(DatasetError::line(line, col, StringKey::errCsvAfterQuote));
                     }
                     cur.push(c)
                 }
@@ -95,7 +98,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
         return Err(DatasetError::line(
             quote_start.0,
             quote_start.1,
-            K::errCsvUnclosed,
+            StringKey::errCsvUnclosed,
         ));
     }
     if !cur.is_empty() || !cells.is_empty() {

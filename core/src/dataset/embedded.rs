@@ -1,5 +1,5 @@
 // Generated from data/matrix.json and data/revisions/*.md (read and validated) by
-// core/tests/generated.rs: `make options` writes it, a test fails when it differs.
+// core/tests/embedded_data.rs: `make options` writes it, a test fails when it differs.
 // Each dataset is packed (core/src/dataset/packed.rs).
 
 /// data/matrix.json: the seed table of 2020-04-21, curated.

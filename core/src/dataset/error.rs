@@ -1,8 +1,8 @@
 //! Why a dataset cannot be used: where (a field, a line, a row and column) and what, as a key of
-//! the UI catalog with its arguments, so the widget says it in the reader's language. `Display`
+//! the UI catalog with its arguments, so the widget says it in the user's language. `Display`
 //! is the English text (errors thrown to a page's script, logs, tests).
 
-use crate::i18n::{Arg, Strings, K};
+use crate::i18n::{Arg, StringKey, Strings};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -28,7 +28,7 @@ pub enum Place {
     },
 }
 
-/// An argument of a message: text as given, or a count formatted for the reader.
+/// An argument of a message: text as given, or a count formatted for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Text(String),
@@ -40,17 +40,17 @@ pub enum Value {
 pub struct DatasetError {
     pub place: Place,
     /// The message: a template of the catalog.
-    pub key: K,
+    pub key: StringKey,
     /// Named as in the template; a name read back from a packed error (`packed::decode_read`)
     /// is owned.
     pub args: Vec<(Cow<'static, str>, Value)>,
     /// What the input was, for the widget's alert: a template (`data: {detail}`, `the page's
     /// table: {detail}`, `src: {url}: {detail}`) whose `{detail}` is the place and message.
-    pub within: Option<K>,
+    pub within: Option<StringKey>,
 }
 
 impl DatasetError {
-    pub(crate) fn new(place: Place, key: K) -> DatasetError {
+    pub(crate) fn new(place: Place, key: StringKey) -> DatasetError {
         DatasetError {
             place,
             key,
@@ -60,7 +60,7 @@ impl DatasetError {
     }
 
     /// An error about a field (an empty path: the input as a whole).
-    pub fn field(path: impl Into<String>, key: K) -> DatasetError {
+    pub fn field(path: impl Into<String>, key: StringKey) -> DatasetError {
         let path = path.into();
         let place = if path.is_empty() {
             Place::Input
@@ -70,11 +70,11 @@ impl DatasetError {
         DatasetError::new(place, key)
     }
 
-    pub fn input(key: K) -> DatasetError {
+    pub fn input(key: StringKey) -> DatasetError {
         DatasetError::new(Place::Input, key)
     }
 
-    pub(crate) fn line(line: usize, column: usize, key: K) -> DatasetError {
+    pub(crate) fn line(line: usize, column: usize, key: StringKey) -> DatasetError {
         DatasetError::new(Place::Line(line, Some(column)), key)
     }
 
@@ -90,9 +90,9 @@ impl DatasetError {
         self
     }
 
-    /// The same error, said of an input (`K::errData`, `K::errPageTable`, `K::srcInvalid` with
+    /// The same error, said of an input (`StringKey::errData`, `StringKey::errPageTable`, `StringKey::srcInvalid` with
     /// a `url` argument).
-    pub fn within(mut self, k: K) -> DatasetError {
+    pub fn within(mut self, k: StringKey) -> DatasetError {
         self.within = Some(k);
         self
     }
@@ -119,19 +119,19 @@ impl DatasetError {
             Place::Field(path) => path.clone(),
             Place::Line(line, None) => {
                 a = line.to_string();
-                t.fmt(K::placeLine, &[("line", Arg::Text(&a))])
+                t.fmt(StringKey::placeLine, &[("line", Arg::Text(&a))])
             }
             Place::Line(line, Some(column)) => {
                 (a, b) = (line.to_string(), column.to_string());
                 t.fmt(
-                    K::placeLineColumn,
+                    StringKey::placeLineColumn,
                     &[("line", Arg::Text(&a)), ("column", Arg::Text(&b))],
                 )
             }
             Place::Row(row, column) => {
                 (a, b) = (row.to_string(), column.to_string());
                 t.fmt(
-                    K::placeRowColumn,
+                    StringKey::placeRowColumn,
                     &[("row", Arg::Text(&a)), ("column", Arg::Text(&b))],
                 )
             }
@@ -144,9 +144,12 @@ impl DatasetError {
                 let n = table.to_string();
                 (a, b) = (row.to_string(), column.to_string());
                 let (key, named) = if section.is_empty() {
-                    (K::placeTableRowColumn, ("table", Arg::Text(&n)))
+                    (StringKey::placeTableRowColumn, ("table", Arg::Text(&n)))
                 } else {
-                    (K::placeSectionRowColumn, ("section", Arg::Text(section)))
+                    (
+                        StringKey::placeSectionRowColumn,
+                        ("section", Arg::Text(section)),
+                    )
                 };
                 t.fmt(
                     key,
@@ -167,7 +170,7 @@ impl DatasetError {
         match self.place {
             Place::Input => message,
             _ => t.fmt(
-                K::errAt,
+                StringKey::errAt,
                 &[
                     ("place", Arg::Text(&self.place_text(t))),
                     ("message", Arg::Text(&message)),
@@ -228,10 +231,10 @@ mod tests {
 
     #[test]
     fn an_outer_message_carries_the_whole_inner_one_in_each_language() {
-        let e = DatasetError::line(1, 40, K::errJsonSyntax)
+        let e = DatasetError::line(1, 40, StringKey::errJsonSyntax)
             .with("detail", "EOF while parsing a string")
             .with("url", "https://example.com/a.json")
-            .within(K::srcInvalid);
+            .within(StringKey::srcInvalid);
         assert_eq!(
             e.to_string(),
             "src: https://example.com/a.json: line 1, column 40: invalid JSON: EOF while parsing a string"
@@ -241,14 +244,15 @@ mod tests {
             e.text(&de),
             "src: https://example.com/a.json: Zeile 1, Spalte 40: ungültiges JSON: EOF while parsing a string"
         );
-        let data = DatasetError::field("programs[0].name", K::errNul).within(K::errData);
+        let data =
+            DatasetError::field("programs[0].name", StringKey::errNul).within(StringKey::errData);
         assert_eq!(
             data.to_string(),
             "data: programs[0].name: contains a NUL character"
         );
         assert_eq!(data.location(), "programs[0].name");
         assert_eq!(data.message(), "contains a NUL character");
-        let far = DatasetError::line(1, 100_140, K::errJsonSyntax).with("detail", "EOF");
+        let far = DatasetError::line(1, 100_140, StringKey::errJsonSyntax).with("detail", "EOF");
         assert_eq!(far.place_text(&de), "Zeile 1, Spalte 100140");
     }
 }

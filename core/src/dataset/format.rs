@@ -1,4 +1,4 @@
-//! Which reader a text needs: guessed from its content type, URL and first characters.
+//! Which parser a text needs: guessed from its content type, URL and first characters.
 
 use super::table::ImportMeta;
 use super::{from_csv, from_html, from_markdown, safe_url, Dataset, DatasetError, Link};
@@ -120,7 +120,7 @@ pub fn looks_like_html(text: &str) -> bool {
     !name.is_empty() && ends && (TAGS.contains(&name.as_str()) || commented)
 }
 
-/// A fetched text as a dataset: the reader chosen from its content type, URL and first
+/// A fetched text as a dataset: the parser chosen from its content type, URL and first
 /// characters (an HTML content type is always read as a page); the URL names the source. The one
 /// way fetched text becomes data.
 pub fn import(url: &str, content_type: &str, text: &str) -> Result<Dataset, DatasetError> {

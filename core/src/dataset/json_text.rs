@@ -24,7 +24,7 @@ pub fn to_json_pretty(ds: &Dataset) -> String {
 fn dataset(ds: &Dataset) -> Json<'_> {
     // A program's cells are keyed by service id in the order of the ids (serde_json's map).
     let mut by_id: Vec<usize> = (0..ds.services.len()).collect();
-    crate::order::sort_indices(&mut by_id, &|a, b| {
+    crate::stable_sort::sort_indices(&mut by_id, &|a, b| {
         ds.services[a].id.cmp(&ds.services[b].id)
     });
     let programs = ds

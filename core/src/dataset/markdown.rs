@@ -3,7 +3,7 @@
 use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
 use super::{Dataset, DatasetError};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 
 /// Parses the first pipe table in a Markdown text. Text before and after the table is ignored;
 /// leading and trailing pipes are optional; tabs and ragged spacing are fine.
@@ -19,7 +19,7 @@ pub fn from_markdown(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetEr
         }
     }
     let Some(start) = start else {
-        return Err(DatasetError::input(K::errNoMarkdownTable));
+        return Err(DatasetError::input(StringKey::errNoMarkdownTable));
     };
     let header = TableRow {
         line: start + 1,

@@ -206,7 +206,7 @@ pub struct Dataset {
 
 impl Dataset {
     /// The embedded seed matrix (2020-04-21), read and validated at build time and unpacked once
-    /// per thread (`core/tests/generated.rs` checks it is `data/matrix.json`).
+    /// per thread (`core/tests/embedded_data.rs` checks it is `data/matrix.json`).
     pub fn embedded() -> Rc<Dataset> {
         thread_local! {
             static EMBEDDED: Rc<Dataset> = Rc::new(

@@ -5,7 +5,7 @@
 use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::{is_iso_date, over_limit, safe_url};
 use super::{Dataset, DatasetError, Link, MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 
 /// A page's `<table>` as read: the caption, the table's `data-as-of`, `data-source` and
 /// `data-source-url` attributes, and its rows in table order (the header row first).
@@ -42,7 +42,7 @@ impl PageCell {
 /// `row` is 1-based (the header row is row 1).
 pub fn check_row_count(rows: usize) -> Result<(), DatasetError> {
     if rows > MAX_PROGRAMS + 1 {
-        return Err(DatasetError::input(K::errTableRows)
+        return Err(DatasetError::input(StringKey::errTableRows)
             .num("rows", rows)
             .num("limit", MAX_PROGRAMS));
     }
@@ -53,7 +53,7 @@ pub fn check_row_count(rows: usize) -> Result<(), DatasetError> {
 pub fn check_cell_count(row: usize, cells: usize) -> Result<(), DatasetError> {
     if cells > MAX_SERVICES + 1 {
         return Err(Unit::Row
-            .at(row, MAX_SERVICES + 2, K::errTableCells)
+            .at(row, MAX_SERVICES + 2, StringKey::errTableCells)
             .num("cells", cells)
             .num("limit", MAX_SERVICES));
     }
@@ -63,12 +63,12 @@ pub fn check_cell_count(row: usize, cells: usize) -> Result<(), DatasetError> {
 /// See [`check_row_count`]: the table's whole text (UTF-16 units), before any of it is copied.
 pub fn check_text_length(units: usize) -> Result<(), DatasetError> {
     if units > MAX_INPUT_BYTES {
-        return Err(over_limit(K::errInputChars, "count", units));
+        return Err(over_limit(StringKey::errInputChars, "count", units));
     }
     Ok(())
 }
 
-/// Text as a reader sees it in a table cell: the page's line breaks and indentation are spaces.
+/// Text as a user sees it in a table cell: the page's line breaks and indentation are spaces.
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -79,11 +79,15 @@ impl PageTable {
     pub fn to_dataset(&self, page_url: &str) -> Result<Dataset, DatasetError> {
         let as_of = self.as_of.trim();
         if !as_of.is_empty() && !is_iso_date(as_of) {
-            return Err(DatasetError::field("data-as-of", K::errTableDate).with("value", as_of));
+            return Err(
+                DatasetError::field("data-as-of", StringKey::errTableDate).with("value", as_of)
+            );
         }
         let url = self.source_url.trim();
         if !url.is_empty() && safe_url(url).is_none() {
-            return Err(DatasetError::field("data-source-url", K::errTableLink).with("value", url));
+            return Err(
+                DatasetError::field("data-source-url", StringKey::errTableLink).with("value", url),
+            );
         }
         // The table's own source link, else the page's address; the link is the title when the
         // table names none.
@@ -111,7 +115,7 @@ impl PageTable {
                         ("rowspan", cell.rowspan)
                     };
                     return Err(Unit::Row
-                        .at(i + 1, c + 1, K::errMergedCell)
+                        .at(i + 1, c + 1, StringKey::errMergedCell)
                         .with("attribute", what)
                         .with("n", n.to_string()));
                 }
@@ -122,7 +126,7 @@ impl PageTable {
             })
         });
         let Some(header) = rows.next() else {
-            return Err(DatasetError::input(K::errTableEmpty));
+            return Err(DatasetError::input(StringKey::errTableEmpty));
         };
         let header = header?;
         let rows = rows.collect::<Result<Vec<_>, _>>()?;
@@ -402,12 +406,12 @@ mod tests {
         assert_eq!(t.rows[1][0].text, "PCI DSS Level 1");
         assert!(t.is_seed_table());
         assert!(t.to_dataset("").unwrap().is_embedded_matrix());
-        // Whitespace aside, as the reader reads it.
+        // Whitespace aside, as the reader wasm reads it.
         let mut spaced = t.clone();
         spaced.rows[2][1].text = "\n   In\n  scope ".into();
         spaced.as_of = " 2020-04-21 ".into();
         assert!(spaced.is_seed_table());
-        // Anything else goes to the reader.
+        // Anything else goes to the reader wasm.
         let changed: [fn(&mut PageTable); 6] = [
             |t| t.rows[3][2].text = "Not in scope".into(),
             |t| t.rows[3][2].colspan = 2,

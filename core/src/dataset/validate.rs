@@ -4,7 +4,7 @@ use super::{
     Dataset, DatasetError, Link, Place, MAX_FACET_VALUES, MAX_FIELD_CHARS, MAX_INPUT_BYTES,
     MAX_PROGRAMS, MAX_SERVICES, MAX_TAGS,
 };
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use std::collections::{HashMap, HashSet};
 
 impl Dataset {
@@ -25,12 +25,14 @@ impl Dataset {
             check_text("warning", w)?;
         }
         if self.services.is_empty() {
-            return Err(DatasetError::field("services", K::errNoServices));
+            return Err(DatasetError::field("services", StringKey::errNoServices));
         }
         if self.services.len() > MAX_SERVICES {
-            return Err(DatasetError::field("services", K::errTooManyServices)
-                .num("count", self.services.len())
-                .num("limit", MAX_SERVICES));
+            return Err(
+                DatasetError::field("services", StringKey::errTooManyServices)
+                    .num("count", self.services.len())
+                    .num("limit", MAX_SERVICES),
+            );
         }
         let mut seen = HashSet::new();
         for (i, s) in self.services.iter().enumerate() {
@@ -38,7 +40,7 @@ impl Dataset {
             check_name(&format!("services[{i}].name"), &s.name)?;
         }
         if self.programs.is_empty() {
-            return Err(DatasetError::field("programs", K::errNoPrograms));
+            return Err(DatasetError::field("programs", StringKey::errNoPrograms));
         }
         if self.programs.len() > MAX_PROGRAMS {
             return Err(too_many_programs(self.programs.len()));
@@ -57,7 +59,8 @@ impl Dataset {
             for (j, t) in p.tags.iter().enumerate() {
                 if !is_tag(t) {
                     return Err(
-                        DatasetError::field(at(&format!("tags[{j}]")), K::errTag).with("value", t)
+                        DatasetError::field(at(&format!("tags[{j}]")), StringKey::errTag)
+                            .with("value", t),
                     );
                 }
                 if tags.insert(t) {
@@ -67,18 +70,19 @@ impl Dataset {
                     if *n > MAX_FACET_VALUES {
                         return Err(DatasetError::field(
                             at(&format!("tags[{j}]")),
-                            K::errFacetValues,
+                            StringKey::errFacetValues,
                         )
                         .with("value", t)
                         .num("limit", MAX_FACET_VALUES)
                         .with("facet", facet));
                     }
                     if tags.len() > MAX_TAGS {
-                        return Err(
-                            DatasetError::field(at(&format!("tags[{j}]")), K::errTagCount)
-                                .with("value", t)
-                                .num("limit", MAX_TAGS),
-                        );
+                        return Err(DatasetError::field(
+                            at(&format!("tags[{j}]")),
+                            StringKey::errTagCount,
+                        )
+                        .with("value", t)
+                        .num("limit", MAX_TAGS));
                     }
                 }
             }
@@ -93,7 +97,7 @@ impl Dataset {
                 })?;
             }
             if p.cells.len() != self.services.len() {
-                return Err(DatasetError::field(at("status"), K::errCellCount)
+                return Err(DatasetError::field(at("status"), StringKey::errCellCount)
                     .num("cells", p.cells.len())
                     .num("services", self.services.len()));
             }
@@ -109,13 +113,13 @@ impl Dataset {
 
 /// More programs than a dataset may have.
 pub(crate) fn too_many_programs(count: usize) -> DatasetError {
-    DatasetError::field("programs", K::errTooManyPrograms)
+    DatasetError::field("programs", StringKey::errTooManyPrograms)
         .num("count", count)
         .num("limit", MAX_PROGRAMS)
 }
 
 /// An input over [`MAX_INPUT_BYTES`]: `key` says of what (`{bytes}` or `{count}` is `n`).
-pub fn over_limit(key: K, what: &'static str, n: usize) -> DatasetError {
+pub fn over_limit(key: StringKey, what: &'static str, n: usize) -> DatasetError {
     DatasetError::input(key)
         .num(what, n)
         .num("limit", MAX_INPUT_BYTES)
@@ -124,20 +128,20 @@ pub fn over_limit(key: K, what: &'static str, n: usize) -> DatasetError {
 
 pub(crate) fn check_size(text: &str) -> Result<(), DatasetError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(over_limit(K::errInputBytes, "bytes", text.len()));
+        return Err(over_limit(StringKey::errInputBytes, "bytes", text.len()));
     }
     if text.trim().is_empty() {
-        return Err(DatasetError::input(K::errEmptyInput));
+        return Err(DatasetError::input(StringKey::errEmptyInput));
     }
     Ok(())
 }
 
 pub(crate) fn check_text(field: &str, s: &str) -> Result<(), DatasetError> {
     if s.chars().count() > MAX_FIELD_CHARS {
-        return Err(DatasetError::field(field, K::errTooLong).num("limit", MAX_FIELD_CHARS));
+        return Err(DatasetError::field(field, StringKey::errTooLong).num("limit", MAX_FIELD_CHARS));
     }
     if s.chars().any(|c| c == '\0') {
-        return Err(DatasetError::field(field, K::errNul));
+        return Err(DatasetError::field(field, StringKey::errNul));
     }
     Ok(())
 }
@@ -162,7 +166,7 @@ pub(crate) fn check_name_at(field: impl FnOnce() -> String, s: &str) -> Result<(
 
 pub(crate) fn check_name(field: &str, s: &str) -> Result<(), DatasetError> {
     if s.trim().is_empty() {
-        return Err(DatasetError::field(field, K::errEmptyField));
+        return Err(DatasetError::field(field, StringKey::errEmptyField));
     }
     check_text(field, s)
 }
@@ -181,7 +185,7 @@ pub(crate) fn check_link(field: &str, l: &Link) -> Result<(), DatasetError> {
 pub(crate) fn check_url(field: &str, url: &str) -> Result<(), DatasetError> {
     check_text(field, url)?;
     if safe_url(url).is_none() {
-        return Err(DatasetError::field(field, K::errLink).with("value", url));
+        return Err(DatasetError::field(field, StringKey::errLink).with("value", url));
     }
     Ok(())
 }
@@ -205,7 +209,7 @@ pub(crate) fn check_date(field: &str, s: &str) -> Result<(), DatasetError> {
     if is_iso_date(s) {
         Ok(())
     } else {
-        Err(DatasetError::field(field, K::errDate).with("value", s))
+        Err(DatasetError::field(field, StringKey::errDate).with("value", s))
     }
 }
 
@@ -221,10 +225,10 @@ pub(crate) fn check_id<'a>(
     seen: &mut HashSet<&'a str>,
 ) -> Result<(), DatasetError> {
     if !is_slug(id) {
-        return Err(DatasetError::field(field(), K::errId).with("value", id));
+        return Err(DatasetError::field(field(), StringKey::errId).with("value", id));
     }
     if !seen.insert(id) {
-        return Err(DatasetError::field(field(), K::errDuplicateId).with("value", id));
+        return Err(DatasetError::field(field(), StringKey::errDuplicateId).with("value", id));
     }
     Ok(())
 }

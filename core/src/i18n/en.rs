@@ -7,22 +7,22 @@ macro_rules! catalog {
         /// A UI string.
         #[allow(non_camel_case_types)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum K { $($key,)* }
+        pub enum StringKey { $($key,)* }
 
-        impl K {
+        impl StringKey {
             /// Every key, in catalog order.
-            pub const ALL: &'static [K] = &[$(K::$key,)*];
+            pub const ALL: &'static [StringKey] = &[$(StringKey::$key,)*];
 
             /// The names in key order, as one string (see [`super::SEP`]).
             const NAMES: &'static str = concat!($(stringify!($key), "\u{1f}",)*);
 
             /// The key as the page writes it.
             pub fn name(self) -> &'static str {
-                K::NAMES.split_terminator(super::SEP).nth(self as usize).expect("every key has a name")
+                StringKey::NAMES.split_terminator(super::SEP).nth(self as usize).expect("every key has a name")
             }
 
-            pub fn from_name(name: &str) -> Option<K> {
-                K::NAMES.split_terminator(super::SEP).position(|n| n == name).map(|i| K::ALL[i])
+            pub fn from_name(name: &str) -> Option<StringKey> {
+                StringKey::NAMES.split_terminator(super::SEP).position(|n| n == name).map(|i| StringKey::ALL[i])
             }
         }
 
@@ -31,7 +31,7 @@ macro_rules! catalog {
 
         /// The English text of a key.
         #[cfg(test)]
-        pub(crate) fn english(k: K) -> &'static str {
+        pub(crate) fn english(k: StringKey) -> &'static str {
             EN.split_terminator(super::SEP).nth(k as usize).expect("every key has a text")
         }
     };

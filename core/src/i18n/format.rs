@@ -7,9 +7,9 @@
 #[derive(Clone, Copy, Debug)]
 pub enum Arg<'a> {
     Text(&'a str),
-    /// A count: formatted for the reader (`1.234` in German) and used for plural branches.
+    /// A count: formatted for the user (`1.234` in German) and used for plural branches.
     Num(usize),
-    /// An ISO date (`YYYY-MM-DD`), shown in the reader's format.
+    /// An ISO date (`YYYY-MM-DD`), shown in the user's format.
     Date(&'a str),
 }
 
@@ -37,7 +37,7 @@ pub fn plain_digits(tag: &str, n: usize) -> bool {
 /// for English without a region or in the United States (`Apr 21, 2020`), when it is a calendar
 /// date from the year 1000 on; `None` for any other locale or text, which the browser writes.
 /// The first date or number formatter a page builds pays for the browser's locale data, 12–30 ms
-/// (Chromium, measured 2026-12-03); an English reader's seed needs neither. Checked against
+/// (Chromium, measured 2026-12-03); an English-speaking user's seed needs neither. Checked against
 /// `Intl` for every day of several years (`tests/web.rs`).
 pub fn english_date(tag: &str, iso: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [

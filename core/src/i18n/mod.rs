@@ -13,9 +13,9 @@ macro_rules! translation {
     ($(($key:path, $text:literal),)*) => {
         pub(crate) const TEXTS: &str = concat!($($text, "\u{1f}",)*);
         #[cfg(test)]
-        use super::en::K;
+        use super::en::StringKey;
         #[cfg(test)]
-        pub(crate) const KEYS: &[K] = &[$($key,)*];
+        pub(crate) const KEYS: &[StringKey] = &[$($key,)*];
     };
 }
 
@@ -33,7 +33,7 @@ mod ja;
 mod ko;
 pub mod strings;
 
-pub use en::K;
+pub use en::StringKey;
 pub use format::{english_date, plain_digits, Arg, Locale, Plain};
 pub use strings::{add_catalog, parse_overrides, shipped, spoken, Strings, LANGUAGES};
 
@@ -51,7 +51,11 @@ mod tests {
         for lang in &LANGUAGES[1..] {
             let keys = strings::keys_of(lang).expect("shipped");
             let texts = strings::texts_of(lang).expect("shipped");
-            assert_eq!(keys, K::ALL, "{lang}: the keys of en.rs in its order");
+            assert_eq!(
+                keys,
+                StringKey::ALL,
+                "{lang}: the keys of en.rs in its order"
+            );
             let texts: Vec<&str> = texts.split_terminator(SEP).collect();
             assert_eq!(texts.len(), keys.len(), "{lang}: a text contains U+001F");
             let mut seen = HashSet::new();
@@ -67,20 +71,20 @@ mod tests {
                     k.name()
                 );
             }
-            let missing: Vec<&str> = K::ALL
+            let missing: Vec<&str> = StringKey::ALL
                 .iter()
                 .filter(|k| !seen.contains(k))
                 .map(|k| k.name())
                 .collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
         }
-        for k in K::ALL {
+        for k in StringKey::ALL {
             assert!(
                 format::placeholders(en::english(*k)).is_some(),
                 "en.{}",
                 k.name()
             );
-            assert_eq!(K::from_name(k.name()), Some(*k));
+            assert_eq!(StringKey::from_name(k.name()), Some(*k));
         }
     }
 
@@ -95,7 +99,7 @@ mod tests {
         }
         let one_short = de[..de.len() - 1].rsplit_once(SEP).unwrap().0.to_string() + "\u{1f}";
         let e = add_catalog("fr", one_short).unwrap_err();
-        assert!(e.contains(&format!("{} keys", K::ALL.len())), "{e}");
+        assert!(e.contains(&format!("{} keys", StringKey::ALL.len())), "{e}");
         let e = add_catalog("fr", de.trim_end_matches(SEP).to_string()).unwrap_err();
         assert!(e.contains("texts where"), "{e}");
     }
@@ -123,8 +127,8 @@ mod tests {
         assert!(errors[1].starts_with("strings.count:"));
         let t = Strings::new("pt-BR", &o, std::rc::Rc::new(Plain));
         assert_eq!(t.lang, "pt-BR");
-        assert_eq!(t.get(K::searchLabel), "Programme filtern");
-        assert_eq!(t.get(K::copyLink), "Copy link");
+        assert_eq!(t.get(StringKey::searchLabel), "Programme filtern");
+        assert_eq!(t.get(StringKey::copyLink), "Copy link");
         assert_eq!(
             Strings::new("pt-BR", &[], std::rc::Rc::new(Plain)).lang,
             "en"
@@ -141,11 +145,11 @@ mod tests {
     fn around_splits_a_template_at_its_element() {
         let t = en();
         assert_eq!(
-            t.around(K::asOf, "date", &[]),
+            t.around(StringKey::asOf, "date", &[]),
             ("As of ".to_string(), String::new())
         );
         assert_eq!(
-            t.around(K::source, "source", &[]),
+            t.around(StringKey::source, "source", &[]),
             ("Source: ".to_string(), String::new())
         );
     }

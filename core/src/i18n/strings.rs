@@ -2,7 +2,7 @@
 //! language's table with English for a missing key, the page's own overrides on top, and the
 //! browser's plural, number and date rules.
 
-use super::en::{EN, K};
+use super::en::{StringKey, EN};
 use super::format::{fill, Arg, Locale, Plain};
 use super::SEP;
 use std::borrow::Cow;
@@ -54,10 +54,10 @@ pub fn add_catalog(lang: &str, texts: String) -> Result<(), String> {
         return Err(format!("catalog '{lang}': not a shipped translation"));
     };
     let n = texts.split_terminator(SEP).count();
-    if n != super::en::K::ALL.len() || !texts.ends_with(SEP) {
+    if n != super::en::StringKey::ALL.len() || !texts.ends_with(SEP) {
         return Err(format!(
             "catalog '{lang}': {n} texts where this version has {} keys",
-            super::en::K::ALL.len()
+            super::en::StringKey::ALL.len()
         ));
     }
     if texts_of(lang).is_none() {
@@ -85,7 +85,7 @@ pub fn catalog_module(lang: &str) -> Option<String> {
 
 /// A shipped translation's keys as written (to check them against `en.rs`).
 #[cfg(test)]
-pub(crate) fn keys_of(lang: &str) -> Option<&'static [K]> {
+pub(crate) fn keys_of(lang: &str) -> Option<&'static [StringKey]> {
     Some(match lang {
         "de" => super::de::KEYS,
         "fr" => super::fr::KEYS,
@@ -146,7 +146,11 @@ impl Strings {
 
     /// The strings for `requested` (a BCP 47 tag, `""` for none) with the page's `overrides`.
     /// `locale` formats numbers, dates and plurals (the browser's `Intl` in the widget).
-    pub fn new(requested: &str, overrides: &[(K, String)], locale: Rc<dyn Locale>) -> Strings {
+    pub fn new(
+        requested: &str,
+        overrides: &[(StringKey, String)],
+        locale: Rc<dyn Locale>,
+    ) -> Strings {
         let lang = spoken(requested);
         let mut texts: Vec<Cow<'static, str>> =
             EN.split_terminator(SEP).map(Cow::Borrowed).collect();
@@ -174,18 +178,18 @@ impl Strings {
     }
 
     /// A string without placeholders (or with them as written).
-    pub fn get(&self, k: K) -> &str {
+    pub fn get(&self, k: StringKey) -> &str {
         &self.texts[k as usize]
     }
 
     /// A template filled with `args`.
-    pub fn fmt(&self, k: K, args: &[(&str, Arg)]) -> String {
+    pub fn fmt(&self, k: StringKey, args: &[(&str, Arg)]) -> String {
         fill(self.get(k), args, &*self.locale)
     }
 
     /// A template split around the placeholder `at`, the other placeholders filled: for text with
     /// an element in it (`As of <time>…</time>`).
-    pub fn around(&self, k: K, at: &str, args: &[(&str, Arg)]) -> (String, String) {
+    pub fn around(&self, k: StringKey, at: &str, args: &[(&str, Arg)]) -> (String, String) {
         let marker = format!("{{{at}}}");
         let t = self.get(k);
         match t.find(&marker) {
@@ -208,7 +212,7 @@ impl Strings {
 
 /// Reads a page's overrides (`strings`): key → text. Unknown keys and bad templates are errors
 /// naming the key; the others still apply.
-pub fn parse_overrides(entries: &[(String, String)]) -> (Vec<(K, String)>, Vec<String>) {
+pub fn parse_overrides(entries: &[(String, String)]) -> (Vec<(StringKey, String)>, Vec<String>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     if entries.len() > MAX_OVERRIDES {
@@ -219,7 +223,7 @@ pub fn parse_overrides(entries: &[(String, String)]) -> (Vec<(K, String)>, Vec<S
         return (out, errors);
     }
     for (name, text) in entries {
-        let Some(k) = K::from_name(name) else {
+        let Some(k) = StringKey::from_name(name) else {
             errors.push(format!(
                 "strings: unknown key '{name}' (the StringKey type lists the keys)"
             ));

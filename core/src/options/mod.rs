@@ -11,7 +11,7 @@ mod parse;
 
 pub use parse::{parse_revision, parse_services, parse_sort, parse_status, parse_tags};
 
-use crate::i18n::{Arg, Strings, K};
+use crate::i18n::{Arg, StringKey, Strings};
 
 /// An option, in the order of [`SPECS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -251,16 +251,16 @@ impl Options {
 
 /// Which parts are shown.
 /// Why an option's value cannot be used: a message of the UI catalog (so the widget says it in
-/// the reader's language) with the value at fault. As text (`Display`, API errors) it is English.
+/// the user's language) with the value at fault. As text (`Display`, API errors) it is English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OptionError {
-    pub key: K,
+    pub key: StringKey,
     /// Placeholder → text: `value` (what was given) and, for some, `option` and `list`.
     pub args: Vec<(&'static str, String)>,
 }
 
 impl OptionError {
-    fn new(key: K, value: &str) -> OptionError {
+    fn new(key: StringKey, value: &str) -> OptionError {
         OptionError {
             key,
             args: vec![("value", value.to_string())],
@@ -309,7 +309,7 @@ impl View {
             "" | "both" => Ok(View::Both),
             "table" => Ok(View::Table),
             "diagram" => Ok(View::Diagram),
-            other => Err(OptionError::new(K::errView, other)),
+            other => Err(OptionError::new(StringKey::errView, other)),
         }
     }
 
@@ -345,7 +345,7 @@ impl Theme {
             "" | "auto" => Ok(Theme::Auto),
             "light" => Ok(Theme::Light),
             "dark" => Ok(Theme::Dark),
-            other => Err(OptionError::new(K::errTheme, other)),
+            other => Err(OptionError::new(StringKey::errTheme, other)),
         }
     }
 
@@ -359,143 +359,4 @@ impl Theme {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dataset::Dataset;
-
-    #[test]
-    fn the_table_is_in_the_order_of_the_enum() {
-        for (i, s) in SPECS.iter().enumerate() {
-            assert_eq!(s.opt as usize, i, "{}", s.attribute);
-            assert_eq!(Opt::from_property(s.property), Some(s.opt));
-        }
-    }
-
-    #[test]
-    fn attributes_are_the_kebab_case_of_properties() {
-        for s in &SPECS {
-            let kebab: String = s
-                .property
-                .chars()
-                .flat_map(|c| {
-                    if c.is_ascii_uppercase() {
-                        vec!['-', c.to_ascii_lowercase()]
-                    } else {
-                        vec![c]
-                    }
-                })
-                .collect();
-            assert_eq!(kebab, s.attribute);
-        }
-    }
-
-    #[test]
-    fn options_remember_what_was_given_even_when_removed() {
-        let mut o = Options::default();
-        o.set(Opt::Query, Some("iso".into()));
-        o.set(Opt::Sort, None);
-        assert!(o.has(Opt::Query) && o.has(Opt::Sort) && !o.has(Opt::Status));
-        assert_eq!(o.text(Opt::Query), "iso");
-        assert_eq!(o.text(Opt::Sort), "");
-        let mut all = Options::of([
-            (Opt::Query, Some("soc".into())),
-            (Opt::Gaps, Some(String::new())),
-        ]);
-        all.merge(&o);
-        assert_eq!(all.text(Opt::Query), "iso");
-        assert!(all.flag(Opt::Gaps));
-        assert_eq!(
-            all.given().collect::<Vec<_>>(),
-            vec![Opt::Query, Opt::Gaps, Opt::Sort]
-        );
-    }
-
-    #[test]
-    fn attribute_parsers_name_the_problem() {
-        let ds = Dataset::embedded();
-        assert!(parse_sort("nope:asc", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown key 'nope'"));
-        assert!(parse_sort("program:up", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("'up' is not a direction"));
-        assert!(parse_sort("ecs,ecs:desc", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("given twice"));
-        assert!(parse_status("x:in-scope", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown service 'x'"));
-        assert!(parse_status("ecs:maybe", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown status 'maybe'"));
-        assert!(parse_status("ecs", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("is not 'any'"));
-        assert!(parse_services("ecs,lambda", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown service 'lambda'"));
-        assert!(parse_tags("us")
-            .unwrap_err()
-            .to_string()
-            .contains("facet:value"));
-        assert_eq!(
-            parse_services("ecr, ecs,ecr", &ds).unwrap(),
-            vec!["ecr", "ecs"]
-        );
-        assert!(parse_revision("revision", "1999-01-01")
-            .unwrap_err()
-            .to_string()
-            .contains("unknown revision"));
-    }
-
-    #[test]
-    fn option_errors_speak_the_readers_language_and_english_as_text() {
-        let ds = Dataset::embedded();
-        let e = parse_services("ecs,lambda", &ds).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "services: unknown service 'lambda' (expected one of ecs, eks, fargate, ecr)"
-        );
-        let de = Strings::new("de", &[], std::rc::Rc::new(crate::i18n::Plain));
-        assert_eq!(
-            e.text(&de),
-            "services: unbekannter Dienst „lambda“ (erwartet: einer von ecs, eks, fargate, ecr)"
-        );
-        let e = parse_revision("compare", "1999").unwrap_err();
-        assert!(
-            e.text(&de)
-                .starts_with("compare: unbekannte Revision „1999“"),
-            "{}",
-            e.text(&de)
-        );
-    }
-
-    #[test]
-    fn attribute_parsers_name_the_problem_in_the_seed() {
-        let ds = Dataset::embedded();
-        assert!(parse_sort("lambda:asc", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown key 'lambda'"));
-        assert!(parse_sort("eks:up", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("'up' is not a direction"));
-        assert!(parse_status("fargate:maybe", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown status 'maybe'"));
-        assert!(parse_services("ecs,lambda", &ds)
-            .unwrap_err()
-            .to_string()
-            .contains("unknown service 'lambda'"));
-        assert_eq!(parse_services(" eks , ecs ", &ds).unwrap(), ["eks", "ecs"]);
-    }
-}
+mod tests;

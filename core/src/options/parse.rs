@@ -3,7 +3,7 @@
 
 use super::OptionError;
 use crate::dataset::Dataset;
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use crate::query::{Direction, SortField, SortKey, StatusFilter};
 use crate::revisions;
 
@@ -15,7 +15,7 @@ pub fn parse_revision(name: &str, s: &str) -> Result<Option<String>, OptionError
     }
     match revisions::find(s) {
         Some(r) => Ok(Some(r.id)),
-        None => Err(OptionError::new(K::errRevision, s)
+        None => Err(OptionError::new(StringKey::errRevision, s)
             .with("option", name)
             .with("list", &revisions::ids().join(", "))),
     }
@@ -33,18 +33,20 @@ pub fn parse_sort(s: &str, ds: &Dataset) -> Result<Vec<SortKey>, OptionError> {
         let dir = match dir {
             "asc" => Direction::Asc,
             "desc" => Direction::Desc,
-            other => return Err(OptionError::new(K::errSortDirection, other)),
+            other => return Err(OptionError::new(StringKey::errSortDirection, other)),
         };
         let field = match key {
             "program" => SortField::Program,
             "coverage" => SortField::Coverage,
             id if ds.service_index(id).is_some() => SortField::Service(id.to_string()),
             other => {
-                return Err(OptionError::new(K::errSortKey, other).with("list", &service_ids(ds)))
+                return Err(
+                    OptionError::new(StringKey::errSortKey, other).with("list", &service_ids(ds))
+                )
             }
         };
         if out.iter().any(|k| k.field == field) {
-            return Err(OptionError::new(K::errSortTwice, key));
+            return Err(OptionError::new(StringKey::errSortTwice, key));
         }
         out.push(SortKey { field, dir });
     }
@@ -58,15 +60,14 @@ pub fn parse_status(s: &str, ds: &Dataset) -> Result<StatusFilter, OptionError> 
         return Ok(StatusFilter::Any);
     }
     let Some((svc, st)) = s.split_once(':') else {
-        return Err(OptionError::new(K::errStatusForm, s));
+        return Err(OptionError::new(StringKey::errStatusForm, s));
     };
     if ds.service_index(svc.trim()).is_none() {
-        return Err(
-            OptionError::new(K::errStatusService, svc.trim()).with("list", &service_ids(ds))
-        );
+        return Err(OptionError::new(StringKey::errStatusService, svc.trim())
+            .with("list", &service_ids(ds)));
     }
     let Some(status) = crate::dataset::Status::from_id(st.trim()) else {
-        return Err(OptionError::new(K::errStatusStatus, st.trim()));
+        return Err(OptionError::new(StringKey::errStatusStatus, st.trim()));
     };
     Ok(StatusFilter::Service {
         service: svc.trim().to_string(),
@@ -79,7 +80,7 @@ pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, OptionError>
     let mut out: Vec<String> = Vec::new();
     for id in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if ds.service_index(id).is_none() {
-            return Err(OptionError::new(K::errServices, id).with("list", &service_ids(ds)));
+            return Err(OptionError::new(StringKey::errServices, id).with("list", &service_ids(ds)));
         }
         if !out.iter().any(|x| x == id) {
             out.push(id.to_string());
@@ -93,7 +94,7 @@ pub fn parse_tags(s: &str) -> Result<Vec<String>, OptionError> {
     let mut out: Vec<String> = Vec::new();
     for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if !t.contains(':') {
-            return Err(OptionError::new(K::errTags, t));
+            return Err(OptionError::new(StringKey::errTags, t));
         }
         if !out.iter().any(|x| x == t) {
             out.push(t.to_string());

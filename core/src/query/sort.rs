@@ -2,7 +2,7 @@
 
 use super::{coverage, Query};
 use crate::dataset::Dataset;
-use crate::order::sort_indices;
+use crate::stable_sort::sort_indices;
 use std::cmp::Ordering;
 
 /// Sort direction.

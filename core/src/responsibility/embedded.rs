@@ -1,5 +1,5 @@
 // Generated from data/responsibility.json and data/tools.json (parsed and validated) by
-// core/tests/generated.rs: `make options` writes it, a test fails when it differs.
+// core/tests/embedded_data.rs: `make options` writes it, a test fails when it differs.
 use super::{Band, Layer, Model, Owner, Source, Tool, ToolSource, Variant};
 use std::borrow::Cow::Borrowed as B;
 

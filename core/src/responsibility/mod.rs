@@ -135,7 +135,7 @@ pub struct Variant {
     pub services: Cow<'static, [Text]>,
     /// One band per layer, in layer order (bottom to top).
     pub cells: Cow<'static, [Band]>,
-    /// What a reader must know about the variant as a whole (e.g. which column stands for it).
+    /// What a user must know about the variant as a whole (e.g. which column stands for it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Id of the [`Source`] of the note.

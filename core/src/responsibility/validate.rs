@@ -1,7 +1,7 @@
 //! The model's rules: unique ids, every layer placed once per variant, every cited source known,
 //! tools on known layers and variants, dated sources, web links only. The field rules are the
 //! datasets' (`dataset::validate`). The model is embedded and checked by the tests: its errors
-//! are for whoever edits `data/`, in English, never shown to a reader.
+//! are for whoever edits `data/`, in English, never shown to a user.
 
 use super::Model;
 use crate::dataset::validate::{check_date, check_id, check_name, check_text, is_slug, is_web_url};

@@ -56,7 +56,7 @@ pub fn find(id: &str) -> Option<Revision> {
     all.iter().find(|r| r.id == id).cloned()
 }
 
-/// The cells of a shown table that read otherwise in the latest revision: what a reader of an
+/// The cells of a shown table that read otherwise in the latest revision: what a user of an
 /// older revision must know is out of date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Supersession {
@@ -78,8 +78,8 @@ impl Supersession {
     /// How many of the given rows' cells in the given columns changed later.
     pub fn count(&self, rows: &[usize], services: &[usize]) -> usize {
         let (mut rows, mut services) = (rows.to_vec(), services.to_vec());
-        crate::order::sort_indices(&mut rows, &|a, b| a.cmp(&b));
-        crate::order::sort_indices(&mut services, &|a, b| a.cmp(&b));
+        crate::stable_sort::sort_indices(&mut rows, &|a, b| a.cmp(&b));
+        crate::stable_sort::sort_indices(&mut services, &|a, b| a.cmp(&b));
         self.cells
             .iter()
             .filter(|((p, s), _)| {

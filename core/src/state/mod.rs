@@ -6,7 +6,6 @@ use crate::options::{self, parse_revision, Opt, Options, Theme, View, SPECS};
 use crate::query::{Query, SearchIndex, SortField, StatusFilter};
 use crate::revisions::{self, Diff, Supersession, SEED_REVISION};
 use crate::view_state::ViewState;
-use serde::Serialize;
 use std::rc::Rc;
 
 /// What the state can be asked to do.
@@ -72,23 +71,18 @@ pub struct Comparison {
     pub old_id: String,
     pub new_id: String,
     pub diff: Diff,
-    /// The two revisions compared (for the summary lines, in the reader's words).
+    /// The two revisions compared (for the summary lines, in the user's words).
     pub old: Rc<Dataset>,
     pub new: Rc<Dataset>,
 }
 
-/// The state as the element's `state` property and `cm-change` events report it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// The state as the element's `state` property and `cm-change` events report it: the view state
+/// with every shown service named (not "all") and the revision a dataset of the page's own is
+/// dated, the view, and the rows shown.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    pub query: String,
-    pub status: String,
-    pub gaps: bool,
-    pub tags: Vec<String>,
-    pub sort: String,
-    pub services: Vec<String>,
+    pub state: ViewState,
     pub view: String,
-    pub revision: String,
-    pub compare: Option<String>,
     pub visible: Vec<String>,
 }
 
@@ -190,7 +184,7 @@ impl AppState {
     }
 
     /// Applies the options the page set (each one given, even to the value it had: the page's
-    /// word then wins over what the reader did with it).
+    /// word then wins over what the user did with it).
     pub fn apply_options(&mut self, given: &Options) {
         let ds = self.dataset.clone();
         let mut source_changed = false;
@@ -246,7 +240,7 @@ impl AppState {
             .collect()
     }
 
-    /// What the reader sees, as plain data (`save()`).
+    /// What the user sees, as plain data (`save()`).
     pub fn view_state(&self) -> ViewState {
         let custom = self.custom.is_some();
         ViewState {
@@ -428,28 +422,18 @@ impl AppState {
     /// The state as reported to the host page.
     pub fn snapshot(&self) -> Snapshot {
         let ds = &self.dataset;
+        let mut state = self.view_state();
+        state.services = self
+            .shown_services()
+            .iter()
+            .map(|&i| ds.services[i].id.clone())
+            .collect();
+        if self.custom.is_some() {
+            state.revision = Some(ds.as_of.clone());
+        }
         Snapshot {
-            query: self.query.text.clone(),
-            status: self.query.status.to_string(),
-            gaps: self.query.gaps,
-            tags: self.query.tags.clone(),
-            sort: self.query.sort_string(),
-            services: self
-                .shown_services()
-                .iter()
-                .map(|&i| ds.services[i].id.clone())
-                .collect(),
+            state,
             view: self.view.id().to_string(),
-            revision: if self.custom.is_some() {
-                ds.as_of.clone()
-            } else {
-                self.revision.clone()
-            },
-            compare: if self.custom.is_some() {
-                None
-            } else {
-                self.compare.clone()
-            },
             visible: self
                 .visible
                 .iter()

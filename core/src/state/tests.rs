@@ -16,7 +16,7 @@ fn options_filter_and_sort_the_rows() {
     let snap = s.snapshot();
     assert_eq!(snap.visible.len(), 8);
     assert_eq!(snap.visible[0], "ospar");
-    assert_eq!(snap.sort, "program:desc");
+    assert_eq!(snap.state.sort, "program:desc");
     assert!(s
         .option_error_list(&crate::i18n::Strings::english())
         .is_empty());
@@ -56,14 +56,17 @@ fn bad_options_are_reported_by_name_and_kept_until_fixed() {
 fn hiding_and_moving_columns() {
     let mut s = AppState::new(Dataset::embedded());
     s.apply(Action::ToggleService("eks".into()));
-    assert_eq!(s.snapshot().services, ["ecs", "fargate", "ecr"]);
+    assert_eq!(s.snapshot().state.services, ["ecs", "fargate", "ecr"]);
     s.apply(Action::MoveService {
         service: "ecr".into(),
         by: -1,
     });
-    assert_eq!(s.snapshot().services, ["ecs", "ecr", "fargate"]);
+    assert_eq!(s.snapshot().state.services, ["ecs", "ecr", "fargate"]);
     s.apply(Action::ToggleService("eks".into()));
-    assert_eq!(s.snapshot().services, ["ecs", "eks", "ecr", "fargate"]);
+    assert_eq!(
+        s.snapshot().state.services,
+        ["ecs", "eks", "ecr", "fargate"]
+    );
     // Moving past the edge changes nothing.
     assert!(!s.apply(Action::MoveService {
         service: "ecs".into(),
@@ -73,7 +76,7 @@ fn hiding_and_moving_columns() {
     for id in ["ecs", "eks", "ecr", "fargate"] {
         s.apply(Action::ToggleService(id.into()));
     }
-    assert_eq!(s.snapshot().services, ["fargate"]);
+    assert_eq!(s.snapshot().state.services, ["fargate"]);
 }
 
 #[test]
@@ -165,7 +168,7 @@ fn compare_mode_marks_what_changed_from_the_older_revision() {
         ("2020-04-21", "2021-04-24")
     );
     assert_eq!(c.diff.changed.len(), 5);
-    assert_eq!(s.snapshot().compare.as_deref(), Some("2021-04-24"));
+    assert_eq!(s.snapshot().state.compare.as_deref(), Some("2021-04-24"));
     // The newer revision is shown.
     let irap = s.dataset.program_index("irap").unwrap();
     assert_eq!(
@@ -176,7 +179,7 @@ fn compare_mode_marks_what_changed_from_the_older_revision() {
     assert!(s.comparison.is_none());
     assert!(s.apply(Action::SetRevision("2020-03-25".into())));
     assert_eq!(s.visible.len(), 17);
-    assert_eq!(s.snapshot().revision, "2020-03-25");
+    assert_eq!(s.snapshot().state.revision.as_deref(), Some("2020-03-25"));
 }
 
 #[test]
@@ -269,6 +272,6 @@ fn options_naming_services_wait_for_the_page_data_then_apply_to_it() {
     s.set_pending(None);
     s.apply_options(&given);
     assert_eq!(s.option_error_list(&t), Vec::<String>::new());
-    assert_eq!(s.snapshot().status, "aws-lambda:in-scope");
+    assert_eq!(s.snapshot().state.status, "aws-lambda:in-scope");
     assert_eq!(s.snapshot().visible, ["a", "c"]);
 }

@@ -5,7 +5,7 @@
 //! widget renders it.
 
 use crate::dataset::{Cell, Program, Service, Status};
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use crate::responsibility::{Layer, Model, Owner, Tool, Variant};
 use crate::revisions;
 use crate::state::AppState;
@@ -23,7 +23,7 @@ pub struct Reading {
     pub shown: bool,
 }
 
-/// Who secures which layers of one variant (top layer first, as a reader scans the diagram).
+/// Who secures which layers of one variant (top layer first, as a user scans the diagram).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Duties<'m> {
     pub variant: &'m Variant,
@@ -166,7 +166,7 @@ impl<'a> CellDetails<'a> {
     /// The heading: "IRAP · Amazon EKS".
     pub fn heading(&self, t: &Strings) -> String {
         t.fmt(
-            K::detailsHeading,
+            StringKey::detailsHeading,
             &[
                 ("program", Text(&self.program.name)),
                 ("service", Text(&self.service.name)),
@@ -177,24 +177,29 @@ impl<'a> CellDetails<'a> {
     /// What the source writes in the cell: "The source writes “0”.", or that it is empty.
     pub fn words_text(&self, t: &Strings) -> String {
         match &self.words {
-            Some(w) => t.fmt(K::sourceWrites, &[("words", Text(w))]),
-            None if self.cell.status == Status::Unknown => t.get(K::sourceEmpty).to_string(),
+            Some(w) => t.fmt(StringKey::sourceWrites, &[("words", Text(w))]),
+            None if self.cell.status == Status::Unknown => {
+                t.get(StringKey::sourceEmpty).to_string()
+            }
             None => String::new(),
         }
     }
 
-    /// Layer names in the reader's language, joined into one list.
+    /// Layer names in the user's language, joined into one list.
     pub fn layer_list(t: &Strings, layers: &[&Layer]) -> String {
         layers
             .iter()
             .map(|l| crate::wording::layer_name(t, &l.id, &l.name))
             .collect::<Vec<_>>()
-            .join(t.get(K::joinList))
+            .join(t.get(StringKey::joinList))
     }
 
     /// "The diagram covers Amazon ECS, … ; it has nothing on Payroll."
     pub fn not_covered(&self, t: &Strings) -> String {
-        t.fmt(K::notCovered, &[("service", Text(&self.service.name))])
+        t.fmt(
+            StringKey::notCovered,
+            &[("service", Text(&self.service.name))],
+        )
     }
 }
 

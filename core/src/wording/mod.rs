@@ -6,7 +6,7 @@
 pub mod details;
 
 use crate::dataset::{Cell, Dataset, Status};
-use crate::i18n::{Arg, Strings, K};
+use crate::i18n::{Arg, StringKey, Strings};
 use crate::query::{SortField, StatusFilter};
 use crate::responsibility::Owner;
 use crate::revisions::Diff;
@@ -16,20 +16,20 @@ use Arg::{Num, Text};
 /// A status as a badge: "In scope".
 pub fn status_text(t: &Strings, s: Status) -> &str {
     t.get(match s {
-        Status::InScope => K::statusInScope,
-        Status::InProgress => K::statusInProgress,
-        Status::NotInScope => K::statusNotInScope,
-        Status::Unknown => K::statusUnknown,
+        Status::InScope => StringKey::statusInScope,
+        Status::InProgress => StringKey::statusInProgress,
+        Status::NotInScope => StringKey::statusNotInScope,
+        Status::Unknown => StringKey::statusUnknown,
     })
 }
 
 /// A status inside a sentence: "in scope".
 pub fn status_inline(t: &Strings, s: Status) -> &str {
     t.get(match s {
-        Status::InScope => K::inlineInScope,
-        Status::InProgress => K::inlineInProgress,
-        Status::NotInScope => K::inlineNotInScope,
-        Status::Unknown => K::inlineUnknown,
+        Status::InScope => StringKey::inlineInScope,
+        Status::InProgress => StringKey::inlineInProgress,
+        Status::NotInScope => StringKey::inlineNotInScope,
+        Status::Unknown => StringKey::inlineUnknown,
     })
 }
 
@@ -38,7 +38,7 @@ pub fn cell_words(t: &Strings, c: &Cell) -> String {
     let status = status_inline(t, c.status);
     match &c.label {
         Some(l) => t.fmt(
-            K::cellLabelled,
+            StringKey::cellLabelled,
             &[("status", Text(status)), ("label", Text(l))],
         ),
         None => status.to_string(),
@@ -48,32 +48,32 @@ pub fn cell_words(t: &Strings, c: &Cell) -> String {
 /// An owner's name: "AWS", "Customer", "Shared", "Not applicable" (`short`: "n/a").
 pub fn owner_text(t: &Strings, o: Owner, short: bool) -> &str {
     t.get(match o {
-        Owner::Aws => K::ownerAws,
-        Owner::Customer => K::ownerCustomer,
-        Owner::Shared => K::ownerShared,
-        Owner::NotApplicable if short => K::ownerNotApplicableShort,
-        Owner::NotApplicable => K::ownerNotApplicable,
+        Owner::Aws => StringKey::ownerAws,
+        Owner::Customer => StringKey::ownerCustomer,
+        Owner::Shared => StringKey::ownerShared,
+        Owner::NotApplicable if short => StringKey::ownerNotApplicableShort,
+        Owner::NotApplicable => StringKey::ownerNotApplicable,
     })
 }
 
-/// A layer of the responsibility model by its id, in the reader's language; a layer the
+/// A layer of the responsibility model by its id, in the user's language; a layer the
 /// catalog does not know keeps the model's name.
 pub fn layer_name<'a>(t: &'a Strings, id: &str, name: &'a str) -> &'a str {
     let k = match id {
-        "facilities" => K::layerFacilities,
-        "hardware" => K::layerHardware,
-        "virtualization" => K::layerVirtualization,
-        "host-os" => K::layerHostOs,
-        "runtime" => K::layerRuntime,
-        "control-plane" => K::layerControlPlane,
-        "capacity" => K::layerCapacity,
-        "registry-storage" => K::layerRegistryStorage,
-        "network-config" => K::layerNetworkConfig,
-        "iam" => K::layerIam,
-        "cluster-config" => K::layerClusterConfig,
-        "images" => K::layerImages,
-        "application" => K::layerApplication,
-        "data" => K::layerData,
+        "facilities" => StringKey::layerFacilities,
+        "hardware" => StringKey::layerHardware,
+        "virtualization" => StringKey::layerVirtualization,
+        "host-os" => StringKey::layerHostOs,
+        "runtime" => StringKey::layerRuntime,
+        "control-plane" => StringKey::layerControlPlane,
+        "capacity" => StringKey::layerCapacity,
+        "registry-storage" => StringKey::layerRegistryStorage,
+        "network-config" => StringKey::layerNetworkConfig,
+        "iam" => StringKey::layerIam,
+        "cluster-config" => StringKey::layerClusterConfig,
+        "images" => StringKey::layerImages,
+        "application" => StringKey::layerApplication,
+        "data" => StringKey::layerData,
         _ => return name,
     };
     t.get(k)
@@ -85,7 +85,7 @@ pub fn later_note(t: &Strings, later: &Cell, revision: &str) -> String {
     let status = Text(status_text(t, later.status));
     match &later.label {
         Some(l) => t.fmt(
-            K::laterLabelled,
+            StringKey::laterLabelled,
             &[
                 ("status", status),
                 ("label", Text(l)),
@@ -93,7 +93,7 @@ pub fn later_note(t: &Strings, later: &Cell, revision: &str) -> String {
             ],
         ),
         None => t.fmt(
-            K::later,
+            StringKey::later,
             &[("status", status), ("revision", Text(revision))],
         ),
     }
@@ -101,49 +101,55 @@ pub fn later_note(t: &Strings, later: &Cell, revision: &str) -> String {
 
 /// "5 of the cells shown read otherwise in the latest revision (2021-04-24)."
 pub fn superseded_summary(t: &Strings, n: usize, latest: &str) -> String {
-    t.fmt(K::superseded, &[("count", Num(n)), ("date", Text(latest))])
+    t.fmt(
+        StringKey::superseded,
+        &[("count", Num(n)), ("date", Text(latest))],
+    )
 }
 
 /// While `src` loads: whether the previous data stays shown meanwhile.
 pub fn loading_text(t: &Strings, url: &str, previous_shown: bool) -> String {
     let k = if previous_shown {
-        K::loadingFromPrevious
+        StringKey::loadingFromPrevious
     } else {
-        K::loadingFrom
+        StringKey::loadingFrom
     };
     t.fmt(k, &[("url", Text(url))])
 }
 
 /// "9 of 20 programs".
 pub fn count_text(t: &Strings, visible: usize, total: usize) -> String {
-    t.fmt(K::count, &[("shown", Num(visible)), ("total", Num(total))])
+    t.fmt(
+        StringKey::count,
+        &[("shown", Num(visible)), ("total", Num(total))],
+    )
 }
 
 /// The word after a chip's count ("program", "programs"), for a screen reader (the count itself
 /// is visible).
 pub fn chip_count_word(t: &Strings, n: usize) -> String {
-    t.fmt(K::chipCount, &[("count", Num(n))])
+    t.fmt(StringKey::chipCount, &[("count", Num(n))])
 }
 
 /// On paper, when a list is too large to print whole.
 pub fn print_note(t: &Strings, rows: usize, services: usize) -> String {
     t.fmt(
-        K::printNote,
+        StringKey::printNote,
         &[("rows", Num(rows)), ("services", Num(services))],
     )
 }
 
 /// Next to the revision picker: how current the upstream table is.
 pub fn revision_status(t: &Strings, latest: &str) -> String {
-    t.fmt(K::revisionStatus, &[("date", Text(latest))])
+    t.fmt(StringKey::revisionStatus, &[("date", Text(latest))])
 }
 
 /// A readable name for a facet (`jurisdiction` → "Jurisdiction"). Facets are slugs (ASCII): one
 /// the catalog does not know gets its first letter capitalised without Unicode case tables.
 pub fn facet_label(t: &Strings, facet: &str) -> String {
     match facet {
-        "jurisdiction" => return t.get(K::facetJurisdiction).to_string(),
-        "domain" => return t.get(K::facetDomain).to_string(),
+        "jurisdiction" => return t.get(StringKey::facetJurisdiction).to_string(),
+        "domain" => return t.get(StringKey::facetDomain).to_string(),
         _ => {}
     }
     let mut out = facet.replace('-', " ");
@@ -156,22 +162,22 @@ pub fn facet_label(t: &Strings, facet: &str) -> String {
 /// A readable name for a facet value (`jurisdiction:us` → "United States").
 pub fn tag_label(t: &Strings, facet: &str, value: &str) -> String {
     let known = match (facet, value) {
-        ("jurisdiction", "us") => K::tagJurisdictionUs,
-        ("jurisdiction", "au") => K::tagJurisdictionAu,
-        ("jurisdiction", "de") => K::tagJurisdictionDe,
-        ("jurisdiction", "kr") => K::tagJurisdictionKr,
-        ("jurisdiction", "es") => K::tagJurisdictionEs,
-        ("jurisdiction", "sg") => K::tagJurisdictionSg,
-        ("jurisdiction", "global") => K::tagJurisdictionGlobal,
-        ("domain", "payments") => K::tagDomainPayments,
-        ("domain", "health") => K::tagDomainHealth,
-        ("domain", "government") => K::tagDomainGovernment,
-        ("domain", "security") => K::tagDomainSecurity,
-        ("domain", "quality") => K::tagDomainQuality,
-        ("domain", "privacy") => K::tagDomainPrivacy,
-        ("domain", "cloud") => K::tagDomainCloud,
-        ("domain", "finance") => K::tagDomainFinance,
-        ("domain", "financial-reporting") => K::tagDomainFinancialReporting,
+        ("jurisdiction", "us") => StringKey::tagJurisdictionUs,
+        ("jurisdiction", "au") => StringKey::tagJurisdictionAu,
+        ("jurisdiction", "de") => StringKey::tagJurisdictionDe,
+        ("jurisdiction", "kr") => StringKey::tagJurisdictionKr,
+        ("jurisdiction", "es") => StringKey::tagJurisdictionEs,
+        ("jurisdiction", "sg") => StringKey::tagJurisdictionSg,
+        ("jurisdiction", "global") => StringKey::tagJurisdictionGlobal,
+        ("domain", "payments") => StringKey::tagDomainPayments,
+        ("domain", "health") => StringKey::tagDomainHealth,
+        ("domain", "government") => StringKey::tagDomainGovernment,
+        ("domain", "security") => StringKey::tagDomainSecurity,
+        ("domain", "quality") => StringKey::tagDomainQuality,
+        ("domain", "privacy") => StringKey::tagDomainPrivacy,
+        ("domain", "cloud") => StringKey::tagDomainCloud,
+        ("domain", "finance") => StringKey::tagDomainFinance,
+        ("domain", "financial-reporting") => StringKey::tagDomainFinancialReporting,
         _ => return value.replace('-', " "),
     };
     t.get(known).to_string()
@@ -181,7 +187,7 @@ pub fn tag_label(t: &Strings, facet: &str, value: &str) -> String {
 pub fn sort_announcement(t: &Strings, s: &AppState) -> String {
     let ds = &s.dataset;
     if s.query.sort.is_empty() {
-        return t.get(K::sortNone).to_string();
+        return t.get(StringKey::sortNone).to_string();
     }
     let keys: Vec<String> = s
         .query
@@ -192,16 +198,16 @@ pub fn sort_announcement(t: &Strings, s: &AppState) -> String {
             match &k.field {
                 SortField::Program => t
                     .get(if asc {
-                        K::sortProgramAsc
+                        StringKey::sortProgramAsc
                     } else {
-                        K::sortProgramDesc
+                        StringKey::sortProgramDesc
                     })
                     .to_string(),
                 SortField::Coverage => t
                     .get(if asc {
-                        K::sortCoverageAsc
+                        StringKey::sortCoverageAsc
                     } else {
-                        K::sortCoverageDesc
+                        StringKey::sortCoverageDesc
                     })
                     .to_string(),
                 SortField::Service(id) => {
@@ -210,9 +216,9 @@ pub fn sort_announcement(t: &Strings, s: &AppState) -> String {
                         .map(|i| ds.services[i].name.as_str())
                         .unwrap_or(id);
                     let key = if asc {
-                        K::sortServiceAsc
+                        StringKey::sortServiceAsc
                     } else {
-                        K::sortServiceDesc
+                        StringKey::sortServiceDesc
                     };
                     t.fmt(key, &[("service", Text(name))])
                 }
@@ -220,8 +226,8 @@ pub fn sort_announcement(t: &Strings, s: &AppState) -> String {
         })
         .collect();
     t.fmt(
-        K::sortedBy,
-        &[("keys", Text(&keys.join(t.get(K::sortThen))))],
+        StringKey::sortedBy,
+        &[("keys", Text(&keys.join(t.get(StringKey::sortThen))))],
     )
 }
 
@@ -229,27 +235,27 @@ pub fn sort_announcement(t: &Strings, s: &AppState) -> String {
 pub fn print_summary(t: &Strings, s: &AppState) -> String {
     let filters = filter_summary(t, s);
     let mut out = t.fmt(
-        K::printShowing,
+        StringKey::printShowing,
         &[
             ("shown", Num(s.visible.len())),
             ("total", Num(s.dataset.programs.len())),
         ],
     );
     if !filters.is_empty() {
-        let list = filters.join(t.get(K::joinList));
+        let list = filters.join(t.get(StringKey::joinList));
         out = t.fmt(
-            K::printFiltered,
+            StringKey::printFiltered,
             &[("text", Text(&out)), ("filters", Text(&list))],
         );
     }
     let sort = s.query.sort_string();
     if !sort.is_empty() {
         out = t.fmt(
-            K::printSorted,
+            StringKey::printSorted,
             &[("text", Text(&out)), ("sort", Text(&sort))],
         );
     }
-    t.fmt(K::printSentence, &[("text", Text(&out))])
+    t.fmt(StringKey::printSentence, &[("text", Text(&out))])
 }
 
 /// The active filters in words, for the empty state and the printed view.
@@ -257,7 +263,10 @@ pub fn filter_summary(t: &Strings, s: &AppState) -> Vec<String> {
     let ds = &s.dataset;
     let mut out = Vec::new();
     if !s.query.text.trim().is_empty() {
-        out.push(t.fmt(K::filterText, &[("text", Text(s.query.text.trim()))]));
+        out.push(t.fmt(
+            StringKey::filterText,
+            &[("text", Text(s.query.text.trim()))],
+        ));
     }
     if let StatusFilter::Service { service, status } = &s.query.status {
         let name = ds
@@ -265,7 +274,7 @@ pub fn filter_summary(t: &Strings, s: &AppState) -> Vec<String> {
             .map(|i| ds.services[i].name.as_str())
             .unwrap_or(service);
         out.push(t.fmt(
-            K::serviceStatus,
+            StringKey::serviceStatus,
             &[
                 ("service", Text(name)),
                 ("status", Text(status_inline(t, *status))),
@@ -273,7 +282,7 @@ pub fn filter_summary(t: &Strings, s: &AppState) -> Vec<String> {
         ));
     }
     if s.query.gaps {
-        out.push(t.get(K::filterGaps).to_string());
+        out.push(t.get(StringKey::filterGaps).to_string());
     }
     let mut facets: Vec<&str> = Vec::new();
     for tag in &s.query.tags {
@@ -294,9 +303,9 @@ pub fn filter_summary(t: &Strings, s: &AppState) -> Vec<String> {
                     .map(|(_, v)| tag_label(t, f, v))
             })
             .collect();
-        let values = values.join(t.get(K::joinOr));
+        let values = values.join(t.get(StringKey::joinOr));
         out.push(t.fmt(
-            K::filterFacet,
+            StringKey::filterFacet,
             &[
                 ("facet", Text(&facet_label(t, f))),
                 ("values", Text(&values)),
@@ -308,7 +317,7 @@ pub fn filter_summary(t: &Strings, s: &AppState) -> Vec<String> {
 
 /// The accessible name of the box that finds values of a long facet.
 pub fn facet_find_label(t: &Strings, facet_title: &str) -> String {
-    t.fmt(K::facetFind, &[("facet", Text(facet_title))])
+    t.fmt(StringKey::facetFind, &[("facet", Text(facet_title))])
 }
 
 /// What a long facet shows: `shown` chips of `matching` values that match what was typed, of
@@ -326,18 +335,18 @@ pub fn facet_window_note(
         ("all", Num(all)),
     ];
     let k = match (finding, matching) {
-        (true, 0) => K::facetNoMatch,
-        (true, m) if shown >= m => K::facetMatches,
-        (true, _) => K::facetNarrow,
-        (false, _) => K::facetWindow,
+        (true, 0) => StringKey::facetNoMatch,
+        (true, m) if shown >= m => StringKey::facetMatches,
+        (true, _) => StringKey::facetNarrow,
+        (false, _) => StringKey::facetWindow,
     };
     t.fmt(k, &args)
 }
 
-/// A date from data in the reader's format (the ISO date stays in `datetime`).
+/// A date from data in the user's format (the ISO date stays in `datetime`).
 pub fn date_text(t: &Strings, iso: &str) -> String {
     if iso.is_empty() {
-        t.get(K::unstatedDate).to_string()
+        t.get(StringKey::unstatedDate).to_string()
     } else {
         t.date(iso)
     }
@@ -361,7 +370,7 @@ pub fn diff_summary(t: &Strings, d: &Diff, old: &Dataset, new: &Dataset) -> Vec<
         .iter()
         .map(|c| {
             t.fmt(
-                K::changeCell,
+                StringKey::changeCell,
                 &[
                     ("program", Text(&name(new, &c.program))),
                     ("service", Text(&service(&c.service))),
@@ -374,18 +383,20 @@ pub fn diff_summary(t: &Strings, d: &Diff, old: &Dataset, new: &Dataset) -> Vec<
     out.extend(
         d.added
             .iter()
-            .map(|p| t.fmt(K::changeAdded, &[("program", Text(&name(new, p)))])),
+            .map(|p| t.fmt(StringKey::changeAdded, &[("program", Text(&name(new, p)))])),
     );
-    out.extend(
-        d.removed
-            .iter()
-            .map(|p| t.fmt(K::changeRemoved, &[("program", Text(&name(old, p)))])),
-    );
-    out.extend(
-        d.renamed
-            .iter()
-            .map(|(_, a, b)| t.fmt(K::changeRenamed, &[("old", Text(a)), ("new", Text(b))])),
-    );
+    out.extend(d.removed.iter().map(|p| {
+        t.fmt(
+            StringKey::changeRemoved,
+            &[("program", Text(&name(old, p)))],
+        )
+    }));
+    out.extend(d.renamed.iter().map(|(_, a, b)| {
+        t.fmt(
+            StringKey::changeRenamed,
+            &[("old", Text(a)), ("new", Text(b))],
+        )
+    }));
     out
 }
 

@@ -11,7 +11,7 @@ use crate::components::notes::{changes, revision_notes, superseded_note};
 use crate::components::table::Table;
 use crate::components::toolbar::Toolbar;
 use crate::components::tools::ToolsPanel;
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use crate::options::Theme;
 use crate::platform;
 use crate::query::{SortField, StatusFilter};
@@ -26,7 +26,7 @@ impl App {
     /// The widget's markup for its state: header, errors, toolbar, notes, table, a cell's
     /// details, and the diagram and tools once the first paint is done.
     pub(super) fn render(&self, ctx: &Context<App>) -> Html {
-        platform::enter(ctx.props().generation);
+        platform::enter(ctx.props().mount_id);
         let s = &*self.st();
         let link = ctx.link();
         let theme = match s.theme {
@@ -43,7 +43,7 @@ impl App {
         let mut errors = s.option_error_list(t);
         let data_errors = &ctx.props().data_errors;
         let stale_note = (!data_errors.is_empty() && s.pending.is_none())
-            .then(|| t.get(K::stillPrevious).to_string());
+            .then(|| t.get(StringKey::stillPrevious).to_string());
         errors.splice(0..0, data_errors.iter().cloned());
         errors.extend(ctx.props().string_errors.iter().cloned());
         let loading = ctx.props().loading.as_ref();
@@ -61,9 +61,9 @@ impl App {
                     </p>
                 }
                 if s.view.shows_table() && s.pending.is_some() {
-                    <section class="cm-section" aria-label={t.get(K::tableRegion).to_string()}>
+                    <section class="cm-section" aria-label={t.get(StringKey::tableRegion).to_string()}>
                         <p class="cm-count" role="status" aria-live="polite" part="count">
-                            { t.get(if loading.is_some() { K::loading } else { K::noData }) }
+                            { t.get(if loading.is_some() { StringKey::loading } else { StringKey::noData }) }
                         </p>
                         <div class="cm-skeleton" part="skeleton" aria-hidden="true">
                             { for (0..6).map(|_| html! { <div class="cm-skeleton-row"></div> }) }
@@ -123,7 +123,7 @@ impl App {
         let onkeydown = link
             .batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CloseDetails));
         html! {
-            <section class="cm-section cm-table-section" aria-label={t.get(K::tableRegion).to_string()} {onkeydown}>
+            <section class="cm-section cm-table-section" aria-label={t.get(StringKey::tableRegion).to_string()} {onkeydown}>
                 <Toolbar
                     text={s.query.text.clone()}
                     search_ref={self.search.clone()}
@@ -182,9 +182,9 @@ impl App {
                 />
                 if s.visible.is_empty() {
                     <div class="cm-empty" part="empty">
-                        <p>{ t.fmt(K::noMatch, &[("filters", Text(&crate::wording::filter_summary(t, s).join(t.get(K::joinAnd))))]) }</p>
+                        <p>{ t.fmt(StringKey::noMatch, &[("filters", Text(&crate::wording::filter_summary(t, s).join(t.get(StringKey::joinAnd))))]) }</p>
                         <button type="button" class="cm-button" part="empty-clear" onclick={link.callback(|_| Msg::ClearFromEmpty)}>
-                            { t.get(K::clearFilters) }
+                            { t.get(StringKey::clearFilters) }
                         </button>
                     </div>
                 }

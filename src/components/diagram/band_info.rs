@@ -3,7 +3,7 @@
 
 use super::owner_class;
 use crate::components::links::link;
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use crate::responsibility::Model;
 use crate::wording::{layer_name, owner_text};
 use std::rc::Rc;
@@ -28,7 +28,7 @@ pub fn band_info(props: &BandInfoProps) -> Html {
         <div class="cm-band-info" part="band-info" aria-live="polite">
             if let Some((variant, layer, band)) = found {
                 <p class="cm-band-info-head">
-                    <strong>{ t.fmt(K::bandHeading, &[("variant", Text(&variant.name)), ("layer", Text(layer_name(&t, &layer.id, &layer.name)))]) }</strong>
+                    <strong>{ t.fmt(StringKey::bandHeading, &[("variant", Text(&variant.name)), ("layer", Text(layer_name(&t, &layer.id, &layer.name)))]) }</strong>
                     <span class={classes!("cm-owner-tag", format!("cm-owner-{}", owner_class(band.owner)))}>{ owner_text(&t, band.owner, false) }</span>
                 </p>
                 <p class="cm-band-explanation" lang="en">{ &*band.explanation }</p>
@@ -37,7 +37,7 @@ pub fn band_info(props: &BandInfoProps) -> Html {
                         { source(&t, link(&src.title, &src.url)) }
                         { read_on(&t, &src.as_of) }
                         { for band.see_also.iter().filter_map(|id| m.source(id)).map(|s| html! {
-                            <>{ t.get(K::seeAlso) }{ link(&s.title, &s.url) }</>
+                            <>{ t.get(StringKey::seeAlso) }{ link(&s.title, &s.url) }</>
                         }) }
                     </p>
                 }
@@ -55,12 +55,12 @@ pub fn band_info(props: &BandInfoProps) -> Html {
                         html! {}
                     } else {
                         html! {
-                            <p class="cm-band-tools">{ t.get(K::toolsHere) }
+                            <p class="cm-band-tools">{ t.get(StringKey::toolsHere) }
                                 { for tools.iter().enumerate().map(|(k, tool)| html! {
                                     <>
-                                        if k > 0 { { t.get(K::joinList) } }
+                                        if k > 0 { { t.get(StringKey::joinList) } }
                                         { link(&tool.name, &tool.url) }
-                                        if tool.archived { { t.get(K::archivedNote) } }
+                                        if tool.archived { { t.get(StringKey::archivedNote) } }
                                     </>
                                 }) }
                             </p>
@@ -68,20 +68,20 @@ pub fn band_info(props: &BandInfoProps) -> Html {
                     }
                 }}
             } else {
-                <p class="cm-muted">{ t.get(K::diagramHint) }</p>
+                <p class="cm-muted">{ t.get(StringKey::diagramHint) }</p>
             }
         </div>
     }
 }
 
-/// "Source: <link>" in the reader's words.
+/// "Source: <link>" in the user's words.
 pub(crate) fn source(t: &Strings, link: Html) -> Html {
-    let (before, after) = t.around(K::source, "source", &[]);
+    let (before, after) = t.around(StringKey::source, "source", &[]);
     html! { <>{ before }{ link }{ after }</> }
 }
 
-/// " (read <time>2026-11-30</time>)": the date in the reader's format, ISO in `datetime`.
+/// " (read <time>2026-11-30</time>)": the date in the user's format, ISO in `datetime`.
 pub(crate) fn read_on(t: &Strings, iso: &str) -> Html {
-    let (before, after) = t.around(K::readOn, "date", &[]);
+    let (before, after) = t.around(StringKey::readOn, "date", &[]);
     html! { <>{ before }<time datetime={iso.to_string()}>{ t.date(iso) }</time>{ after }</> }
 }

@@ -10,7 +10,7 @@ mod table;
 use crate::diagram_layout::{
     number, points_attr, wrap_words, Arrangement, DiagramLayout, NARROW_LABEL_CHARS,
 };
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use crate::responsibility::{Model, Owner};
 use crate::wording::{layer_name, owner_text};
 use band_info::BandInfo;
@@ -145,18 +145,18 @@ pub fn diagram(props: &DiagramProps) -> Html {
         .map(|&i| m.variants[i].name.to_string())
         .collect();
     let desc = t.fmt(
-        K::diagramDescription,
-        &[("variants", Text(&names.join(t.get(K::joinList))))],
+        StringKey::diagramDescription,
+        &[("variants", Text(&names.join(t.get(StringKey::joinList))))],
     );
     html! {
         <section class="cm-section cm-diagram-section" aria-labelledby="cm-diagram-heading">
-            <h3 class="cm-h3" id="cm-diagram-heading">{ t.get(K::diagramHeading) }</h3>
-            <p class="cm-note">{ t.get(K::diagramIntro) }{ " " }
-                <span class="cm-muted">{ t.fmt(K::diagramCompiled, &[("date", Text(&t.date(&m.as_of)))]) }</span>
+            <h3 class="cm-h3" id="cm-diagram-heading">{ t.get(StringKey::diagramHeading) }</h3>
+            <p class="cm-note">{ t.get(StringKey::diagramIntro) }{ " " }
+                <span class="cm-muted">{ t.fmt(StringKey::diagramCompiled, &[("date", Text(&t.date(&m.as_of)))]) }</span>
             </p>
             if let Some(one) = &props.single {
                 <label class="cm-field cm-variant-select">
-                    <span class="cm-field-label">{ t.get(K::diagramVariant) }</span>
+                    <span class="cm-field-label">{ t.get(StringKey::diagramVariant) }</span>
                     <select part="variant-picker" onchange={{
                         let cb = props.onpick.clone();
                         Callback::from(move |e: Event| {
@@ -170,7 +170,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     </select>
                 </label>
             } else {
-                <div class="cm-variant-picker" role="group" aria-label={t.get(K::diagramVariants).to_string()}>
+                <div class="cm-variant-picker" role="group" aria-label={t.get(StringKey::diagramVariants).to_string()}>
                     { for m.variants.iter().map(|v| {
                         let on = props.variants.iter().any(|x| *x == *v.id);
                         let cb = props.ontogglevariant.clone();
@@ -189,12 +189,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
             { owner_legend(&t) }
             <div class="cm-diagram-wrap" part="diagram-wrap">
                 if variants.is_empty() {
-                    <p class="cm-empty">{ t.get(K::diagramNoVariant) }</p>
+                    <p class="cm-empty">{ t.get(StringKey::diagramNoVariant) }</p>
                 } else {
                     <svg part="diagram" class="cm-diagram" role="img" aria-labelledby="cm-d-title cm-d-desc"
                         viewBox={layout.view_box()} width={number(layout.width)} height={number(layout.height)}
                         tabindex="0" {onkeydown} {onfocus} preserveAspectRatio="xMinYMin meet">
-                        <title id="cm-d-title">{ t.fmt(K::diagramTitle, &[("model", Text(t.get(K::diagramHeading)))]) }</title>
+                        <title id="cm-d-title">{ t.fmt(StringKey::diagramTitle, &[("model", Text(t.get(StringKey::diagramHeading)))]) }</title>
                         <desc id="cm-d-desc">{ desc }</desc>
                         <defs>
                             <pattern id="cm-pat-customer" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -275,7 +275,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             </div>
             <BandInfo model={props.model.clone()} current={props.current.clone()} />
             <details class="cm-d-table-wrap" part="diagram-table">
-                <summary class="cm-button">{ t.get(K::diagramAsTable) }</summary>
+                <summary class="cm-button">{ t.get(StringKey::diagramAsTable) }</summary>
                 <DiagramTable model={props.model.clone()} variants={shown_ids} />
             </details>
         </section>
@@ -293,7 +293,7 @@ fn owner_class(o: Owner) -> &'static str {
 
 fn owner_legend(t: &Strings) -> Html {
     html! {
-        <ul class="cm-legend cm-owner-legend" aria-label={t.get(K::ownerLegend).to_string()}>
+        <ul class="cm-legend cm-owner-legend" aria-label={t.get(StringKey::ownerLegend).to_string()}>
             { for Owner::ALL.iter().map(|o| html! {
                 <li>
                     <svg class="cm-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
@@ -301,11 +301,11 @@ fn owner_legend(t: &Strings) -> Html {
                             <rect x="0.5" y="0.5" width="15" height="15" class="cm-band-fill" />
                         </g>
                     </svg>
-                    { t.fmt(K::ownerPattern, &[("owner", Text(owner_text(t, *o, false))), ("pattern", Text(t.get(match o {
-                        Owner::Aws => K::patternSolid,
-                        Owner::Customer => K::patternHatched,
-                        Owner::Shared => K::patternDotted,
-                        Owner::NotApplicable => K::patternOutline,
+                    { t.fmt(StringKey::ownerPattern, &[("owner", Text(owner_text(t, *o, false))), ("pattern", Text(t.get(match o {
+                        Owner::Aws => StringKey::patternSolid,
+                        Owner::Customer => StringKey::patternHatched,
+                        Owner::Shared => StringKey::patternDotted,
+                        Owner::NotApplicable => StringKey::patternOutline,
                     })))]) }
                 </li>
             }) }
@@ -313,7 +313,7 @@ fn owner_legend(t: &Strings) -> Html {
                 <svg class="cm-swatch" viewBox="0 0 16 16" width="24" height="16" aria-hidden="true">
                     <line x1="0" y1="8" x2="16" y2="8" class="cm-d-line" />
                 </svg>
-                { t.get(K::responsibilityLine) }
+                { t.get(StringKey::responsibilityLine) }
             </li>
         </ul>
     }

@@ -1,7 +1,7 @@
 //! The diagram as a table: layers × variants, owner and explanation in each cell (its text
 //! equivalent, behind a disclosure).
 
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use crate::responsibility::Model;
 use crate::wording::{layer_name, owner_text};
 use std::rc::Rc;
@@ -24,12 +24,12 @@ pub fn diagram_table(props: &DiagramTableProps) -> Html {
         .filter(|v| props.variants.iter().any(|x| *x == *v.id))
         .collect();
     html! {
-        <div class="cm-table-wrap" tabindex="0" role="region" aria-label={t.get(K::diagramTableRegion).to_string()}>
+        <div class="cm-table-wrap" tabindex="0" role="region" aria-label={t.get(StringKey::diagramTableRegion).to_string()}>
             <table class="cm-table cm-d-table">
-                <caption>{ t.get(K::diagramTableCaption) }</caption>
+                <caption>{ t.get(StringKey::diagramTableCaption) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ t.get(K::columnLayer) }</th>
+                        <th scope="col">{ t.get(StringKey::columnLayer) }</th>
                         { for shown.iter().map(|v| html! { <th scope="col" class="cm-d-th" lang="en">{ &*v.name }</th> }) }
                     </tr>
                 </thead>

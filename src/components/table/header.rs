@@ -1,7 +1,7 @@
 //! A column header: a sort button with its `aria-sort`, the sort keys' order and direction, and
 //! for a service a short name on a narrow widget (the full name stays its accessible name).
 
-use crate::i18n::{Arg::Num, Arg::Text, K};
+use crate::i18n::{Arg::Num, Arg::Text, StringKey};
 use crate::query::{Direction, SortField};
 use yew::prelude::*;
 
@@ -40,16 +40,16 @@ pub fn sort_header(props: &SortHeaderProps) -> Html {
     };
     let hint = match (pos, dir) {
         (Some(p), Some(d)) if props.sort.len() > 1 => t.fmt(
-            K::sortKeyOf,
+            StringKey::sortKeyOf,
             &[
                 ("position", Num(p + 1)),
                 ("count", Num(props.sort.len())),
                 (
                     "direction",
                     Text(t.get(if d == Direction::Asc {
-                        K::ascending
+                        StringKey::ascending
                     } else {
-                        K::descending
+                        StringKey::descending
                     })),
                 ),
             ],
@@ -100,7 +100,7 @@ pub fn sort_header(props: &SortHeaderProps) -> Html {
             aria-sort={aria_sort} data-key={id.to_string()} data-highlighted={props.highlighted.then_some("true")}
             {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
             <button type="button" class="cm-sort" {onclick} {onkeydown} tabindex={if props.tab_stop { "0" } else { "-1" }}
-                title={t.get(K::sortHint).to_string()}>
+                title={t.get(StringKey::sortHint).to_string()}>
                 if let Some(short) = &props.short {
                     <span class="cm-sort-label cm-name-full" lang={props.lang.clone()}>{ &props.label }</span>
                     <span class="cm-sort-label cm-name-short" lang={props.lang.clone()} aria-hidden="true">{ short }</span>

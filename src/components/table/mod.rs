@@ -11,10 +11,10 @@ pub(crate) mod row;
 use crate::dataset::Dataset;
 use crate::diagram_layout::number;
 use crate::grid::{GridCell, Move};
-use crate::i18n::{Arg::Text, K};
+use crate::i18n::{Arg::Text, StringKey};
 use crate::query::{Direction, Query, SortField};
 use crate::revisions::{Diff, Supersession};
-use crate::window::{Scroller, ROW_HEIGHT};
+use crate::windowing::{Scroller, ROW_HEIGHT};
 use crate::wording::date_text;
 use header::SortHeader;
 pub(crate) use row::status_class;
@@ -92,9 +92,9 @@ pub fn table(props: &TableProps) -> Html {
     }
     let total = props.visible.len();
     let n = props.shown.len();
-    let long = crate::window::is_long(total, n);
+    let long = crate::windowing::is_long(total, n);
     // Printing renders every row and column, up to a size; beyond it the window and a note.
-    let print_all = crate::window::prints_everything(total, n);
+    let print_all = crate::windowing::prints_everything(total, n);
     let windowed = long && !(*printing && print_all);
     let (rows, cols) = {
         let mut v = view.borrow_mut();
@@ -308,15 +308,15 @@ pub fn table(props: &TableProps) -> Html {
                 // header above, which also says what the caption says: it is for assistive
                 // technology).
                 <caption class="cm-vh">
-                    { t.fmt(K::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
-                    <span id="cm-grid-hint">{ t.get(K::gridHint) }</span>
+                    { t.fmt(StringKey::caption, &[("date", Text(&date_text(&t, &ds.as_of)))]) }
+                    <span id="cm-grid-hint">{ t.get(StringKey::gridHint) }</span>
                 </caption>
                 { colgroup }
                 <thead>
                     <tr>
                         // Every column's header, also in a window of columns: one row, each sort
                         // button reachable by the arrow keys.
-                        { header(0, SortField::Program, t.get(K::columnProgram).to_string(), "cm-col-program") }
+                        { header(0, SortField::Program, t.get(StringKey::columnProgram).to_string(), "cm-col-program") }
                         { for props.shown.iter().enumerate().map(|(k, &s)| header(
                             k + 1,
                             SortField::Service(ds.services[s].id.clone()),
@@ -324,7 +324,7 @@ pub fn table(props: &TableProps) -> Html {
                             "cm-col-service",
                         )) }
                         if coverage {
-                            { header(n + 1, SortField::Coverage, t.get(K::columnCoverage).to_string(), "cm-col-coverage") }
+                            { header(n + 1, SortField::Coverage, t.get(StringKey::columnCoverage).to_string(), "cm-col-coverage") }
                         }
                     </tr>
                 </thead>

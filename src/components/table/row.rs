@@ -4,7 +4,7 @@
 //! cell's details.
 
 use crate::dataset::{Cell, Dataset, Program, Status};
-use crate::i18n::{Arg::Num, Strings, K};
+use crate::i18n::{Arg::Num, StringKey, Strings};
 use crate::query::coverage;
 use crate::revisions::{Diff, Supersession};
 use crate::wording::{later_note, status_text};
@@ -78,8 +78,8 @@ pub fn row(props: &RowProps) -> Html {
     // only when the window reaches the last service (the spacer spans it otherwise).
     let coverage = (props.coverage && cols.end == total).then(|| {
         let (ins, prog) = coverage(&props.dataset, props.index, &props.shown);
-        let cov_text = t.fmt(K::coverage, &[("count", Num(ins)), ("total", Num(total))]);
-        let cov_extra = (prog > 0).then(|| t.fmt(K::coverageInProgress, &[("count", Num(prog))]));
+        let cov_text = t.fmt(StringKey::coverage, &[("count", Num(ins)), ("total", Num(total))]);
+        let cov_extra = (prog > 0).then(|| t.fmt(StringKey::coverageInProgress, &[("count", Num(prog))]));
         html! {
             <td class="cm-coverage" data-coverage={ins.to_string()} aria-colindex={cols.index(total + 2)}
                 tabindex={tabindex(props.tab_stop, total + 1)}>
@@ -116,7 +116,7 @@ pub fn row(props: &RowProps) -> Html {
                 }
                 if let Some(r) = row_change {
                     <span class={classes!("cm-diff-tag", format!("cm-diff-{}", r.id()))}>
-                        { t.get(if r == crate::revisions::RowChange::Added { K::rowAdded } else { K::rowRemoved }) }
+                        { t.get(if r == crate::revisions::RowChange::Added { StringKey::rowAdded } else { StringKey::rowRemoved }) }
                     </span>
                 }
             </th>
@@ -143,9 +143,7 @@ fn column_spacer(span: usize) -> Html {
     html! { <td class="cm-colspacer" colspan={span.to_string()} aria-hidden="true"></td> }
 }
 
-/// The classes of a long list's status cell, not highlighted and highlighted: constant strings,
-/// interned at start (`element/mod.rs`) like the status words, so they cross to JS without
-/// decoding.
+/// The classes of a long list's status cell, not highlighted and highlighted.
 pub(crate) const PLAIN_CELL_CLASSES: [&str; 2] = ["cm-cell cm-plain", "cm-cell cm-plain cm-hl"];
 
 /// The class that colours a status and draws its symbol (src/style.css).
@@ -206,7 +204,7 @@ fn status_cell(
             if let Some(o) = c.old {
                 // Compare mode: the older status as its symbol, struck through, then an arrow.
                 <span class="cm-old">
-                    <span class="cm-vh">{ t.get(K::changedFrom) }{ status_text(t, o.status) }{ t.get(K::changedTo) }</span>
+                    <span class="cm-vh">{ t.get(StringKey::changedFrom) }{ status_text(t, o.status) }{ t.get(StringKey::changedTo) }</span>
                     <span class={classes!("cm-old-symbol", status_class(o.status))} aria-hidden="true">{ o.status.symbol() }</span>
                     <span class="cm-arrow" aria-hidden="true">{ "→" }</span>
                 </span>

@@ -1,6 +1,6 @@
 //! The Columns menu's panel: show or hide each service column and move it left or right.
 
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use crate::state::ServiceChoice;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn columns_panel(props: &ColumnsPanelProps) -> Html {
     let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
     html! {
         <fieldset class="cm-columns-list">
-            <legend class="cm-vh">{ t.get(K::columnsLegend) }</legend>
+            <legend class="cm-vh">{ t.get(StringKey::columnsLegend) }</legend>
             <ul>
                 { for props.services.iter().map(|s| column_item(&t, s, &shown, props)) }
             </ul>
@@ -50,9 +50,9 @@ fn column_item(
     };
     let last_shown = s.shown && shown.len() == 1;
     let (earlier, later) = if props.rtl {
-        ((K::moveRight, "→"), (K::moveLeft, "←"))
+        ((StringKey::moveRight, "→"), (StringKey::moveLeft, "←"))
     } else {
-        ((K::moveLeft, "←"), (K::moveRight, "→"))
+        ((StringKey::moveLeft, "←"), (StringKey::moveRight, "→"))
     };
     html! {
         <li key={s.id.clone()}>

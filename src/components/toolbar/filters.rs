@@ -2,7 +2,7 @@
 //! "gaps only"; on a narrow widget the status filter too (the toolbar's row has no room for it).
 
 use super::ToolbarProps;
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use crate::query::{facet_window, Facet, FACET_SCREENFUL};
 use crate::wording::{facet_find_label, facet_label, facet_window_note, tag_label};
 use yew::prelude::*;
@@ -37,8 +37,8 @@ pub fn filters_panel(t: &Strings, props: &ToolbarProps, status: Html) -> Html {
             }) }
             <label class="cm-check">
                 <input type="checkbox" part="gaps" checked={props.gaps} onchange={ongaps} />
-                { t.get(K::gapsOnly) }
-                <span class="cm-vh">{ t.get(K::gapsHint) }</span>
+                { t.get(StringKey::gapsOnly) }
+                <span class="cm-vh">{ t.get(StringKey::gapsHint) }</span>
             </label>
         </>
     }

@@ -2,7 +2,7 @@
 //! and how odd rows of those revisions were read.
 
 use super::ToolbarProps;
-use crate::i18n::{Arg::Text, Strings, K};
+use crate::i18n::{Arg::Text, StringKey, Strings};
 use yew::prelude::*;
 
 /// The panel's content.
@@ -24,9 +24,9 @@ pub fn history_panel(t: &Strings, props: &ToolbarProps) -> Html {
     };
     let label = |id: &str| {
         if id == crate::revisions::SEED_REVISION {
-            t.fmt(K::revisionSeed, &[("id", Text(id))])
+            t.fmt(StringKey::revisionSeed, &[("id", Text(id))])
         } else if props.revisions.last().map(String::as_str) == Some(id) {
-            t.fmt(K::revisionLatest, &[("id", Text(id))])
+            t.fmt(StringKey::revisionLatest, &[("id", Text(id))])
         } else {
             id.to_string()
         }
@@ -34,7 +34,7 @@ pub fn history_panel(t: &Strings, props: &ToolbarProps) -> Html {
     html! {
         <div class="cm-history">
             <label class="cm-field">
-                <span class="cm-field-label">{ t.get(K::revision) }</span>
+                <span class="cm-field-label">{ t.get(StringKey::revision) }</span>
                 <select part="revision" onchange={onrevision}>
                     { for props.revisions.iter().map(|r| html! {
                         <option value={r.clone()} selected={*r == props.revision}>{ label(r) }</option>
@@ -42,9 +42,9 @@ pub fn history_panel(t: &Strings, props: &ToolbarProps) -> Html {
                 </select>
             </label>
             <label class="cm-field">
-                <span class="cm-field-label">{ t.get(K::compareWith) }</span>
+                <span class="cm-field-label">{ t.get(StringKey::compareWith) }</span>
                 <select part="compare" onchange={oncompare}>
-                    <option value="" selected={props.compare.is_none()}>{ t.get(K::noComparison) }</option>
+                    <option value="" selected={props.compare.is_none()}>{ t.get(StringKey::noComparison) }</option>
                     { for props.revisions.iter().filter(|r| **r != props.revision).map(|r| html! {
                         <option value={r.clone()} selected={props.compare.as_deref() == Some(r.as_str())}>{ label(r) }</option>
                     }) }

@@ -8,7 +8,7 @@ mod history;
 mod status;
 
 use super::menu::Menu;
-use crate::i18n::{Arg::Num, Arg::Text, Strings, K};
+use crate::i18n::{Arg::Num, Arg::Text, StringKey, Strings};
 use crate::query::{Facet, StatusFilter};
 pub use crate::state::ServiceChoice;
 use crate::wording::count_text;
@@ -119,16 +119,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let status = html! {
         <label class="cm-field">
-            <span class="cm-field-label">{ t.get(K::statusLabel) }</span>
+            <span class="cm-field-label">{ t.get(StringKey::statusLabel) }</span>
             <StatusSelect services={props.services.clone()} status={props.status.to_string()} onchange={onstatus}
-                defer={props.total > crate::window::WINDOW_THRESHOLD} />
+                defer={props.total > crate::windowing::WINDOW_THRESHOLD} />
         </label>
     };
     let active = filters::active_count(props);
-    let (active_before, active_after) = t.around(K::activeCount, "count", &[]);
+    let (active_before, active_after) = t.around(StringKey::activeCount, "count", &[]);
     let filters_summary = html! {
         <>
-            { t.get(K::filters) }
+            { t.get(StringKey::filters) }
             if active > 0 {
                 <span class="cm-count-badge">
                     <span class="cm-vh">{ active_before }</span>{ active }<span class="cm-vh">{ active_after }</span>
@@ -140,23 +140,23 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     // The count only when some columns are hidden: "Columns (3 of 4)".
     let columns_summary = if shown < props.services.len() {
         t.fmt(
-            K::columns,
+            StringKey::columns,
             &[("shown", Num(shown)), ("total", Num(props.services.len()))],
         )
     } else {
-        t.get(K::columnsMenu).to_string()
+        t.get(StringKey::columnsMenu).to_string()
     };
     let history_summary = if props.narrow {
-        t.get(K::history).to_string()
+        t.get(StringKey::history).to_string()
     } else {
-        t.fmt(K::historyRevision, &[("id", Text(&props.revision))])
+        t.fmt(StringKey::historyRevision, &[("id", Text(&props.revision))])
     };
     html! {
         <div class={classes!("cm-toolbar", props.narrow.then_some("cm-narrow"))} part="toolbar">
             <label class="cm-search">
-                <span class="cm-vh">{ t.get(K::searchLabel) }</span>
-                <input type="search" part="search" aria-label={t.get(K::searchLabel).to_string()} ref={props.search_ref.clone()}
-                    placeholder={t.get(K::searchPlaceholder).to_string()}
+                <span class="cm-vh">{ t.get(StringKey::searchLabel) }</span>
+                <input type="search" part="search" aria-label={t.get(StringKey::searchLabel).to_string()} ref={props.search_ref.clone()}
+                    placeholder={t.get(StringKey::searchPlaceholder).to_string()}
                     value={props.text.clone()} {oninput} autocomplete="off" spellcheck="false" />
             </label>
             <div class="cm-controls">
@@ -171,10 +171,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <columns::ColumnsPanel services={props.services.clone()} rtl={props.rtl}
                         ontoggleservice={props.ontoggleservice.clone()} onmoveservice={props.onmoveservice.clone()} />
                 </Menu>
-                <Menu part="export" class="cm-export" summary={html! { { t.get(K::exportMenu) } }}>{ export_panel(&t, props) }</Menu>
+                <Menu part="export" class="cm-export" summary={html! { { t.get(StringKey::exportMenu) } }}>{ export_panel(&t, props) }</Menu>
                 if props.filtered {
                     <button type="button" class="cm-button cm-clear" part="clear-filters"
-                        onclick={props.onclear.reform(|_| ())}>{ t.get(K::clearFilters) }</button>
+                        onclick={props.onclear.reform(|_| ())}>{ t.get(StringKey::clearFilters) }</button>
                 }
             </div>
             <p class="cm-count" role="status" aria-live="polite" part="count">
@@ -188,13 +188,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 /// The Export menu's panel: the shown rows as CSV, JSON or Markdown, a link to this view, print.
 fn export_panel(t: &Strings, props: &ToolbarProps) -> Html {
     html! {
-        <ul class="cm-menu-list" role="list" aria-label={t.get(K::exportGroup).to_string()}>
+        <ul class="cm-menu-list" role="list" aria-label={t.get(StringKey::exportGroup).to_string()}>
             { for [ExportKind::Csv, ExportKind::Json, ExportKind::Markdown].into_iter().map(|k| {
                 let cb = props.onexport.clone();
                 html! {
                     <li>
                         <button type="button" class="cm-menu-item" data-export={k.id()}
-                            aria-label={t.fmt(K::exportAs, &[("format", Text(k.label()))])}
+                            aria-label={t.fmt(StringKey::exportAs, &[("format", Text(k.label()))])}
                             onclick={Callback::from(move |_| cb.emit(k))}>
                             <span aria-hidden="true">{ "↓ " }</span>{ k.label() }
                         </button>
@@ -203,11 +203,11 @@ fn export_panel(t: &Strings, props: &ToolbarProps) -> Html {
             }) }
             <li>
                 <button type="button" class="cm-menu-item" part="copy-link"
-                    onclick={props.oncopylink.reform(|_| ())}>{ t.get(K::copyLink) }</button>
+                    onclick={props.oncopylink.reform(|_| ())}>{ t.get(StringKey::copyLink) }</button>
             </li>
             <li>
                 <button type="button" class="cm-menu-item" part="print"
-                    onclick={props.onprint.reform(|_| ())}>{ t.get(K::print) }</button>
+                    onclick={props.onprint.reform(|_| ())}>{ t.get(StringKey::print) }</button>
             </li>
         </ul>
     }

@@ -1,7 +1,7 @@
 //! The status filter: "any", then each service's statuses, as one `<select>`.
 
 use crate::dataset::Status;
-use crate::i18n::{Arg::Text, K};
+use crate::i18n::{Arg::Text, StringKey};
 use crate::state::ServiceChoice;
 use crate::wording::status_inline;
 use yew::prelude::*;
@@ -59,7 +59,7 @@ pub fn status_select(props: &StatusSelectProps) -> Html {
         let value = format!("{}:{}", s.id, st.id());
         let selected = props.status == value;
         let text = t.fmt(
-            K::serviceStatus,
+            StringKey::serviceStatus,
             &[
                 ("service", Text(&s.name)),
                 ("status", Text(status_inline(&t, *st))),
@@ -73,7 +73,7 @@ pub fn status_select(props: &StatusSelectProps) -> Html {
     });
     html! {
         <select part="status-filter" onchange={props.onchange.clone()} {onfocus} {onpointerdown}>
-            <option value="any" selected={props.status == "any"}>{ t.get(K::anyStatus) }</option>
+            <option value="any" selected={props.status == "any"}>{ t.get(StringKey::anyStatus) }</option>
             if *complete {
                 { for props.services.iter().map(|s| html! {
                     <optgroup label={s.name.clone()}>

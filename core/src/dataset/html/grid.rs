@@ -3,12 +3,12 @@
 //! the table taken as the table's title, empty rows and note rows (one cell across the table,
 //! or one cell alone in a wide one) left out, short rows padded with blanks, and footnote marks
 //! taken off the names (the header row and the first column). Rows keep their numbers on the
-//! page for errors; columns are counted as a reader sees them, spans spread.
+//! page for errors; columns are counted as a user sees them, spans spread.
 
 use super::tables::{FoundCell, FoundTable};
 use crate::dataset::table::{strip_footnote_marks, TableRow, Unit};
 use crate::dataset::{DatasetError, MAX_FIELD_CHARS, MAX_SERVICES};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 
 /// A table ready for the table step.
 pub(crate) struct Grid {
@@ -48,7 +48,7 @@ pub(crate) fn grid(t: &FoundTable) -> Option<Grid> {
         if limit.is_none() {
             if let Some(c) = row.iter().position(|c| c.is_some_and(|c| c.over)) {
                 limit = Some(
-                    unit.at(*line, c + 1, K::errTooLong)
+                    unit.at(*line, c + 1, StringKey::errTooLong)
                         .num("limit", MAX_FIELD_CHARS),
                 );
             }
@@ -135,7 +135,7 @@ fn spread<'t>(
             }
             if wide {
                 limit.get_or_insert_with(|| {
-                    unit.at(r + 1, MAX_SERVICES + 2, K::errTableCells)
+                    unit.at(r + 1, MAX_SERVICES + 2, StringKey::errTableCells)
                         .num("cells", MAX_SERVICES + 2)
                         .num("limit", MAX_SERVICES)
                 });

@@ -14,7 +14,7 @@ mod tokenizer;
 use super::table::{build, read_sheet, shape, Evidence, ImportMeta, Known, Sheet, Unit};
 use super::validate::{check_size, safe_url, too_many_programs};
 use super::{Cell, Dataset, DatasetError, Status, MAX_PROGRAMS};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use tables::FoundTable;
 
 pub use tables::MAX_TABLE_DEPTH;
@@ -37,7 +37,7 @@ pub fn from_html(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError>
         Ok(())
     })?;
     if sheets.is_empty() {
-        return Err(DatasetError::input(K::errHtmlPage));
+        return Err(DatasetError::input(StringKey::errHtmlPage));
     }
     let mut meta = meta.clone();
     if meta.source.url.is_empty() {

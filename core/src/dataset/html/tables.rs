@@ -15,7 +15,7 @@ use super::text::Text;
 use super::tokenizer::{Tag, Token, Tokenizer};
 use crate::dataset::table::Unit;
 use crate::dataset::{DatasetError, MAX_PROGRAMS, MAX_SERVICES};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use std::collections::HashMap;
 
 /// How deep tables may nest (a table in a cell of a table is depth 2).
@@ -58,7 +58,7 @@ pub(crate) fn read(
     html: &str,
     mut table: impl FnMut(FoundTable) -> Result<(), DatasetError>,
 ) -> Result<Page, DatasetError> {
-    let mut r = Reader::default();
+    let mut r = PageScan::default();
     for token in Tokenizer::new(html) {
         match token {
             Token::Start(tag) => r.start(&tag)?,
@@ -121,7 +121,7 @@ impl OpenTable {
             self.full = true;
             let e = self
                 .unit()
-                .at(self.rows.len() + 1, 1, K::errTableRows)
+                .at(self.rows.len() + 1, 1, StringKey::errTableRows)
                 .num("rows", self.rows.len() + 1)
                 .num("limit", MAX_PROGRAMS);
             self.limit.get_or_insert(e);
@@ -151,7 +151,7 @@ impl OpenTable {
             if self.limit.is_none() {
                 let e = self
                     .unit()
-                    .at(self.rows.len(), MAX_SERVICES + 2, K::errTableCells)
+                    .at(self.rows.len(), MAX_SERVICES + 2, StringKey::errTableCells)
                     .num("cells", self.columns + colspan)
                     .num("limit", MAX_SERVICES);
                 self.limit = Some(e);
@@ -173,8 +173,10 @@ struct Capture {
     targets: Vec<String>,
 }
 
+/// What the scan of a page has found so far: the page's title and sections, and the tables open
+/// at the current token.
 #[derive(Default)]
-struct Reader {
+struct PageScan {
     page: Page,
     first_h1: String,
     tables: Vec<OpenTable>,
@@ -197,7 +199,7 @@ const INLINE: [&str; 18] = [
     "span", "strong", "sub", "u",
 ];
 
-impl Reader {
+impl PageScan {
     /// Every text being read: the open cell or caption, a heading, a tab.
     fn each(&mut self, mut f: impl FnMut(&mut Text)) {
         if let Some(t) = self.tables.last_mut() {
@@ -301,7 +303,7 @@ impl Reader {
                     .at(
                         outer.rows.len().max(1),
                         outer.columns.max(1),
-                        K::errHtmlNesting,
+                        StringKey::errHtmlNesting,
                     )
                     .num("limit", MAX_TABLE_DEPTH));
             }

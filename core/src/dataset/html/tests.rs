@@ -323,7 +323,7 @@ fn a_page_without_a_table_of_services_is_refused_as_any_html_page() {
         "<table><tr><th>Service</th><th>Price</th></tr><tr><td>Support</td><td>$5</td></tr></table>",
     ] {
         let e = from_html(html, &seed_meta()).unwrap_err();
-        assert_eq!(e.key, K::errHtmlPage, "{html}");
+        assert_eq!(e.key, StringKey::errHtmlPage, "{html}");
         assert_eq!(e.place, crate::dataset::Place::Input);
     }
 }
@@ -332,7 +332,7 @@ fn a_page_without_a_table_of_services_is_refused_as_any_html_page() {
 fn a_page_over_the_size_limit_is_refused_before_it_is_read() {
     let big = format!("<table>{}", "<td>".repeat(MAX_INPUT_BYTES / 4 + 1));
     let e = from_html(&big, &seed_meta()).unwrap_err();
-    assert_eq!(e.key, K::errInputBytes);
+    assert_eq!(e.key, StringKey::errInputBytes);
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn tables_nested_deeper_than_the_limit_are_refused_and_a_deep_page_costs_little(
     ] {
         let e = from_html(&hostile, &seed_meta()).unwrap_err();
         assert!(
-            matches!(e.key, K::errHtmlNesting | K::errHtmlPage),
+            matches!(e.key, StringKey::errHtmlNesting | StringKey::errHtmlPage),
             "{}: {e}",
             &hostile[..20]
         );
@@ -385,7 +385,7 @@ fn a_table_of_services_over_a_limit_is_refused_with_its_place_and_other_tables_a
         "<h2>Wide</h2><table><tr><th>Services</th>{wide}</tr><tr><td>Amazon ECS</td><td>✓</td></tr></table>"
     );
     let e = from_html(&html, &seed_meta()).unwrap_err();
-    assert_eq!(e.key, K::errTableCells);
+    assert_eq!(e.key, StringKey::errTableCells);
     assert_eq!(
         e.location(),
         format!("section 'Wide', row 1, column {}", MAX_SERVICES + 2)
@@ -405,7 +405,7 @@ fn a_table_of_services_over_a_limit_is_refused_with_its_place_and_other_tables_a
     let rows = "<tr><td>Zq</td><td>1</td></tr>".repeat(crate::dataset::MAX_PROGRAMS + 1);
     let html = format!("<table><tr><th>Program</th><th>Amazon ECS</th></tr>{rows}</table>");
     let e = from_html(&html, &seed_meta()).unwrap_err();
-    assert_eq!(e.key, K::errTableRows);
+    assert_eq!(e.key, StringKey::errTableRows);
 }
 
 #[test]

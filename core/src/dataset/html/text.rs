@@ -1,11 +1,11 @@
-//! The text of a cell, a heading or a tab as a reader sees it: character references decoded,
+//! The text of a cell, a heading or a tab as a user sees it: character references decoded,
 //! runs of white space one space, none at the ends, and no more characters kept than a field
 //! may have (the rest is only noticed).
 
 use super::entities::decode;
 use crate::dataset::MAX_FIELD_CHARS;
 
-/// Text as a reader sees it: runs of white space are one space, none at the ends; the first
+/// Text as a user sees it: runs of white space are one space, none at the ends; the first
 /// `MAX_FIELD_CHARS` characters kept.
 #[derive(Default)]
 pub(super) struct Text {

@@ -31,7 +31,7 @@ impl Tag<'_> {
     }
 }
 
-/// The attributes kept of one tag: what the reader asks is among the first few, and a tag of a
+/// The attributes kept of one tag: what the parser asks for is among the first few, and a tag of a
 /// million attributes must not take a million entries.
 const MAX_ATTRS: usize = 64;
 

@@ -1,7 +1,7 @@
 //! A dataset as one compact text, read back without a parser: how the embedded matrix and its
 //! revisions are kept in the wasm. They are read and validated at build time
-//! (`core/tests/generated.rs` writes `dataset/embedded.rs`); at start the widget only splits this
-//! text into the dataset's fields, so the default view calls no JSON or Markdown reader.
+//! (`core/tests/embedded_data.rs` writes `dataset/embedded.rs`); at start the widget only splits this
+//! text into the dataset's fields, so the default view calls no JSON or Markdown parser.
 //!
 //! Every text is its length in bytes, `:`, then the text, so any character may occur in it. An
 //! absent optional text is `~`; a list is its count and `;`, then its items; a cell is one of
@@ -10,13 +10,13 @@
 //!
 //! It is also how the dataset reader (a wasm of its own, `reader/`, loaded when a page gives data
 //! to read) hands back what it read: [`encode_read`] writes a dataset or the error that stopped
-//! it, [`decode_read`] reads either back in the widget's wasm, which has no reader of its own.
+//! it, [`decode_read`] reads either back in the widget's wasm, which has no parser of its own.
 //! A page's own `<table>`, as the element read it, goes the other way ([`encode_page_table`]).
 
 use super::{
     Cell, Dataset, DatasetError, Link, PageCell, PageTable, Place, Program, Service, Status, Value,
 };
-use crate::i18n::K;
+use crate::i18n::StringKey;
 
 /// The packed text of a dataset.
 pub fn encode(ds: &Dataset) -> String {
@@ -50,7 +50,7 @@ pub fn encode(ds: &Dataset) -> String {
 
 /// The dataset of a packed text; an error names the byte where the text stops making sense.
 pub fn decode(packed: &str) -> Result<Dataset, String> {
-    read_whole(packed, 0, "text after the dataset", Reader::dataset)
+    read_whole(packed, 0, "text after the dataset", Decoder::dataset)
 }
 
 /// `read` from byte `at` of `packed`, which must then be at its end (else the error `after`).
@@ -58,9 +58,9 @@ fn read_whole<'a, T>(
     packed: &'a str,
     at: usize,
     after: &str,
-    read: impl FnOnce(&mut Reader<'a>) -> Result<T, String>,
+    read: impl FnOnce(&mut Decoder<'a>) -> Result<T, String>,
 ) -> Result<T, String> {
-    let mut r = Reader { text: packed, at };
+    let mut r = Decoder { text: packed, at };
     let value = read(&mut r)?;
     if r.at != packed.len() {
         return Err(r.bad(after));
@@ -68,7 +68,7 @@ fn read_whole<'a, T>(
     Ok(value)
 }
 
-/// A reader's result as one text: `d` and the packed dataset, or `e` and the error (its place,
+/// The reader wasm's result as one text: `d` and the packed dataset, or `e` and the error (its place,
 /// its message key, what the input was and its arguments, by name).
 pub fn encode_read(read: &Result<Dataset, DatasetError>) -> String {
     let e = match read {
@@ -109,7 +109,7 @@ pub fn encode_read(read: &Result<Dataset, DatasetError>) -> String {
         }
     }
     text(&mut w, e.key.name());
-    optional(&mut w, e.within.map(K::name));
+    optional(&mut w, e.within.map(StringKey::name));
     count(&mut w, e.args.len());
     for (name, value) in &e.args {
         text(&mut w, name);
@@ -134,7 +134,7 @@ pub fn decode_read(packed: &str) -> Result<Result<Dataset, DatasetError>, String
     }
 }
 
-/// A page's table as read (caption, attributes, cells with their spans), for the reader.
+/// A page's table as read (caption, attributes, cells with their spans), for the user.
 pub fn encode_page_table(t: &PageTable) -> String {
     let mut w = String::new();
     for field in [&t.caption, &t.as_of, &t.source, &t.source_url] {
@@ -154,7 +154,7 @@ pub fn encode_page_table(t: &PageTable) -> String {
 
 /// What [`encode_page_table`] wrote.
 pub fn decode_page_table(packed: &str) -> Result<PageTable, String> {
-    read_whole(packed, 0, "text after the table", Reader::page_table)
+    read_whole(packed, 0, "text after the table", Decoder::page_table)
 }
 
 fn text(w: &mut String, t: &str) {
@@ -204,12 +204,12 @@ fn status_code(s: Status) -> char {
     }
 }
 
-struct Reader<'a> {
+struct Decoder<'a> {
     text: &'a str,
     at: usize,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Decoder<'a> {
     fn bad(&self, what: &str) -> String {
         format!("packed dataset, byte {}: {what}", self.at)
     }
@@ -305,9 +305,9 @@ impl<'a> Reader<'a> {
         Ok(self.number(b';')? as u32)
     }
 
-    fn key(&mut self) -> Result<K, String> {
+    fn key(&mut self) -> Result<StringKey, String> {
         let name = self.text()?;
-        K::from_name(&name).ok_or_else(|| self.bad("an unknown message key"))
+        StringKey::from_name(&name).ok_or_else(|| self.bad("an unknown message key"))
     }
 
     fn error(&mut self) -> Result<DatasetError, String> {

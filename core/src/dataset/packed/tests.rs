@@ -60,14 +60,14 @@ fn a_broken_text_is_an_error_at_every_cut() {
 fn errors() -> Vec<DatasetError> {
     let from = |text: &str| Dataset::from_data_text(text).unwrap_err();
     vec![
-        DatasetError::input(K::errDataNotJson),
+        DatasetError::input(StringKey::errDataNotJson),
         from("{\"services\": 3}"),
         from("{\n  \"title\": \"x\",\n  ]"),
-        DatasetError::new(Place::Line(7, None), K::errTableCells)
+        DatasetError::new(Place::Line(7, None), StringKey::errTableCells)
             .num("cells", 12)
             .with("value", "12:~;\u{1f} 日本")
-            .within(K::errPageTable),
-        DatasetError::new(Place::Row(3, 9), K::errTableCells).within(K::srcInvalid),
+            .within(StringKey::errPageTable),
+        DatasetError::new(Place::Row(3, 9), StringKey::errTableCells).within(StringKey::srcInvalid),
         DatasetError::new(
             Place::Table {
                 table: 4,
@@ -75,7 +75,7 @@ fn errors() -> Vec<DatasetError> {
                 row: 12,
                 column: 3,
             },
-            K::errTooLong,
+            StringKey::errTooLong,
         )
         .num("limit", 2000),
     ]

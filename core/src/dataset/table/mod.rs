@@ -17,7 +17,7 @@ use super::{
     Cell, Dataset, DatasetError, Link, Place, Program, Service, Status, MAX_FIELD_CHARS,
     MAX_PROGRAMS, MAX_SERVICES,
 };
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use crate::text::{normalize_name, Ids};
 use services::KNOWN_IDS;
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ pub(crate) enum Unit {
 }
 
 impl Unit {
-    pub(crate) fn at(&self, n: usize, column: usize, key: K) -> DatasetError {
+    pub(crate) fn at(&self, n: usize, column: usize, key: StringKey) -> DatasetError {
         let place = match self {
             Unit::Line => Place::Line(n, Some(column)),
             Unit::Row => Place::Row(n, column),
@@ -170,9 +170,11 @@ pub(crate) fn build(
         maps.push(map);
     }
     if services.len() > MAX_SERVICES {
-        return Err(DatasetError::field("services", K::errTooManyServices)
-            .num("count", services.len())
-            .num("limit", MAX_SERVICES));
+        return Err(
+            DatasetError::field("services", StringKey::errTooManyServices)
+                .num("count", services.len())
+                .num("limit", MAX_SERVICES),
+        );
     }
     let mut ids = Ids::new();
     for p in &seed.programs {
@@ -219,7 +221,7 @@ pub(crate) fn build(
                         };
                         return Err(sheet
                             .unit
-                            .at(line, column, K::errCellConflict)
+                            .at(line, column, StringKey::errCellConflict)
                             .with("program", programs[g].name.as_str())
                             .with("service", services[gs].name.as_str())
                             .with("value", cell_words(&cell))
@@ -235,8 +237,8 @@ pub(crate) fn build(
     }
     if programs.is_empty() {
         return Err(match first {
-            Some((unit, line)) => unit.at(line + 1, 1, K::errHeaderOnly),
-            None => DatasetError::input(K::errHeaderOnly),
+            Some((unit, line)) => unit.at(line + 1, 1, StringKey::errHeaderOnly),
+            None => DatasetError::input(StringKey::errHeaderOnly),
         });
     }
     for (p, row) in programs.iter_mut().zip(cells) {

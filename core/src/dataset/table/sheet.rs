@@ -9,7 +9,7 @@ use super::services::known_service;
 use super::{Known, TableRow, Unit};
 use crate::dataset::validate::too_many_programs;
 use crate::dataset::{Cell, DatasetError, Status, MAX_PROGRAMS, MAX_SERVICES};
-use crate::i18n::K;
+use crate::i18n::StringKey;
 use crate::text::{normalize_name, Ids};
 use std::collections::HashMap;
 
@@ -47,7 +47,7 @@ pub(crate) struct SheetProgram {
     pub(crate) cells: Vec<Cell>,
 }
 
-/// How sure a reader is that a table is one of services.
+/// How sure the parser is that a table is one of services.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Evidence {
     /// It names a known service (across the header or down the first column).
@@ -105,7 +105,7 @@ pub(crate) fn read_sheet(
     known: &Known,
 ) -> Result<Sheet, DatasetError> {
     if header.cells.len() < 2 {
-        return Err(unit.at(header.line, 1, K::errHeaderShort));
+        return Err(unit.at(header.line, 1, StringKey::errHeaderShort));
     }
     if rows.len() > MAX_PROGRAMS {
         return Err(too_many_programs(rows.len()));
@@ -129,12 +129,12 @@ fn across(
     let first = header.cells[0].trim();
     if first.is_empty() || known_service(first).is_some() {
         return Err(unit
-            .at(header.line, 1, K::errNoProgramColumn)
+            .at(header.line, 1, StringKey::errNoProgramColumn)
             .with("value", first));
     }
     if header.cells.len() - 1 > MAX_SERVICES {
         return Err(unit
-            .at(header.line, MAX_SERVICES + 2, K::errTooManyServices)
+            .at(header.line, MAX_SERVICES + 2, StringKey::errTooManyServices)
             .num("count", header.cells.len() - 1)
             .num("limit", MAX_SERVICES));
     }
@@ -155,8 +155,8 @@ fn across(
         }
         let name = row.cells[0].trim();
         let key = match unit {
-            Unit::Line => K::errDuplicateProgramLine,
-            _ => K::errDuplicateProgramRow,
+            Unit::Line => StringKey::errDuplicateProgramLine,
+            _ => StringKey::errDuplicateProgramRow,
         };
         programs.add(
             name,
@@ -182,7 +182,7 @@ fn down(
 ) -> Result<Sheet, DatasetError> {
     if rows.len() > MAX_SERVICES {
         return Err(unit
-            .at(rows[MAX_SERVICES].line, 1, K::errTooManyServices)
+            .at(rows[MAX_SERVICES].line, 1, StringKey::errTooManyServices)
             .num("count", rows.len())
             .num("limit", MAX_SERVICES));
     }
@@ -193,19 +193,19 @@ fn down(
         .filter(|&j| !is_identifier_column(&header.cells[j], rows.iter().map(|r| &*r.cells[j])))
         .collect();
     if columns.is_empty() {
-        return Err(unit.at(header.line, 1, K::errHeaderShort));
+        return Err(unit.at(header.line, 1, StringKey::errHeaderShort));
     }
     let mut services = Services::default();
     let dup = match unit {
-        Unit::Line => K::errDuplicateServiceLine,
-        _ => K::errDuplicateServiceRow,
+        Unit::Line => StringKey::errDuplicateServiceLine,
+        _ => StringKey::errDuplicateServiceRow,
     };
     for row in rows {
         services.add(
             &row.cells[0],
             row.line,
             |_, key| {
-                let key = if key == K::errDuplicateService {
+                let key = if key == StringKey::errDuplicateService {
                     dup
                 } else {
                     key
@@ -227,7 +227,7 @@ fn down(
             section,
             j + 1,
             at,
-            K::errDuplicateProgramColumn,
+            StringKey::errDuplicateProgramColumn,
             "column",
         )?;
         texts.push(rows.iter().map(|r| &*r.cells[j]).collect());
@@ -236,9 +236,13 @@ fn down(
 }
 
 fn ragged(unit: &Unit, row: &TableRow, header: usize) -> DatasetError {
-    unit.at(row.line, row.cells.len().min(header) + 1, K::errRowCells)
-        .num("cells", row.cells.len())
-        .num("header", header)
+    unit.at(
+        row.line,
+        row.cells.len().min(header) + 1,
+        StringKey::errRowCells,
+    )
+    .num("cells", row.cells.len())
+    .num("header", header)
 }
 
 /// The name of a program a page's section gives in one of its columns: the column when it
@@ -310,7 +314,7 @@ impl Services {
         &mut self,
         text: &str,
         at: usize,
-        err: impl Fn(usize, K) -> DatasetError,
+        err: impl Fn(usize, StringKey) -> DatasetError,
         previous: impl Fn(usize, DatasetError) -> DatasetError,
     ) -> Result<(), DatasetError> {
         if self.list.is_empty() {
@@ -320,7 +324,7 @@ impl Services {
         }
         let name = text.trim();
         if name.is_empty() {
-            return Err(err(at, K::errEmptyServiceHeader));
+            return Err(err(at, StringKey::errEmptyServiceHeader));
         }
         let k = known_service(name);
         let prev = self
@@ -329,7 +333,7 @@ impl Services {
             .copied()
             .or_else(|| k.and_then(|k| self.list.iter().position(|s| s.known == Some(k.id))));
         if let Some(prev) = prev {
-            let e = err(at, K::errDuplicateService)
+            let e = err(at, StringKey::errDuplicateService)
                 .with("value", name)
                 .with("id", self.ids[prev].as_str());
             return Err(previous(self.list[prev].at, e));
@@ -396,13 +400,13 @@ impl<'k> Programs<'k> {
         name: &str,
         section: Option<&str>,
         at: usize,
-        err: impl Fn(K) -> DatasetError,
-        duplicate: K,
+        err: impl Fn(StringKey) -> DatasetError,
+        duplicate: StringKey,
         previous_is: &'static str,
     ) -> Result<(), DatasetError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(err(K::errEmptyProgram));
+            return Err(err(StringKey::errEmptyProgram));
         }
         let canonical = self.known.program(name);
         let prev = self

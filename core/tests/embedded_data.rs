@@ -105,7 +105,7 @@ fn source_commit(text: &str) -> Option<String> {
 fn matrix_source(matrix: &Dataset, revisions: &[Published]) -> String {
     let mut out = String::from(
         "// Generated from data/matrix.json and data/revisions/*.md (read and validated) by\n\
-         // core/tests/generated.rs: `make options` writes it, a test fails when it differs.\n\
+         // core/tests/embedded_data.rs: `make options` writes it, a test fails when it differs.\n\
          // Each dataset is packed (core/src/dataset/packed.rs).\n\n\
          /// data/matrix.json: the seed table of 2020-04-21, curated.\n",
     );
@@ -147,7 +147,7 @@ fn model_source(m: &Model) -> String {
     let tools = g.slice("Tool", tools);
     let mut out = String::from(
         "// Generated from data/responsibility.json and data/tools.json (parsed and validated) by\n\
-         // core/tests/generated.rs: `make options` writes it, a test fails when it differs.\n\
+         // core/tests/embedded_data.rs: `make options` writes it, a test fails when it differs.\n\
          use super::{Band, Layer, Model, Owner, Source, Tool, ToolSource, Variant};\n\
          use std::borrow::Cow::Borrowed as B;\n\n",
     );

@@ -8,11 +8,10 @@ use super::events::{dispatch, dispatch_error};
 use super::input::Read;
 use super::memory;
 use super::root::{Root, RootProps};
-use super::sources::{Active, Failure, Slot, Sources, Src};
-use super::{direction, kept, locale, page_table};
+use super::sources::{Active, Sources};
+use super::{direction, locale};
 use crate::components::{AppProps, SharedState};
-use crate::dataset::{self, Dataset};
-use crate::i18n::{Strings, K};
+use crate::i18n::{StringKey, Strings};
 use crate::options::Options;
 use crate::state::Snapshot;
 use crate::view_state::Remembered;
@@ -21,6 +20,8 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, Callback};
+
+mod load;
 
 /// A mounted widget.
 pub struct Widget {
@@ -46,7 +47,7 @@ pub struct Widget {
     /// The app's state, shared with the app (`None` before its first render).
     pub state: SharedState,
     /// The page's `strings` and what was wrong with them; the strings the widget speaks.
-    overrides: Vec<(K, String)>,
+    overrides: Vec<(StringKey, String)>,
     string_errors: Rc<Vec<String>>,
     pub strings: Rc<Strings>,
     /// Resolves after the first render that shows the data or the error (`AppProps::onready`).
@@ -299,9 +300,6 @@ impl Widget {
             return self.strings.clone();
         }
         let _ = self.container.set_attribute("lang", &strings.lang);
-        for st in dataset::Status::ALL {
-            wasm_bindgen::intern(crate::wording::status_text(&strings, st));
-        }
         strings
     }
 
@@ -314,159 +312,6 @@ impl Widget {
         self.string_errors = Rc::new(errors);
     }
 
-    /// A `data` the page gave (`null`: none): read by the reader, now if it has loaded, else
-    /// once it has.
-    fn take_data(&mut self, data: &JsValue) {
-        if data.is_null() {
-            self.sources.data = None;
-            return;
-        }
-        let slot = match super::data::json_text(data) {
-            Err(e) => Slot::Failed(e.into()),
-            Ok(text) if !crate::reader::ready() => {
-                self.when_reader(move |w| {
-                    let slot = read_data(&text);
-                    w.set_data(slot);
-                });
-                Slot::Waiting
-            }
-            Ok(text) => read_data(&text),
-        };
-        self.set_data(slot);
-    }
-
-    fn set_data(&mut self, slot: Slot) {
-        if let Slot::Failed(e) = &slot {
-            dispatch_error(&self.target, &e.text(&self.strings));
-        }
-        self.sources.data = Some(slot);
-        self.render();
-    }
-
-    /// Runs `f` on this widget once the dataset reader has loaded (or failed to: `f` then reads
-    /// and says why), if the widget is still there.
-    fn when_reader(&self, f: impl FnOnce(&mut Widget) + 'static) {
-        let me = self.me.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            crate::reader::loaded().await;
-            if let Some(w) = me.upgrade() {
-                let mut w = w.borrow_mut();
-                crate::platform::enter(w.id);
-                f(&mut w);
-            }
-        });
-    }
-
-    /// Starts loading `src` (or forgets it when removed). At the first mount, what this element
-    /// loaded from the same URL before a move is used as it is.
-    fn load_src(&mut self, first: bool) {
-        let src = self
-            .options
-            .text(crate::options::Opt::Src)
-            .trim()
-            .to_string();
-        let request = self.sources.src.as_ref().map_or(1, |s| s.request + 1);
-        if src.is_empty() {
-            self.sources.src = None;
-            return;
-        }
-        let url = crate::platform::absolute_url(&src);
-        if let Some(ds) = kept::take(&self.target, &url).filter(|_| first) {
-            self.sources.src = Some(Src {
-                url,
-                slot: Slot::Read(ds),
-                request,
-                fetch: None,
-            });
-            return;
-        }
-        let (fetch, reading) = crate::platform::fetch_text(
-            self.strings.clone(),
-            url.clone(),
-            dataset::MAX_INPUT_BYTES,
-        );
-        self.sources.src = Some(Src {
-            url: url.clone(),
-            slot: Slot::Waiting,
-            request,
-            fetch,
-        });
-        let me = self.me.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let slot = match reading.await {
-                // Read by the dataset reader (a wasm of its own, loaded on first use).
-                Ok((text, ctype)) => {
-                    let args = [url.as_str().into(), ctype.into(), text.into()];
-                    match crate::reader::read("src", args).await {
-                        Ok(ds) => Slot::Read(Rc::new(ds)),
-                        Err(e) => {
-                            Slot::Failed(e.with("url", url.as_str()).within(K::srcInvalid).into())
-                        }
-                    }
-                }
-                Err(message) => Slot::Failed(Failure::Said(message)),
-            };
-            let Some(w) = me.upgrade() else { return };
-            let mut w = w.borrow_mut();
-            crate::platform::enter(w.id);
-            let Some(src) = w.sources.src.as_mut().filter(|s| s.request == request) else {
-                return;
-            };
-            src.fetch = None;
-            if let Slot::Failed(e) = &slot {
-                dispatch_error(&w.target, &e.text(&w.strings));
-            }
-            w.sources.src.as_mut().expect("found").slot = slot;
-            w.render();
-        });
-    }
-
-    /// Reads the child table again (when the page changed it); re-renders when what it holds
-    /// changed.
-    pub fn refresh_table(&mut self) {
-        if self.read_table(true) {
-            self.render();
-        }
-    }
-
-    /// Reads the child table; whether what it holds changed. A new error is sent as `cm-error`
-    /// when the table is the dataset. The embedded matrix as `scripts/seed-table.mjs` writes it
-    /// is known here; any other table is read by the reader, or waits for it to load (`wait`;
-    /// once it has loaded or failed to, the table is read, or the failure said).
-    fn read_table(&mut self, wait: bool) -> bool {
-        let slot = match page_table::read(&self.target) {
-            None => None,
-            Some(Err(e)) => Some(Slot::Failed(e.into())),
-            Some(Ok((t, _))) if t.is_seed_table() => Some(Slot::Read(Dataset::embedded())),
-            Some(Ok(_)) if wait && !crate::reader::ready() => {
-                self.when_reader(|w| {
-                    if w.read_table(false) {
-                        w.render();
-                    }
-                });
-                Some(Slot::Waiting)
-            }
-            Some(Ok((t, page))) => {
-                let packed = JsValue::from(dataset::packed::encode_page_table(&t));
-                let read = crate::reader::read_now("table", [&packed, &page.into(), &"".into()]);
-                Some(match read {
-                    Ok(ds) => Slot::Read(Rc::new(ds)),
-                    Err(e) => Slot::Failed(e.within(K::errPageTable).into()),
-                })
-            }
-        };
-        if slot == self.sources.table {
-            return false;
-        }
-        self.sources.table = slot;
-        if self.sources.active() == Active::Table {
-            if let Some(Slot::Failed(e)) = &self.sources.table {
-                dispatch_error(&self.target, &e.text(&self.strings));
-            }
-        }
-        true
-    }
-
     /// Renders the app for the state of things (nothing while the first translation is on its
     /// way).
     pub fn render(&mut self) {
@@ -474,7 +319,7 @@ impl Widget {
             return;
         }
         self.rendered = true;
-        let missing = || self.strings.get(K::tableGone).to_string();
+        let missing = || self.strings.get(StringKey::tableGone).to_string();
         let shown = self.sources.shown(&self.strings, missing);
         self.sources.showed(&shown);
         // The page's own table that cannot be used, while nothing of it was shown: the alert
@@ -494,7 +339,7 @@ impl Widget {
             page_table_waits,
             page_table_error,
             app: Some(Rc::new(self.props(shown))),
-            generation: self.id,
+            mount_id: self.id,
         };
         if let Some(app) = self.app.as_mut() {
             app.update(props);
@@ -541,7 +386,7 @@ impl Widget {
                 Callback::from(move |n: u32| applied.set(n))
             },
             onready: self.ready_callback(),
-            generation: self.id,
+            mount_id: self.id,
             rtl: self.rtl,
         }
     }
@@ -549,24 +394,6 @@ impl Widget {
     /// The snapshot of what is shown (`state`), or `None` before the first render.
     pub fn snapshot(&self) -> Option<Snapshot> {
         self.state.borrow().as_ref().map(|s| s.snapshot())
-    }
-
-    /// The dataset loaded from `src` with its URL, for a move in the page.
-    pub fn loaded_src(&self) -> Option<(String, Rc<Dataset>)> {
-        let src = self.sources.src.as_ref()?;
-        match &src.slot {
-            Slot::Read(ds) => Some((src.url.clone(), ds.clone())),
-            _ => None,
-        }
-    }
-}
-
-/// A `data` object's JSON text, read by the dataset reader.
-fn read_data(text: &js_sys::JsString) -> Slot {
-    let none = JsValue::from_str("");
-    match crate::reader::read_now("data", [text.as_ref(), &none, &none]) {
-        Ok(ds) => Slot::Read(Rc::new(ds)),
-        Err(e) => Slot::Failed(e.within(K::errData).into()),
     }
 }
 
