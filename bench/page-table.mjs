@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchOptions } from '../tests/e2e/harness.mjs';
+import { launchOptions } from '../tests/e2e/support/harness.mjs';
 import { serve } from '../scripts/serve.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));

@@ -29,7 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchOptions } from '../tests/e2e/harness.mjs';
+import { launchOptions } from '../tests/e2e/support/harness.mjs';
 import { serve } from '../scripts/serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -28,7 +28,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { launchOptions } from '../tests/e2e/harness.mjs';
+import { launchOptions } from '../tests/e2e/support/harness.mjs';
 import { serve } from '../scripts/serve.mjs';
 import { writeDataset, writeCsv, DEFAULT_SEED } from './gen-data.mjs';
 
@@ -722,7 +722,7 @@ async function main() {
       `(${started.toISOString().slice(11, 16)} UTC)${SMOKE ? ' — **SMOKE RUN: too few repetitions to quote**' : ''}. Issue #8.`);
     L.push('');
     L.push(`- Machine: ${mach.nproc} CPUs (\`nproc\`), ${mach.cpu}, ${mach.memGiB} GiB RAM, ${mach.os}`);
-    L.push(`- Browser: ${mach.chromium}, headless, through playwright-core ${mach.playwright}, launch options of tests/e2e/harness.mjs (\`${launchOptions.args.join(' ')}\`); viewport 1280 × 800`);
+    L.push(`- Browser: ${mach.chromium}, headless, through playwright-core ${mach.playwright}, launch options of tests/e2e/support/harness.mjs (\`${launchOptions.args.join(' ')}\`); viewport 1280 × 800`);
     const la = (l) => l.map((x) => x.toFixed(2)).join(' / ');
     L.push(`- Load average (1 / 5 / 15 min) at the start ${la(loadStart)}, at the end ${la(loadEnd)}; the run took ${((finished - started) / 60000).toFixed(0)} min. ` +
       'Load above the CPU count means other work shared the machine: absolute times are inflated and noisy, the ratios less so.');

@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, DOM } from './matrix-page.mjs';
+import { session, DOM } from './support/matrix-page.mjs';
 
 const AXE = 'node_modules/axe-core/axe.min.js';
 const AXE_VERSION = JSON.parse(readFileSync('node_modules/axe-core/package.json', 'utf8')).version;

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, DOM, MatrixPage, axeViolations } from './matrix-page.mjs';
+import { session, eventually, DOM, MatrixPage, axeViolations } from './support/matrix-page.mjs';
 
 const T = { timeout: 90000 };
 

@@ -3,7 +3,7 @@
 // a page's own data while its src loads, after it fails, or after a move.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, poll, session, BLANK, DOM, sel, MatrixPage } from './matrix-page.mjs';
+import { eventually, poll, session, BLANK, DOM, sel, MatrixPage } from './support/matrix-page.mjs';
 
 const env = session();
 const T = { timeout: 90000 };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { launchOptions, MatrixPage } from './matrix-page.mjs';
+import { launchOptions, MatrixPage } from './support/matrix-page.mjs';
 
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));
 const VARIANT = 'eks-managed-nodes';

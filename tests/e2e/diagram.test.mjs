@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, poll, DOM, sel } from './matrix-page.mjs';
+import { session, poll, DOM, sel } from './support/matrix-page.mjs';
 
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));
 const TOOLS = JSON.parse(readFileSync('data/tools.json', 'utf8')).tools;

@@ -2,7 +2,7 @@
 // moved in the page (disconnect + reconnect).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, session, DOM } from './matrix-page.mjs';
+import { eventually, session, DOM } from './support/matrix-page.mjs';
 
 const env = session();
 

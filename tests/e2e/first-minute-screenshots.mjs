@@ -5,7 +5,7 @@
 // Usage: node tests/e2e/first-minute-screenshots.mjs   (from the repository root; make screenshot)
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { launchOptions, MatrixPage, BLANK } from './matrix-page.mjs';
+import { launchOptions, MatrixPage, BLANK } from './support/matrix-page.mjs';
 
 const server = await serve('.', 0);
 const base = `http://127.0.0.1:${server.address().port}`;

@@ -8,7 +8,7 @@
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/first-minute.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { session, axeViolations, eventually } from './matrix-page.mjs';
+import { session, axeViolations, eventually } from './support/matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -440,7 +440,7 @@ test('a table shown whole has no scroll box: the page scrolls and the header sti
 });
 
 test('every menu opens under its button and inside the widget at 1280, 700 and 640 px, both directions', { timeout: 180000 }, async () => {
-  const { MatrixPage } = await import('./matrix-page.mjs');
+  const { MatrixPage } = await import('./support/matrix-page.mjs');
   for (const dir of ['ltr', 'rtl']) {
     for (const width of [1280, 700, 640]) {
       const page = await env.page({ viewport: { width, height: 800 } });
@@ -532,7 +532,7 @@ test('right to left: the details open under their cell, the arrows follow the sc
   const page = await env.page({ viewport: DESKTOP });
   await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
   await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
-  const { MatrixPage } = await import('./matrix-page.mjs');
+  const { MatrixPage } = await import('./support/matrix-page.mjs');
   const cm = await MatrixPage.add(page);
   await cm.ready();
   const cell = cm.locator('tr[data-program=irap] td[data-service=ecs]');

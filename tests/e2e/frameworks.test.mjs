@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { eventually, session, MatrixPage, DOM } from './matrix-page.mjs';
-import { packedTarball, sh as run, staticServers } from './packed.mjs';
+import { eventually, session, MatrixPage, DOM } from './support/matrix-page.mjs';
+import { packedTarball, sh as run, staticServers } from './support/packed.mjs';
 
 const FW = resolve('tests/hosts/frameworks');
 const OUT = join(FW, 'dist');

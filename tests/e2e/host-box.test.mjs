@@ -2,7 +2,7 @@
 // element's own box behind the widget (hardening, second round, item 14).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { session, BLANK } from './matrix-page.mjs';
+import { session, BLANK } from './support/matrix-page.mjs';
 
 const env = session();
 const T = { timeout: 90000 };

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { eventually, session, MatrixPage, DOM } from './matrix-page.mjs';
-import { packedTarball, sh, staticServers } from './packed.mjs';
+import { eventually, session, MatrixPage, DOM } from './support/matrix-page.mjs';
+import { packedTarball, sh, staticServers } from './support/packed.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const ARTIFACTS = 'tests/e2e/artifacts';

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, BLANK, DOM, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, BLANK, DOM, MatrixPage } from './support/matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const env = session();

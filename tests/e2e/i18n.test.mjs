@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, BLANK, DOM, axeViolations, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, BLANK, DOM, axeViolations, MatrixPage } from './support/matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const LANGS = ['en', 'de', 'fr', 'es', 'ja', 'ko'];
@@ -28,7 +28,7 @@ async function open(attrs = {}, { docLang = 'en', into = 'host', wrap } = {}) {
       document.getElementById('host').append(div);
     }
   }, { docLang, wrap });
-  const cm = await (await import('./matrix-page.mjs')).MatrixPage.add(page, { attrs, into: wrap ? 'wrap' : into });
+  const cm = await (await import('./support/matrix-page.mjs')).MatrixPage.add(page, { attrs, into: wrap ? 'wrap' : into });
   await cm.ready();
   return cm;
 }
@@ -157,7 +157,7 @@ test('without any lang attribute: the browser language', T, async () => {
   const page = await env.page({ locale: 'de-DE' });
   await page.goto(`${env.base}${BLANK}`);
   await page.evaluate(() => document.documentElement.removeAttribute('lang'));
-  const { MatrixPage } = await import('./matrix-page.mjs');
+  const { MatrixPage } = await import('./support/matrix-page.mjs');
   const cm = await MatrixPage.add(page, {});
   await cm.ready();
   const de = await catalog(page, 'de');

@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, DOM, sel, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, DOM, sel, MatrixPage } from './support/matrix-page.mjs';
 
 const HOST = '/tests/hosts/a11y/index.html';
 const MODEL = JSON.parse(readFileSync('data/responsibility.json', 'utf8'));

@@ -5,7 +5,7 @@
 // ("unreachable", no Rust message), caught by the glue at the entry into the wasm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, session, MatrixPage } from './matrix-page.mjs';
+import { eventually, session, MatrixPage } from './support/matrix-page.mjs';
 
 const env = session();
 

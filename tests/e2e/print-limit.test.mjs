@@ -3,7 +3,7 @@
 // shows the rows and columns in view and a note that offers the CSV/Markdown export.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, session, DOM } from './matrix-page.mjs';
+import { eventually, session, DOM } from './support/matrix-page.mjs';
 
 const env = session();
 

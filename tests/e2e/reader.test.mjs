@@ -5,7 +5,7 @@
 // for the next dataset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { session, eventually, BLANK, DOM, MatrixPage } from './matrix-page.mjs';
+import { session, eventually, BLANK, DOM, MatrixPage } from './support/matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const env = session();

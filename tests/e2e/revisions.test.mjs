@@ -1,7 +1,7 @@
 // Revisions, compare mode and imports of CSV / Markdown through src, in the built widget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, session, DOM } from './matrix-page.mjs';
+import { eventually, session, DOM } from './support/matrix-page.mjs';
 
 const env = session();
 

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { session, eventually, poll, DOM, sel, MatrixPage, axeViolations } from './matrix-page.mjs';
+import { session, eventually, poll, DOM, sel, MatrixPage, axeViolations } from './support/matrix-page.mjs';
 
 const HOST = '/tests/hosts/a11y/index.html';
 const VARIANTS = JSON.parse(readFileSync('data/responsibility.json', 'utf8')).variants.map((v) => v.id);

@@ -2,7 +2,7 @@
 // docs/rtl.png of the same page served right to left (`<html dir="rtl">`).
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { launchOptions, MatrixPage } from './matrix-page.mjs';
+import { launchOptions, MatrixPage } from './support/matrix-page.mjs';
 
 const server = await serve('.', 0);
 const base = `http://127.0.0.1:${server.address().port}`;

@@ -1,13 +1,13 @@
 // Hardening e2e (issue 7), CSP: the widget on a page with a strict Content-Security-Policy and
 // Trusted Types (tests/hosts/security/csp-tt.html): zero violations while search, sort, filters,
 // columns, exports, compare, a cell's details, the diagram and the error banner are used. Shared
-// set-up: security-page.mjs.
+// set-up: support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-csp.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, MatrixPage, DOM } from './matrix-page.mjs';
-import { securitySession, newPage, assertRequests, CSP_TT } from './security-page.mjs';
+import { eventually, MatrixPage, DOM } from './support/matrix-page.mjs';
+import { securitySession, newPage, assertRequests, CSP_TT } from './support/security-page.mjs';
 
 const env = securitySession();
 

@@ -1,14 +1,14 @@
 // Hardening e2e (issue 7), exports: what the widget hands to other programs. The XSS corpus
 // (tests/fixtures/xss-payloads.json) as program data, then exported: CSV formulas are defused with
 // a leading apostrophe (and come back on import), Markdown holds no live markup, link or image from
-// data, JSON gives every payload back exactly. Shared set-up: security-page.mjs.
+// data, JSON gives every payload back exactly. Shared set-up: support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-exports.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { eventually } from './matrix-page.mjs';
-import { securitySession, hostPage, assertRequests, assertPageClean, finish, SHOWN, programsDataset } from './security-page.mjs';
+import { eventually } from './support/matrix-page.mjs';
+import { securitySession, hostPage, assertRequests, assertPageClean, finish, SHOWN, programsDataset } from './support/security-page.mjs';
 
 securitySession();
 

@@ -1,14 +1,14 @@
 // Hardening e2e (issue 7), busy host pages and leaks: 50 instances with different attributes on
 // one page each show their own rows and stay independent; mount/unmount cycles (through mount()
 // and the element) return the JS heap, wasm memory, DOM nodes and listeners to the start,
-// measured through CDP. Shared set-up: security-page.mjs.
+// measured through CDP. Shared set-up: support/security-page.mjs.
 // Full-scale cycles: CM_CYCLES=1000 node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/security-host-page.test.mjs
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-host-page.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, MatrixPage, DOM } from './matrix-page.mjs';
-import { securitySession, newPage, hostPage, assertRequests, assertPageClean, finish, SEED } from './security-page.mjs';
+import { eventually, MatrixPage, DOM } from './support/matrix-page.mjs';
+import { securitySession, newPage, hostPage, assertRequests, assertPageClean, finish, SEED } from './support/security-page.mjs';
 
 const env = securitySession();
 const CYCLES = Number(process.env.CM_CYCLES || 400);

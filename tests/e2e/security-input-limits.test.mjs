@@ -3,13 +3,13 @@
 // prototype keys, ids that are not slugs, truncated and 100,000-deep JSON, over 4 MiB, empty
 // input and HTML each give a clear error naming the field or the limit; names in any script
 // import; a 5,000-deep object is refused and the widget keeps working. Shared set-up:
-// security-page.mjs.
+// support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-input-limits.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, MatrixPage } from './matrix-page.mjs';
-import { securitySession, hostPage, tinyPage, assertRequests, assertPageClean, assertShadowClean, finish, MAX_FIELD, chars, REJECTED, TINY } from './security-page.mjs';
+import { eventually, MatrixPage } from './support/matrix-page.mjs';
+import { securitySession, hostPage, tinyPage, assertRequests, assertPageClean, assertShadowClean, finish, MAX_FIELD, chars, REJECTED, TINY } from './support/security-page.mjs';
 
 securitySession();
 

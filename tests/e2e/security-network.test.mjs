@@ -2,13 +2,13 @@
 // characters, invalid UTF-8, HTTP 404 and 500, an HTML page, an empty body, 10 MB (with and
 // without content-length), 100,000 rows and a server that never answers: each a clear error in
 // [role=alert][part=error] and `cm-error`, the previous rows kept, the page responsive; no
-// request beyond the widget's own files and the given `src`. Shared set-up: security-page.mjs.
+// request beyond the widget's own files and the given `src`. Shared set-up: support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-network.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, DOM } from './matrix-page.mjs';
-import { securitySession, hostPage, assertRequests, assertPageClean, assertShadowClean, finish, generated, GEN, TINY } from './security-page.mjs';
+import { eventually, DOM } from './support/matrix-page.mjs';
+import { securitySession, hostPage, assertRequests, assertPageClean, assertShadowClean, finish, generated, GEN, TINY } from './support/security-page.mjs';
 
 securitySession();
 

@@ -1,14 +1,14 @@
 // Hardening e2e, second round (issue 19): limits that hold while reading, loads that abort,
 // calls that may re-enter, options never read through the prototype chain, hash keys that keep
 // a page's anchors, one widget per target and a `ready` that means rendered. Each test failed on
-// the head before the fix (noted per test). Shared set-up: security-page.mjs.
+// the head before the fix (noted per test). Shared set-up: support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-second-round.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { eventually, poll, DOM } from './matrix-page.mjs';
-import { securitySession, hostPage, newPage, handlers, generated, GEN, HOST, TINY } from './security-page.mjs';
+import { eventually, poll, DOM } from './support/matrix-page.mjs';
+import { securitySession, hostPage, newPage, handlers, generated, GEN, HOST, TINY } from './support/security-page.mjs';
 
 const env = securitySession();
 

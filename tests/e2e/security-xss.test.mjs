@@ -5,16 +5,16 @@
 // must hold no element or attribute that runs or loads anything, every link must be
 // http/https/mailto, and the payload text must show literally; payloads that are not valid where
 // they are given (tags, URLs) are refused naming the field. No request goes beyond the widget's
-// own files and the given `src`. Shared set-up: security-page.mjs.
+// own files and the given `src`. Shared set-up: support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-xss.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, MatrixPage, DOM, sel } from './matrix-page.mjs';
+import { eventually, MatrixPage, DOM, sel } from './support/matrix-page.mjs';
 import {
   securitySession, hostPage, tinyPage, newPage, assertRequests, assertPageClean, assertShadowClean, finish, generated,
   CORPUS, SEED, HOST, GEN, chars, SHOWN, VALID_URLS, TINY, programsDataset, TABLE_HEADERS, csvText, markdownText, MD_ITEMS, CSV_ITEMS,
-} from './security-page.mjs';
+} from './support/security-page.mjs';
 
 const env = securitySession();
 

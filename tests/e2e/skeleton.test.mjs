@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { session, MatrixPage, DOM } from './matrix-page.mjs';
+import { session, MatrixPage, DOM } from './support/matrix-page.mjs';
 
 /** The seed table, read straight from the fixture: [{name, cells: [text × 4]}]. */
 function seedRows() {

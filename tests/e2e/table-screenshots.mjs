@@ -6,7 +6,7 @@
 // Usage: node tests/e2e/table-screenshots.mjs   (from the repository root)
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { launchOptions, MatrixPage } from './matrix-page.mjs';
+import { launchOptions, MatrixPage } from './support/matrix-page.mjs';
 
 const server = await serve('.', 0);
 const base = `http://127.0.0.1:${server.address().port}`;

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { session, eventually, MatrixPage, BLANK, DOM, sel } from './matrix-page.mjs';
+import { session, eventually, MatrixPage, BLANK, DOM, sel } from './support/matrix-page.mjs';
 
 const T = { timeout: 60000 };
 const SEED = [

@@ -3,7 +3,7 @@
 // the page, a panic restart, and save() → restore() on another element.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, session, BLANK, MatrixPage } from './matrix-page.mjs';
+import { eventually, session, BLANK, MatrixPage } from './support/matrix-page.mjs';
 
 const env = session();
 const T = { timeout: 90000 };

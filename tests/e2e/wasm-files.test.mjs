@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
-import { session, BLANK, DOM, MatrixPage } from './matrix-page.mjs';
+import { session, BLANK, DOM, MatrixPage } from './support/matrix-page.mjs';
 
 const T = { timeout: 90000 };
 const env = session();

@@ -3,7 +3,7 @@
 // export still work on every row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, poll, session, DOM } from './matrix-page.mjs';
+import { eventually, poll, session, DOM } from './support/matrix-page.mjs';
 
 const env = session();
 

@@ -1,11 +1,11 @@
-// The packed tarball for the host tests (hosts.test.mjs, frameworks.test.mjs): the steps of
-// `make pack` (same file lists), from what is already in dist/ (no wasm rebuild).
+// The packed tarball for the host tests (tests/e2e/hosts.test.mjs, frameworks.test.mjs): the
+// steps of `make pack` (same file lists), from what is already in dist/ (no wasm rebuild).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after } from 'node:test';
-import { serve } from '../../scripts/serve.mjs';
+import { serve } from '../../../scripts/serve.mjs';
 
 export const FROM_WWW = ['package.json', 'compliance-matrix.d.ts', 'react.d.ts', 'vue.d.ts', 'custom-elements.json', 'README.md'];
 export const FROM_DIST = ['compliance-matrix.js', 'compliance-matrix_bg.wasm', 'compliance-matrix-reader_bg.wasm', 'compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz', 'THIRD_PARTY_NOTICES'];

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { serve } from '../../../scripts/serve.mjs';
 
 export const launchOptions = {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
