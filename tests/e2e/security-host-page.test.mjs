@@ -1,14 +1,20 @@
-// Hardening e2e (issue 7), busy host pages and leaks: 50 instances with different attributes on
+// Hardening e2e, busy host pages and leaks: 50 instances with different attributes on
 // one page each show their own rows and stay independent; mount/unmount cycles (through mount()
 // and the element) return the JS heap, wasm memory, DOM nodes and listeners to the start,
-// measured through CDP. Shared set-up: support/security-page.mjs.
+// measured through CDP. And what a host page's own code may do around the widget: a fetch that
+// throws, listeners that call back into the element, options set on Object.prototype, in-page
+// anchors beside `sync-url`, mount() twice on one target, `ready` with a slow `src`, the element
+// moved into an iframe and back. Shared set-up: support/security-page.mjs.
 // Full-scale cycles: CM_CYCLES=1000 node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/security-host-page.test.mjs
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-host-page.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, MatrixPage, DOM } from './support/matrix-page.mjs';
-import { securitySession, newPage, hostPage, assertRequests, assertPageClean, finish, SEED } from './support/security-page.mjs';
+import {
+  securitySession, newPage, hostPage, assertRequests, assertPageClean, finish, handlers, nextError, errorCount,
+  SEED, HOST, GEN, GOOD, GOOD_ROWS, TINY,
+} from './support/security-page.mjs';
 
 const env = securitySession();
 const CYCLES = Number(process.env.CM_CYCLES || 400);
@@ -231,4 +237,217 @@ test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listen
   assert.equal(await page.evaluate(() => document.getElementById('host').children.length), 0);
   assertRequests(page, []);
   finish(page);
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the host page's own code does: its fetch, its listeners, its prototypes, its anchors
+// ---------------------------------------------------------------------------------------------
+
+test('a host fetch that throws synchronously is an error in the widget, not a page error or an endless load', { timeout: 60000 }, async () => {
+  const w = await hostPage({ view: 'table', src: GOOD });
+  const { page } = w;
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await w.expectRows(GOOD_ROWS, 'good.csv shows');
+  await page.evaluate(() => {
+    window.fetch = () => { throw new TypeError('fetch is disabled on this page'); };
+  });
+  const before = await errorCount(page);
+  await w.setAttribute('src', '/tests/hosts/security/other.csv');
+  assert.match(await nextError(page, before), /other\.csv could not be loaded \(the page's fetch threw\) \(fetch is disabled on this page\)/);
+  await w.alertBox.waitFor({ timeout: 5000 });
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
+  assert.deepEqual(await w.programIds(), GOOD_ROWS, 'the previous rows stay');
+  await page.close();
+});
+
+test('listeners of cm-error and cm-change may call every method and property of the element', { timeout: 60000 }, async () => {
+  // Before the fix: "recursive use of an object detected which would lead to unsafe aliasing in rust".
+  const w = await hostPage({ view: 'table' });
+  const { page } = w;
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const result = await w.evaluate(async (el, tiny) => {
+    const problems = [];
+    const everything = (where) => {
+      for (const [name, f] of Object.entries({
+        state: () => el.state,
+        save: () => el.save(),
+        exportCsv: () => el.exportCsv(),
+        exportJson: () => el.exportJson(),
+        exportMarkdown: () => el.exportMarkdown(),
+        restore: () => el.restore(el.save() || {}),
+        attribute: () => el.setAttribute('sort', 'program:asc'),
+        property: () => { el.theme = 'light'; },
+      })) {
+        try {
+          f();
+        } catch (e) {
+          problems.push(`${where}: ${name}: ${e.message}`);
+        }
+      }
+    };
+    let fellBack = 0;
+    el.addEventListener('cm-error', () => {
+      everything('cm-error');
+      fellBack += 1;
+      el.data = tiny; // the natural fallback
+    }, { once: true });
+    let changes = 0;
+    el.addEventListener('cm-change', () => {
+      changes += 1;
+      if (changes === 1) everything('cm-change');
+    });
+    el.data = { programs: 'not a list' };
+    const rows = [...el.shadowRoot.querySelectorAll('tbody tr[data-program]')].map((r) => r.dataset.program);
+    el.query = 'alpha';
+    await new Promise((r) => setTimeout(r, 200));
+    return { problems, fellBack, changes, rows, state: el.state };
+  }, TINY);
+  assert.deepEqual(result.problems, [], 'every call from inside a listener works');
+  assert.equal(result.fellBack, 1, 'the cm-error listener ran once');
+  assert.deepEqual(result.state.visible, ['alpha'], 'the fallback data shows, filtered by the query set afterwards');
+  await w.expectRows(['alpha'], 'the fallback rows are on screen');
+  assert.deepEqual(pageErrors, [], 'no page error');
+  await page.close();
+});
+
+test('Object.prototype.data and .src are never read as options', { timeout: 60000 }, async () => {
+  const page = await newPage();
+  await page.goto(`${env.base}${HOST}`);
+  const out = await page.evaluate(async (tiny) => {
+    const { mount } = await import('/dist/compliance-matrix.js');
+    Object.prototype.data = tiny; // eslint-disable-line no-extend-native
+    Object.prototype.src = '/tests/hosts/security/injected.csv'; // eslint-disable-line no-extend-native
+    try {
+      const el = document.createElement('compliance-matrix');
+      el.setAttribute('view', 'table');
+      document.getElementById('host').append(el);
+      const div = document.createElement('div');
+      document.getElementById('other').append(div);
+      const handle = mount(div, { view: 'table' });
+      await el.ready;
+      await handle.ready;
+      const rows = (root) => [...root.querySelectorAll('tbody tr[data-program]')].map((r) => r.dataset.program);
+      return { element: rows(el.shadowRoot), mounted: rows(div.shadowRoot) };
+    } finally {
+      delete Object.prototype.data;
+      delete Object.prototype.src;
+    }
+  }, TINY);
+  assert.equal(out.element.length, 20, 'the element shows the embedded matrix, not the injected data');
+  assert.equal(out.mounted.length, 20, 'mount(target, {}) shows the embedded matrix');
+  assert.ok(!out.element.includes('alpha') && !out.mounted.includes('alpha'));
+  assert.ok(!page.requests.some((u) => u.includes('injected.csv')), 'the injected src was never fetched');
+  await page.close();
+});
+
+test('an in-page link to #faq neither resets the view nor gets state written into it; an id change moves the keys', { timeout: 60000 }, async () => {
+  const w = await hostPage({ view: 'table', 'sync-url': '' });
+  const { page } = w;
+  await page.evaluate(() => {
+    const faq = document.createElement('h2');
+    faq.id = 'faq';
+    faq.textContent = 'FAQ';
+    faq.style.marginTop = '3000px';
+    document.body.append(faq);
+    const a = document.createElement('a');
+    a.href = '#faq';
+    a.id = 'to-faq';
+    a.textContent = 'FAQ';
+    document.body.prepend(a);
+  });
+  await w.search('soc');
+  await eventually(() => page.evaluate(() => location.hash), '#w.query=soc', 'the search is in the hash');
+  await page.click('#to-faq');
+  await eventually(() => page.evaluate(() => location.hash), '#faq', 'the link lands on #faq');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  assert.equal((await w.state()).query, 'soc', 'the search was not reset by the anchor link');
+  await w.search('pci');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  assert.equal(await page.evaluate(() => location.hash), '#faq', 'the anchor is not written into');
+  await page.evaluate(() => history.replaceState(null, '', '#w.query=pci'));
+  await w.evaluate((el) => { el.id = 'renamed'; });
+  await eventually(() => page.evaluate(() => location.hash), '#renamed.query=pci', 'the keys follow the new id');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  await w.widget('#renamed').search('iso');
+  await eventually(() => page.evaluate(() => location.hash), '#renamed.query=iso', 'later writes use the new id only');
+  await page.close();
+});
+
+test('mount() twice on one target is refused; ready resolves after a src has rendered', { timeout: 60000 }, async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  handlers.set(`${GEN}slow.csv`, async (req, res) => {
+    await held;
+    res.writeHead(200, { 'content-type': 'text/csv' });
+    res.end('Compliance Program,Amazon ECS\nSOC 2,1\n');
+  });
+  const page = await newPage();
+  await page.goto(`${env.base}${HOST}`);
+  const twice = await page.evaluate(async () => {
+    const { mount } = await import('/dist/compliance-matrix.js');
+    const div = document.createElement('div');
+    document.getElementById('other').append(div);
+    const first = mount(div, { view: 'table' });
+    let message = 'no error';
+    try {
+      mount(div, { view: 'table' });
+    } catch (e) {
+      message = e.message;
+    }
+    await first.ready;
+    const widgets = div.shadowRoot.querySelectorAll('.cm-mount').length;
+    first.unmount();
+    const again = mount(div, { view: 'table' });
+    await again.ready;
+    return { message, widgets, after: div.shadowRoot.querySelectorAll('.cm-mount').length };
+  });
+  assert.match(twice.message, /already holds a widget/);
+  assert.equal(twice.widgets, 1, 'one widget in the shadow root');
+  assert.equal(twice.after, 1, 'after unmount() the target can be mounted again');
+  const state = page.evaluate(async (src) => {
+    const el = document.createElement('compliance-matrix');
+    el.setAttribute('src', src);
+    el.setAttribute('view', 'table');
+    document.getElementById('host').append(el);
+    window.__slowReady = false;
+    await el.ready;
+    window.__slowReady = true;
+    return [...el.shadowRoot.querySelectorAll('tbody tr[data-program]')].map((r) => r.dataset.program);
+  }, `${GEN}slow.csv`);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  assert.equal(await page.evaluate(() => window.__slowReady), false, 'ready waits for the src');
+  release();
+  assert.deepEqual(await state, ['soc-2'], 'at ready, the src rows are on screen');
+  await page.close();
+});
+
+test('an element moved into an iframe and back renders each time, with no alert left', { timeout: 60000 }, async () => {
+  // Before the fix: "Sharing constructed stylesheets in multiple documents is not allowed".
+  const w = await hostPage({ view: 'table' });
+  const { page } = w;
+  const out = await page.evaluate(async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<!doctype html><html lang="en"><body><main id="in"></main></body></html>';
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    const el = document.getElementById('w');
+    const inner = frame.contentDocument.getElementById('in');
+    inner.append(frame.contentDocument.adoptNode(el));
+    const wait = (f) => window.__t.until(f, 5000);
+    const look = () => ({
+      rows: el.shadowRoot.querySelectorAll('tbody tr[data-program]').length,
+      alert: el.shadowRoot.querySelector('[role=alert]')?.textContent ?? null,
+      sheets: el.shadowRoot.adoptedStyleSheets.length,
+    });
+    await wait(() => el.shadowRoot.querySelectorAll('tbody tr[data-program]').length === 20);
+    const inFrame = look();
+    document.getElementById('host').append(document.adoptNode(el));
+    await wait(() => el.shadowRoot.querySelectorAll('tbody tr[data-program]').length === 20);
+    return { inFrame, back: look() };
+  });
+  assert.deepEqual(out.inFrame, { rows: 20, alert: null, sheets: 1 }, 'inside the iframe');
+  assert.deepEqual(out.back, { rows: 20, alert: null, sheets: 1 }, 'moved back');
+  await page.close();
 });

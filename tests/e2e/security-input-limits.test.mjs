@@ -1,15 +1,17 @@
-// Hardening e2e (issue 7), input limits: malformed and oversized input handed to the widget in the
+// Hardening e2e, input limits: malformed and oversized input handed to the widget in the
 // page (the `data` property and `parseDataset()`): text over 2,000 characters, NUL characters,
 // prototype keys, ids that are not slugs, truncated and 100,000-deep JSON, over 4 MiB, empty
 // input and HTML each give a clear error naming the field or the limit; names in any script
-// import; a 5,000-deep object is refused and the widget keeps working. Shared set-up:
-// support/security-page.mjs.
+// import; a 5,000-deep object is refused and the widget keeps working. Text over the size limit
+// is refused before it is copied into wasm memory (which never shrinks), and a facet with many
+// values shows a screenful of chips and a box that finds the others, not a chip for each. Shared
+// set-up: support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-input-limits.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, MatrixPage } from './support/matrix-page.mjs';
-import { securitySession, hostPage, tinyPage, assertRequests, assertPageClean, assertShadowClean, finish, MAX_FIELD, chars, REJECTED, TINY } from './support/security-page.mjs';
+import { securitySession, hostPage, tinyPage, assertRequests, assertPageClean, assertShadowClean, finish, nextError, errorCount, MAX_FIELD, chars, REJECTED, TINY } from './support/security-page.mjs';
 
 securitySession();
 
@@ -191,4 +193,70 @@ test('data property: a 5,000-deep nested object is rejected with an error and th
   await other.search('soc');
   await other.expectRows(['soc-1', 'soc-2', 'soc-3'], 'the other instance still works');
   finish(page);
+});
+
+test('an oversized data object or parseDataset() text is refused before it is copied into wasm memory', { timeout: 90000 }, async (t) => {
+  // Before the fix, the JSON text (60 MB here) was copied into linear memory first, which never shrinks.
+  const w = await hostPage({ view: 'table' });
+  const { page } = w;
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => (await cdp.send('Runtime.getHeapUsage')).backingStorageSize;
+  const before = await errorCount(page);
+  const grown = await heap();
+  await w.evaluate((el) => { el.data = { title: 'é'.repeat(3e7) }; });
+  const m = await nextError(page, before);
+  assert.match(m, /^data: 30,000,0\d\d characters of text, more than the limit of 4,194,304 bytes \(4 MiB\)$/);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  const after = await heap();
+  if (grown !== undefined && after !== undefined) {
+    // The page's own 30-million-character string lives in the JS heap, not in backing stores.
+    assert.ok(after - grown < 16 * 1024 * 1024, `backing stores (wasm memory among them) grew by ${after - grown} bytes`);
+    t.diagnostic(`30,000,000 é as data: backing stores grew by ${after - grown} bytes`);
+  }
+  const thrown = await page.evaluate(async () => {
+    const { parseDataset, ready } = await import('/dist/compliance-matrix.js');
+    await ready;
+    try {
+      parseDataset('x'.repeat(5e6), 'csv');
+      return 'no error';
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(thrown, /^parseDataset\(text\): 5000000 characters of text, more than the limit of 4194304 bytes/);
+  await w.expectRows(await w.programIds(), 'the widget still works');
+  await page.close();
+});
+
+test('a facet with 180 values shows a screenful of chips and a box that finds the others', { timeout: 60000 }, async () => {
+  // Before the fix, every value was a chip (100,000 chips froze the page; 180 fill several screens).
+  const programs = Array.from({ length: 180 }, (_, k) => ({
+    id: `p${k}`,
+    name: `Program ${k}`,
+    tags: [`region:r${k}`, k % 2 ? 'kind:odd' : 'kind:even'],
+    status: { ecs: 'in-scope' },
+  }));
+  const data = { ...TINY, programs };
+  const w = await hostPage({ view: 'table' });
+  const { page } = w;
+  await w.evaluate((el, d) => { el.data = d; }, data);
+  await eventually(async () => (await w.state())?.visible.length, 180, 'the 180 programs show');
+  // The chips are in the Filters menu, built as it opens.
+  await w.openFilters();
+  const chips = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-facet=region] [data-tag]')].map((b) => b.dataset.tag));
+  assert.equal((await chips()).length, 24, 'a screenful of region chips');
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [data-tag]').length), 2, 'a short facet shows all its chips');
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('[data-facet=kind] [part=facet-find]').length), 0, 'and no find box');
+  const find = w.locator('[data-facet=region] [part=facet-find]');
+  assert.equal(await find.getAttribute('aria-label'), 'Find a value of Region');
+  assert.match(await w.locator('[data-facet=region] .cm-facet-note').textContent(), /^24 of 180 values shown/);
+  await find.fill('r17');
+  await eventually(chips, ['region:r17', ...Array.from({ length: 10 }, (_, k) => `region:r${170 + k}`)], 'the find box narrows the chips');
+  assert.match(await w.locator('[data-facet=region] .cm-facet-note').textContent(), /^11 of 180 values match/);
+  await w.locator('[data-tag="region:r175"]').click();
+  await eventually(async () => (await w.state()).visible, ['p175'], 'a chip found by typing filters the rows');
+  await find.fill('');
+  await eventually(async () => (await chips()).length, 25, 'the selected chip stays beside the first screenful');
+  assert.ok((await chips()).includes('region:r175'));
+  await page.close();
 });

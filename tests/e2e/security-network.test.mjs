@@ -1,16 +1,25 @@
-// Hardening e2e (issue 7), network: what a `src` server can send. Truncated and deep JSON, NUL
+// Hardening e2e, network: what a `src` server can send. Truncated and deep JSON, NUL
 // characters, invalid UTF-8, HTTP 404 and 500, an HTML page, an empty body, 10 MB (with and
 // without content-length), 100,000 rows and a server that never answers: each a clear error in
 // [role=alert][part=error] and `cm-error`, the previous rows kept, the page responsive; no
-// request beyond the widget's own files and the given `src`. Shared set-up: support/security-page.mjs.
+// request beyond the widget's own files and the given `src`. A body without content-length and a
+// gzip bomb are read up to the 4 MiB limit and no further; a body that trickles ends with the
+// timeout; a superseded `src`, and a load still running when the element is removed or
+// unmounted, is aborted at once, so hanging requests cannot hold the browser's connections. The
+// module fetches nothing when imported, and each wasm once. Shared set-up:
+// support/security-page.mjs.
 //
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/security-network.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, DOM } from './support/matrix-page.mjs';
-import { securitySession, hostPage, assertRequests, assertPageClean, assertShadowClean, finish, generated, GEN, TINY } from './support/security-page.mjs';
+import { gzipSync } from 'node:zlib';
+import { eventually, poll, DOM } from './support/matrix-page.mjs';
+import {
+  securitySession, hostPage, newPage, assertRequests, assertPageClean, assertShadowClean, finish, generated, handlers,
+  nextError, errorCount, GEN, GOOD, GOOD_ROWS, TINY,
+} from './support/security-page.mjs';
 
-securitySession();
+const env = securitySession();
 
 const TEN_MB = 10 * 1024 * 1024;
 function bigCsv(bytes) {
@@ -68,8 +77,6 @@ async function expectSrcError(w, src, expect, keptRows, timeout = 10000) {
   await w.expectRows(keptRows, `${src}: search cleared`);
   return events[0];
 }
-
-const GOOD_ROWS = ['soc-2', 'pci-dss-level-1'];
 
 test('malformed src (truncated/deep JSON, NUL, invalid UTF-8, 404, 500, HTML page, empty, 10 MB): clear error, cm-error, previous rows, responsive', { timeout: 120000 }, async () => {
   const cases = malformedCases();
@@ -147,4 +154,142 @@ test('src: a server that never answers is abandoned after 15 s with a clear erro
   assert.deepEqual(await w.programIds(), GOOD_ROWS, 'the previous rows stay');
   assertRequests(page, ['/tests/hosts/security/good.csv', `${GEN}never.csv`]);
   finish(page);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reads that stop at the limit, loads that are let go, and what the module fetches
+// ---------------------------------------------------------------------------------------------
+
+const LIMIT = 4 * 1024 * 1024;
+
+/** A URL whose request hangs until the client goes away; `closed` counts the ones that did. */
+function hangingUrl(name) {
+  const path = `${GEN}${name}`;
+  const stats = { opened: 0, closed: 0 };
+  handlers.set(path, (req, res) => {
+    stats.opened += 1;
+    res.on('close', () => { stats.closed += 1; });
+  });
+  return { path, stats };
+}
+
+test('src: a body without content-length is read up to the limit and no further; a gzip bomb with an honest length too', { timeout: 90000 }, async (t) => {
+  // Before the fix, the whole body was read (200 MB here) and the error quoted its full size.
+  let sent = 0;
+  let ended = false;
+  handlers.set(`${GEN}endless.csv`, (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/csv' });
+    const line = Buffer.from('Some program name that is long enough,1,0\n'.repeat(1500));
+    const pump = () => {
+      while (!ended && sent < 200 * 1024 * 1024) {
+        sent += line.length;
+        if (!res.write(line)) return res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => { ended = true; });
+    res.write('Compliance Program,Amazon ECS,ECS Fargate\n');
+    pump();
+  });
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x41));
+  generated.set(`${GEN}bomb.csv`, { type: 'text/csv', body: bomb, encoding: 'gzip' });
+
+  const w = await hostPage({ view: 'table', src: GOOD });
+  const { page } = w;
+  await w.expectRows(GOOD_ROWS, 'good.csv shows');
+  let before = await errorCount(page);
+  await w.setAttribute('src', `${GEN}endless.csv`);
+  const m = await nextError(page, before, 30000);
+  assert.match(m, /endless\.csv is larger than the limit of 4194304 bytes \(4 MiB\): the read stopped at \d+ bytes/);
+  const stoppedAt = Number(m.match(/stopped at (\d+)/)[1]);
+  assert.ok(stoppedAt > LIMIT && stoppedAt < LIMIT + 4 * 1024 * 1024, `stopped just past the limit (${stoppedAt})`);
+  await poll(() => ended, Boolean, 5000);
+  assert.ok(ended, 'the connection was closed by the widget');
+  assert.ok(sent < 64 * 1024 * 1024, `the server sent ${sent} bytes before the widget hung up (of 200 MB)`);
+  t.diagnostic(`endless body: the read stopped at ${stoppedAt} bytes; the server had written ${sent} bytes of 200 MB`);
+  assert.deepEqual(await w.programIds(), GOOD_ROWS, 'the previous rows stay');
+
+  assert.ok(bomb.length < LIMIT, `the bomb is ${bomb.length} bytes compressed`);
+  before = await errorCount(page);
+  await w.setAttribute('src', `${GEN}bomb.csv`);
+  assert.match(await nextError(page, before, 30000), /bomb\.csv is larger than the limit of 4194304 bytes \(4 MiB\): the read stopped at \d+ bytes/);
+  await page.close();
+});
+
+test('src: superseded requests are aborted at once, and so are loads on remove() and unmount()', { timeout: 90000 }, async (t) => {
+  // Before the fix, six hanging requests held the browser's six connections for 15 s each.
+  const w = await hostPage({ view: 'table', src: GOOD });
+  const { page } = w;
+  await w.expectRows(GOOD_ROWS, 'good.csv shows');
+  const hangs = [];
+  for (let i = 0; i < 6; i += 1) {
+    const h = hangingUrl(`hang-${i}.csv`);
+    hangs.push(h);
+    await w.setAttribute('src', h.path);
+    await poll(() => h.stats.opened, Boolean, 3000);
+  }
+  const t0 = Date.now();
+  await w.setAttribute('src', '/tests/hosts/security/good.csv?again');
+  await poll(() => hangs.filter((h) => h.stats.closed).length, (n) => n === 6, 5000);
+  assert.deepEqual(hangs.map((h) => h.stats.closed), [1, 1, 1, 1, 1, 1], 'every superseded request was aborted');
+  await w.expectRows(GOOD_ROWS, 'the last src shows');
+  assert.ok(Date.now() - t0 < 5000, `the answering src showed after ${Date.now() - t0} ms`);
+  t.diagnostic(`after six hanging srcs, the seventh showed in ${Date.now() - t0} ms`);
+
+  const removed = hangingUrl('hang-removed.csv');
+  await w.setAttribute('src', removed.path);
+  await poll(() => removed.stats.opened, Boolean, 3000);
+  await w.evaluate((el) => el.remove());
+  await poll(() => removed.stats.closed, Boolean, 5000);
+  assert.equal(removed.stats.closed, 1, 'el.remove() during a load aborts it');
+
+  const unmounted = hangingUrl('hang-unmounted.csv');
+  await page.evaluate(async (src) => {
+    const { mount } = await import('/dist/compliance-matrix.js');
+    const div = document.createElement('div');
+    document.getElementById('other').append(div);
+    window.__handle = mount(div, { src });
+  }, unmounted.path);
+  await poll(() => unmounted.stats.opened, Boolean, 10000);
+  await page.evaluate(() => window.__handle.unmount());
+  await poll(() => unmounted.stats.closed, Boolean, 5000);
+  assert.equal(unmounted.stats.closed, 1, 'unmount() during a load aborts it');
+  await page.close();
+});
+
+test('src: a body that trickles forever ends with the timeout message', { timeout: 60000 }, async () => {
+  // Before the fix: "the body could not be read" after 15 s.
+  let timer;
+  handlers.set(`${GEN}trickle.csv`, (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/csv' });
+    res.write('Compliance Program,Amazon ECS\n');
+    timer = setInterval(() => res.write('x'), 300);
+    res.on('close', () => clearInterval(timer));
+  });
+  const w = await hostPage({ view: 'table', src: GOOD });
+  const { page } = w;
+  await w.expectRows(GOOD_ROWS, 'good.csv shows');
+  const before = await errorCount(page);
+  await w.setAttribute('src', `${GEN}trickle.csv`);
+  assert.match(await nextError(page, before, 25000), /trickle\.csv did not answer within 15 seconds/);
+  clearInterval(timer);
+  await page.close();
+});
+
+test('importing the module fetches nothing; preload() loads the wasm, awaiting ready the reader too, each once', { timeout: 60000 }, async () => {
+  const page = await newPage();
+  await page.goto(`${env.base}/tests/e2e/fixtures/blank.html`);
+  const wasm = () => page.requests.filter((u) => u.endsWith('.wasm.gz')).length;
+  await page.evaluate(async () => {
+    window.cm = await import('/dist/compliance-matrix.js');
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(wasm(), 0, 'no wasm request at import');
+  assert.equal(await page.evaluate(() => typeof customElements.get('compliance-matrix')), 'function', 'the element is defined');
+  await page.evaluate(() => window.cm.preload());
+  assert.equal(wasm(), 1, 'preload() loads the wasm');
+  // `ready` also loads the dataset reader (parseDataset needs it); the widget's wasm stays loaded once.
+  await page.evaluate(async () => { await window.cm.ready; await window.cm.ready; });
+  assert.deepEqual(page.requests.filter((u) => u.endsWith('.wasm.gz')).map((u) => u.split('/').pop()), ['compliance-matrix_bg.wasm.gz', 'compliance-matrix-reader_bg.wasm.gz'], 'each once');
+  await page.close();
 });

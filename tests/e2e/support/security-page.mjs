@@ -214,6 +214,19 @@ export async function tinyPage() {
   return w;
 }
 
+/** A `src` that loads: good.csv of the security host, whose rows are GOOD_ROWS. */
+export const GOOD = '/tests/hosts/security/good.csv';
+export const GOOD_ROWS = ['soc-2', 'pci-dss-level-1'];
+
+/** How many cm-error events the page has recorded so far. */
+export const errorCount = (page) => page.evaluate(() => window.__errors.length);
+
+/** Waits for the next cm-error after the ones already recorded; returns its message. */
+export async function nextError(page, before, timeout = 10000) {
+  await page.waitForFunction((n) => window.__errors.length > n, before, { timeout, polling: 50 });
+  return page.evaluate((n) => window.__errors[n].message, before);
+}
+
 /** Every request went to this origin under /dist/ or /tests/, or was data:/blob:. */
 export function assertRequests(page, only) {
   const bad = page.requests.filter((u) => {
