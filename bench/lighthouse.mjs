@@ -92,5 +92,5 @@ if (results) {
 }
 const out = arg('--write');
 if (out) {
-  writeFileSync(out, `# Lighthouse\n\nWritten by \`node bench/lighthouse.mjs\` (part of \`make bench\`): Lighthouse 12.2.3, mobile preset (simulated throttling: a mid-tier phone, slow 4G, 4× CPU slowdown), performance only, ${RUNS} runs per row, on \`bench/pages/lighthouse.html\` (one default \`<compliance-matrix>\`) served from this checkout without compression and with gzip -9. Targets (issue "Weight and start"): ≥ 95 uncompressed, 100 with gzip.\n\n${table}\n`);
+  writeFileSync(out, `# Lighthouse\n\nWritten by \`node bench/lighthouse.mjs\` (part of \`make bench\`): Lighthouse 12.2.3, mobile preset (simulated throttling: a mid-tier phone, slow 4G, 4× CPU slowdown), performance only, ${RUNS} runs per row, on \`bench/pages/lighthouse.html\` (one default \`<compliance-matrix>\`) served from this checkout without compression and with gzip -9. Targets: ≥ 95 uncompressed, 100 with gzip.\n\n${table}\n`);
 }

@@ -1,4 +1,4 @@
-// Accessibility (WCAG 2.2 AA) of the built widget in Debian Chromium (issue 7):
+// Accessibility (WCAG 2.2 AA) of the built widget in Debian Chromium:
 // - axe-core (pinned in package.json) with the WCAG 2.0/2.1/2.2 A+AA and best-practice rules, on a
 //   well-formed host page (tests/hosts/a11y/index.html), in light, dark, auto-dark and
 //   forced-colors modes, for the default view (table + diagram + tools), each open menu (Columns,
@@ -64,7 +64,7 @@ const STATES = {
     await cm.columnsToggle.click();
     await cm.columnBox('ecs').waitFor({ state: 'visible' });
   },
-  // The other menus of the toolbar and the header (issue 31): their panels exist only while open.
+  // The other menus of the toolbar and the header, each open: their panels exist only while open.
   'Filters menu open': async (cm) => {
     await cm.openFilters();
     await cm.chip('jurisdiction:sg').click();
@@ -316,7 +316,7 @@ for (const [label, opts] of [
         return out;
       }, DOM);
     if (narrow) {
-      // A phone (issue 31): the whole row fits — no coverage column, every service beside the
+      // At phone width the whole row fits — no coverage column, every service beside the
       // program name — and the diagram shows one variant that fits: nothing scrolls sideways.
       assert.deepEqual(await cm.headerKeys(), ['program', 'ecs', 'eks', 'fargate', 'ecr']);
       assert.deepEqual(await unfit(), [], `the table and the diagram fit ${label}`);

@@ -1,4 +1,4 @@
-// A page's own table (issue 18): a child <table> of <compliance-matrix> is the dataset when no
+// A page's own table: a child <table> of <compliance-matrix> is the dataset when no
 // `data` or `src` is given (read with textContent; <caption> = title; data-as-of, data-source,
 // data-source-url); it stays on screen until the widget renders and wherever the widget cannot
 // (scripts off, wasm blocked, a table the widget cannot read: then with an alert naming the row and

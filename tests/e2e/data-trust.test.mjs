@@ -25,7 +25,7 @@ test('six revisions; the seed view marks the five EKS cells the latest revision 
     ['dod-cc-srg', 'eks', 'in-progress'],
     ['ospar', 'eks', 'in-scope'],
   ]);
-  // A short mark in the cell (issue 31: no sentences in cells): the later status as a symbol on
+  // A short mark in the cell, since a cell holds no sentence: the later status as a symbol on
   // screen, the sentence as the cell's text for screen readers and as its tooltip.
   const later = (program) =>
     cm.locator(`${sel.cell(program, 'eks')} ${DOM.later}`).evaluate((m) => ({
@@ -56,7 +56,7 @@ test('six revisions; the seed view marks the five EKS cells the latest revision 
 
 test('"in scope" is explained with AWS Artifact, and the orchestrator columns are named', T, async () => {
   const cm = await env.widget();
-  // One click away (issue 31): in About this data, not above the table.
+  // One click away, in About this data, so that nothing stands above the table.
   assert.equal(await cm.locator(DOM.note).count(), 0, 'the notes are not shown before About this data opens');
   await cm.openAbout();
   const notes = await cm.inRoot((root) => [...root.querySelectorAll('[part=note]')].map((p) => ({ text: p.textContent, links: [...p.querySelectorAll('a')].map((a) => a.href) })));

@@ -412,7 +412,7 @@ test('the tools panel lists the seed tools with links, each in brief with the re
     assert.equal(t.text.includes('archived upstream'), !!want.archived, `${t.id}: archived mark`);
   }
   assert.ok(tools.find((t) => t.id === 'actuary').text.includes('archived upstream'));
-  // Each tool in brief (issue 31): a one-line summary and where it applies as short labels; what
+  // Each tool in brief: a one-line summary and where it applies as short labels; what
   // it checks in full and its source (with the date it was read) behind "More about …", closed.
   const brief = await cm.inRoot((root) =>
     [...root.querySelectorAll('[part=tools] li[data-tool]')].map((li) => {
@@ -482,7 +482,7 @@ test('accessibility hooks, and at 360px the diagram shows one variant at a time,
   assert.equal(await img.getAttribute('part'), 'diagram');
   assert.deepEqual(page.problems, []);
 
-  // Phone width (issue 31): one variant at a time, chosen with a picker instead of the toggle
+  // Phone width: one variant at a time, chosen with a picker instead of the toggle
   // chips, drawn to fit the width (no sideways scroll), neither overlapping nor shrinking. Every
   // variant is picked in turn, so all 84 bands are checked as before.
   const phone = await demo({ width: 360, height: 800 });

@@ -1,5 +1,5 @@
 // No text under 12 px anywhere in the widget, and a page's blanket rule cannot paint the host
-// element's own box behind the widget (hardening, second round, item 14).
+// element's own box behind the widget (hardening against a host page's own stylesheet).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, BLANK } from './support/matrix-page.mjs';

@@ -1,4 +1,4 @@
-// The translations load only when a widget speaks one (issue 15: the wasm carries English only,
+// The translations load only when a widget speaks one (the wasm carries English only,
 // each other language is dist/i18n/<lang>.js): an English page fetches none, a German one only
 // de.js and shows German from its first render, a language switch keeps the language shown until
 // the new one has arrived, a translation that cannot be loaded leaves the widget in English (and

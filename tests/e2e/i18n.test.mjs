@@ -1,4 +1,4 @@
-// The user's language (issue 18) in the built widget: the `lang` option and its fallbacks
+// The user's language in the built widget: the `lang` option and its fallbacks
 // (closest ancestor, the document, the browser), complete German and Korean UIs (no English UI
 // string left in the shadow root; data keeps lang="en"), counts pluralised in every shipped
 // language, dates in the user's format with the ISO date in `datetime`, a page's own `strings`

@@ -1,10 +1,10 @@
-// Keyboard-only use of the built widget (issue 7): with page.keyboard alone (Tab, Shift+Tab, Enter,
+// Keyboard-only use of the built widget: with page.keyboard alone (Tab, Shift+Tab, Enter,
 // Space, arrows, Home/End, Escape) every control is reached and operated: search, status filter,
 // the Filters menu (gaps, a facet chip), the column menu (open, hide, move, close), every sort
 // header (Enter, Shift+Enter), the Export menu, the History menu (revision and compare pickers),
 // the table as a data grid (one tab stop, arrows, Home/End, Ctrl+Home/End, Page Up/Down, Enter
 // opens a cell's details, Escape returns to the cell), the diagram bands and the variant chips.
-// The menus (issue 31) open with Enter on their summary, and Escape closes them and puts focus
+// The menus open with Enter on their summary, and Escape closes them and puts focus
 // back on it. Every element that takes focus shows it (outline or box-shadow), and focus can
 // leave the widget (no trap). Host: tests/hosts/a11y/index.html.
 // Run: node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/keyboard.test.mjs
@@ -475,7 +475,7 @@ test('every tab stop shows visible focus, in order, and focus leaves the widget 
   const stops = page.focusLog.filter((f) => f.inWidget);
   const order = stops.map((f) => f.desc);
   const list = `\n${order.join('\n')}`;
-  // The answer first (issue 31): ten stops before the table, in the order of the layout —
+  // The answer first: ten stops before the table, in the order of the layout —
   // About this data, the source, the warning's link, then the toolbar row and the notes row.
   const before = [
     /^summary.*"About this data"/,

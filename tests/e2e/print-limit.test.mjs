@@ -1,6 +1,6 @@
-// Printing at the limits stays bounded (hardening, second round, item 2): a 2,000 × 100 matrix
-// printed whole is 204,000 cells and blocked the page for seconds; beyond 40,000 cells the print
-// shows the rows and columns in view and a note that offers the CSV/Markdown export.
+// Printing at the limits stays bounded, so that printing cannot freeze the page: a 2,000 × 100
+// matrix printed whole is 204,000 cells and blocked the page for seconds; beyond 40,000 cells the
+// print shows the rows and columns in view and a note that offers the CSV/Markdown export.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventually, session, DOM } from './support/matrix-page.mjs';

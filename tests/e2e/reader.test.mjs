@@ -1,8 +1,9 @@
-// The dataset reader is a second wasm (reader/, issue "Weight and start"): a default widget, and
-// one holding the embedded matrix as its child table, never fetch it; the first dataset to read
-// (`data`, a `src` that arrived, another child table, parseDataset after `ready`) fetches it once; a dataset given twice while it loads shows the latest; a reader that cannot
-// load, or that stops (the fault-injection build), is said in the widget's alert and tried again
-// for the next dataset.
+// The dataset reader is a second wasm (reader/, kept out of the widget's wasm so that a default
+// widget weighs less and starts sooner): a default widget, and one holding the embedded matrix as
+// its child table, never fetch it; the first dataset to read (`data`, a `src` that arrived, another
+// child table, parseDataset after `ready`) fetches it once; a dataset given twice while it loads
+// shows the latest; a reader that cannot load, or that stops (the fault-injection build), is said
+// in the widget's alert and tried again for the next dataset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, eventually, BLANK, DOM, MatrixPage } from './support/matrix-page.mjs';

@@ -10,7 +10,7 @@ const widget = (attrs) => env.widget(attrs, { ready: 30000 });
 
 test('compare="latest" marks the five EKS changes since the seed, old → new', { timeout: 60000 }, async () => {
   const cm = await widget({ compare: 'latest' });
-  // What changed is one line, closed, that says how many changes the table marks (issue 31).
+  // What changed is one line, closed, that says how many changes the table marks.
   assert.equal(await cm.changes.evaluate((d) => d.open), false, 'the list of changes starts closed');
   assert.equal(
     await cm.locator(`${DOM.changes} > summary`).textContent(),

@@ -1,4 +1,4 @@
-// Right-to-left pages (issue 18): a widget inside <div dir="rtl"> mirrors its layout (the
+// Right-to-left pages: a widget inside <div dir="rtl"> mirrors its layout (the
 // stylesheet uses logical properties; direction inherits into the shadow root), the diagram's
 // variant columns run from the right, arrow keys (diagram and table grid) move the way they
 // point, the column menu's move buttons point the way they move, a wide long list windows its
@@ -124,7 +124,7 @@ test('in a dir="rtl" page the table, toolbar and diagram mirror, arrow keys foll
   const col = await box(cm, sel.band(VARIANTS[1], 'data'));
   assert.deepEqual(ring, col, 'the ring is drawn on the current band');
 
-  // The table is a grid (issue 31): its arrow keys follow the columns on the screen too.
+  // The table is a grid: its arrow keys follow the columns on the screen too.
   const focusedKey = () => cm.evaluate((el) => el.shadowRoot.activeElement?.closest('td, th')?.dataset.service ?? null);
   await cm.cell('pci-dss-level-1', 'ecs').focus();
   await page.keyboard.press('ArrowLeft');
@@ -161,7 +161,7 @@ test('in a dir="rtl" page compare mode draws its old → new arrow pointing left
   await arrow.first().waitFor();
   // The old status, then the arrow towards the new one, runs leftwards; the arrow glyph (Unicode
   // arrows do not mirror with the text) is drawn mirrored, so it points left too.
-  // A changed cell is short (issue 31): the old status as a struck symbol, the arrow, the new badge.
+  // A changed cell is short: the old status as a struck symbol, the arrow, the new badge.
   const got = await cm.locator('td[data-changed]').first().evaluate((td) => {
     const a = td.querySelector('.cm-arrow');
     return {

@@ -1,4 +1,4 @@
-// Hardening e2e (issue 7), CSP: the widget on a page with a strict Content-Security-Policy and
+// Hardening e2e, CSP: the widget on a page with a strict Content-Security-Policy and
 // Trusted Types (tests/hosts/security/csp-tt.html): zero violations while search, sort, filters,
 // columns, exports, compare, a cell's details, the diagram and the error banner are used. Shared
 // set-up: support/security-page.mjs.

@@ -1,4 +1,4 @@
-// Hardening e2e (issue 7), exports: what the widget hands to other programs. The XSS corpus
+// Hardening e2e, exports: what the widget hands to other programs. The XSS corpus
 // (tests/fixtures/xss-payloads.json) as program data, then exported: CSV formulas are defused with
 // a leading apostrophe (and come back on import), Markdown holds no live markup, link or image from
 // data, JSON gives every payload back exactly. Shared set-up: support/security-page.mjs.

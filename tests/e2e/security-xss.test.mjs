@@ -1,4 +1,4 @@
-// Hardening e2e (issue 7), XSS: an XSS corpus (tests/fixtures/xss-payloads.json) goes through the
+// Hardening e2e, XSS: an XSS corpus (tests/fixtures/xss-payloads.json) goes through the
 // `data` property, `src` (CSV and Markdown served by this test's server), `parseDataset()`, the
 // attributes and a shared link. Every payload that would run code sets `window.__pwned` (or calls
 // alert/confirm/prompt, which are hooked to set it): the sentinel must stay unset, the shadow root
@@ -50,7 +50,7 @@ test(`data property: ${SHOWN.length} payloads as program names, aliases, notes a
       out.push({
         name: tr?.querySelector('.cm-program-name')?.textContent,
         // The row header marks a program with a note (†, the note as its tooltip); the note itself
-        // is shown in the cell's details (issue 31), checked below.
+        // is shown in the cell's details, checked below.
         note: tr?.querySelector(mark)?.getAttribute('title'),
         label: tr?.querySelector(`${ecs} .cm-label`)?.textContent,
         status: tr?.querySelector(ecs)?.dataset.status,

@@ -732,7 +732,7 @@ test('print: the toolbar hides, the active filters and sort are printed, as-of a
 });
 
 test('sticky header: a table shown whole has no scroll box; scrolling the page keeps the header row at the top of the screen', T, async () => {
-  // A table shown whole (20 rows) scrolls with the page (issue 31): its wrapper clips its corners
+  // A table shown whole (20 rows) scrolls with the page: its wrapper clips its corners
   // but is no scroller, and the header sticks to the top of the viewport.
   const cm = await open('/index.html', { viewport: { width: 1100, height: 600 } });
   const { page } = cm;

@@ -44,7 +44,7 @@ test('a 1,000-row matrix renders a window of rows and scrolls through all of the
   assert.equal(i.firstIndex, '2');
   assert.equal(i.rowcount, '1001');
   assert.equal(i.status, '1,000 of 1,000 programs');
-  // The grid's keys reach rows outside the window (issue 31): Ctrl+End scrolls the list to the
+  // The grid's keys reach rows outside the window: Ctrl+End scrolls the list to the
   // last row and focuses its last cell, Ctrl+Home returns to the first header.
   const focusedAt = () => cm.evaluate((el) => {
     const a = el.shadowRoot.activeElement;
@@ -171,7 +171,7 @@ test('a wide long list renders only the service cells in view: every header, ari
   await cm.tableWrap.evaluate((w) => (w.scrollLeft = 0));
   await eventually(async () => (await columnsOf(cm)).services[0], 's0', 'back at the left');
 
-  // Keyboard: the table is a grid (issue 31), one tab stop; from the program header ArrowRight
+  // Keyboard: the table is a grid, one tab stop; from the program header ArrowRight
   // reaches every service header in order, then coverage, each keeping the one tab stop.
   await cm.sortButton('program').focus();
   const reached = [];

@@ -31,12 +31,12 @@ export const BLANK = '/tests/e2e/fixtures/blank.html';
 /**
  * The DOM contract inside the shadow root: plain strings, so page functions can take them too.
  *
- * The layout (issue 31, "the reader's first minute"): a header (title, About this data, and one
- * line with the as-of date, the source and the warning), a toolbar row (search, status, the
- * Filters, History, Columns and Export menus, the count), the notes row (superseded cells and the
- * legend), the table as a data grid (one tab stop, arrow keys inside, a cell's details as a
- * dialog), then the diagram and the tools. A menu (`details.cm-menu`) builds its panel only while
- * it is open: the controls inside it exist only then (see MatrixPage.openMenu).
+ * The layout, made for the reader's first minute (the answer first): a header (title, About this
+ * data, and one line with the as-of date, the source and the warning), a toolbar row (search,
+ * status, the Filters, History, Columns and Export menus, the count), the notes row (superseded
+ * cells and the legend), the table as a data grid (one tab stop, arrow keys inside, a cell's
+ * details as a dialog), then the diagram and the tools. A menu (`details.cm-menu`) builds its panel
+ * only while it is open: the controls inside it exist only then (see MatrixPage.openMenu).
  */
 export const DOM = {
   root: '[part=root]',
