@@ -380,6 +380,7 @@ export type StringKey =
   | 'errData'
   | 'errPageTable'
   | 'tableGone'
+  | 'errNoPageTable'
   | 'errDataNotJson'
   | 'errFormatName'
   | 'errReaderKind'

@@ -43,11 +43,22 @@ export function setWasmUrl(url, reader) {
 }
 
 // Compiled once; instantiated once per start (a panic restarts the widgets on a fresh instance).
+// With a `limit` (ms), a download that has not ended by then is given up: its request is aborted,
+// so the next attempt starts afresh.
 let compiled = null;
-async function compile(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url.href}: HTTP ${response.status}`);
-  return compileWasm(response, url.href);
+async function compile(url, limit) {
+  const abort = new AbortController();
+  const timer = limit && setTimeout(() => abort.abort(new Error(`could not load ${url.href}: it did not arrive within ${limit / 1000} s`)), limit);
+  try {
+    const response = await fetch(url, { signal: abort.signal });
+    if (!response.ok) throw new Error(`could not load ${url.href}: HTTP ${response.status}`);
+    return await compileWasm(response, url.href);
+  } catch (error) {
+    // An aborted body surfaces as the compiler's own words; the reason says what happened.
+    throw abort.signal.aborted ? abort.signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 async function load(hint) {
   if (!loadingFrom) {
@@ -55,7 +66,8 @@ async function load(hint) {
     loadingFrom = wasmUrl || defaultUrl();
   }
   compiled = compiled || compile(loadingFrom);
-  compiled.catch(() => { compiled = null; });
+  // A failed load is tried again (from setWasmUrl's URL, if the page gives another one).
+  compiled.catch(() => { compiled = null; loadingFrom = null; });
   const module = await compiled;
   const glue = createGlue();
   await glue({ module_or_path: module });
@@ -70,7 +82,8 @@ function loadReader() {
   const url = readerUrl || (wasmUrl
     ? new URL(`./compliance-matrix-reader_bg.wasm${wasmUrl.pathname.endsWith('.gz') ? '.gz' : ''}`, wasmUrl)
     : new URL('./compliance-matrix-reader_bg.wasm.gz', import.meta.url));
-  reader = reader || compile(url);
+  // The reader's time limit, as a `src` has (src/platform/fetch.rs).
+  reader = reader || compile(url, 15000);
   reader.catch(() => { reader = null; });
   return reader.then((module) => () => {
     const glue = createReaderGlue();

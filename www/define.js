@@ -16,11 +16,9 @@ const own = (o, k) => o !== null && typeof o === 'object' && Object.prototype.ha
 const messageOf = (e) => (e && e.message ? e.message : String(e));
 const primaryOf = (tag) => (typeof tag === 'string' && tag.trim() ? tag.split(/[-_]/)[0].trim().toLowerCase() : 'en');
 // A view state given to restore() before the core can take it: kept with what the widget
-// remembers (the core's object, `{ view, fields }`; src/element/memory.rs), applied when it starts.
-const remembering = (memory, state) => ({
-  view: { ...memory?.view, ...state },
-  fields: [...new Set([...(memory?.fields || []), ...Object.keys(state)])],
-});
+// remembers (the core's object, `{ view, fields, on }`; src/element/memory.rs), applied (and
+// checked) when it starts.
+const remembering = (memory, state) => ({ ...memory, view: { ...memory?.view, ...state }, fields: [...new Set([...(memory?.fields || []), ...Object.keys(state)])] });
 
 // The language a widget is asked to speak, as the core finds it (src/element/locale.rs): needed
 // here only before the core runs (which translation to import beside the wasm) and when it cannot
@@ -50,8 +48,10 @@ const DELEGATED = [['state', null], ['error', undefined], ['exportCsv', ''], ['e
 
 // More than this many restarts within RESTART_WINDOW ms means the core itself is broken: every
 // widget then shows the error.
-const MAX_RESTARTS = 3;
-const RESTART_WINDOW = 10000;
+const MAX_RESTARTS = 3, RESTART_WINDOW = 10000;
+// A translation that has not arrived in this time is given up (English is shown, as for a 404).
+const LOAD_LIMIT = 15000;
+const timed = (promise, what) => Promise.race([promise, new Promise((_, no) => setTimeout(() => no(new Error(`${what} did not arrive within ${LOAD_LIMIT / 1000} s`)), LOAD_LIMIT))]);
 
 // load(hint): a fresh, initialised wasm-bindgen glue (or a Promise of one); `hint` is the first
 // widget's `wasmUrl`. catalogs: lang → () => Promise of a translation's texts (www/i18n/<lang>.js).
@@ -65,7 +65,8 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
   const boot = () => Promise.resolve().then(() => load(hint)).then(attach);
   const begin = (wasmUrl) => {
     if (hint === undefined && typeof wasmUrl === 'string' && wasmUrl) hint = wasmUrl;
-    if (!booting) (booting = boot()).catch(() => {});
+    // A failed load is tried again by the next widget or preload() (a 503 once is not for ever).
+    if (!booting) (booting = boot()).catch(() => { booting = null; });
     return booting;
   };
   const attach = (g) => {
@@ -85,7 +86,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
           return widgets.forEach((w) => w.fail(message));
         }
         booting = boot();
-        booting.then(() => widgets.forEach((w) => w.restart(message, culprit)), (e) => widgets.forEach((w) => w.fail(e)));
+        booting.then(() => widgets.forEach((w) => later(() => w.restart(message, culprit))), (e) => widgets.forEach((w) => w.fail(e)));
       });
     });
   };
@@ -95,17 +96,22 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
 
   // A translation, imported when the core asks for it (src/catalogs.rs; the browser imports each
   // file once); a failed import leaves English, with a warning.
-  const catalogFor = (lang) => (own(catalogs, lang) ? Promise.resolve().then(() => catalogs[lang]()) : Promise.reject(new Error('none')))
-    .catch((e) => {
-      console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${messageOf(e)}); English is shown instead`);
-      throw e;
-    });
-
+  const catalogFor = (lang) => (own(catalogs, lang) ? timed(Promise.resolve().then(() => catalogs[lang]()), `i18n/${lang}.js`) : Promise.reject(new Error('none')))
+    .catch((e) => { console.warn(`compliance-matrix: the ${lang} strings could not be loaded (${messageOf(e)}); English is shown instead`); throw e; });
   // The core and its dataset reader (which parseDataset needs; src/reader.rs loads it).
   const both = () => begin().then(() => glue.loadReader()).then(() => {});
   // A thenable, so importing the module fetches nothing.
   const ready = { then: (y, n) => both().then(y, n), catch: (n) => both().catch(n), finally: (f) => both().finally(f) };
 
+  // Widget starts, one task each: a page of many widgets stays responsive while they start.
+  const starts = [];
+  let channel = null;
+  const later = (f) => {
+    if (!channel) (channel = new MessageChannel()).port1.onmessage = () => { starts.shift()?.(); if (starts.length) channel.port2.postMessage(0); };
+    if (starts.push(f) === 1) channel.port2.postMessage(0);
+  };
+  // A view restored while a widget is away: checked against the data it was on (src/element/).
+  const remember = (memory, state) => (glue ? within(glue, () => glue.remember(memory, state)) : remembering(memory, state));
   const mounted = new WeakSet();
   // memory: what an earlier mount of this target remembered of the user's view (only kept here,
   // across a move and a restart).
@@ -146,8 +152,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
         start();
       },
       fail(error) {
-        handle = null;
-        failed = true;
+        handle = null; failed = true;
         if (closed) return;
         showFatal(target, current, error, givenUp ? 'fatalGivenUp' : 'fatalStopped');
         settle.resolve();
@@ -157,8 +162,8 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
     // The widget's translation is imported beside the wasm (the core asks for it once it runs).
     const lang = spoken(target, current);
     if (own(catalogs, lang)) Promise.resolve().then(() => catalogs[lang]()).catch(() => {});
-    if (glue) start();
-    else begin(own(options, 'wasmUrl') ? options.wasmUrl : undefined).then(start, (e) => {
+    if (glue) later(start);
+    else begin(own(options, 'wasmUrl') ? options.wasmUrl : undefined).then(() => later(start), (e) => {
       if (!closed) { showFatal(target, current, e, 'fatalStart'); settle.reject(e); }
     });
     const api = {
@@ -169,14 +174,13 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       update(next = {}) {
         current = { ...current, ...next };
         if (handle && glue) call((h) => h.update(next));
-        else if (glue) start(); // after an error in this widget: try again with what the host gave now
+        // Not started yet (or stopped by an error: it tries again): these win over what it remembered.
+        else { if (memory?.fields) memory = { ...memory, fields: memory.fields.filter((f) => !own(next, f)) }; if (glue) start(); }
       },
-      restore(state) { if (handle && glue) call((h) => h.restore(state)); else memory = remembering(memory, state); },
+      restore(state) { if (handle && glue) call((h) => h.restore(state)); else memory = remember(memory, state); },
       unmount() {
         if (closed) return;
-        closed = true;
-        live.delete(widget);
-        mounted.delete(target);
+        closed = true; live.delete(widget); mounted.delete(target);
         const h = handle;
         if (h && glue) within(glue, () => { h.unmount(); h.free(); });
         handle = null;
@@ -201,7 +205,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
     });
   }
 
-  return { mount, parseDataset, catalog, ready, preload: () => begin() };
+  return { mount, parseDataset, catalog, ready, remember, preload: () => begin() };
 }
 
 export function defineElement(api) {
@@ -233,6 +237,8 @@ export function defineElement(api) {
       if (this.#data !== undefined) options.data = this.#data;
       if (this.#strings !== undefined) options.strings = this.#strings;
       this.#api = api.mount(this, options, this.#memory);
+      // A listener of its own first events may have taken the element out again.
+      if (!this.isConnected) return this.disconnectedCallback();
       if (Object.keys(this.#away).length) this.#api.update(this.#away);
       this.#away = {};
       if (this.#settle) this.#api.ready.then(this.#settle.resolve, this.#settle.reject);
@@ -264,7 +270,7 @@ export function defineElement(api) {
     exportJson() { return this.#api ? this.#api.exportJson() : ''; }
     exportMarkdown() { return this.#api ? this.#api.exportMarkdown() : ''; }
     save() { return this.#api ? this.#api.save() : this.#memory?.view ?? null; }
-    restore(state) { if (this.#api) this.#api.restore(state); else this.#memory = remembering(this.#memory, state); }
+    restore(state) { if (this.#api) this.#api.restore(state); else this.#memory = api.remember(this.#memory, state); }
 
     // Resolves when the widget has rendered its data or the error it shows instead (a `src` once
     // it arrived or failed); rejects when the wasm cannot be loaded.

@@ -254,6 +254,35 @@ pub fn split_links(text: &str) -> Vec<(bool, &str)> {
     out
 }
 
+/// How deep the arrays and objects of a JSON text nest (0: a bare value), counted in one pass
+/// without recursion: a value from a page is measured before anything walks it. Brackets inside
+/// strings do not count.
+pub fn json_nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +416,16 @@ mod tests {
     fn css_strings_escape_quotes_and_backslashes() {
         assert_eq!(css_quoted("irap"), "\"irap\"");
         assert_eq!(css_quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
+    fn json_nesting_counts_brackets_outside_strings() {
+        assert_eq!(json_nesting("1"), 0);
+        assert_eq!(json_nesting(r#"{"a":[1,2]}"#), 2);
+        assert_eq!(json_nesting(r#"{"a":"[[[{{\"]]"}"#), 1);
+        assert_eq!(
+            json_nesting(&("[".repeat(10_000) + &"]".repeat(10_000))),
+            10_000
+        );
     }
 }

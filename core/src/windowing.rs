@@ -93,6 +93,34 @@ pub fn prints_everything(rows: usize, services: usize) -> bool {
     rows.saturating_mul(services + 2) <= PRINT_CELL_LIMIT
 }
 
+/// The cells one printing of the page may render whole, shared by its widgets in turn: the
+/// limit is the page's, not each widget's (four long lists under the limit each would print
+/// four times its work).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintBudget {
+    left: usize,
+}
+
+impl Default for PrintBudget {
+    fn default() -> PrintBudget {
+        PrintBudget {
+            left: PRINT_CELL_LIMIT,
+        }
+    }
+}
+
+impl PrintBudget {
+    /// Whether `rows` × `services` print whole (their cells are then taken from the budget).
+    pub fn claim(&mut self, rows: usize, services: usize) -> bool {
+        let cells = rows.saturating_mul(services + 2);
+        if cells > self.left {
+            return false;
+        }
+        self.left -= cells;
+        true
+    }
+}
+
 /// A row window and a column window, each `(first, end)`.
 pub type Windows = ((usize, usize), (usize, usize));
 
@@ -324,5 +352,14 @@ mod tests {
     fn printing_renders_every_row_and_column() {
         let mut s = scroller(2_000, 40);
         assert_eq!(s.render(2_000, 40, false), ((0, 2_000), (0, 40)));
+    }
+
+    #[test]
+    fn the_print_budget_is_shared_in_turn() {
+        let mut b = PrintBudget::default();
+        assert!(b.claim(9_900, 2));
+        assert!(!b.claim(9_900, 2), "a second long list prints its window");
+        assert!(b.claim(100, 2), "a small one still fits");
+        assert!(!PrintBudget::default().claim(usize::MAX, 2));
     }
 }

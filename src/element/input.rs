@@ -5,12 +5,19 @@ use crate::options::{Kind, Options, SPECS};
 use wasm_bindgen::prelude::*;
 
 /// `object[key]` if `key` is an own property of `object` (never through the prototype chain).
+/// Through `Reflect`, whose calls catch: a revoked Proxy or a getter that throws reads as
+/// absent or `undefined`, never as an exception through the wasm.
 pub(super) fn own_property(object: &JsValue, key: &str) -> Option<JsValue> {
     let key = JsValue::from_str(key);
     let obj: &js_sys::Object = object.unchecked_ref();
-    js_sys::Object::has_own(obj, &key)
+    let found = js_sys::Reflect::get_own_property_descriptor(obj, &key).ok()?;
+    (!found.is_undefined())
         .then(|| js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED))
 }
+
+/// The longest text an option may be (a `src` URL, a search): longer, it is refused before it
+/// is copied.
+const MAX_OPTION_CHARS: u32 = 64 * 1024;
 
 /// Reads `mount()`/`update()` options: each option of the table (`options.rs`) that is an own
 /// property of the object, `namespace`, and `data` if the key is present. Nothing is read
@@ -24,6 +31,17 @@ pub(super) fn read_options(options: &JsValue) -> Result<Read, JsValue> {
     }
     let own = |key: &str| own_property(options, key);
     // Numbers are written by JavaScript (no float formatting in the wasm).
+    if let Some(spec) = SPECS.iter().find(|spec| {
+        own(spec.property)
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .is_some_and(|t| t.length() > MAX_OPTION_CHARS)
+    }) {
+        return Err(js_sys::RangeError::new(&format!(
+            "{}: longer than {MAX_OPTION_CHARS} characters",
+            spec.property
+        ))
+        .into());
+    }
     let text = |v: &JsValue| {
         v.as_string().or_else(|| {
             v.as_f64().map(|n| {
@@ -47,7 +65,13 @@ pub(super) fn read_options(options: &JsValue) -> Result<Read, JsValue> {
         };
         opts.set(spec.opt, value);
     }
-    let namespace = own("namespace").and_then(|v| v.as_string());
+    // An id longer than this names no hash keys of its own (the default `cm` stays).
+    let namespace = own("namespace")
+        .filter(|v| {
+            v.dyn_ref::<js_sys::JsString>()
+                .is_some_and(|t| t.length() <= 1024)
+        })
+        .and_then(|v| v.as_string());
     let data = own("data").filter(|d| !d.is_undefined());
     let strings = own("strings");
     Ok(Read {

@@ -2,6 +2,7 @@
 //! `lang` attribute from the element up, else the document's, else the browser's) and the
 //! browser's `Intl` rules for its plurals, numbers and dates.
 
+use crate::i18n::strings::{MAX_OVERRIDES, MAX_OVERRIDE_CHARS};
 use crate::i18n::{
     english_date, parse_overrides, plain_digits, spoken, Locale, StringKey, Strings,
 };
@@ -170,8 +171,16 @@ pub fn read_overrides(value: &JsValue) -> (Vec<(StringKey, String)>, Vec<String>
             vec!["strings: must be an object of key → text".to_string()],
         );
     }
+    // Made plain and measured first: a key or a text of any size, a getter that throws, a
+    // revoked Proxy each give an error, and nothing unbounded is copied into the wasm.
+    let limits = (MAX_OVERRIDES * (MAX_OVERRIDE_CHARS + 64), 1);
+    let value = match super::checked::plain(value, "strings", limits, None) {
+        Ok(v) => v,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    let value = &value;
     let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    if keys.length() as usize > crate::i18n::strings::MAX_OVERRIDES {
+    if keys.length() as usize > MAX_OVERRIDES {
         return parse_overrides(&vec![
             (String::new(), String::new());
             keys.length() as usize
@@ -183,10 +192,10 @@ pub fn read_overrides(value: &JsValue) -> (Vec<(StringKey, String)>, Vec<String>
         let name = key.as_string().unwrap_or_default();
         let v = js_sys::Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
         match v.dyn_ref::<js_sys::JsString>() {
-            Some(s) if s.length() as usize > crate::i18n::strings::MAX_OVERRIDE_CHARS => {
+            Some(s) if s.length() as usize > MAX_OVERRIDE_CHARS => {
                 errors.push(format!(
                     "strings.{name}: longer than {} characters",
-                    crate::i18n::strings::MAX_OVERRIDE_CHARS
+                    MAX_OVERRIDE_CHARS
                 ));
             }
             Some(s) => entries.push((name, String::from(s))),

@@ -2,6 +2,7 @@
 //! `www/define.js` wraps these in the `<compliance-matrix>` custom element and the `mount()` API;
 //! a widget's state is its [`Widget`](widget::Widget), which a [`Handle`] holds.
 
+mod checked;
 mod data;
 mod direction;
 mod events;
@@ -301,19 +302,34 @@ impl Handle {
 /// A view state given to `restore()`: read field by field, as the attributes are (lists as
 /// comma lists), with the fields it gives.
 fn view_state_of(state: &JsValue) -> Result<Remembered, JsValue> {
+    let refuse = |e: &str| JsValue::from(js_sys::Error::new(&format!("restore(state): {e}")));
     if !state.is_object() {
         return Err(js_sys::TypeError::new("restore(state): state must be an object").into());
     }
+    // Only the view state's keys are read (a `cm-change` detail's `visible` list is not).
+    let keys: Vec<&str> = SPECS
+        .iter()
+        .filter(|s| s.view_state)
+        .map(|s| s.property)
+        .collect();
+    let state =
+        checked::plain(state, "the state", STATE_LIMITS, Some(&keys)).map_err(|e| refuse(&e))?;
     let mut r = Remembered::default();
     for spec in SPECS.iter().filter(|s| s.view_state) {
-        let Some(value) = own_property(state, spec.property) else {
+        let Some(value) = own_property(&state, spec.property) else {
             continue;
         };
         let text = if let Some(list) = value.dyn_ref::<js_sys::Array>() {
+            if list.iter().any(|v| !v.is_string()) {
+                return Err(refuse(&format!(
+                    "{} must be a list of texts",
+                    spec.property
+                )));
+            }
             String::from(list.join(","))
         } else if let Some(b) = value.as_bool() {
             if b { "1" } else { "" }.to_string()
-        } else if value.is_null() || value.is_undefined() {
+        } else if value.is_null() {
             String::new()
         } else if let Some(t) = value.as_string() {
             t
@@ -324,8 +340,33 @@ fn view_state_of(state: &JsValue) -> Result<Remembered, JsValue> {
             ))
             .into());
         };
+        crate::view_state::check_value(spec.opt, &text).map_err(|e| refuse(&e))?;
         r.view.put(spec.opt, &text);
         r.fields.push(spec.opt);
     }
     Ok(r)
+}
+
+/// A saved view state as JSON: each of its fields at most `MAX_VALUE_CHARS` (escapes may
+/// double a text), nested at most an object of lists.
+const STATE_LIMITS: (usize, usize) = (32 * crate::view_state::MAX_VALUE_CHARS, 2);
+
+/// A view restored while its element is away from the page, over what it remembered: checked
+/// against the data it was on, as `Handle::restore` checks it on the page (throws the same
+/// error, applying nothing); the new memory for `www/define.js` to keep.
+///
+/// ```js
+/// memory = glue.remember(memory, { sort: 'eks:desc' });
+/// ```
+#[wasm_bindgen]
+pub fn remember(memory: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    let r = view_state_of(&state)?;
+    let mut m = memory::read(&memory).unwrap_or_default();
+    if let Some(on) = &m.on {
+        let ds = crate::dataset::Dataset::of_services(&on.services);
+        crate::state::check_view_state_on(&r.view, &ds, on.embedded)
+            .map_err(|e| js_sys::Error::new(&format!("restore(state): {e}")))?;
+    }
+    m.merge(&r);
+    Ok(memory::write(&m))
 }

@@ -9,14 +9,17 @@ use crate::i18n::StringKey;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlTableCellElement, HtmlTableElement, HtmlTableRowElement};
 
-/// The target's first child `<table>` as read, with the page's address (its source when it
-/// names none), or why it cannot be used; `None` without one.
+/// The target's `<table>` as read, with the page's address (its source when it names none), or
+/// why it cannot be used; `None` when the element holds no element at all. The table is a child,
+/// or inside simple wrappers (`div`, `figure`, `section` … as wikis and CMSs render a table);
+/// content without a table is said to be so, never read as no content.
 pub(super) fn read(target: &Element) -> Option<Result<(PageTable, String), DatasetError>> {
-    let children = target.children();
-    let table = (0..children.length())
-        .filter_map(|i| children.item(i))
-        // By name: a table made by another window (an iframe's) fails `instanceof`.
-        .find(|e| e.local_name() == "table" && e.namespace_uri().as_deref() == Some(HTML))?;
+    if target.child_element_count() == 0 {
+        return None;
+    }
+    let Some(table) = find_table(target) else {
+        return Some(Err(DatasetError::input(StringKey::errNoPageTable)));
+    };
     let page = target
         .owner_document()
         .and_then(|d| d.location())
@@ -31,6 +34,48 @@ pub(super) fn read(target: &Element) -> Option<Result<(PageTable, String), Datas
 }
 
 const HTML: &str = "http://www.w3.org/1999/xhtml";
+
+/// Elements that only wrap what they hold: a table inside them (this deep at most) is read.
+const WRAPPERS: [&str; 8] = [
+    "div", "figure", "section", "article", "main", "span", "center", "font",
+];
+const WRAPPER_DEPTH: usize = 4;
+/// The most elements looked at while looking for the table: the search costs no more on a large
+/// page of content.
+const LOOK_AT: usize = 256;
+
+/// The first `<table>` among the target's children, else inside its wrappers, breadth first.
+fn find_table(target: &Element) -> Option<Element> {
+    let html = |e: &Element| e.namespace_uri().as_deref() == Some(HTML);
+    let mut level = vec![target.clone()];
+    let mut looked = 0;
+    for _ in 0..=WRAPPER_DEPTH {
+        let mut next = Vec::new();
+        for parent in &level {
+            let mut child = parent.first_element_child();
+            while let Some(e) = child {
+                looked += 1;
+                if looked > LOOK_AT {
+                    return None;
+                }
+                // By name: a table made by another window (an iframe's) fails `instanceof`.
+                let name = e.local_name();
+                if name == "table" && html(&e) {
+                    return Some(e);
+                }
+                if WRAPPERS.contains(&name.as_str()) && html(&e) {
+                    next.push(e.clone());
+                }
+                child = e.next_element_sibling();
+            }
+        }
+        if next.is_empty() {
+            return None;
+        }
+        level = next;
+    }
+    None
+}
 
 /// The length of a JS string (UTF-16 units) without copying it.
 fn js_length(value: &JsValue) -> usize {

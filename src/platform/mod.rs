@@ -13,8 +13,10 @@ mod paint;
 pub use fetch::{absolute_url, fetch_text, Request, FETCH_TIMEOUT_MS};
 pub use files::{copy_text, download, print};
 pub use hash::{location_hash, set_hash, url_with_hash, HashListener};
-pub use observe::{MutationWatch, PrintListeners, ResizeWatch, WindowListener};
-pub use paint::{after_next_paint, measure_scroll_box, viewport_size};
+pub use observe::{
+    claim_print, end_print, MutationWatch, PrintListeners, ResizeWatch, WindowListener,
+};
+pub use paint::{after_ms, after_next_paint, measure_scroll_box, viewport_size};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -41,6 +41,21 @@ impl Drop for ResizeWatch {
     }
 }
 
+thread_local! {
+    /// The page's print budget, claimed by its widgets in turn at `beforeprint`.
+    static PRINT_BUDGET: std::cell::RefCell<crate::windowing::PrintBudget> = Default::default();
+}
+
+/// Whether a long list of `rows` × `services` prints whole in this printing of the page.
+pub fn claim_print(rows: usize, services: usize) -> bool {
+    PRINT_BUDGET.with(|b| b.borrow_mut().claim(rows, services))
+}
+
+/// The printing is over: the next one has the whole budget again.
+pub fn end_print() {
+    PRINT_BUDGET.with(|b| *b.borrow_mut() = Default::default());
+}
+
 /// Calls `on(true)` before the page prints and `on(false)` after; removed when dropped.
 pub struct PrintListeners {
     before: Closure<dyn FnMut()>,

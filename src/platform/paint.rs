@@ -31,6 +31,13 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     );
 }
 
+/// Runs `f` after `ms` milliseconds (never, without a window).
+pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
+    let Some(w) = dom_window() else { return };
+    let task = Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), ms);
+}
+
 /// How long [`after_next_paint`] waits for a frame before it runs anyway.
 const PAINT_FALLBACK_MS: i32 = 500;
 

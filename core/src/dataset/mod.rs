@@ -217,6 +217,31 @@ impl Dataset {
         EMBEDDED.with(Rc::clone)
     }
 
+    /// A dataset of these services and no programs, named by their ids: what checking a view
+    /// state against a dataset's services needs.
+    pub fn of_services(ids: &[String]) -> Dataset {
+        Dataset {
+            title: String::new(),
+            as_of: String::new(),
+            source: Link {
+                title: String::new(),
+                url: String::new(),
+                note: None,
+            },
+            latest: None,
+            warning: None,
+            tags_source: None,
+            services: ids
+                .iter()
+                .map(|id| Service {
+                    id: id.clone(),
+                    name: id.clone(),
+                })
+                .collect(),
+            programs: Vec::new(),
+        }
+    }
+
     /// The position of a service id.
     pub fn service_index(&self, id: &str) -> Option<usize> {
         self.services.iter().position(|s| s.id == id)

@@ -214,6 +214,7 @@ translation! {
     (StringKey::errData, "data: {detail}"),
     (StringKey::errPageTable, "die Tabelle der Seite: {detail}"),
     (StringKey::tableGone, "die Tabelle der Seite ist nicht mehr im Element: das Widget zeigt die Daten, die es zuletzt aus ihr gelesen hat"),
+    (StringKey::errNoPageTable, "keine Tabelle im Element: Setzen Sie die <table> der Seite hinein (direkt oder in ein div, figure oder section darum) oder geben Sie data oder src an"),
     (StringKey::errDataNotJson, "data: kein Datensatz-Objekt (es lässt sich nicht als JSON schreiben: ein Zyklus oder zu tief verschachtelt)"),
     (StringKey::errFormatName, "unbekanntes Format „{value}“ (erwartet: json, csv, markdown oder html)"),
     (StringKey::errReaderKind, "der Datensatz-Leser kann „{value}“ nicht lesen (erwartet: data, src, parse oder table)"),

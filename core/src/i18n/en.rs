@@ -262,6 +262,7 @@ catalog! {
     errData = "data: {detail}",
     errPageTable = "the page's table: {detail}",
     tableGone = "the page's table is no longer in the element: the widget shows the data it last read from it",
+    errNoPageTable = "no table in the element: put the page's <table> in it (directly, or in a div, figure or section around it), or give data or src",
     errDataNotJson = "data: not a dataset object (it cannot be written as JSON: a cycle, or nested too deeply)",
     errFormatName = "unknown format '{value}' (expected json, csv, markdown or html)",
     errReaderKind = "the dataset reader cannot read '{value}' (expected data, src, parse or table)",

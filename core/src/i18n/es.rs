@@ -215,6 +215,7 @@ translation! {
     (StringKey::errData, "data: {detail}"),
     (StringKey::errPageTable, "la tabla de la página: {detail}"),
     (StringKey::tableGone, "la tabla de la página ya no está en el elemento: el widget muestra los datos que leyó de ella por última vez"),
+    (StringKey::errNoPageTable, "no hay ninguna tabla en el elemento: ponga en él la <table> de la página (directamente, o dentro de un div, figure o section que la rodee), o indique data o src"),
     (StringKey::errDataNotJson, "data: no es un objeto de conjunto de datos (no se puede escribir como JSON: tiene un ciclo o un anidamiento demasiado profundo)"),
     (StringKey::errFormatName, "formato desconocido «{value}» (se esperaba json, csv, markdown o html)"),
     (StringKey::errReaderKind, "el lector de conjuntos de datos no puede leer «{value}» (se esperaba data, src, parse o table)"),

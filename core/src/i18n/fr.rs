@@ -216,6 +216,7 @@ translation! {
     (StringKey::errData, "data\u{a0}: {detail}"),
     (StringKey::errPageTable, "le tableau de la page\u{a0}: {detail}"),
     (StringKey::tableGone, "le tableau de la page n’est plus dans l’élément : le widget montre les données qu’il en a lues en dernier"),
+    (StringKey::errNoPageTable, "aucun tableau dans l’élément : placez-y le <table> de la page (directement, ou dans un div, figure ou section qui l’entoure), ou indiquez data ou src"),
     (StringKey::errDataNotJson, "data\u{a0}: pas un objet de jeu de données (impossible de l’écrire en JSON\u{a0}: un cycle, ou une imbrication trop profonde)"),
     (StringKey::errFormatName, "format inconnu « {value} » (attendu\u{a0}: json, csv, markdown ou html)"),
     (StringKey::errReaderKind, "le lecteur de jeux de données ne sait pas lire « {value} » (attendu\u{a0}: data, src, parse ou table)"),

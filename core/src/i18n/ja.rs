@@ -216,6 +216,7 @@ translation! {
     (StringKey::errData, "data: {detail}"),
     (StringKey::errPageTable, "ページの表: {detail}"),
     (StringKey::tableGone, "ページの表が要素内にありません。ウィジェットは最後にその表から読み取ったデータを表示しています"),
+    (StringKey::errNoPageTable, "要素内に表がありません。ページの <table> を要素内に置く（直接、または div・figure・section で囲んで）か、data または src を指定してください"),
     (StringKey::errDataNotJson, "data: データセットのオブジェクトではありません（JSON として書き出せません: 循環参照があるか、入れ子が深すぎます）"),
     (StringKey::errFormatName, "不明な形式「{value}」です（json、csv、markdown、html のいずれかを指定してください）"),
     (StringKey::errReaderKind, "データセットの読み込み部は「{value}」を読めません（data、src、parse、table のいずれか）"),

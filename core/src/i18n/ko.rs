@@ -216,6 +216,7 @@ translation! {
     (StringKey::errData, "data: {detail}"),
     (StringKey::errPageTable, "페이지의 표: {detail}"),
     (StringKey::tableGone, "페이지의 표가 더 이상 요소 안에 없습니다. 위젯은 마지막으로 그 표에서 읽은 데이터를 보여 줍니다"),
+    (StringKey::errNoPageTable, "요소 안에 표가 없습니다. 페이지의 <table>을 요소 안에 넣거나(직접, 또는 div·figure·section으로 감싸서) data나 src를 지정하세요"),
     (StringKey::errDataNotJson, "data: 데이터 세트 객체가 아닙니다(JSON으로 쓸 수 없습니다: 순환 참조가 있거나 중첩이 너무 깊습니다)"),
     (StringKey::errFormatName, "알 수 없는 형식 '{value}'입니다(json, csv, markdown 또는 html이 필요합니다)"),
     (StringKey::errReaderKind, "데이터 세트 판독기는 '{value}'을(를) 읽을 수 없습니다(data, src, parse 또는 table이 필요합니다)"),

@@ -224,8 +224,11 @@ pub fn parse_overrides(entries: &[(String, String)]) -> (Vec<(StringKey, String)
     }
     for (name, text) in entries {
         let Some(k) = StringKey::from_name(name) else {
+            // A key of any length is named by its start: a message stays short.
+            let shown: String = name.chars().take(60).collect();
+            let cut = if shown.len() < name.len() { "…" } else { "" };
             errors.push(format!(
-                "strings: unknown key '{name}' (the StringKey type lists the keys)"
+                "strings: unknown key '{shown}{cut}' (the StringKey type lists the keys)"
             ));
             continue;
         };

@@ -89,18 +89,33 @@ pub fn parse_services(s: &str, ds: &Dataset) -> Result<Vec<String>, OptionError>
     Ok(out)
 }
 
-/// Parses the `tags` attribute: a comma list of `facet:value` tags.
+/// Parses the `tags` attribute: a comma list of `facet:value` tags. A tag given twice counts
+/// once (the first place kept); duplicates are found by sorting, so a long list costs
+/// n log n comparisons, not n² (the caller caps its length: `view_state::check_value`).
 pub fn parse_tags(s: &str) -> Result<Vec<String>, OptionError> {
-    let mut out: Vec<String> = Vec::new();
-    for t in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        if !t.contains(':') {
-            return Err(OptionError::new(StringKey::errTags, t));
-        }
-        if !out.iter().any(|x| x == t) {
-            out.push(t.to_string());
+    let tags: Vec<&str> = s
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if let Some(t) = tags.iter().find(|t| !t.contains(':')) {
+        return Err(OptionError::new(StringKey::errTags, t));
+    }
+    let mut order: Vec<usize> = (0..tags.len()).collect();
+    crate::stable_sort::sort_indices(&mut order, &|a, b| tags[a].cmp(tags[b]));
+    let mut keep = vec![true; tags.len()];
+    for pair in order.windows(2) {
+        // Stable: of equal tags, the earlier one comes first and stays.
+        if tags[pair[0]] == tags[pair[1]] {
+            keep[pair[1]] = false;
         }
     }
-    Ok(out)
+    Ok(tags
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(t, _)| t.to_string())
+        .collect())
 }
 
 fn service_ids(ds: &Dataset) -> String {

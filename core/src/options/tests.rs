@@ -138,3 +138,15 @@ fn attribute_parsers_name_the_problem_in_the_seed() {
         .contains("unknown service 'lambda'"));
     assert_eq!(parse_services(" eks , ecs ", &ds).unwrap(), ["eks", "ecs"]);
 }
+
+#[test]
+fn a_long_tag_list_loses_its_duplicates_keeping_first_places() {
+    let tags = parse_tags("b:2, a:1, b:2, c:3, a:1, b:2").unwrap();
+    assert_eq!(tags, ["b:2", "a:1", "c:3"]);
+    // A thousand tags, each twice: n log n, and the order of first places kept.
+    let list: Vec<String> = (0..1_000).map(|i| format!("f:{}", i % 500)).collect();
+    let out = parse_tags(&list.join(",")).unwrap();
+    assert_eq!(out.len(), 500);
+    assert_eq!(out[0], "f:0");
+    assert_eq!(out[499], "f:499");
+}

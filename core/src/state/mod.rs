@@ -5,8 +5,11 @@ use crate::dataset::Dataset;
 use crate::options::{self, parse_revision, Opt, Options, Theme, View, SPECS};
 use crate::query::{Query, SearchIndex, SortField, StatusFilter};
 use crate::revisions::{self, Diff, Supersession, SEED_REVISION};
-use crate::view_state::ViewState;
+use crate::view_state::{RememberedOn, ViewState};
 use std::rc::Rc;
+
+mod services;
+pub use services::{service_choices, ServiceChoice};
 
 /// What the state can be asked to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -258,16 +261,15 @@ impl AppState {
     /// Checks a view state against this dataset without applying it: the first problem,
     /// named by its field (`restore()` refuses a state it cannot apply whole).
     pub fn check_view_state(&self, v: &ViewState) -> Result<(), String> {
-        let ds = &self.dataset;
-        options::parse_status(&v.status, ds)?;
-        options::parse_sort(&v.sort, ds)?;
-        options::parse_services(&v.services.join(","), ds)?;
-        options::parse_tags(&v.tags.join(","))?;
-        if self.custom.is_none() {
-            parse_revision("revision", v.revision.as_deref().unwrap_or(""))?;
-            parse_revision("compare", v.compare.as_deref().unwrap_or(""))?;
+        check_view_state_on(v, &self.dataset, self.custom.is_none())
+    }
+
+    /// The data shown, as a remembered view keeps it (to check a view restored while away).
+    pub fn remembered_on(&self) -> RememberedOn {
+        RememberedOn {
+            services: self.dataset.services.iter().map(|s| s.id.clone()).collect(),
+            embedded: self.custom.is_none(),
         }
-        Ok(())
     }
 
     /// Applies one user action; returns whether anything changed.
@@ -443,6 +445,20 @@ impl AppState {
     }
 }
 
+/// Checks a view state against a dataset (`embedded`: the embedded data, whose revisions
+/// `revision` and `compare` name): the first problem, named by its field.
+pub fn check_view_state_on(v: &ViewState, ds: &Dataset, embedded: bool) -> Result<(), String> {
+    options::parse_status(&v.status, ds)?;
+    options::parse_sort(&v.sort, ds)?;
+    options::parse_services(&v.services.join(","), ds)?;
+    options::parse_tags(&v.tags.join(","))?;
+    if embedded {
+        parse_revision("revision", v.revision.as_deref().unwrap_or(""))?;
+        parse_revision("compare", v.compare.as_deref().unwrap_or(""))?;
+    }
+    Ok(())
+}
+
 /// The cells of `shown` (a revision `id`) that the latest revision reads otherwise.
 fn later_cells(shown: &Dataset, id: &str) -> Option<Rc<Supersession>> {
     let latest = revisions::find("latest")?;
@@ -450,46 +466,6 @@ fn later_cells(shown: &Dataset, id: &str) -> Option<Rc<Supersession>> {
         return None;
     }
     revisions::superseded(shown, &latest).map(Rc::new)
-}
-
-/// A service column as the toolbar offers it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceChoice {
-    pub id: String,
-    pub name: String,
-    pub shown: bool,
-}
-
-/// Service columns for the toolbar, in display order; a hidden service sits where it would come
-/// back (before the first shown service that follows it in the dataset), so toggling a column
-/// never moves items under the user's focus.
-pub fn service_choices(s: &AppState, shown: &[usize]) -> Vec<ServiceChoice> {
-    let ds = &s.dataset;
-    let choice = |i: usize, shown: bool| ServiceChoice {
-        id: ds.services[i].id.clone(),
-        name: ds.services[i].name.clone(),
-        shown,
-    };
-    let mut out: Vec<ServiceChoice> = Vec::new();
-    let hidden: Vec<usize> = (0..ds.services.len())
-        .filter(|i| !shown.contains(i))
-        .collect();
-    let mut placed = vec![false; hidden.len()];
-    for &v in shown {
-        for (k, &h) in hidden.iter().enumerate() {
-            if !placed[k] && h < v {
-                out.push(choice(h, false));
-                placed[k] = true;
-            }
-        }
-        out.push(choice(v, true));
-    }
-    for (k, &h) in hidden.iter().enumerate() {
-        if !placed[k] {
-            out.push(choice(h, false));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -81,21 +81,35 @@ pub fn table(props: &TableProps) -> Html {
     let view = use_mut_ref(Scroller::default);
     let redraw = use_force_update();
     let wrap = use_node_ref();
-    // While the page prints, every row is rendered (beforeprint → afterprint).
-    let printing = use_state(|| false);
-    {
-        let printing = printing.clone();
-        use_effect_with((), move |_| {
-            let listeners = crate::platform::PrintListeners::new(move |on| printing.set(on));
-            move || drop(listeners)
-        });
-    }
     let total = props.visible.len();
     let n = props.shown.len();
     let long = crate::windowing::is_long(total, n);
-    // Printing renders every row and column, up to a size; beyond it the window and a note.
-    let print_all = crate::windowing::prints_everything(total, n);
-    let windowed = long && !(*printing && print_all);
+    // While the page prints (beforeprint → afterprint), a long list renders every row and
+    // column if the page's print budget, shared by its widgets, has room for it (`Some(true)`);
+    // otherwise its window and a note.
+    let printing = use_state(|| None::<bool>);
+    let size = use_mut_ref(|| (0, 0));
+    *size.borrow_mut() = (total, n);
+    {
+        let printing = printing.clone();
+        let size = size.clone();
+        use_effect_with((), move |_| {
+            let listeners = crate::platform::PrintListeners::new(move |on| {
+                if on {
+                    let (rows, services) = *size.borrow();
+                    let whole = !crate::windowing::is_long(rows, services)
+                        || crate::platform::claim_print(rows, services);
+                    printing.set(Some(whole));
+                } else {
+                    crate::platform::end_print();
+                    printing.set(None);
+                }
+            });
+            move || drop(listeners)
+        });
+    }
+    let print_all = printing.unwrap_or_else(|| crate::windowing::prints_everything(total, n));
+    let windowed = long && *printing != Some(true);
     let (rows, cols) = {
         let mut v = view.borrow_mut();
         v.viewport = crate::platform::viewport_size();

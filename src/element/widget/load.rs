@@ -12,6 +12,11 @@ use crate::i18n::StringKey;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
+/// How long a table must be still before it is read again, and the longest a burst of edits
+/// waits for its read (ms).
+const TABLE_QUIET_MS: f64 = 150.0;
+const TABLE_MAX_WAIT_MS: f64 = 1_000.0;
+
 impl Widget {
     /// A `data` the page gave (`null`: none): read by the reader, now if it has loaded, else
     /// once it has.
@@ -124,6 +129,42 @@ impl Widget {
 
     /// Reads the child table again (when the page changed it); re-renders when what it holds
     /// changed.
+    /// The page edited its table. A burst of edits is read once: when the table has been still
+    /// for `TABLE_QUIET_MS`, or `TABLE_MAX_WAIT_MS` after the burst's first edit, whichever
+    /// comes first (a read of a large table is long: one per edit would queue them back to back).
+    pub(super) fn table_changed(&mut self) {
+        let now = js_sys::Date::now();
+        self.table_edits = Some(match self.table_edits {
+            Some((first, _)) => (first, now),
+            None => (now, now),
+        });
+        if !self.table_read_planned {
+            self.table_read_planned = true;
+            self.plan_table_read(TABLE_QUIET_MS);
+        }
+    }
+
+    fn plan_table_read(&self, ms: f64) {
+        let me = self.me.clone();
+        crate::platform::after_ms(ms as i32, move || {
+            let Some(w) = me.upgrade() else { return };
+            let mut w = w.borrow_mut();
+            crate::platform::enter(w.id);
+            let Some((first, last)) = w.table_edits else {
+                w.table_read_planned = false;
+                return;
+            };
+            let now = js_sys::Date::now();
+            let wait = (TABLE_QUIET_MS - (now - last)).min(TABLE_MAX_WAIT_MS - (now - first));
+            if wait > 0.0 {
+                return w.plan_table_read(wait);
+            }
+            w.table_read_planned = false;
+            w.table_edits = None;
+            w.refresh_table();
+        });
+    }
+
     pub fn refresh_table(&mut self) {
         if self.read_table(true) {
             self.render();
@@ -135,12 +176,26 @@ impl Widget {
     /// is known here; any other table is read by the reader, or waits for it to load (`wait`;
     /// once it has loaded or failed to, the table is read, or the failure said).
     pub(super) fn read_table(&mut self, wait: bool) -> bool {
+        // A read already waits for the reader: it will read the table as it is then.
+        if wait && self.table_waits_reader {
+            return false;
+        }
+        // The table whose cells the slot below comes from (kept to tell an unchanged table).
+        let mut read_from = None;
         let slot = match page_table::read(&self.target) {
             None => None,
             Some(Err(e)) => Some(Slot::Failed(e.into())),
-            Some(Ok((t, _))) if t.is_seed_table() => Some(Slot::Read(Dataset::embedded())),
+            // The same cells as last read (an edit undone, attributes set to what they were):
+            // nothing to read again.
+            Some(Ok((t, _))) if self.last_table.as_ref() == Some(&t) => return false,
+            Some(Ok((t, _))) if t.is_seed_table() => {
+                read_from = Some(t);
+                Some(Slot::Read(Dataset::embedded()))
+            }
             Some(Ok(_)) if wait && !crate::reader::ready() => {
+                self.table_waits_reader = true;
                 self.when_reader(|w| {
+                    w.table_waits_reader = false;
                     if w.read_table(false) {
                         w.render();
                     }
@@ -149,6 +204,7 @@ impl Widget {
             }
             Some(Ok((t, page))) => {
                 let packed = JsValue::from(dataset::packed::encode_page_table(&t));
+                read_from = Some(t);
                 let read = crate::reader::read_now("table", [&packed, &page.into(), &"".into()]);
                 Some(match read {
                     Ok(ds) => Slot::Read(Rc::new(ds)),
@@ -156,6 +212,7 @@ impl Widget {
                 })
             }
         };
+        self.last_table = read_from;
         if slot == self.sources.table {
             return false;
         }

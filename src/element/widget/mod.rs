@@ -59,6 +59,18 @@ pub struct Widget {
     lang_wait: Option<&'static str>,
     /// The app has rendered once.
     rendered: bool,
+    /// A read of the child table is planned (a burst of edits is read once: the times of its
+    /// first and last edits), or waits for the reader to load (one read then, of the table as it
+    /// is by then).
+    table_read_planned: bool,
+    table_edits: Option<(f64, f64)>,
+    /// The child table whose cells are shown (`None` while none is).
+    last_table: Option<crate::dataset::PageTable>,
+    table_waits_reader: bool,
+    /// The page's data was on its way at the last render; a view restored then is checked when
+    /// it arrives.
+    data_on_its_way: bool,
+    check_on_arrival: bool,
     /// Follows `lang` and `dir` changes around the widget (its language and direction).
     page_watch: Option<crate::platform::MutationWatch>,
     /// Follows the page's edits of the element's child table.
@@ -110,6 +122,12 @@ impl Widget {
             rtl: false,
             lang_wait: None,
             rendered: false,
+            table_read_planned: false,
+            table_edits: None,
+            last_table: None,
+            table_waits_reader: false,
+            data_on_its_way: false,
+            check_on_arrival: false,
             page_watch: None,
             me: Weak::new(),
         }));
@@ -154,6 +172,13 @@ impl Widget {
 
     /// Stops following the page and what the widget waits for (at unmount).
     pub fn stop(&mut self) {
+        // What the widget leaves with: the view and the data it was on, to check a view
+        // restored while it is away as it would be checked here.
+        let on = self.state.borrow().as_ref().map(|s| s.remembered_on());
+        if on.is_some() && on != self.remembered.on {
+            self.remembered.on = on;
+            self.push_memory();
+        }
         self.table_watch = None;
         self.page_watch = None;
         self.remember = None;
@@ -179,8 +204,7 @@ impl Widget {
             move || {
                 if let Some(w) = me.upgrade() {
                     if let Ok(mut w) = w.try_borrow_mut() {
-                        crate::platform::enter(w.id);
-                        w.refresh_table();
+                        w.table_changed();
                     }
                 }
             },
@@ -223,14 +247,15 @@ impl Widget {
 
     /// Applies a view state on top of what is shown (fields left out stay), once checked
     /// against the data shown.
+    /// While the page's data is on its way the state is held, and checked when it arrives
+    /// (what does not fit then is said in `cm-error`).
     pub fn restore(&mut self, r: Remembered) -> Result<(), String> {
-        if let Some(s) = self.state.borrow().as_ref() {
+        if self.data_on_its_way {
+            self.check_on_arrival = true;
+        } else if let Some(s) = self.state.borrow().as_ref() {
             s.check_view_state(&r.view)?;
         }
-        self.remembered = Remembered {
-            view: self.remembered.view.with_fields(&r.view, &r.fields),
-            fields: union(&self.remembered.fields, &r.fields),
-        };
+        self.remembered.merge(&r);
         self.restores = self.restores.wrapping_add(1);
         self.push_memory();
         self.render();
@@ -249,6 +274,7 @@ impl Widget {
         let snapshot = match self.state.borrow().as_ref() {
             Some(s) => {
                 self.remembered = Remembered::whole(s.view_state());
+                self.remembered.on = Some(s.remembered_on());
                 s.snapshot()
             }
             None => return,
@@ -322,6 +348,11 @@ impl Widget {
         let missing = || self.strings.get(StringKey::tableGone).to_string();
         let shown = self.sources.shown(&self.strings, missing);
         self.sources.showed(&shown);
+        self.data_on_its_way = shown.pending.is_some();
+        if self.check_on_arrival && !self.data_on_its_way {
+            self.check_on_arrival = false;
+            self.check_held_restore(&shown);
+        }
         // The page's own table that cannot be used, while nothing of it was shown: the alert
         // beside the table as the page shows it. A table still to be read: the table alone.
         let table_only = self.sources.active() == Active::Table && shown.data.is_none();
@@ -343,6 +374,18 @@ impl Widget {
         };
         if let Some(app) = self.app.as_mut() {
             app.update(props);
+        }
+    }
+
+    /// A view restored while the data was on its way, checked now that it is here.
+    fn check_held_restore(&self, shown: &super::sources::Shown) {
+        let ds = shown
+            .data
+            .clone()
+            .unwrap_or_else(crate::dataset::Dataset::embedded);
+        let embedded = shown.data.is_none();
+        if let Err(e) = crate::state::check_view_state_on(&self.remembered.view, &ds, embedded) {
+            dispatch_error(&self.target, &format!("restore(state): {e}"));
         }
     }
 
@@ -395,14 +438,4 @@ impl Widget {
     pub fn snapshot(&self) -> Option<Snapshot> {
         self.state.borrow().as_ref().map(|s| s.snapshot())
     }
-}
-
-fn union<T: Copy + PartialEq>(a: &[T], b: &[T]) -> Vec<T> {
-    let mut out = a.to_vec();
-    for x in b {
-        if !out.contains(x) {
-            out.push(*x);
-        }
-    }
-    out
 }

@@ -73,6 +73,32 @@ impl ViewState {
     }
 }
 
+/// The most characters one view-state value may have (a search, a list, a sort), and the most
+/// items in a list (tags, services): checked before a value is decoded, split or compared, so a
+/// link or a `restore()` of any size costs no more than this.
+pub const MAX_VALUE_CHARS: usize = 8 * 1024;
+pub const MAX_LIST_ITEMS: usize = 1_000;
+
+/// Whether `v` (attribute spelling) may be put in `opt`: its length, and for a list its count.
+pub fn check_value(opt: Opt, v: &str) -> Result<(), String> {
+    let name = opt.spec().property;
+    let chars = v.chars().count();
+    if chars > MAX_VALUE_CHARS {
+        return Err(format!(
+            "{name}: {chars} characters, more than the {MAX_VALUE_CHARS} a view state holds"
+        ));
+    }
+    if matches!(opt, Opt::Tags | Opt::Services) {
+        let items = v.split(',').filter(|p| !p.trim().is_empty()).count();
+        if items > MAX_LIST_ITEMS {
+            return Err(format!(
+                "{name}: {items} values, more than the {MAX_LIST_ITEMS} a view state holds"
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl ViewState {
     /// `other`'s fields named in `fields` (view-state options), the rest of `self` kept: a
     /// partial state restored on top of the current one.
@@ -91,6 +117,17 @@ impl ViewState {
 pub struct Remembered {
     pub view: ViewState,
     pub fields: Vec<Opt>,
+    /// The data it was remembered on (`None`: not known), against which a view restored while
+    /// the widget is away from the page is checked, as it would be on the page.
+    pub on: Option<RememberedOn>,
+}
+
+/// The data a view was remembered on: its services' ids, and whether it was the embedded data
+/// (whose revisions `revision` and `compare` name).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RememberedOn {
+    pub services: Vec<String>,
+    pub embedded: bool,
 }
 
 impl Remembered {
@@ -99,6 +136,17 @@ impl Remembered {
         Remembered {
             view,
             fields: hash_keys().map(|(opt, _)| opt).collect(),
+            on: None,
+        }
+    }
+
+    /// `other`'s fields over these (a partial state restored on top of what is remembered).
+    pub fn merge(&mut self, other: &Remembered) {
+        self.view = self.view.with_fields(&other.view, &other.fields);
+        for f in &other.fields {
+            if !self.fields.contains(f) {
+                self.fields.push(*f);
+            }
         }
     }
 
@@ -201,8 +249,15 @@ pub fn state_from_hash(hash: &str, ns: &str, base: &ViewState) -> Option<ViewSta
         };
         let (k, v) = rest.split_once('=').unwrap_or((rest, ""));
         if let Some((opt, _)) = hash_keys().find(|(_, name)| *name == k) {
-            s.put(opt, &percent_decode(v));
-            any = true;
+            // A key over the limits is left out (its default stays), before it is decoded.
+            if v.len() > 3 * MAX_VALUE_CHARS {
+                continue;
+            }
+            let v = percent_decode(v);
+            if check_value(opt, &v).is_ok() {
+                s.put(opt, &v);
+                any = true;
+            }
         }
     }
     any.then_some(s)
@@ -251,184 +306,4 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> ViewState {
-        ViewState {
-            query: "iso & soc".into(),
-            status: "fargate:not-in-scope".into(),
-            gaps: true,
-            tags: vec!["jurisdiction:us".into()],
-            sort: "eks:desc,program:asc".into(),
-            services: vec!["eks".into(), "ecs".into()],
-            revision: Some("2021-04-24".into()),
-            compare: Some("2020-03-25".into()),
-        }
-    }
-
-    #[test]
-    fn the_hash_round_trips_every_field() {
-        let h = hash_with_state("", "cm", &sample()).unwrap();
-        assert!(h.contains("cm.query=iso%20%26%20soc"), "{h}");
-        assert_eq!(
-            state_from_hash(&h, "cm", &ViewState::default()),
-            Some(sample())
-        );
-    }
-
-    #[test]
-    fn defaults_are_left_out_and_other_keys_kept() {
-        let h = hash_with_state("#other.query=x&x=1", "cm", &ViewState::default()).unwrap();
-        assert_eq!(h, "#other.query=x&x=1");
-        assert_eq!(state_from_hash(&h, "cm", &ViewState::default()), None);
-    }
-
-    #[test]
-    fn an_anchor_in_the_hash_is_left_alone() {
-        // An in-page link (#faq) must keep landing on its anchor: no state is written into it.
-        assert!(has_anchor("#faq"));
-        assert!(has_anchor("#cm.query=x&faq"));
-        assert!(!has_anchor("#cm.query=x&other.sort=program:asc"));
-        assert!(!has_anchor(""));
-        assert_eq!(hash_with_state("#faq", "cm", &sample()), None);
-        assert_eq!(state_from_hash("#faq", "cm", &ViewState::default()), None);
-        // A shared link drops the anchor and keeps the other widgets' keys.
-        let h = link_hash("#faq&other.query=x", "cm", &sample());
-        assert!(h.starts_with("#other.query=x&cm."), "{h}");
-        assert_eq!(
-            state_from_hash(&h, "cm", &ViewState::default()),
-            Some(sample())
-        );
-    }
-
-    #[test]
-    fn a_namespace_never_touches_a_longer_one() {
-        let two = ViewState {
-            query: "hipaa".into(),
-            ..ViewState::default()
-        };
-        let h = hash_with_state("", "m.2", &two).unwrap();
-        let one = ViewState {
-            query: "soc".into(),
-            ..ViewState::default()
-        };
-        let h = hash_with_state(&h, "m", &one).unwrap();
-        assert_eq!(
-            state_from_hash(&h, "m.2", &ViewState::default())
-                .unwrap()
-                .query,
-            "hipaa"
-        );
-        assert_eq!(
-            state_from_hash(&h, "m", &ViewState::default())
-                .unwrap()
-                .query,
-            "soc"
-        );
-        let h = hash_with_state(&h, "m", &ViewState::default()).unwrap();
-        assert_eq!(
-            state_from_hash(&h, "m.2", &ViewState::default())
-                .unwrap()
-                .query,
-            "hipaa"
-        );
-    }
-
-    #[test]
-    fn namespaces_with_separators_are_encoded() {
-        let s = ViewState {
-            query: "pci".into(),
-            ..ViewState::default()
-        };
-        let h = hash_with_state("", "a&b c", &s).unwrap();
-        assert_eq!(h, "#a%26b%20c.query=pci");
-        assert_eq!(
-            state_from_hash(&h, "a&b c", &ViewState::default())
-                .unwrap()
-                .query,
-            "pci"
-        );
-        // Writing again replaces the key instead of adding a second one.
-        let h = hash_with_state(&h, "a&b c", &s).unwrap();
-        assert_eq!(h.matches("query").count(), 1);
-    }
-
-    #[test]
-    fn a_partial_hash_applies_on_top_of_the_base() {
-        let base = sample();
-        let s = state_from_hash("#cm.query=hipaa", "cm", &base).unwrap();
-        assert_eq!(s.query, "hipaa");
-        assert_eq!(s.sort, base.sort);
-    }
-
-    #[test]
-    fn a_partial_state_keeps_the_fields_it_does_not_name() {
-        let current = sample();
-        let given = ViewState {
-            query: "soc".into(),
-            ..ViewState::default()
-        };
-        let v = current.with_fields(&given, &[Opt::Query, Opt::Compare]);
-        assert_eq!(v.query, "soc");
-        assert_eq!(v.compare, None);
-        assert_eq!(v.sort, current.sort);
-        assert_eq!(v.revision, current.revision);
-    }
-
-    #[test]
-    fn saved_state_is_plain_json() {
-        let text = serde_json::to_string(&sample()).unwrap();
-        assert_eq!(serde_json::from_str::<ViewState>(&text).unwrap(), sample());
-        let partial: ViewState = serde_json::from_str(r#"{"query":"x","visible":["a"]}"#).unwrap();
-        assert_eq!(partial.query, "x");
-        assert_eq!(partial.sort, "");
-    }
-
-    #[test]
-    fn percent_coding_round_trips_and_keeps_bad_sequences() {
-        for s in ["a b", "ä,:%", "x&y=z#", "%zz"] {
-            assert_eq!(percent_decode(&percent_encode(s)), s);
-        }
-        assert_eq!(percent_decode("%zz+%41"), "%zz A");
-    }
-
-    #[test]
-    fn the_page_then_the_hash_then_what_the_user_did() {
-        let page = ViewState {
-            query: "iso".into(),
-            sort: "program:asc".into(),
-            ..ViewState::default()
-        };
-        let hash = state_from_hash("#cm.query=soc", "cm", &page).unwrap();
-        let user = Remembered {
-            view: ViewState {
-                sort: "eks:desc".into(),
-                ..ViewState::default()
-            },
-            fields: vec![Opt::Sort],
-        };
-        let v = start_view(&page, Some(&hash), Some(&user));
-        assert_eq!(v.query, "soc", "the hash over the page");
-        assert_eq!(v.sort, "eks:desc", "the user over both");
-        assert_eq!(start_view(&page, None, None), page);
-        assert_eq!(start_view(&page, Some(&hash), None).sort, "program:asc");
-    }
-
-    #[test]
-    fn an_option_set_again_applies_over_what_was_remembered() {
-        let mut user = Remembered::whole(sample());
-        user.forget([Opt::Sort, Opt::Query]);
-        let page = ViewState {
-            query: "page".into(),
-            sort: "program:desc".into(),
-            ..ViewState::default()
-        };
-        let v = start_view(&page, None, Some(&user));
-        assert_eq!(
-            (v.query.as_str(), v.sort.as_str()),
-            ("page", "program:desc")
-        );
-        assert_eq!(v.status, sample().status, "the rest is still the user's");
-    }
-}
+mod tests;
