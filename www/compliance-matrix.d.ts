@@ -114,6 +114,11 @@ export interface MountOptions {
    * from the target up, then the document's, then the browser's. Shipped: en, de, fr, es, ja, ko.
    */
   lang?: string | null;
+  /**
+   * `on` (default): the user may bring data of their own (drop or paste a table, or choose a
+   * file from the Export menu), shown to them only. `off`: only the page's data.
+   */
+  import?: 'on' | 'off' | (string & {}) | null;
   /** UI strings of the page's own, on top of the language's (see `ComplianceMatrixStrings`). */
   strings?: ComplianceMatrixStrings | null;
   /** Key prefix in `location.hash` for `syncUrl` (the element passes its id, or `cm`). */
@@ -455,7 +460,18 @@ export type StringKey =
   | 'srcNotBytes'
   | 'srcNotUtf8'
   | 'srcInvalid'
-  | 'withDetail';
+  | 'withDetail'
+  | 'errTooManyCells'
+  | 'loadData'
+  | 'loadedData'
+  | 'pastedTable'
+  | 'restoreData'
+  | 'dropHint'
+  | 'findService'
+  | 'fileInvalid'
+  | 'fileUnreadable'
+  | 'fileTooLarge'
+  | 'columnsShown';
 
 /**
  * A page's own UI strings, key → text, on top of the language's: `{ searchLabel: 'Find' }`.
@@ -590,6 +606,8 @@ export interface ComplianceMatrixElement extends HTMLElement {
   wasmUrl: string | null;
   /** `lang` attribute (HTMLElement's own): the language of the UI; empty for the page's. */
   lang: string;
+  /** `import` attribute: `off` keeps the user from bringing data of their own. */
+  import: 'on' | 'off' | (string & {}) | null;
   /** A dataset object (validated; errors shown in the widget and sent as `cm-error`). `null` returns to the embedded data. */
   data: Dataset | null | undefined;
   /** UI strings of the page's own, on top of the language's (the `lang` attribute picks the language). */

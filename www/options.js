@@ -15,6 +15,7 @@ export const OPTIONS = [
   ['sync-url', 'syncUrl', true, false],
   ['wasm-url', 'wasmUrl', false, false],
   ['lang', 'lang', false, false],
+  ['import', 'import', false, false],
 ];
 // The prefixes of the alerts shown when the core cannot run, per shipped language, from the
 // catalogs (core/src/i18n), by key

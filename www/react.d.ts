@@ -9,7 +9,7 @@ import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMa
 
 /** The props of <compliance-matrix> in React 19 JSX: the attributes (kebab-case), `data`, the events. */
 export interface ComplianceMatrixReactProps
-  extends Omit<React.HTMLAttributes<ComplianceMatrixElement>, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'lang' | 'ref'> {
+  extends Omit<React.HTMLAttributes<ComplianceMatrixElement>, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'lang' | 'import' | 'ref'> {
   /** The `services` attribute (property `services`). */
   services?: string;
   /** The `query` attribute (property `query`). */
@@ -38,6 +38,8 @@ export interface ComplianceMatrixReactProps
   'wasm-url'?: string;
   /** The `lang` attribute (property `lang`). */
   lang?: string;
+  /** The `import` attribute (property `import`). */
+  import?: 'on' | 'off' | (string & {});
   /** A dataset object, set as the `data` property (validated; errors shown and sent as cm-error). */
   data?: Dataset | null;
   /** The page's own UI strings, set as the `strings` property (key → text; see StringKey). */

@@ -8,7 +8,7 @@ import type { CmChangeEvent, CmErrorEvent, ComplianceMatrixElement, ComplianceMa
 
 /** The props of <compliance-matrix> in a Vue template: the attributes (kebab-case), `data`, and the global HTML attributes. */
 export interface ComplianceMatrixVueProps
-  extends Omit<HTMLAttributes, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'lang'> {
+  extends Omit<HTMLAttributes, 'services' | 'query' | 'status' | 'gaps' | 'tags' | 'sort' | 'view' | 'theme' | 'src' | 'revision' | 'compare' | 'sync-url' | 'wasm-url' | 'lang' | 'import'> {
   /** The `services` attribute (property `services`). */
   services?: string;
   /** The `query` attribute (property `query`). */
@@ -37,6 +37,8 @@ export interface ComplianceMatrixVueProps
   'wasm-url'?: string;
   /** The `lang` attribute (property `lang`). */
   lang?: string;
+  /** The `import` attribute (property `import`). */
+  import?: 'on' | 'off' | (string & {});
   /** A dataset object, set as the `data` property (validated; errors shown and sent as cm-error). */
   data?: Dataset | null;
   /** The page's own UI strings, set as the `strings` property (key → text; see StringKey). */

@@ -15,8 +15,9 @@ use crate::wording::sort_announcement;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub use super::app_props::{AppProps, SharedState};
+pub use super::app_props::{AppProps, Bring, Brought, SharedState};
 
+mod bring;
 mod hash;
 mod outward;
 mod view;
@@ -73,6 +74,10 @@ pub struct App {
     refocus: Option<Vec<String>>,
     /// The root element, for `refocus`.
     root: NodeRef,
+    /// The hidden file input of the Export menu's "Load data".
+    file_input: NodeRef,
+    /// A file is dragged over the widget.
+    dragging: bool,
 }
 
 /// Messages of [`App`].
@@ -102,6 +107,12 @@ pub enum Msg {
     Resized,
     /// A variant was picked for the phone's diagram.
     PickVariant(String),
+    /// A file is dragged over the widget, or no longer.
+    Dragging(bool),
+    /// Open the file chooser ("Load data").
+    ChooseFile,
+    /// Back to the page's data from the user's own.
+    RestoreData,
 }
 
 impl App {
@@ -209,6 +220,8 @@ impl Component for App {
             focus_search: false,
             refocus: None,
             root: NodeRef::default(),
+            file_input: NodeRef::default(),
+            dragging: false,
         };
         app.follow_hash(ctx);
         app.diagram_waits = {
@@ -341,6 +354,17 @@ impl Component for App {
             }
             Msg::Print => {
                 platform::print();
+                false
+            }
+            Msg::Dragging(on) => std::mem::replace(&mut self.dragging, on) != on,
+            Msg::ChooseFile => {
+                self.choose_file();
+                false
+            }
+            Msg::RestoreData => {
+                ctx.props().onrestoredata.emit(());
+                // The button goes with the user's data: focus goes to the search box.
+                self.focus_search = true;
                 false
             }
             Msg::Resized => {

@@ -75,8 +75,35 @@ pub struct AppProps {
     /// Which mount this is (see [`crate::platform::enter`]).
     #[prop_or_default]
     pub mount_id: u32,
+    /// The data shown is the user's own, brought by them.
+    #[prop_or_default]
+    pub brought: Option<Rc<Brought>>,
+    /// The user brought data (a file, a pasted table): the widget reads it.
+    #[prop_or_default]
+    pub onbring: Callback<Bring>,
+    /// The user goes back to the page's data.
+    #[prop_or_default]
+    pub onrestoredata: Callback<()>,
     /// The page runs right to left where the element is (`direction: rtl`, read by the element
     /// at each render): the diagram's columns and the arrow keys and buttons follow.
     #[prop_or_default]
     pub rtl: bool,
+}
+
+/// Data the user brought, as the widget shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Brought {
+    /// The file's name; empty for a pasted table.
+    pub name: String,
+    /// When it was loaded (YYYY-MM-DD, by the user's clock).
+    pub date: String,
+    pub data: Rc<Dataset>,
+}
+
+/// What the user gave the widget to read.
+pub enum Bring {
+    /// A dropped or chosen file.
+    File(web_sys::File),
+    /// A pasted table: the clipboard's HTML and its plain text (either may be empty).
+    Paste { html: String, text: String },
 }

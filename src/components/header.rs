@@ -6,15 +6,22 @@
 use super::links::{linked_text, source_link};
 use super::menu::Menu;
 use super::notes::warning_with_link;
+use super::Brought;
 use crate::dataset::Dataset;
-use crate::i18n::{StringKey, Strings};
+use crate::i18n::{Arg, StringKey, Strings};
 use crate::state::AppState;
 use crate::wording::date_text;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The header. `data_lang` is the language of the data's own text (title, notes, warning).
-pub fn header(t: &Rc<Strings>, s: &AppState, data_lang: Option<AttrValue>) -> Html {
+/// The header. `data_lang` is the language of the data's own text (title, notes, warning);
+/// `brought`: the data shown is the user's own, with the way back to the page's.
+pub fn header(
+    t: &Rc<Strings>,
+    s: &AppState,
+    data_lang: Option<AttrValue>,
+    brought: Option<(&Brought, Callback<MouseEvent>)>,
+) -> Html {
     let ds = &s.dataset;
     let (source_before, source_after) = t.around(StringKey::source, "source", &[]);
     if let Some(url) = &s.pending {
@@ -42,6 +49,14 @@ pub fn header(t: &Rc<Strings>, s: &AppState, data_lang: Option<AttrValue>) -> Ht
                     { about(t, ds, s.custom.is_none(), data_lang.clone()) }
                 </Menu>
             </div>
+            if let Some((b, onrestore)) = brought {
+                <p class="cm-brought" part="brought">
+                    <span>{ brought_text(t, b) }</span>
+                    <button type="button" class="cm-button" part="restore-data" onclick={onrestore}>
+                        { t.get(StringKey::restoreData) }
+                    </button>
+                </p>
+            }
             <p class="cm-meta">
                 <span class="cm-meta-item">
                     { as_of_before }
@@ -64,6 +79,19 @@ pub fn header(t: &Rc<Strings>, s: &AppState, data_lang: Option<AttrValue>) -> Ht
             </p>
         </header>
     }
+}
+
+/// "Your data: sheet.csv, loaded 6 December 2026".
+fn brought_text(t: &Strings, b: &Brought) -> String {
+    let name = if b.name.is_empty() {
+        t.get(StringKey::pastedTable)
+    } else {
+        b.name.as_str()
+    };
+    t.fmt(
+        StringKey::loadedData,
+        &[("name", Arg::Text(name)), ("date", Arg::Date(&b.date))],
+    )
 }
 
 /// About this data: what the data's notes say (what "in scope" means, where the table comes

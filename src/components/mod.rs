@@ -15,7 +15,7 @@ pub mod table;
 pub mod toolbar;
 pub mod tools;
 
-pub use app::{App, AppProps, SharedState};
+pub use app::{App, AppProps, Bring, Brought, SharedState};
 
 /// The UI strings of the widget this component is in (given by [`App`] as context).
 #[yew::hook]

@@ -1,6 +1,8 @@
-//! Datasets elements loaded from `src`, kept from their unmount to their next mount (a move in
-//! the page), so a moved element shows them again without fetching them again.
+//! Datasets elements loaded from `src`, and what their users brought, kept from their unmount to
+//! their next mount (a move in the page), so a moved element shows them again without fetching
+//! them again, and its user keeps their data and the way back to the page's.
 
+use crate::components::Brought;
 use crate::dataset::Dataset;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,6 +13,7 @@ const KEPT_LOADS: usize = 16;
 
 thread_local! {
     static KEPT: RefCell<Vec<(Element, String, Rc<Dataset>)>> = const { RefCell::new(Vec::new()) };
+    static BROUGHT: RefCell<Vec<(Element, Rc<Brought>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps what `target` loaded from `url` (the oldest kept is dropped past the limit).
@@ -31,5 +34,26 @@ pub fn take(target: &Element, url: &str) -> Option<Rc<Dataset>> {
         let mut k = k.borrow_mut();
         let i = k.iter().position(|(t, u, _)| t == target && u == url)?;
         Some(k.remove(i).2)
+    })
+}
+
+/// Keeps what `target`'s user brought (the oldest kept is dropped past the limit).
+pub fn keep_brought(target: &Element, brought: Rc<Brought>) {
+    BROUGHT.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(t, _)| t != target);
+        if k.len() >= KEPT_LOADS {
+            k.remove(0);
+        }
+        k.push((target.clone(), brought));
+    });
+}
+
+/// What `target`'s user brought before it was moved, if it is kept.
+pub fn take_brought(target: &Element) -> Option<Rc<Brought>> {
+    BROUGHT.with(|k| {
+        let mut k = k.borrow_mut();
+        let i = k.iter().position(|(t, _)| t == target)?;
+        Some(k.remove(i).1)
     })
 }

@@ -199,6 +199,9 @@ impl Handle {
             if let Some((url, ds)) = w.loaded_src() {
                 kept::keep(&w.target, url, ds);
             }
+            if let Some(b) = w.sources.brought.clone() {
+                kept::keep_brought(&w.target, b);
+            }
             let container = w.container.clone();
             w.container.remove();
             if let Some(app) = w.app.take() {

@@ -1,9 +1,11 @@
 //! Where a widget's data comes from, and what it shows meanwhile. The page gives it one of: the
 //! `data` property, a `src`, a `<table>` inside the element — else the widget shows the embedded
-//! matrix. Each is read by the dataset reader (the second wasm); while one loads, or after it
+//! matrix. On top of these, the user may bring data of their own (a dropped, pasted or chosen
+//! file): shown to them in place of the page's until they go back to it. Each is read by the dataset reader (the second wasm); while one loads, or after it
 //! failed, the widget shows the page's previous data if it showed any, otherwise no rows (never
 //! the embedded matrix as if it were the page's).
 
+use crate::components::Brought;
 use crate::dataset::{Dataset, DatasetError};
 use crate::i18n::Strings;
 use std::rc::Rc;
@@ -76,6 +78,8 @@ pub struct Shown {
     pub waiting: bool,
     /// Why the page's latest data cannot be used (the previous, if any, stays shown).
     pub errors: Vec<String>,
+    /// The data shown is the user's own.
+    pub brought: Option<Rc<Brought>>,
 }
 
 /// The widget's sources.
@@ -92,6 +96,12 @@ pub struct Sources {
     pub previous: Option<Option<Rc<Dataset>>>,
     /// The table was the source shown before it went missing.
     pub table_was_shown: bool,
+    /// The data the user brought, shown in place of the page's; and the one they brought before
+    /// it (what the compare view can set it against).
+    pub brought: Option<Rc<Brought>>,
+    pub brought_before: Option<Rc<Brought>>,
+    /// Why what the user last brought cannot be shown.
+    pub brought_error: Option<String>,
 }
 
 impl Sources {
@@ -108,9 +118,22 @@ impl Sources {
         }
     }
 
-    /// What the widget shows now; `missing_table` is the message for a page's table that went
-    /// away after it was shown.
+    /// What the widget shows now: the user's data if they brought some, else the page's;
+    /// `missing_table` is the message for a page's table that went away after it was shown.
     pub fn shown(&self, t: &Strings, missing_table: impl FnOnce() -> String) -> Shown {
+        let mut out = match &self.brought {
+            Some(b) => Shown {
+                data: Some(b.data.clone()),
+                brought: Some(b.clone()),
+                ..Shown::default()
+            },
+            None => self.page_shown(t, missing_table),
+        };
+        out.errors.extend(self.brought_error.iter().cloned());
+        out
+    }
+
+    fn page_shown(&self, t: &Strings, missing_table: impl FnOnce() -> String) -> Shown {
         let (slot, url) = match self.active() {
             Active::Data => (self.data.as_ref(), String::new()),
             Active::Src => {
@@ -152,7 +175,10 @@ impl Sources {
     /// Notes what is shown now as the previous data (after a render), when it is the last word
     /// of its source.
     pub fn showed(&mut self, shown: &Shown) {
-        if shown.errors.is_empty() && shown.pending.is_none() && !shown.waiting {
+        // An error of what the user brought says nothing of the page's data.
+        let page_errors = shown.errors.len() - usize::from(self.brought_error.is_some());
+        if shown.brought.is_none() && page_errors == 0 && shown.pending.is_none() && !shown.waiting
+        {
             self.previous = Some(shown.data.clone());
             self.table_was_shown = self.active() == Active::Table;
         }

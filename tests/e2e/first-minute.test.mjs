@@ -293,7 +293,7 @@ test('every menu and About open by keyboard, are announced as expanded, close on
   await cm.page.keyboard.press('Escape');
   await cm.locator('details[part~=export] > summary').click();
   const items = await cm.evaluate((el) => [...el.shadowRoot.querySelectorAll('details[part~=export] .cm-panel button')].map((b) => b.dataset.export || b.getAttribute('part')));
-  assert.deepEqual(items, ['csv', 'json', 'markdown', 'copy-link', 'print']);
+  assert.deepEqual(items, ['csv', 'json', 'markdown', 'copy-link', 'print', 'load-data']);
   assert.deepEqual(cm.page.problems, []);
 });
 

@@ -104,7 +104,7 @@ async function walkMenus(cm) {
   // Columns: four checkboxes and the move buttons that can move (not ECS left, not ECR right).
   assert.equal(kinds('columns', /^input\[data-service=/), 4, `Columns: four checkboxes\n${menus.columns.join('\n')}`);
   assert.equal(kinds('columns', /^button\[data-move-(up|down)=/), 6, 'Columns: six move buttons');
-  assert.deepEqual(menus.export.map((d) => d.split(' ')[0]), ['button[data-export=csv]', 'button[data-export=json]', 'button[data-export=markdown]', 'button[part=copy-link]', 'button[part=print]'], 'Export: three formats, copy link, print');
+  assert.deepEqual(menus.export.map((d) => d.split(' ')[0]), ['button[data-export=csv]', 'button[data-export=json]', 'button[data-export=markdown]', 'button[part=copy-link]', 'button[part=print]', 'button[part=load-data]'], 'Export: three formats, copy link, print, load data');
   return menus;
 }
 

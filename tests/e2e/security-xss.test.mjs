@@ -117,6 +117,8 @@ test('data property: payloads as service names, title, warning and link titles s
   };
   await w.evaluate((el, ds) => (el.data = ds), ds);
   await w.expectRows(['alpha'], 'the service dataset shows');
+  // Every column shown (a dataset this wide shows its first twelve unless told).
+  await w.evaluate((el, ids) => el.setAttribute('services', ids), services.map((_, i) => `s${i}`).join(','));
   // The column chooser's list is built when it opens.
   await w.columnsToggle.click();
   await w.locator('input[type=checkbox][data-service]').first().waitFor();

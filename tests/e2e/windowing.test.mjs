@@ -123,8 +123,10 @@ function wideDataset() {
   return { as_of: '2024-01-01', source: { title: 'generated', url: 'https://example.org/' }, services, programs };
 }
 
+// All 40 columns shown (a dataset this wide shows its first twelve unless told).
+const ALL_40 = Array.from({ length: 40 }, (_, k) => `s${k}`).join(',');
 const openWide = (attrs = {}, style = '', viewport = { width: 1200, height: 800 }) =>
-  env.widget({ view: 'table', ...attrs }, { widget: { data: wideDataset(), style }, ready: 30000, viewport });
+  env.widget({ view: 'table', services: ALL_40, ...attrs }, { widget: { data: wideDataset(), style }, ready: 30000, viewport });
 
 /** The first row's cells (program, services in the DOM, coverage) with their column indices,
  * whether each sits under its column's header, and the table's aria-colcount. */

@@ -1,4 +1,5 @@
-//! CSV tables (RFC 4180).
+//! CSV tables (RFC 4180), and tab-separated ones (a `.tsv` file, or rows pasted from a
+//! spreadsheet or a web page's table): the header line tells which.
 
 use super::table::{from_table, ImportMeta, TableRow, Unit};
 use super::validate::check_size;
@@ -9,7 +10,16 @@ use crate::i18n::StringKey;
 /// UTF-8 with or without BOM, CRLF or LF line ends, quoted fields with `""` escapes.
 pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> {
     check_size(text)?;
-    let records = parse_csv(text.trim_start_matches('\u{feff}'))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let header = text.lines().next().unwrap_or("");
+    // A copied table's header has a tab between its cells; a CSV header has none outside quotes.
+    let mut quoted = false;
+    let tab_between = header.chars().any(|c| {
+        quoted ^= c == '"';
+        c == '\t' && !quoted
+    });
+    let delimiter = if tab_between { '\t' } else { ',' };
+    let records = parse_csv(text, delimiter)?;
     let mut records = records
         .into_iter()
         .filter(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()))
@@ -33,7 +43,7 @@ pub fn from_csv(text: &str, meta: &ImportMeta) -> Result<Dataset, DatasetError> 
     from_table(header, records.collect(), meta, Unit::Line)
 }
 
-fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
+fn parse_csv(text: &str, delimiter: char) -> Result<Vec<TableRow>, DatasetError> {
     let mut rows = Vec::new();
     let mut cells = Vec::new();
     let mut cur = String::new();
@@ -68,7 +78,7 @@ fn parse_csv(text: &str) -> Result<Vec<TableRow>, DatasetError> {
                     quote_start = (line, col);
                 }
                 '"' => return Err(DatasetError::line(line, col, StringKey::errCsvQuote)),
-                ',' => {
+                c if c == delimiter => {
                     cells.push(std::mem::take(&mut cur));
                     field_started_quoted = false;
                 }
@@ -132,5 +142,23 @@ mod tests {
     fn csv_unclosed_quote_names_its_start() {
         let e = from_csv("P,ECS\nA,\"1\n", &seed_meta()).unwrap_err();
         assert_eq!(e.location(), "line 2, column 3");
+    }
+
+    /// Rows copied from a spreadsheet or a web page's table are tab-separated; a comma inside a
+    /// cell is then text.
+    #[test]
+    fn tab_separated_rows_either_way_round() {
+        let down = "Services\tSOC 1, 2, 3\tISO 27001\nAmazon ECS\t✓\t\nAmazon EKS\t\t✓\n";
+        let ds = from_csv(down, &seed_meta()).unwrap();
+        assert_eq!(ds.programs.len(), 2);
+        assert_eq!(ds.programs[0].name, "SOC 1, 2, 3");
+        let eks = ds.service_index("eks").unwrap();
+        assert_eq!(ds.programs[1].cells[eks].status, Status::InScope);
+        assert_eq!(ds.programs[0].cells[eks].status, Status::NotInScope);
+        let across = "Program\tAmazon ECS\nSOC 2\tyes\n";
+        assert_eq!(
+            from_csv(across, &seed_meta()).unwrap().programs[0].cells[0].status,
+            Status::InScope
+        );
     }
 }

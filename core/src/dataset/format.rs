@@ -37,7 +37,11 @@ impl Format {
             Format::Html
         } else if ct.contains("json") || path.ends_with(".json") {
             Format::Json
-        } else if ct.contains("csv") || path.ends_with(".csv") {
+        } else if ct.contains("csv")
+            || ct.contains("tab-separated")
+            || path.ends_with(".csv")
+            || path.ends_with(".tsv")
+        {
             Format::Csv
         } else if ct.contains("markdown") || path.ends_with(".md") || path.ends_with(".markdown") {
             Format::Markdown

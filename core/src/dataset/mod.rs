@@ -33,8 +33,15 @@ use std::rc::Rc;
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 /// Largest number of programs (rows) in one dataset.
 pub const MAX_PROGRAMS: usize = 20_000;
-/// Largest number of services (columns) in one dataset.
-pub const MAX_SERVICES: usize = 100;
+/// Largest number of services (columns) in one dataset: AWS's page of services in scope names
+/// about 140, so a page of every AWS service fits with room to grow.
+pub const MAX_SERVICES: usize = 1_000;
+/// Largest number of cells (programs × services) in one dataset: the old worst case (20,000
+/// programs of 100 services), so a wider dataset cannot cost more than a long one did.
+pub const MAX_CELLS: usize = 2_000_000;
+/// Most services shown when no one chose which: a wider dataset shows its container services, or
+/// its first twelve.
+pub const MAX_DEFAULT_SERVICES: usize = 12;
 /// Longest text accepted in any single field (characters).
 pub const MAX_FIELD_CHARS: usize = 2_000;
 /// Largest number of distinct values of one facet (`jurisdiction:…`) in one dataset: each is a
@@ -242,6 +249,24 @@ impl Dataset {
         }
     }
 
+    /// The services shown when no one chose: all of a dataset of at most [`MAX_DEFAULT_SERVICES`];
+    /// of a wider one (a page of every AWS service), the container services it has, in its
+    /// order, else its first [`MAX_DEFAULT_SERVICES`]. The Columns menu offers the rest.
+    pub fn default_services(&self) -> Vec<usize> {
+        let n = self.services.len();
+        if n <= MAX_DEFAULT_SERVICES {
+            return (0..n).collect();
+        }
+        let known: Vec<usize> = (0..n)
+            .filter(|&i| table::KNOWN_IDS.contains(&self.services[i].id.as_str()))
+            .collect();
+        if known.is_empty() {
+            (0..MAX_DEFAULT_SERVICES).collect()
+        } else {
+            known
+        }
+    }
+
     /// The position of a service id.
     pub fn service_index(&self, id: &str) -> Option<usize> {
         self.services.iter().position(|s| s.id == id)
@@ -314,5 +339,21 @@ mod tests {
         let c = Cell::from_text("DISA Review (IL5)");
         assert_eq!(c.status, Status::InProgress);
         assert_eq!(c.label.as_deref(), Some("DISA Review (IL5)"));
+    }
+
+    /// A page of every AWS service shows the container services it has; a wide dataset without
+    /// them its first twelve; a narrow one all.
+    #[test]
+    fn a_wide_dataset_shows_its_container_services_else_its_first_twelve() {
+        let of = |ids: Vec<String>| Dataset::of_services(&ids);
+        let four = of(["ecs", "eks", "fargate", "ecr"].map(String::from).to_vec());
+        assert_eq!(four.default_services(), [0, 1, 2, 3]);
+        let mut wide: Vec<String> = (0..31).map(|i| format!("s{i}")).collect();
+        wide[5] = "eks".into();
+        wide[20] = "ecs".into();
+        assert_eq!(of(wide.clone()).default_services(), [5, 20]);
+        wide[5] = "s5".into();
+        wide[20] = "s20".into();
+        assert_eq!(of(wide).default_services(), (0..12).collect::<Vec<_>>());
     }
 }

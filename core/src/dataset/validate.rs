@@ -1,8 +1,8 @@
 //! The field rules of every dataset and of the responsibility model: one set, one error type.
 
 use super::{
-    Dataset, DatasetError, Link, Place, MAX_FACET_VALUES, MAX_FIELD_CHARS, MAX_INPUT_BYTES,
-    MAX_PROGRAMS, MAX_SERVICES, MAX_TAGS,
+    Dataset, DatasetError, Link, Place, MAX_CELLS, MAX_FACET_VALUES, MAX_FIELD_CHARS,
+    MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES, MAX_TAGS,
 };
 use crate::i18n::StringKey;
 use std::collections::{HashMap, HashSet};
@@ -44,6 +44,13 @@ impl Dataset {
         }
         if self.programs.len() > MAX_PROGRAMS {
             return Err(too_many_programs(self.programs.len()));
+        }
+        let cells = self.programs.len() * self.services.len();
+        if cells > MAX_CELLS {
+            return Err(DatasetError::field("programs", StringKey::errTooManyCells)
+                .num("programs", self.programs.len())
+                .num("services", self.services.len())
+                .num("limit", MAX_CELLS));
         }
         let mut seen = HashSet::new();
         // Distinct tags in all, and distinct values per facet: each is a chip in the toolbar.

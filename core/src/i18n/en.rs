@@ -340,4 +340,16 @@ catalog! {
     srcNotUtf8 = "src: {url} is not UTF-8 text (invalid byte at offset {offset})",
     srcInvalid = "src: {url}: {detail}",
     withDetail = "{message} ({detail})",
+    // Data the user brings (a dropped, pasted or chosen file) and the many-service Columns menu.
+    errTooManyCells = "{programs} programs of {services} services is more cells than the limit of {limit}",
+    loadData = "Load data from a file…",
+    loadedData = "Your data: {name}, loaded {date}",
+    pastedTable = "Pasted table",
+    restoreData = "Back to the page's data",
+    dropHint = "Drop the file to load its table",
+    findService = "Find a service",
+    fileInvalid = "{name}: {detail}",
+    fileUnreadable = "{name} could not be read",
+    fileTooLarge = "{name} is {bytes} bytes, more than the limit of {limit} bytes",
+    columnsShown = "Services shown: {shown} of {count}",
 }

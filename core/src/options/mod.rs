@@ -34,6 +34,9 @@ pub enum Opt {
     /// The language of the UI (a BCP 47 tag); when not given, the closest `lang` attribute from
     /// the element up, the document's, then the browser's (resolved by the element boundary).
     Lang,
+    /// Whether the user may bring data (drop, paste, choose a file): `off` for a page that
+    /// shows only its own.
+    Import,
 }
 
 /// How an attribute carries its value.
@@ -64,9 +67,10 @@ pub struct Spec {
 
 const VIEWS: &[&str] = &["table", "diagram", "both"];
 const THEMES: &[&str] = &["light", "dark", "auto"];
+const ON_OFF: &[&str] = &["on", "off"];
 
 /// Every option, in the order of [`Opt`].
-pub const SPECS: [Spec; 14] = [
+pub const SPECS: [Spec; 15] = [
     Spec {
         opt: Opt::Services,
         attribute: "services",
@@ -177,6 +181,14 @@ pub const SPECS: [Spec; 14] = [
         property: "lang",
         kind: Kind::Text,
         default: "",
+        view_state: false,
+    },
+    Spec {
+        opt: Opt::Import,
+        attribute: "import",
+        property: "import",
+        kind: Kind::OneOf(ON_OFF),
+        default: "on",
         view_state: false,
     },
 ];

@@ -125,7 +125,7 @@ impl Query {
     /// Indices of the shown services, in display order. Unknown ids are skipped.
     pub fn shown_services(&self, ds: &Dataset) -> Vec<usize> {
         if self.services.is_empty() {
-            return (0..ds.services.len()).collect();
+            return ds.default_services();
         }
         let mut out: Vec<usize> = Vec::new();
         for id in &self.services {
@@ -136,7 +136,7 @@ impl Query {
             }
         }
         if out.is_empty() {
-            (0..ds.services.len()).collect()
+            ds.default_services()
         } else {
             out
         }

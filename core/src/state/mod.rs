@@ -224,7 +224,7 @@ impl AppState {
                 Opt::View => View::parse(v).map(|x| self.view = x),
                 Opt::Theme => Theme::parse(v).map(|x| self.theme = x),
                 // Loading and the hash are the widget's (src, sync-url).
-                Opt::Src | Opt::SyncUrl | Opt::WasmUrl | Opt::Lang => Ok(()),
+                Opt::Src | Opt::SyncUrl | Opt::WasmUrl | Opt::Lang | Opt::Import => Ok(()),
             };
             self.option_errors[opt as usize] = result.err();
         }
@@ -357,15 +357,16 @@ impl AppState {
             .collect()
     }
 
-    /// All services in dataset order is the same as "no choice" (empty), which keeps attributes simple.
+    /// The services shown when no one chose is the same as "no choice" (empty), which keeps
+    /// attributes simple.
     fn normalise_services(&self, shown: Vec<String>) -> Vec<String> {
-        let all: Vec<&str> = self
-            .dataset
-            .services
+        let ds = &self.dataset;
+        let default = ds.default_services();
+        if shown
             .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        if shown.iter().map(String::as_str).eq(all.iter().copied()) {
+            .map(String::as_str)
+            .eq(default.iter().map(|&i| ds.services[i].id.as_str()))
+        {
             Vec::new()
         } else {
             shown

@@ -48,11 +48,22 @@ impl App {
         errors.extend(ctx.props().string_errors.iter().cloned());
         let loading = ctx.props().loading.as_ref();
         let rtl = ctx.props().rtl;
+        let bring = self.bring_listeners(ctx);
+        let brought = ctx
+            .props()
+            .brought
+            .as_deref()
+            .map(|b| (b, link.callback(|_: MouseEvent| Msg::RestoreData)));
         html! {
             <ContextProvider<Rc<Strings>> context={t.clone()}>
-            <div ref={self.root.clone()} class={classes!("cm", theme, loading.map(|_| "cm-is-loading"), rtl.then_some("cm-rtl"), self.narrow.then_some("cm-narrow"))} part="root"
-                aria-busy={loading.map(|_| "true")}>
-                { header(t, s, data_lang.clone()) }
+            <div ref={self.root.clone()} class={classes!("cm", theme, loading.map(|_| "cm-is-loading"), rtl.then_some("cm-rtl"), self.narrow.then_some("cm-narrow"), self.dragging.then_some("cm-dropping"))} part="root"
+                aria-busy={loading.map(|_| "true")}
+                ondragover={bring.dragover} ondragleave={bring.dragleave} ondrop={bring.drop} onpaste={bring.paste}>
+                if self.dragging {
+                    <p class="cm-drop-hint" part="drop-hint" aria-hidden="true">{ t.get(StringKey::dropHint) }</p>
+                }
+                { bring.input }
+                { header(t, s, data_lang.clone(), brought) }
                 { error_banner(t, &errors, stale_note.as_deref()) }
                 if let Some(url) = loading {
                     <p class="cm-loading" part="loading" aria-live="polite">
@@ -155,6 +166,7 @@ impl App {
                     revision_notes={revision_notes(s)}
                     onrevision={link.callback(|r| Msg::Act(Action::SetRevision(r)))}
                     oncompare={link.callback(|c| Msg::Act(Action::SetCompare(c)))}
+                    onloaddata={App::import_allowed(ctx).then(|| link.callback(|_| Msg::ChooseFile))}
                 />
                 { changes(t, s) }
                 <div class="cm-notes-row">

@@ -1,6 +1,9 @@
 //! The Columns menu's panel: show or hide each service column and move it left or right.
 
-use crate::i18n::{Arg::Text, StringKey, Strings};
+use crate::i18n::{
+    Arg::{Num, Text},
+    StringKey, Strings,
+};
 use crate::state::ServiceChoice;
 use yew::prelude::*;
 
@@ -16,16 +19,39 @@ pub struct ColumnsPanelProps {
 }
 
 /// The panel's content: one line per service, shown ones in display order. A component, so a
-/// closed menu builds none of it.
+/// closed menu builds none of it. A dataset of more services than are shown by default (a page
+/// of every AWS service) gets a find box over the list and the count of those shown.
 #[function_component(ColumnsPanel)]
 pub fn columns_panel(props: &ColumnsPanelProps) -> Html {
     let t = crate::components::use_strings();
+    let find = use_state(String::new);
     let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
+    let many = props.services.len() > crate::dataset::MAX_DEFAULT_SERVICES;
+    let needle = find.trim().to_lowercase();
+    let listed = props.services.iter().filter(|s| {
+        needle.is_empty() || s.name.to_lowercase().contains(&needle) || s.id.contains(&needle)
+    });
+    let oninput = {
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                find.set(i.value());
+            }
+        })
+    };
     html! {
         <fieldset class="cm-columns-list">
             <legend class="cm-vh">{ t.get(StringKey::columnsLegend) }</legend>
+            if many {
+                <input type="search" class="cm-facet-find" part="columns-find" value={(*find).clone()} {oninput}
+                    aria-label={t.get(StringKey::findService).to_string()}
+                    placeholder={t.get(StringKey::findService).to_string()} autocomplete="off" spellcheck="false" />
+                <p class="cm-columns-count">
+                    { t.fmt(StringKey::columnsShown, &[("shown", Num(shown.len())), ("count", Num(props.services.len()))]) }
+                </p>
+            }
             <ul>
-                { for props.services.iter().map(|s| column_item(&t, s, &shown, props)) }
+                { for listed.map(|s| column_item(&t, s, &shown, props)) }
             </ul>
         </fieldset>
     }

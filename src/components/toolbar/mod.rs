@@ -86,6 +86,9 @@ pub struct ToolbarProps {
     pub ontoggleservice: Callback<String>,
     pub onmoveservice: Callback<(String, i32)>,
     pub onexport: Callback<ExportKind>,
+    /// "Load data from a file…" in the Export menu (`None`: the page turned import off).
+    #[prop_or_default]
+    pub onloaddata: Option<Callback<()>>,
     pub oncopylink: Callback<()>,
     #[prop_or_default]
     pub onprint: Callback<()>,
@@ -209,6 +212,12 @@ fn export_panel(t: &Strings, props: &ToolbarProps) -> Html {
                 <button type="button" class="cm-menu-item" part="print"
                     onclick={props.onprint.reform(|_| ())}>{ t.get(StringKey::print) }</button>
             </li>
+            if let Some(cb) = &props.onloaddata {
+                <li class="cm-menu-sep">
+                    <button type="button" class="cm-menu-item" part="load-data"
+                        onclick={cb.reform(|_| ())}>{ t.get(StringKey::loadData) }</button>
+                </li>
+            }
         </ul>
     }
 }

@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, Callback};
 
+mod bring;
 mod load;
 
 /// A mounted widget.
@@ -141,6 +142,8 @@ impl Widget {
             if let Some(d) = &read.data {
                 me.take_data(d);
             }
+            me.sources.brought =
+                super::kept::take_brought(&me.target).filter(|_| me.import_allowed());
             me.load_src(true);
             me.read_table(true);
             me.watch_table();
@@ -241,6 +244,11 @@ impl Widget {
         }
         if self.options.text(crate::options::Opt::Src) != src_before {
             self.load_src(false);
+        }
+        // A page that turns import off shows its own data again.
+        if !self.import_allowed() {
+            self.sources.brought = None;
+            self.sources.brought_error = None;
         }
         self.render();
     }
@@ -429,9 +437,25 @@ impl Widget {
                 Callback::from(move |n: u32| applied.set(n))
             },
             onready: self.ready_callback(),
+            brought: shown.brought,
+            onbring: self.with_me(Widget::bring),
+            onrestoredata: self.with_me(|w, ()| w.restore_page_data()),
             mount_id: self.id,
             rtl: self.rtl,
         }
+    }
+
+    /// A callback that runs `f` on this widget while it is there.
+    fn with_me<T: 'static>(&self, f: impl Fn(&mut Widget, T) + 'static) -> Callback<T> {
+        let me = self.me.clone();
+        Callback::from(move |v: T| {
+            if let Some(w) = me.upgrade() {
+                if let Ok(mut w) = w.try_borrow_mut() {
+                    crate::platform::enter(w.id);
+                    f(&mut w, v);
+                }
+            }
+        })
     }
 
     /// The snapshot of what is shown (`state`), or `None` before the first render.

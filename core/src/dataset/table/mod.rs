@@ -19,7 +19,7 @@ use super::{
 };
 use crate::i18n::StringKey;
 use crate::text::{normalize_name, Ids};
-use services::KNOWN_IDS;
+pub(crate) use services::KNOWN_IDS;
 use std::collections::HashMap;
 use std::rc::Rc;
 
