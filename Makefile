@@ -176,7 +176,7 @@ lint:
 	node scripts/seed-table.mjs --check
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --test web --target $(WASM_TARGET) -- -D warnings
 	cargo clippy -p compliance-matrix-core --no-default-features --lib -- -D warnings
 
 test-native:
@@ -203,6 +203,7 @@ screenshot: dist setup-browser
 	node tests/e2e/first-minute-screenshots.mjs
 	node tests/e2e/table-screenshots.mjs
 	node tests/e2e/diagram-screenshots.mjs
+	node tests/e2e/today-data-screenshots.mjs
 
 ## --- fuzzing (cargo-fuzz on nightly) --------------------------------------------------------------
 FUZZ_TARGETS := json csv markdown html hash

@@ -49,7 +49,7 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
 #[wasm_bindgen_test]
 async fn mounts_the_seed_matrix_with_80_status_cells() {
     let el = host();
-    let mut h = mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    let h = mount(el.clone(), JsValue::UNDEFINED, JsValue::NULL, None).unwrap();
     flush().await;
     assert_eq!(all(&el, "tr[data-program]").len(), 20);
     assert_eq!(all(&el, "td[data-service][data-status]").len(), 80);
@@ -64,7 +64,7 @@ async fn mounts_the_seed_matrix_with_80_status_cells() {
 #[wasm_bindgen_test]
 async fn typing_in_the_search_box_narrows_rows() {
     let el = host();
-    let _h = mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    let _h = mount(el.clone(), JsValue::UNDEFINED, JsValue::NULL, None).unwrap();
     flush().await;
     let input: HtmlInputElement = all(&el, "input[type=search]")[0]
         .clone()
@@ -84,12 +84,14 @@ async fn typing_in_the_search_box_narrows_rows() {
 #[wasm_bindgen_test]
 async fn options_and_updates_apply_and_bad_options_show_an_alert() {
     let el = host();
-    let mut h = mount(
+    let h = mount(
         el.clone(),
         options(&[
             ("services", "fargate,ecs"),
             ("status", "fargate:not-in-scope"),
         ]),
+        JsValue::NULL,
+        None,
     )
     .unwrap();
     flush().await;

@@ -134,8 +134,10 @@ impl App {
     /// the page's data is not here.
     fn take_data(&mut self, ctx: &Context<Self>) {
         let props = ctx.props();
+        let against = bring::against(props);
         let mut st = self.st_mut();
         st.set_custom(props.data.clone());
+        st.set_against(against);
         st.set_pending(props.pending.clone());
     }
 
@@ -407,7 +409,10 @@ impl Component for App {
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         let props = ctx.props();
         platform::enter(props.mount_id);
-        if props.data != old.data || props.pending != old.pending {
+        if props.data != old.data
+            || props.pending != old.pending
+            || props.brought_compare != old.brought_compare
+        {
             self.take_data(ctx);
             // The page's data has arrived: the options that name its services, a shared link's
             // keys and what the user did (a restore() while it loaded) apply to it now, as at a

@@ -78,6 +78,15 @@ pub struct AppProps {
     /// The data shown is the user's own, brought by them.
     #[prop_or_default]
     pub brought: Option<Rc<Brought>>,
+    /// What the user brought before the data shown, and what the shown data is compared with
+    /// (`before`, or an embedded revision's id).
+    #[prop_or_default]
+    pub brought_before: Option<Rc<Brought>>,
+    #[prop_or_default]
+    pub brought_compare: Option<String>,
+    /// The user picks what their data is compared with.
+    #[prop_or_default]
+    pub oncomparebrought: Callback<Option<String>>,
     /// The user brought data (a file, a pasted table): the widget reads it.
     #[prop_or_default]
     pub onbring: Callback<Bring>,

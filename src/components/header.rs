@@ -83,15 +83,22 @@ pub fn header(
 
 /// "Your data: sheet.csv, loaded 6 December 2026".
 fn brought_text(t: &Strings, b: &Brought) -> String {
-    let name = if b.name.is_empty() {
-        t.get(StringKey::pastedTable)
-    } else {
-        b.name.as_str()
-    };
     t.fmt(
         StringKey::loadedData,
-        &[("name", Arg::Text(name)), ("date", Arg::Date(&b.date))],
+        &[
+            ("name", Arg::Text(&brought_name(t, b))),
+            ("date", Arg::Date(&b.date)),
+        ],
     )
+}
+
+/// The name of what the user brought: its file's, or "Pasted table".
+pub fn brought_name(t: &Strings, b: &Brought) -> String {
+    if b.name.is_empty() {
+        t.get(StringKey::pastedTable).to_string()
+    } else {
+        b.name.clone()
+    }
 }
 
 /// About this data: what the data's notes say (what "in scope" means, where the table comes

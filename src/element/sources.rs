@@ -102,6 +102,9 @@ pub struct Sources {
     pub brought_before: Option<Rc<Brought>>,
     /// Why what the user last brought cannot be shown.
     pub brought_error: Option<String>,
+    /// What the user's data is compared with: `before` (what they brought before it) or an
+    /// embedded revision's id.
+    pub brought_compare: Option<String>,
 }
 
 impl Sources {

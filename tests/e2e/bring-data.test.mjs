@@ -156,3 +156,29 @@ test('import="off": no Load data, drops and pastes are left to the page', T, asy
   await eventually(async () => (await cm.programIds()).length, EMBEDDED_ROWS);
   assert.deepEqual(cm.page.problems, []);
 });
+
+test('the user\'s data compared with what they loaded before: changed cells and gone rows are marked', T, async () => {
+  const cm = await env.widget({});
+  await dropFile(cm, 'check-1.csv', OWN_CSV, 'text/csv');
+  await cm.expectRows(['soc-2', 'iso-27001', 'my-internal-baseline']);
+  // The next check: ISO 27001 on ECS went out of scope, the internal baseline is gone.
+  const next = 'Compliance Program,Amazon ECS,AWS Lambda,ECS Fargate\n"SOC 2",yes,✓,1\nISO 27001,0,no,JAB Review\n';
+  await dropFile(cm, 'check-2.csv', next, 'text/csv');
+  await cm.expectRows(['soc-2', 'iso-27001']);
+  await cm.openHistory();
+  const options = await cm.comparePicker.evaluate((s) => [...s.options].map((o) => o.textContent));
+  assert.equal(options[1], 'check-1.csv', 'what was loaded before, first');
+  assert.ok(options.includes('2021-04-24'), 'then the embedded revisions');
+  await cm.comparePicker.selectOption('before');
+  await eventually(() => cm.locator('td[data-changed]').count(), 1, 'one changed cell');
+  const changed = cm.locator('td[data-changed]');
+  assert.deepEqual(
+    [await changed.evaluate((td) => td.closest('tr').dataset.program), await changed.getAttribute('data-service'), await changed.getAttribute('data-changed')],
+    ['iso-27001', 'ecs', 'in-scope'],
+  );
+  assert.equal(await cm.locator('tr[data-program="my-internal-baseline"]').getAttribute('data-diff'), 'removed');
+  assert.match(await cm.inRoot((root) => root.querySelector('[part~=changes]').textContent), /check-1\.csv.*check-2\.csv/);
+  await cm.comparePicker.selectOption('');
+  await cm.expectRows(['soc-2', 'iso-27001'], 'no comparison: the data alone');
+  assert.deepEqual(cm.page.problems, []);
+});

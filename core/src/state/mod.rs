@@ -58,6 +58,8 @@ pub struct AppState {
     pub revision: String,
     /// The revision compared with, if any.
     pub compare: Option<String>,
+    /// What the host's dataset (`custom`) is compared with, if anything.
+    pub against: Option<Rc<Against>>,
     /// In compare mode: what changed from the older to the newer revision.
     pub comparison: Option<Rc<Comparison>>,
     /// When an embedded revision older than the latest is shown: its cells that read otherwise
@@ -66,6 +68,15 @@ pub struct AppState {
     /// The page's own data is not here (its first `src` is loading, or failed: the URL): no rows
     /// are shown, none of the embedded data is passed off as the page's.
     pub pending: Option<String>,
+}
+
+/// What a host's dataset is compared with: the data the user loaded before it, or an embedded
+/// revision; the labels name both in the "what changed" heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Against {
+    pub old_label: String,
+    pub new_label: String,
+    pub old: Rc<Dataset>,
 }
 
 /// A compare view: the older and newer revision ids, the diff and its summary lines.
@@ -107,6 +118,7 @@ impl AppState {
             comparison: None,
             superseded: None,
             pending: None,
+            against: None,
         };
         s.superseded = later_cells(&s.dataset, &s.revision);
         s.refresh();
@@ -117,6 +129,14 @@ impl AppState {
     pub fn set_custom(&mut self, custom: Option<Rc<Dataset>>) {
         self.custom = custom;
         self.rebuild();
+    }
+
+    /// Compares the host's dataset with another (`None`: no comparison).
+    pub fn set_against(&mut self, against: Option<Rc<Against>>) {
+        if self.against != against {
+            self.against = against;
+            self.rebuild();
+        }
     }
 
     /// Waits for the page's own data (`Some(url)`: no rows until it comes), or not.
@@ -132,7 +152,21 @@ impl AppState {
         self.comparison = None;
         self.superseded = None;
         let shown = if let Some(c) = &self.custom {
-            c.clone()
+            match &self.against {
+                Some(a) => {
+                    let diff = revisions::diff(&a.old, c);
+                    let merged = Rc::new(revisions::merged(&a.old, c, &diff));
+                    self.comparison = Some(Rc::new(Comparison {
+                        old: a.old.clone(),
+                        new: c.clone(),
+                        old_id: a.old_label.clone(),
+                        new_id: a.new_label.clone(),
+                        diff,
+                    }));
+                    merged
+                }
+                None => c.clone(),
+            }
         } else {
             let rev = revisions::find(&self.revision)
                 .unwrap_or_else(|| revisions::find(SEED_REVISION).expect("seed revision"));

@@ -1,6 +1,7 @@
 //! Tests of the reducer: options, actions, view state, revisions.
 
 use super::*;
+use crate::dataset::Status;
 
 fn opts<const N: usize>(pairs: [(Opt, &str); N]) -> Options {
     Options::of(pairs.map(|(k, v)| (k, Some(v.to_string()))))
@@ -274,4 +275,42 @@ fn options_naming_services_wait_for_the_page_data_then_apply_to_it() {
     assert_eq!(s.option_error_list(&t), Vec::<String>::new());
     assert_eq!(s.snapshot().state.status, "aws-lambda:in-scope");
     assert_eq!(s.snapshot().visible, ["a", "c"]);
+}
+
+/// The user's data compared with what they loaded before: the changed cell is marked, the
+/// program gone since is listed, and ending the comparison shows their data alone.
+#[test]
+fn a_hosts_dataset_against_an_earlier_one_marks_what_changed() {
+    let before = Dataset::embedded();
+    let mut now = (*before).clone();
+    let gone = now.programs.pop().expect("a program").id;
+    let eks = now.service_index("eks").expect("eks");
+    let cell = &mut now.programs[0].cells[eks];
+    cell.status = if cell.status == Status::InScope {
+        Status::NotInScope
+    } else {
+        Status::InScope
+    };
+    let now = Rc::new(now);
+    let mut s = AppState::new(now.clone());
+    s.set_custom(Some(now.clone()));
+    s.set_against(Some(Rc::new(Against {
+        old_label: "before.csv".into(),
+        new_label: "now.csv".into(),
+        old: before.clone(),
+    })));
+    let c = s.comparison.clone().expect("a comparison");
+    assert_eq!(
+        (c.old_id.as_str(), c.new_id.as_str()),
+        ("before.csv", "now.csv")
+    );
+    assert_eq!(c.diff.changed.len(), 1);
+    assert_eq!(c.diff.removed, std::slice::from_ref(&gone));
+    assert!(
+        s.snapshot().visible.contains(&gone),
+        "the removed row is shown"
+    );
+    s.set_against(None);
+    assert!(s.comparison.is_none());
+    assert!(!s.snapshot().visible.contains(&gone));
 }

@@ -2,7 +2,10 @@
 //! widget focused, not into a text box), or a file chosen from the Export menu's "Load data"
 //! item. The app only picks up what was given; the widget reads it (`element/widget/bring.rs`).
 
-use super::{App, Bring, Msg};
+use super::{App, AppProps, Bring, Msg};
+use crate::components::header::brought_name;
+use crate::state::Against;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -112,4 +115,46 @@ fn in_text_box(e: &Event) -> bool {
             matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || el.closest("[contenteditable]").ok().flatten().is_some()
         })
+}
+
+/// What the user's data is compared with, from their pick: what they brought before, or an
+/// embedded revision.
+pub(super) fn against(props: &AppProps) -> Option<Rc<Against>> {
+    let now = props.brought.as_ref()?;
+    let with = props.brought_compare.as_deref()?;
+    let (old_label, old) = if with == BEFORE {
+        let before = props.brought_before.as_ref()?;
+        (brought_name(&props.strings, before), before.data.clone())
+    } else {
+        let r = crate::revisions::find(with)?;
+        (r.id, r.dataset)
+    };
+    Some(Rc::new(Against {
+        old_label,
+        new_label: brought_name(&props.strings, now),
+        old,
+    }))
+}
+
+/// The pick of the user's data brought before.
+pub(super) const BEFORE: &str = "before";
+
+/// The choices of what the user's data can be compared with: what they brought before (if
+/// anything), then the embedded revisions.
+pub(super) fn compare_choices(props: &AppProps) -> Vec<(String, String)> {
+    if props.brought.is_none() {
+        return Vec::new();
+    }
+    let before = props
+        .brought_before
+        .as_ref()
+        .map(|b| (BEFORE.to_string(), brought_name(&props.strings, b)));
+    before
+        .into_iter()
+        .chain(
+            crate::revisions::ids()
+                .into_iter()
+                .map(|id| (id.clone(), id)),
+        )
+        .collect()
 }

@@ -114,6 +114,7 @@ impl App {
     ) -> Html {
         let ds = &s.dataset;
         let link = ctx.link();
+        let brought = ctx.props().brought.is_some();
         let shown = Rc::new(s.shown_services());
         let visible = Rc::new(s.visible.clone());
         let details = self.details.as_ref().and_then(|(p, v)| {
@@ -162,10 +163,11 @@ impl App {
                     narrow={self.narrow}
                     revisions={if s.custom.is_none() { crate::revisions::ids() } else { Vec::new() }}
                     revision={s.revision.clone()}
-                    compare={s.compare.clone()}
+                    compare={if brought { ctx.props().brought_compare.clone() } else { s.compare.clone() }}
+                    brought_choices={super::bring::compare_choices(ctx.props())}
                     revision_notes={revision_notes(s)}
                     onrevision={link.callback(|r| Msg::Act(Action::SetRevision(r)))}
-                    oncompare={link.callback(|c| Msg::Act(Action::SetCompare(c)))}
+                    oncompare={if brought { ctx.props().oncomparebrought.clone() } else { link.callback(|c| Msg::Act(Action::SetCompare(c))) }}
                     onloaddata={App::import_allowed(ctx).then(|| link.callback(|_| Msg::ChooseFile))}
                 />
                 { changes(t, s) }

@@ -31,6 +31,22 @@ pub fn history_panel(t: &Strings, props: &ToolbarProps) -> Html {
             id.to_string()
         }
     };
+    if !props.brought_choices.is_empty() {
+        // The user's own data: compared with what they brought before or a revision.
+        return html! {
+            <div class="cm-history">
+                <label class="cm-field">
+                    <span class="cm-field-label">{ t.get(StringKey::compareWith) }</span>
+                    <select part="compare" onchange={oncompare}>
+                        <option value="" selected={props.compare.is_none()}>{ t.get(StringKey::noComparison) }</option>
+                        { for props.brought_choices.iter().map(|(v, l)| html! {
+                            <option value={v.clone()} selected={props.compare.as_deref() == Some(v.as_str())}>{ l }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+        };
+    }
     html! {
         <div class="cm-history">
             <label class="cm-field">

@@ -72,6 +72,10 @@ pub struct ToolbarProps {
     pub revision: String,
     #[prop_or_default]
     pub compare: Option<String>,
+    /// What the user's own data can be compared with (value, label): what they brought before,
+    /// the embedded revisions; empty when the data shown is not theirs.
+    #[prop_or_default]
+    pub brought_choices: Vec<(String, String)>,
     /// How odd rows of the shown revisions were read.
     #[prop_or_default]
     pub revision_notes: Vec<String>,
@@ -149,7 +153,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     } else {
         t.get(StringKey::columnsMenu).to_string()
     };
-    let history_summary = if props.narrow {
+    let history_summary = if props.narrow || !props.brought_choices.is_empty() {
         t.get(StringKey::history).to_string()
     } else {
         t.fmt(StringKey::historyRevision, &[("id", Text(&props.revision))])
@@ -167,7 +171,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <Menu part="filters" class="cm-filters" summary={filters_summary}>
                     { filters::filters_panel(&t, props, if props.narrow { status } else { Html::default() }) }
                 </Menu>
-                if !props.revisions.is_empty() {
+                if !props.revisions.is_empty() || !props.brought_choices.is_empty() {
                     <Menu part="history" summary={html! { { history_summary } }}>{ history::history_panel(&t, props) }</Menu>
                 }
                 <Menu part="columns" class="cm-columns" summary={html! { { columns_summary } }}>

@@ -37,6 +37,7 @@ impl Widget {
             match read {
                 Ok((name, data)) => {
                     w.sources.brought_error = None;
+                    w.sources.brought_compare = None;
                     w.sources.brought_before = w.sources.brought.take();
                     w.sources.brought = Some(Rc::new(Brought {
                         name,
@@ -57,6 +58,14 @@ impl Widget {
     pub(super) fn restore_page_data(&mut self) {
         self.sources.brought = None;
         self.sources.brought_error = None;
+        self.sources.brought_compare = None;
+        self.render();
+    }
+
+    /// Compares the user's data with what they brought before (`before`) or an embedded
+    /// revision; `None` ends the comparison.
+    pub(super) fn compare_brought(&mut self, with: Option<String>) {
+        self.sources.brought_compare = with;
         self.render();
     }
 }

@@ -438,8 +438,11 @@ impl Widget {
             },
             onready: self.ready_callback(),
             brought: shown.brought,
+            brought_before: self.sources.brought_before.clone(),
+            brought_compare: self.sources.brought_compare.clone(),
             onbring: self.with_me(Widget::bring),
             onrestoredata: self.with_me(|w, ()| w.restore_page_data()),
+            oncomparebrought: self.with_me(Widget::compare_brought),
             mount_id: self.id,
             rtl: self.rtl,
         }
