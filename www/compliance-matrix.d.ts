@@ -79,7 +79,10 @@ export type ComplianceMatrixTheme = 'light' | 'dark' | 'auto';
  * HTML except the two booleans, plus `data`. `null` or a missing key means the default.
  */
 export interface MountOptions {
-  /** Comma list of service ids to show, in order: `ecs,eks,fargate,ecr`. Default: all. */
+  /**
+   * Comma list of service ids to show, in order: `ecs,eks,fargate,ecr`. Default: all; of a
+   * dataset of more than twelve services, its container services, else its first twelve.
+   */
   services?: string | null;
   /** Text filter over program names and aliases (case- and accent-insensitive). */
   query?: string | null;
@@ -142,7 +145,7 @@ export interface ComplianceMatrixViewState {
   tags: string[];
   /** Comma list of `key:asc|desc`, empty for seed order. */
   sort: string;
-  /** Shown service ids in order; empty: all. */
+  /** Shown service ids in order; empty: the default (all, or of more than twelve the container services, else the first twelve). */
   services: string[];
   /** The embedded revision shown; `null` for a dataset of the page's own. */
   revision: string | null;
@@ -471,7 +474,10 @@ export type StringKey =
   | 'fileInvalid'
   | 'fileUnreadable'
   | 'fileTooLarge'
-  | 'columnsShown';
+  | 'columnsShown'
+  | 'changesMore'
+  | 'readingData'
+  | 'noServiceMatch';
 
 /**
  * A page's own UI strings, key → text, on top of the language's: `{ searchLabel: 'Find' }`.

@@ -8,8 +8,7 @@ import { OPTIONS, FATAL } from './options.js';
 
 export const TAG = 'compliance-matrix';
 
-// From the one table of options (core/src/options/): attribute → property; booleans are
-// present/absent attributes.
+// From the one table of options (core/src/options/): attribute → property; booleans present or not.
 const ATTRIBUTES = Object.fromEntries(OPTIONS.map(([attribute, property]) => [attribute, property]));
 const BOOLEAN = new Set(OPTIONS.filter((o) => o[2]).map((o) => o[0]));
 const own = (o, k) => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
@@ -46,8 +45,7 @@ function showFatal(target, options, error, key) {
 // The handle's methods the API passes on as they are, and what each gives before the core runs.
 const DELEGATED = [['state', null], ['error', undefined], ['exportCsv', ''], ['exportJson', ''], ['exportMarkdown', '']];
 
-// More than this many restarts within RESTART_WINDOW ms means the core itself is broken: every
-// widget then shows the error.
+// More restarts than this within RESTART_WINDOW ms: the core itself is broken, every widget shows it.
 const MAX_RESTARTS = 3, RESTART_WINDOW = 10000;
 // A translation that has not arrived in this time is given up (English is shown, as for a 404).
 const LOAD_LIMIT = 15000;
@@ -119,10 +117,11 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
     if (!target || typeof target.attachShadow !== 'function') throw new TypeError('mount(target, options): target must be an Element');
     if (mounted.has(target)) throw new Error('mount(target, options): this element already holds a widget; call unmount() on its handle first (or update() it)');
     mounted.add(target);
-    let handle = null, closed = false, failed = false, current = { ...options }, settle;
-    const rendered = new Promise((resolve, reject) => { settle = { resolve, reject }; });
-    rendered.catch(() => {});
-    const call = (f, fallback) => (handle && glue ? within(glue, () => f(handle)) : fallback);
+    // owner: the instance the handle lives in (a restart makes it anew); queued: a start waits its turn.
+    let handle = null, owner = null, queued = false, closed = false, failed = false, current = { ...options }, settle;
+    const rendered = new Promise((resolve, reject) => { settle = { resolve, reject }; }); rendered.catch(() => {});
+    const call = (f, fallback) => (handle && glue === owner ? within(glue, () => f(handle)) : fallback);
+    const queue = () => { queued = true; later(() => { queued = false; start(); }); };
     const start = () => {
       if (closed || handle) return;
       if (!glue) return void (givenUp && widget.fail(givenUp));
@@ -132,7 +131,7 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       failed = false;
       try {
         within(g, () => {
-          handle = g.mount(target, current, memory, (m) => { memory = m; });
+          handle = g.mount(target, current, memory, (m) => { memory = m; }); owner = g;
           handle.ready.then(() => settle.resolve());
         });
       } catch (e) {
@@ -162,8 +161,8 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
     // The widget's translation is imported beside the wasm (the core asks for it once it runs).
     const lang = spoken(target, current);
     if (own(catalogs, lang)) Promise.resolve().then(() => catalogs[lang]()).catch(() => {});
-    if (glue) later(start);
-    else begin(own(options, 'wasmUrl') ? options.wasmUrl : undefined).then(() => later(start), (e) => {
+    if (glue) queue();
+    else begin(own(options, 'wasmUrl') ? options.wasmUrl : undefined).then(queue, (e) => {
       if (!closed) { showFatal(target, current, e, 'fatalStart'); settle.reject(e); }
     });
     const api = {
@@ -173,16 +172,16 @@ export function createApi(load, catalogs = {}, loadReader = () => Promise.reject
       save: () => call((h) => h.save(), memory ? memory.view : null),
       update(next = {}) {
         current = { ...current, ...next };
-        if (handle && glue) call((h) => h.update(next));
+        if (handle && glue === owner) call((h) => h.update(next));
         // Not started yet (or stopped by an error: it tries again): these win over what it remembered.
-        else { if (memory?.fields) memory = { ...memory, fields: memory.fields.filter((f) => !own(next, f)) }; if (glue) start(); }
+        else { if (memory?.fields) memory = { ...memory, fields: memory.fields.filter((f) => !own(next, f)) }; if (glue && !queued) start(); }
       },
-      restore(state) { if (handle && glue) call((h) => h.restore(state)); else memory = remember(memory, state); },
+      restore(state) { if (handle && glue === owner) call((h) => h.restore(state)); else memory = remember(memory, state); },
       unmount() {
         if (closed) return;
         closed = true; live.delete(widget); mounted.delete(target);
         const h = handle;
-        if (h && glue) within(glue, () => { h.unmount(); h.free(); });
+        if (h && glue === owner) within(glue, () => { h.unmount(); h.free(); });
         handle = null;
       },
     };

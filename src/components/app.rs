@@ -12,12 +12,12 @@ use crate::state::{Action, AppState};
 use crate::view_state::start_view;
 use crate::wording::sort_announcement;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use super::app_props::{AppProps, Bring, Brought, SharedState};
 
 mod bring;
+mod focus;
 mod hash;
 mod outward;
 mod view;
@@ -134,7 +134,7 @@ impl App {
     /// the page's data is not here.
     fn take_data(&mut self, ctx: &Context<Self>) {
         let props = ctx.props();
-        let against = bring::against(props);
+        let against = props.against.clone();
         let mut st = self.st_mut();
         st.set_custom(props.data.clone());
         st.set_against(against);
@@ -154,23 +154,6 @@ impl App {
         drop(st);
         if !shown {
             self.details = None;
-        }
-    }
-
-    /// Scrolls the diagram into view and focuses it (its current band is the service's).
-    fn bring_diagram_into_view(&self) {
-        let Some(root) = self.root.cast::<web_sys::Element>() else {
-            return;
-        };
-        if let Ok(Some(svg)) = root.query_selector("svg[part=diagram]") {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            svg.scroll_into_view_with_scroll_into_view_options(&opts);
-            if let Ok(focus) = js_sys::Reflect::get(&svg, &"focus".into()) {
-                if let Some(f) = focus.dyn_ref::<js_sys::Function>() {
-                    let _ = f.call0(&svg);
-                }
-            }
         }
     }
 }
@@ -411,13 +394,17 @@ impl Component for App {
         platform::enter(props.mount_id);
         if props.data != old.data
             || props.pending != old.pending
-            || props.brought_compare != old.brought_compare
+            || props.against != old.against
+            || props.brought != old.brought
         {
             self.take_data(ctx);
             // The page's data has arrived: the options that name its services, a shared link's
             // keys and what the user did (a restore() while it loaded) apply to it now, as at a
             // first mount.
-            if old.pending.is_some() && props.pending.is_none() {
+            // (Also back from the user's own data; never onto it: the page's options, link and
+            // view are about the page's data.)
+            let page_shown_now = props.pending.is_none() && props.brought.is_none();
+            if (old.pending.is_some() || old.brought.is_some()) && page_shown_now {
                 self.st_mut().apply_options(&props.options);
                 let base = self.st().view_state();
                 let hash = Self::hash_state(ctx, &base);
@@ -458,33 +445,11 @@ impl Component for App {
                 }));
             }
         }
-        if std::mem::take(&mut self.to_diagram) {
-            self.bring_diagram_into_view();
-        }
         if !self.ready_sent && !ctx.props().waiting && !self.diagram_waits {
             self.ready_sent = true;
             ctx.props().onready.emit(());
         }
-        if let Some(selectors) = self.refocus.take() {
-            if let Some(root) = self.root.cast::<web_sys::Element>() {
-                for sel in selectors {
-                    if let Some(el) = root
-                        .query_selector(&sel)
-                        .ok()
-                        .flatten()
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = el.focus();
-                        break;
-                    }
-                }
-            }
-        }
-        if std::mem::take(&mut self.focus_search) {
-            if let Some(input) = self.search.cast::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
+        self.move_focus();
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {

@@ -4,7 +4,7 @@
 use crate::dataset::Dataset;
 use crate::i18n::Strings;
 use crate::options::Options;
-use crate::state::AppState;
+use crate::state::{Against, AppState};
 use crate::view_state::Remembered;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -78,12 +78,20 @@ pub struct AppProps {
     /// The data shown is the user's own, brought by them.
     #[prop_or_default]
     pub brought: Option<Rc<Brought>>,
-    /// What the user brought before the data shown, and what the shown data is compared with
-    /// (`before`, or an embedded revision's id).
+    /// Why what the user last brought cannot be shown; what is being read meanwhile (its name,
+    /// empty for a pasted table).
     #[prop_or_default]
-    pub brought_before: Option<Rc<Brought>>,
+    pub brought_error: Option<String>,
+    #[prop_or_default]
+    pub reading: Option<String>,
+    /// What the user's data is compared with (the pick, and the comparison), and what it can be
+    /// compared with (value, label).
     #[prop_or_default]
     pub brought_compare: Option<String>,
+    #[prop_or_default]
+    pub against: Option<Rc<Against>>,
+    #[prop_or_default]
+    pub brought_choices: Rc<Vec<(String, String)>>,
     /// The user picks what their data is compared with.
     #[prop_or_default]
     pub oncomparebrought: Callback<Option<String>>,
@@ -104,8 +112,9 @@ pub struct AppProps {
 pub struct Brought {
     /// The file's name; empty for a pasted table.
     pub name: String,
-    /// When it was loaded (YYYY-MM-DD, by the user's clock).
+    /// When it was loaded (YYYY-MM-DD and HH:MM, by the user's clock).
     pub date: String,
+    pub time: String,
     pub data: Rc<Dataset>,
 }
 
@@ -113,6 +122,10 @@ pub struct Brought {
 pub enum Bring {
     /// A dropped or chosen file.
     File(web_sys::File),
-    /// A pasted table: the clipboard's HTML and its plain text (either may be empty).
-    Paste { html: String, text: String },
+    /// A pasted table: the clipboard's HTML and its plain text (either may be empty), left as
+    /// JavaScript strings until they are measured.
+    Paste {
+        html: js_sys::JsString,
+        text: js_sys::JsString,
+    },
 }

@@ -51,7 +51,7 @@ pub fn header(
             </div>
             if let Some((b, onrestore)) = brought {
                 <p class="cm-brought" part="brought">
-                    <span>{ brought_text(t, b) }</span>
+                    <span aria-live="polite">{ brought_text(t, b) }</span>
                     <button type="button" class="cm-button" part="restore-data" onclick={onrestore}>
                         { t.get(StringKey::restoreData) }
                     </button>

@@ -19,25 +19,35 @@ pub fn revision_notes(s: &AppState) -> Vec<String> {
         .collect()
 }
 
+/// How many lines of changes the list shows.
+const SUMMARY_LINES: usize = 200;
+
 /// Compare mode's "what changed" list, one click away under a line that says how many changes
 /// the table marks.
 pub fn changes(t: &Strings, s: &AppState) -> Html {
     let Some(c) = &s.comparison else {
         return Html::default();
     };
-    let summary = crate::wording::diff_summary(t, &c.diff, &c.old, &c.new);
+    // The first lines only: the list of a comparison of large tables would be a page of its own.
+    let summary = crate::wording::diff_summary(t, &c.diff, &c.old, &c.new, SUMMARY_LINES);
+    let count = c.diff.len();
     html! {
         <details class="cm-changes" part="changes">
             <summary class="cm-changes-summary">
                 <span class="cm-h3">{ t.fmt(StringKey::changesHeading, &[("old", Text(&c.old_id)), ("new", Text(&c.new_id))]) }</span>
                 { " · " }
-                if summary.is_empty() {
+                if count == 0 {
                     { t.get(StringKey::noChange) }
                 } else {
-                    { t.fmt(StringKey::changesShown, &[("new", Text(&c.new_id)), ("count", Num(summary.len()))]) }
+                    { t.fmt(StringKey::changesShown, &[("new", Text(&c.new_id)), ("count", Num(count))]) }
                 }
             </summary>
-            <ul>{ for summary.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+            <ul>
+                { for summary.iter().map(|l| html! { <li>{ l }</li> }) }
+                if count > summary.len() {
+                    <li>{ t.fmt(StringKey::changesMore, &[("count", Num(count - summary.len()))]) }</li>
+                }
+            </ul>
         </details>
     }
 }

@@ -2,7 +2,7 @@
 //! their next mount (a move in the page), so a moved element shows them again without fetching
 //! them again, and its user keeps their data and the way back to the page's.
 
-use crate::components::Brought;
+use super::sources::UserData;
 use crate::dataset::Dataset;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,7 +13,7 @@ const KEPT_LOADS: usize = 16;
 
 thread_local! {
     static KEPT: RefCell<Vec<(Element, String, Rc<Dataset>)>> = const { RefCell::new(Vec::new()) };
-    static BROUGHT: RefCell<Vec<(Element, Rc<Brought>)>> = const { RefCell::new(Vec::new()) };
+    static BROUGHT: RefCell<Vec<(Element, UserData)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps what `target` loaded from `url` (the oldest kept is dropped past the limit).
@@ -37,8 +37,9 @@ pub fn take(target: &Element, url: &str) -> Option<Rc<Dataset>> {
     })
 }
 
-/// Keeps what `target`'s user brought (the oldest kept is dropped past the limit).
-pub fn keep_brought(target: &Element, brought: Rc<Brought>) {
+/// Keeps what `target`'s user brought, and what they compared it with (the oldest kept is
+/// dropped past the limit).
+pub fn keep_brought(target: &Element, brought: UserData) {
     BROUGHT.with(|k| {
         let mut k = k.borrow_mut();
         k.retain(|(t, _)| t != target);
@@ -50,7 +51,7 @@ pub fn keep_brought(target: &Element, brought: Rc<Brought>) {
 }
 
 /// What `target`'s user brought before it was moved, if it is kept.
-pub fn take_brought(target: &Element) -> Option<Rc<Brought>> {
+pub fn take_brought(target: &Element) -> Option<UserData> {
     BROUGHT.with(|k| {
         let mut k = k.borrow_mut();
         let i = k.iter().position(|(t, _)| t == target)?;

@@ -199,8 +199,14 @@ impl Handle {
             if let Some((url, ds)) = w.loaded_src() {
                 kept::keep(&w.target, url, ds);
             }
-            if let Some(b) = w.sources.brought.clone() {
-                kept::keep_brought(&w.target, b);
+            let user = &w.sources.user;
+            if user.shown.is_some() || user.before.is_some() {
+                let kept = sources::UserData {
+                    reading: None,
+                    error: None,
+                    ..user.clone()
+                };
+                kept::keep_brought(&w.target, kept);
             }
             let container = w.container.clone();
             w.container.remove();
@@ -352,7 +358,7 @@ fn view_state_of(state: &JsValue) -> Result<Remembered, JsValue> {
 
 /// A saved view state as JSON: each of its fields at most `MAX_VALUE_CHARS` (escapes may
 /// double a text), nested at most an object of lists.
-const STATE_LIMITS: (usize, usize) = (32 * crate::view_state::MAX_VALUE_CHARS, 2);
+const STATE_LIMITS: (usize, usize) = (16 * crate::view_state::MAX_VALUE_CHARS, 2);
 
 /// A view restored while its element is away from the page, over what it remembered: checked
 /// against the data it was on, as `Handle::restore` checks it on the page (throws the same

@@ -80,7 +80,34 @@ pub struct Shown {
     pub errors: Vec<String>,
     /// The data shown is the user's own.
     pub brought: Option<Rc<Brought>>,
+    /// Why what the user last brought cannot be shown (the page's data is not at fault).
+    pub brought_error: Option<String>,
+    /// What the user brought is being read (its name; empty for a pasted table).
+    pub reading: Option<String>,
 }
+
+/// What the user brought, and what became of it.
+#[derive(Clone, Debug, Default)]
+pub struct UserData {
+    /// Shown in place of the page's data.
+    pub shown: Option<Rc<Brought>>,
+    /// What they brought before it, which the compare view can set it against (kept when they go
+    /// back to the page's data, for the next comparison).
+    pub before: Option<Rc<Brought>>,
+    /// What the data shown is compared with: [`BEFORE`], or an embedded revision's id; and the
+    /// comparison, made when it was picked.
+    pub compare: Option<String>,
+    pub against: Option<Rc<crate::state::Against>>,
+    /// Why what they last brought cannot be shown.
+    pub error: Option<String>,
+    /// The name of what is being read.
+    pub reading: Option<String>,
+    /// Counts the reads: one that ends after a later one started is dropped.
+    pub reads: u32,
+}
+
+/// The compare pick of what the user brought before.
+pub const BEFORE: &str = "before";
 
 /// The widget's sources.
 #[derive(Default)]
@@ -96,15 +123,8 @@ pub struct Sources {
     pub previous: Option<Option<Rc<Dataset>>>,
     /// The table was the source shown before it went missing.
     pub table_was_shown: bool,
-    /// The data the user brought, shown in place of the page's; and the one they brought before
-    /// it (what the compare view can set it against).
-    pub brought: Option<Rc<Brought>>,
-    pub brought_before: Option<Rc<Brought>>,
-    /// Why what the user last brought cannot be shown.
-    pub brought_error: Option<String>,
-    /// What the user's data is compared with: `before` (what they brought before it) or an
-    /// embedded revision's id.
-    pub brought_compare: Option<String>,
+    /// What the user brought.
+    pub user: UserData,
 }
 
 impl Sources {
@@ -124,7 +144,7 @@ impl Sources {
     /// What the widget shows now: the user's data if they brought some, else the page's;
     /// `missing_table` is the message for a page's table that went away after it was shown.
     pub fn shown(&self, t: &Strings, missing_table: impl FnOnce() -> String) -> Shown {
-        let mut out = match &self.brought {
+        let mut out = match &self.user.shown {
             Some(b) => Shown {
                 data: Some(b.data.clone()),
                 brought: Some(b.clone()),
@@ -132,7 +152,8 @@ impl Sources {
             },
             None => self.page_shown(t, missing_table),
         };
-        out.errors.extend(self.brought_error.iter().cloned());
+        out.brought_error = self.user.error.clone();
+        out.reading = self.user.reading.clone();
         out
     }
 
@@ -178,9 +199,10 @@ impl Sources {
     /// Notes what is shown now as the previous data (after a render), when it is the last word
     /// of its source.
     pub fn showed(&mut self, shown: &Shown) {
-        // An error of what the user brought says nothing of the page's data.
-        let page_errors = shown.errors.len() - usize::from(self.brought_error.is_some());
-        if shown.brought.is_none() && page_errors == 0 && shown.pending.is_none() && !shown.waiting
+        if shown.brought.is_none()
+            && shown.errors.is_empty()
+            && shown.pending.is_none()
+            && !shown.waiting
         {
             self.previous = Some(shown.data.clone());
             self.table_was_shown = self.active() == Active::Table;

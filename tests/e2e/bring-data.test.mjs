@@ -123,6 +123,10 @@ test('a file chosen from the Export menu loads; a broken one is named in the ale
   assert.match(await alert.textContent(), /row|line/);
   await cm.expectRows(['soc-2', 'iso-27001'], 'what was shown stays');
   assert.equal((await cm.evaluate(() => window.errors)).length, 1);
+  assert.doesNotMatch(await alert.textContent(), /previous data/, 'the page\'s data is not at fault');
+  // The alert goes once the user does something else.
+  await cm.search('iso');
+  await eventually(() => alert.count(), 0, 'the alert is gone');
   assert.deepEqual(cm.page.problems, []);
 });
 
@@ -167,7 +171,7 @@ test('the user\'s data compared with what they loaded before: changed cells and 
   await cm.expectRows(['soc-2', 'iso-27001']);
   await cm.openHistory();
   const options = await cm.comparePicker.evaluate((s) => [...s.options].map((o) => o.textContent));
-  assert.equal(options[1], 'check-1.csv', 'what was loaded before, first');
+  assert.match(options[1], /^check-1\.csv \(\d\d:\d\d\)$/, 'what was loaded before, first, with the time it was loaded');
   assert.ok(options.includes('2021-04-24'), 'then the embedded revisions');
   await cm.comparePicker.selectOption('before');
   await eventually(() => cm.locator('td[data-changed]').count(), 1, 'one changed cell');
@@ -180,5 +184,13 @@ test('the user\'s data compared with what they loaded before: changed cells and 
   assert.match(await cm.inRoot((root) => root.querySelector('[part~=changes]').textContent), /check-1\.csv.*check-2\.csv/);
   await cm.comparePicker.selectOption('');
   await cm.expectRows(['soc-2', 'iso-27001'], 'no comparison: the data alone');
+  // Back to the page's data, then a third check: it can still be compared with the second.
+  await cm.closeMenus();
+  await cm.locator('[part~=restore-data]').click();
+  await dropFile(cm, 'check-3.csv', next, 'text/csv');
+  await cm.expectRows(['soc-2', 'iso-27001']);
+  await cm.openHistory();
+  const again = await cm.comparePicker.evaluate((s) => [...s.options].map((o) => o.textContent));
+  assert.match(again[1], /^check-2\.csv/, 'what was loaded before going back');
   assert.deepEqual(cm.page.problems, []);
 });

@@ -15,6 +15,7 @@ import {
   securitySession, newPage, hostPage, assertRequests, assertPageClean, finish, handlers, nextError, errorCount,
   SEED, HOST, GEN, GOOD, GOOD_ROWS, TINY,
 } from './support/security-page.mjs';
+import { wasmMemoryBytes } from './support/wasm-memory.mjs';
 
 const env = securitySession();
 const CYCLES = Number(process.env.CM_CYCLES || 400);
@@ -134,20 +135,6 @@ test('50 instances with different attributes on one page each show their own row
   assertRequests(page, ['/tests/hosts/security/fifty.html']);
   finish(page);
 });
-
-/** The bytes of every live WebAssembly.Memory on the page (an instance left behind counts too). */
-async function wasmMemoryBytes(cdp) {
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
-  await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
-  return result.value;
-}
 
 test(`${CYCLES} mount/unmount cycles: JS heap, wasm memory, DOM nodes and listeners return to the start`, { timeout: 120000 + CYCLES * 300 }, async () => {
   const w = await hostPage({ view: 'table' });

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { eventually, poll, DOM, MatrixPage } from './support/matrix-page.mjs';
 import { securitySession, newPage, hostPage, handlers, HOST, GEN, TINY } from './support/security-page.mjs';
+import { wasmMemoryBytes } from './support/wasm-memory.mjs';
 
 const env = securitySession();
 
@@ -19,19 +20,12 @@ const EN = [...readFileSync('core/src/i18n/en.rs', 'utf8').matchAll(/^ {4}(\w+) 
 const GERMAN = JSON.parse(readFileSync('www/i18n/de.js', 'utf8').match(/^export default (".*");$/m)[1]).split('\u001f');
 const PLACEHOLDER_DE = GERMAN[EN.findIndex((m) => m[1] === 'searchPlaceholder')];
 
-/** The bytes of every live WebAssembly.Memory on the page. */
-async function wasmMemoryBytes(page) {
+/** The bytes of every live WebAssembly.Memory on the page, after a garbage collection. */
+async function wasmMemoryAfterGc(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: objects.objectId,
-      functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-      returnByValue: true,
-    });
-    return result.value;
+    return await wasmMemoryBytes(cdp);
   } finally {
     await cdp.detach().catch(() => {});
   }
@@ -101,7 +95,7 @@ test('elements a cm-error listener replaces during their own start are let go: a
 test('strings with a 30,000,000-character key and a restored 30,000,000-character query: short errors, bounded wasm memory, the widget usable', { timeout: 90000 }, async (t) => {
   const w = await hostPage({ view: 'table' });
   const { page } = w;
-  const before = await wasmMemoryBytes(page);
+  const before = await wasmMemoryAfterGc(page);
   const out = await w.evaluate(async (el) => {
     const r = {};
     const n = window.__errors.length;
@@ -126,7 +120,7 @@ test('strings with a 30,000,000-character key and a restored 30,000,000-characte
     r.query = el.state.query.length;
     return r;
   });
-  const after = await wasmMemoryBytes(page);
+  const after = await wasmMemoryAfterGc(page);
   t.diagnostic(`wasm memory ${before} → ${after} bytes; restore took ${Math.round(out.restoreMs)} ms: ${out.restore.slice(0, 200)}`);
   for (const e of out.errors) assert.ok(e.length < 1000, `a cm-error of ${e.length} characters: ${e.start}…`);
   assert.ok(out.alertLength < 2000, `the alerts hold ${out.alertLength} characters`);

@@ -77,6 +77,8 @@ fn parse_csv(text: &str, delimiter: char) -> Result<Vec<TableRow>, DatasetError>
                     field_started_quoted = true;
                     quote_start = (line, col);
                 }
+                // Copied cells are not quoted unless they must be: `SOC 2 "Type II"` is text.
+                '"' if delimiter == '\t' => cur.push('"'),
                 '"' => return Err(DatasetError::line(line, col, StringKey::errCsvQuote)),
                 c if c == delimiter => {
                     cells.push(std::mem::take(&mut cur));
@@ -155,10 +157,31 @@ mod tests {
         let eks = ds.service_index("eks").unwrap();
         assert_eq!(ds.programs[1].cells[eks].status, Status::InScope);
         assert_eq!(ds.programs[0].cells[eks].status, Status::NotInScope);
+        let quoted = "Program\tAmazon ECS\nSOC 2 \"Type II\"\tyes\n";
+        assert_eq!(
+            from_csv(quoted, &seed_meta()).unwrap().programs[0].name,
+            "SOC 2 \"Type II\""
+        );
         let across = "Program\tAmazon ECS\nSOC 2\tyes\n";
         assert_eq!(
             from_csv(across, &seed_meta()).unwrap().programs[0].cells[0].status,
             Status::InScope
         );
+    }
+
+    /// 2,001 programs of 1,000 services pass each limit alone and the cells' together: refused
+    /// while the rows are gathered, before they are all held.
+    #[test]
+    fn more_cells_than_the_cap_are_refused() {
+        let mut csv = String::from("Program");
+        for k in 0..1_000 {
+            csv.push_str(&format!(",Service {k}"));
+        }
+        let commas = ",".repeat(1_000);
+        for i in 0..2_001 {
+            csv.push_str(&format!("\nP{i}{commas}"));
+        }
+        let e = from_csv(&csv, &seed_meta()).unwrap_err();
+        assert_eq!(e.key, StringKey::errTooManyCells, "{e}");
     }
 }

@@ -54,6 +54,9 @@ impl Format {
                 Format::Html
             } else if t.starts_with('{') {
                 Format::Json
+            } else if t.lines().next().is_some_and(|l| l.contains('\t')) {
+                // Rows copied from a spreadsheet or a page: tab-separated, whatever pipes hold.
+                Format::Csv
             } else if t.lines().take(200).any(|l| l.contains('|')) {
                 Format::Markdown
             } else {
@@ -163,6 +166,7 @@ mod tests {
         );
         assert_eq!(Format::guess("", "/m", " {\"as_of\":1}"), Format::Json);
         assert_eq!(Format::guess("", "/m", "P,ECS\nA,1"), Format::Csv);
+        assert_eq!(Format::guess("", "/m", "P\tECS\nA|B\t1"), Format::Csv);
         let e =
             parse_any("<!DOCTYPE html><html>404</html>", Format::Csv, &seed_meta()).unwrap_err();
         assert!(e.message().contains("HTML page"), "{e}");

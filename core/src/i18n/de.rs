@@ -301,4 +301,7 @@ translation! {
     (StringKey::fileUnreadable, "{name} konnte nicht gelesen werden"),
     (StringKey::fileTooLarge, "{name} hat {bytes} Bytes, mehr als die Grenze von {limit} Bytes"),
     (StringKey::columnsShown, "Angezeigte Dienste: {shown} von {count}"),
+    (StringKey::changesMore, "… und {count} weitere: exportieren Sie die Tabelle als CSV, um alle zu sehen"),
+    (StringKey::readingData, "{name} wird gelesen …"),
+    (StringKey::noServiceMatch, "Kein Dienst passt"),
 }

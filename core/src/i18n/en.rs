@@ -352,4 +352,7 @@ catalog! {
     fileUnreadable = "{name} could not be read",
     fileTooLarge = "{name} is {bytes} bytes, more than the limit of {limit} bytes",
     columnsShown = "Services shown: {shown} of {count}",
+    changesMore = "… and {count} more: export the table as CSV to see them all",
+    readingData = "Reading {name}…",
+    noServiceMatch = "No service matches",
 }

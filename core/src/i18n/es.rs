@@ -302,4 +302,7 @@ translation! {
     (StringKey::fileUnreadable, "No se pudo leer {name}"),
     (StringKey::fileTooLarge, "{name} tiene {bytes} bytes, más que el límite de {limit} bytes"),
     (StringKey::columnsShown, "Servicios mostrados: {shown} de {count}"),
+    (StringKey::changesMore, "… y {count} más: exporte la tabla como CSV para verlos todos"),
+    (StringKey::readingData, "Leyendo {name}…"),
+    (StringKey::noServiceMatch, "Ningún servicio coincide"),
 }

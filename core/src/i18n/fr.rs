@@ -303,4 +303,7 @@ translation! {
     (StringKey::fileUnreadable, "{name} n’a pas pu être lu"),
     (StringKey::fileTooLarge, "{name} fait {bytes} octets, plus que la limite de {limit} octets"),
     (StringKey::columnsShown, "Services affichés : {shown} sur {count}"),
+    (StringKey::changesMore, "… et {count} de plus : exportez le tableau en CSV pour les voir tous"),
+    (StringKey::readingData, "Lecture de {name}…"),
+    (StringKey::noServiceMatch, "Aucun service ne correspond"),
 }

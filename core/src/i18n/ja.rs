@@ -303,4 +303,7 @@ translation! {
     (StringKey::fileUnreadable, "{name} を読み込めませんでした"),
     (StringKey::fileTooLarge, "{name} は {bytes} バイトで、上限の {limit} バイトを超えています"),
     (StringKey::columnsShown, "表示中のサービス: {count} 件中 {shown} 件"),
+    (StringKey::changesMore, "… ほか {count} 件: すべて見るには表を CSV でエクスポートしてください"),
+    (StringKey::readingData, "{name} を読み込み中…"),
+    (StringKey::noServiceMatch, "一致するサービスはありません"),
 }

@@ -303,4 +303,7 @@ translation! {
     (StringKey::fileUnreadable, "{name}을(를) 읽을 수 없습니다"),
     (StringKey::fileTooLarge, "{name}은(는) {bytes}바이트로 한도 {limit}바이트를 넘습니다"),
     (StringKey::columnsShown, "표시된 서비스: {count}개 중 {shown}개"),
+    (StringKey::changesMore, "… 외 {count}건: 모두 보려면 표를 CSV로 내보내세요"),
+    (StringKey::readingData, "{name} 읽는 중…"),
+    (StringKey::noServiceMatch, "일치하는 서비스가 없습니다"),
 }

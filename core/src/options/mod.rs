@@ -246,6 +246,13 @@ impl Options {
         matches!(self.values[opt as usize], Some(Some(_)))
     }
 
+    /// Whether the user may bring data (`import` is `on`, in any case, or not given). Any other
+    /// value keeps it off: a page that meant to turn it off is not overruled by a typo.
+    pub fn import_allowed(&self) -> bool {
+        let v = self.text(Opt::Import).trim();
+        v.is_empty() || v.eq_ignore_ascii_case("on")
+    }
+
     /// The options given, in table order.
     pub fn given(&self) -> impl Iterator<Item = Opt> + '_ {
         SPECS.iter().map(|s| s.opt).filter(|&o| self.has(o))

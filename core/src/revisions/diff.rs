@@ -2,6 +2,7 @@
 //! view's dataset: the newer one with the removed rows kept.
 
 use crate::dataset::{Cell, Dataset, Program};
+use std::collections::HashMap;
 
 /// Whether a program row was added or removed between two revisions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,13 +41,25 @@ pub struct Diff {
     pub changed: Vec<CellChange>,
     /// Programs in both whose name differs: (id, old name, new name).
     pub renamed: Vec<(String, String, String)>,
+    /// Where each program's row change and each changed cell is, by id: a table of the user's
+    /// own data compared may have a million of them, looked up for every cell drawn.
+    rows: HashMap<String, RowChange>,
+    cells: HashMap<(String, String), usize>,
+}
+
+/// Positions by id: programs or services of a dataset.
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
 }
 
 /// Compares two datasets.
 pub fn diff(old: &Dataset, new: &Dataset) -> Diff {
     let mut d = Diff::default();
+    let old_programs = positions(old.programs.iter().map(|p| p.id.as_str()));
+    let new_programs = positions(new.programs.iter().map(|p| p.id.as_str()));
+    let old_services = positions(old.services.iter().map(|s| s.id.as_str()));
     for p in &new.programs {
-        let Some(oi) = old.program_index(&p.id) else {
+        let Some(&oi) = old_programs.get(p.id.as_str()) else {
             d.added.push(p.id.clone());
             continue;
         };
@@ -56,7 +69,7 @@ pub fn diff(old: &Dataset, new: &Dataset) -> Diff {
                 .push((p.id.clone(), op.name.clone(), p.name.clone()));
         }
         for (si, s) in new.services.iter().enumerate() {
-            let Some(osi) = old.service_index(&s.id) else {
+            let Some(&osi) = old_services.get(s.id.as_str()) else {
                 continue;
             };
             if op.cells[osi] != p.cells[si] {
@@ -72,8 +85,17 @@ pub fn diff(old: &Dataset, new: &Dataset) -> Diff {
     d.removed = old
         .programs
         .iter()
-        .filter(|p| new.program_index(&p.id).is_none())
+        .filter(|p| !new_programs.contains_key(p.id.as_str()))
         .map(|p| p.id.clone())
+        .collect();
+    let rows = d.added.iter().map(|id| (id.clone(), RowChange::Added));
+    let gone = d.removed.iter().map(|id| (id.clone(), RowChange::Removed));
+    d.rows = rows.chain(gone).collect();
+    d.cells = d
+        .changed
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.program.clone(), c.service.clone()), i))
         .collect();
     d
 }
@@ -89,21 +111,20 @@ impl Diff {
 
     /// Whether a row was added or removed.
     pub fn row(&self, program: &str) -> Option<RowChange> {
-        if self.added.iter().any(|p| p == program) {
-            Some(RowChange::Added)
-        } else if self.removed.iter().any(|p| p == program) {
-            Some(RowChange::Removed)
-        } else {
-            None
-        }
+        self.rows.get(program).copied()
     }
 
     /// The old cell of a changed cell.
     pub fn old_cell(&self, program: &str, service: &str) -> Option<&Cell> {
-        self.changed
-            .iter()
-            .find(|c| c.program == program && c.service == service)
-            .map(|c| &c.old)
+        let i = self
+            .cells
+            .get(&(program.to_string(), service.to_string()))?;
+        Some(&self.changed[*i].old)
+    }
+
+    /// How many changes there are (cells, rows added or removed, names).
+    pub fn len(&self) -> usize {
+        self.changed.len() + self.added.len() + self.removed.len() + self.renamed.len()
     }
 }
 
@@ -111,8 +132,10 @@ impl Diff {
 /// service id; services the old one lacks are not stated), so a compare view shows every row.
 pub fn merged(old: &Dataset, new: &Dataset, d: &Diff) -> Dataset {
     let mut out = new.clone();
+    let old_programs = positions(old.programs.iter().map(|p| p.id.as_str()));
+    let old_services = positions(old.services.iter().map(|s| s.id.as_str()));
     for id in &d.removed {
-        let Some(i) = old.program_index(id) else {
+        let Some(&i) = old_programs.get(id.as_str()) else {
             continue;
         };
         let p = &old.programs[i];
@@ -120,8 +143,9 @@ pub fn merged(old: &Dataset, new: &Dataset, d: &Diff) -> Dataset {
             .services
             .iter()
             .map(|s| {
-                old.service_index(&s.id)
-                    .map(|oi| p.cells[oi].clone())
+                old_services
+                    .get(s.id.as_str())
+                    .map(|&oi| p.cells[oi].clone())
                     .unwrap_or(Cell::of(crate::dataset::Status::Unknown))
             })
             .collect();

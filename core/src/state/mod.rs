@@ -4,11 +4,13 @@
 use crate::dataset::Dataset;
 use crate::options::{self, parse_revision, Opt, Options, Theme, View, SPECS};
 use crate::query::{Query, SearchIndex, SortField, StatusFilter};
-use crate::revisions::{self, Diff, Supersession, SEED_REVISION};
+use crate::revisions::{self, Supersession, SEED_REVISION};
 use crate::view_state::{RememberedOn, ViewState};
 use std::rc::Rc;
 
+mod compare;
 mod services;
+pub use compare::{Against, Comparison};
 pub use services::{service_choices, ServiceChoice};
 
 /// What the state can be asked to do.
@@ -68,26 +70,6 @@ pub struct AppState {
     /// The page's own data is not here (its first `src` is loading, or failed: the URL): no rows
     /// are shown, none of the embedded data is passed off as the page's.
     pub pending: Option<String>,
-}
-
-/// What a host's dataset is compared with: the data the user loaded before it, or an embedded
-/// revision; the labels name both in the "what changed" heading.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Against {
-    pub old_label: String,
-    pub new_label: String,
-    pub old: Rc<Dataset>,
-}
-
-/// A compare view: the older and newer revision ids, the diff and its summary lines.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Comparison {
-    pub old_id: String,
-    pub new_id: String,
-    pub diff: Diff,
-    /// The two revisions compared (for the summary lines, in the user's words).
-    pub old: Rc<Dataset>,
-    pub new: Rc<Dataset>,
 }
 
 /// The state as the element's `state` property and `cm-change` events report it: the view state
@@ -154,15 +136,8 @@ impl AppState {
         let shown = if let Some(c) = &self.custom {
             match &self.against {
                 Some(a) => {
-                    let diff = revisions::diff(&a.old, c);
-                    let merged = Rc::new(revisions::merged(&a.old, c, &diff));
-                    self.comparison = Some(Rc::new(Comparison {
-                        old: a.old.clone(),
-                        new: c.clone(),
-                        old_id: a.old_label.clone(),
-                        new_id: a.new_label.clone(),
-                        diff,
-                    }));
+                    let (merged, comparison) = compare::against(c, a);
+                    self.comparison = Some(Rc::new(comparison));
                     merged
                 }
                 None => c.clone(),
@@ -185,7 +160,7 @@ impl AppState {
                         new: new.dataset.clone(),
                         old_id: old.id,
                         new_id: new.id,
-                        diff,
+                        diff: Rc::new(diff),
                     }));
                     merged
                 }

@@ -21,7 +21,7 @@ pub struct ViewState {
     pub tags: Vec<String>,
     /// `key:dir,…` (empty: seed order).
     pub sort: String,
-    /// Shown service ids, in order (empty: all).
+    /// Shown service ids, in order (empty: the dataset's default, `Dataset::default_services`).
     pub services: Vec<String>,
     /// The embedded revision shown (`None` for a dataset of the page's own).
     pub revision: Option<String>,
@@ -76,7 +76,7 @@ impl ViewState {
 /// The most characters one view-state value may have (a search, a list, a sort), and the most
 /// items in a list (tags, services): checked before a value is decoded, split or compared, so a
 /// link or a `restore()` of any size costs no more than this.
-pub const MAX_VALUE_CHARS: usize = 8 * 1024;
+pub const MAX_VALUE_CHARS: usize = 64 * 1024;
 pub const MAX_LIST_ITEMS: usize = 1_000;
 
 /// Whether `v` (attribute spelling) may be put in `opt`: its length, and for a list its count.

@@ -353,8 +353,15 @@ pub fn date_text(t: &Strings, iso: &str) -> String {
 }
 
 /// One line per change of a diff, for the "what changed" list, e.g.
-/// `IRAP · Amazon EKS: not in scope → in scope`.
-pub fn diff_summary(t: &Strings, d: &Diff, old: &Dataset, new: &Dataset) -> Vec<String> {
+/// `IRAP · Amazon EKS: not in scope → in scope`; the first `most` of them (a comparison of a
+/// user's own tables may have a million: [`Diff::len`] says how many there are).
+pub fn diff_summary(
+    t: &Strings,
+    d: &Diff,
+    old: &Dataset,
+    new: &Dataset,
+    most: usize,
+) -> Vec<String> {
     let name = |ds: &Dataset, id: &str| {
         ds.program_index(id)
             .map(|i| ds.programs[i].name.clone())
@@ -365,39 +372,39 @@ pub fn diff_summary(t: &Strings, d: &Diff, old: &Dataset, new: &Dataset) -> Vec<
             .map(|i| new.services[i].name.clone())
             .unwrap_or_else(|| id.to_string())
     };
-    let mut out: Vec<String> = d
-        .changed
+    let cells = d.changed.iter().map(|c| {
+        t.fmt(
+            StringKey::changeCell,
+            &[
+                ("program", Text(&name(new, &c.program))),
+                ("service", Text(&service(&c.service))),
+                ("old", Text(&cell_words(t, &c.old))),
+                ("new", Text(&cell_words(t, &c.new))),
+            ],
+        )
+    });
+    let added = d
+        .added
         .iter()
-        .map(|c| {
-            t.fmt(
-                StringKey::changeCell,
-                &[
-                    ("program", Text(&name(new, &c.program))),
-                    ("service", Text(&service(&c.service))),
-                    ("old", Text(&cell_words(t, &c.old))),
-                    ("new", Text(&cell_words(t, &c.new))),
-                ],
-            )
-        })
-        .collect();
-    out.extend(
-        d.added
-            .iter()
-            .map(|p| t.fmt(StringKey::changeAdded, &[("program", Text(&name(new, p)))])),
-    );
-    out.extend(d.removed.iter().map(|p| {
+        .map(|p| t.fmt(StringKey::changeAdded, &[("program", Text(&name(new, p)))]));
+    let removed = d.removed.iter().map(|p| {
         t.fmt(
             StringKey::changeRemoved,
             &[("program", Text(&name(old, p)))],
         )
-    }));
-    out.extend(d.renamed.iter().map(|(_, a, b)| {
+    });
+    let renamed = d.renamed.iter().map(|(_, a, b)| {
         t.fmt(
             StringKey::changeRenamed,
             &[("old", Text(a)), ("new", Text(b))],
         )
-    }));
-    out
+    });
+    cells
+        .chain(added)
+        .chain(removed)
+        .chain(renamed)
+        .take(most)
+        .collect()
 }
 
 #[cfg(test)]
@@ -473,7 +480,7 @@ mod tests {
         let new = crate::revisions::find("2021-04-24").unwrap().dataset;
         let d = crate::revisions::diff(&old, &new);
         assert_eq!(
-            diff_summary(&en(), &d, &old, &new),
+            diff_summary(&en(), &d, &old, &new, usize::MAX),
             [
                 "IRAP · Amazon EKS: not in scope → in scope",
                 "FedRAMP Moderate (East/West) · Amazon EKS: in progress (3PAO Assessment) → in scope",

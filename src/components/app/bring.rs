@@ -2,10 +2,7 @@
 //! widget focused, not into a text box), or a file chosen from the Export menu's "Load data"
 //! item. The app only picks up what was given; the widget reads it (`element/widget/bring.rs`).
 
-use super::{App, AppProps, Bring, Msg};
-use crate::components::header::brought_name;
-use crate::state::Against;
-use std::rc::Rc;
+use super::{App, Bring, Msg};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -21,10 +18,7 @@ pub(super) struct BringListeners {
 
 impl App {
     pub(super) fn import_allowed(ctx: &Context<App>) -> bool {
-        matches!(
-            ctx.props().options.text(crate::options::Opt::Import).trim(),
-            "" | "on"
-        )
+        ctx.props().options.import_allowed()
     }
 
     pub(super) fn bring_listeners(&self, ctx: &Context<App>) -> BringListeners {
@@ -58,9 +52,17 @@ impl App {
             else {
                 return;
             };
-            let html = data.get_data("text/html").unwrap_or_default();
-            let text = data.get_data("text/plain").unwrap_or_default();
-            if html.contains("<table") || !text.trim().is_empty() {
+            // Left as JavaScript strings: the widget measures them before anything is copied.
+            let get = |kind: &str| {
+                js_sys::Reflect::get(&data, &"getData".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .and_then(|f| f.call1(&data, &kind.into()).ok())
+                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                    .unwrap_or_else(|| js_sys::JsString::from(""))
+            };
+            let (html, text) = (get("text/html"), get("text/plain"));
+            if html.includes("<table", 0) || text.length() > 0 {
                 e.prevent_default();
                 onbring.emit(Bring::Paste { html, text });
             }
@@ -88,11 +90,24 @@ impl App {
                     Msg::Dragging(true)
                 })
             })),
-            dragleave: Some(link.callback(|_: DragEvent| Msg::Dragging(false))),
+            // Leaving for a child of the widget is no leaving (the hint would flicker).
+            dragleave: Some({
+                let root = self.root.clone();
+                link.batch_callback(move |e: DragEvent| {
+                    let to = e
+                        .related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    let inside = root
+                        .cast::<web_sys::Node>()
+                        .is_some_and(|r| r.contains(to.as_ref()));
+                    (!inside || to.is_none()).then_some(Msg::Dragging(false))
+                })
+            }),
             drop: Some(drop),
             paste: Some(paste),
             input: html! {
-                <input type="file" hidden=true ref={self.file_input.clone()} {onchange}
+                <input type="file" hidden=true tabindex="-1" ref={self.file_input.clone()} {onchange}
+                    aria-label={ctx.props().strings.get(crate::i18n::StringKey::loadData).to_string()}
                     accept=".csv,.tsv,.txt,.md,.markdown,.json,.html,.htm,text/csv,text/tab-separated-values,text/markdown,application/json,text/html,text/plain" />
             },
         }
@@ -115,46 +130,4 @@ fn in_text_box(e: &Event) -> bool {
             matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || el.closest("[contenteditable]").ok().flatten().is_some()
         })
-}
-
-/// What the user's data is compared with, from their pick: what they brought before, or an
-/// embedded revision.
-pub(super) fn against(props: &AppProps) -> Option<Rc<Against>> {
-    let now = props.brought.as_ref()?;
-    let with = props.brought_compare.as_deref()?;
-    let (old_label, old) = if with == BEFORE {
-        let before = props.brought_before.as_ref()?;
-        (brought_name(&props.strings, before), before.data.clone())
-    } else {
-        let r = crate::revisions::find(with)?;
-        (r.id, r.dataset)
-    };
-    Some(Rc::new(Against {
-        old_label,
-        new_label: brought_name(&props.strings, now),
-        old,
-    }))
-}
-
-/// The pick of the user's data brought before.
-pub(super) const BEFORE: &str = "before";
-
-/// The choices of what the user's data can be compared with: what they brought before (if
-/// anything), then the embedded revisions.
-pub(super) fn compare_choices(props: &AppProps) -> Vec<(String, String)> {
-    if props.brought.is_none() {
-        return Vec::new();
-    }
-    let before = props
-        .brought_before
-        .as_ref()
-        .map(|b| (BEFORE.to_string(), brought_name(&props.strings, b)));
-    before
-        .into_iter()
-        .chain(
-            crate::revisions::ids()
-                .into_iter()
-                .map(|id| (id.clone(), id)),
-        )
-        .collect()
 }

@@ -45,6 +45,7 @@ impl App {
         let stale_note = (!data_errors.is_empty() && s.pending.is_none())
             .then(|| t.get(StringKey::stillPrevious).to_string());
         errors.splice(0..0, data_errors.iter().cloned());
+        errors.extend(ctx.props().brought_error.iter().cloned());
         errors.extend(ctx.props().string_errors.iter().cloned());
         let loading = ctx.props().loading.as_ref();
         let rtl = ctx.props().rtl;
@@ -65,6 +66,12 @@ impl App {
                 { bring.input }
                 { header(t, s, data_lang.clone(), brought) }
                 { error_banner(t, &errors, stale_note.as_deref()) }
+                if let Some(name) = &ctx.props().reading {
+                    <p class="cm-loading" part="loading" aria-live="polite">
+                        <span class="cm-spinner" aria-hidden="true"></span>
+                        { t.fmt(StringKey::readingData, &[("name", Text(if name.is_empty() { t.get(StringKey::pastedTable) } else { name }))]) }
+                    </p>
+                }
                 if let Some(url) = loading {
                     <p class="cm-loading" part="loading" aria-live="polite">
                         <span class="cm-spinner" aria-hidden="true"></span>
@@ -164,7 +171,7 @@ impl App {
                     revisions={if s.custom.is_none() { crate::revisions::ids() } else { Vec::new() }}
                     revision={s.revision.clone()}
                     compare={if brought { ctx.props().brought_compare.clone() } else { s.compare.clone() }}
-                    brought_choices={super::bring::compare_choices(ctx.props())}
+                    brought_choices={(*ctx.props().brought_choices).clone()}
                     revision_notes={revision_notes(s)}
                     onrevision={link.callback(|r| Msg::Act(Action::SetRevision(r)))}
                     oncompare={if brought { ctx.props().oncomparebrought.clone() } else { link.callback(|c| Msg::Act(Action::SetCompare(c))) }}
@@ -187,7 +194,7 @@ impl App {
                     onsort={link.callback(|(field, additive): (SortField, bool)| Msg::Act(Action::ToggleSort { field, additive }))}
                     highlight={self.highlight.clone()}
                     onhighlight={link.callback(Msg::Highlight)}
-                    diff={s.comparison.as_ref().map(|c| Rc::new(c.diff.clone()))}
+                    diff={s.comparison.as_ref().map(|c| c.diff.clone())}
                     superseded={s.superseded.clone()}
                     ondetails={link.callback(|(p, v)| Msg::Details(p, v))}
                     open={self.details.as_ref().and_then(|(p, v)| Some((ds.program_index(p)?, ds.service_index(v)?)))}

@@ -28,9 +28,13 @@ pub fn columns_panel(props: &ColumnsPanelProps) -> Html {
     let shown: Vec<&ServiceChoice> = props.services.iter().filter(|s| s.shown).collect();
     let many = props.services.len() > crate::dataset::MAX_DEFAULT_SERVICES;
     let needle = find.trim().to_lowercase();
-    let listed = props.services.iter().filter(|s| {
-        needle.is_empty() || s.name.to_lowercase().contains(&needle) || s.id.contains(&needle)
-    });
+    let listed: Vec<&ServiceChoice> = props
+        .services
+        .iter()
+        .filter(|s| {
+            needle.is_empty() || s.name.to_lowercase().contains(&needle) || s.id.contains(&needle)
+        })
+        .collect();
     let oninput = {
         let find = find.clone();
         Callback::from(move |e: InputEvent| {
@@ -46,12 +50,16 @@ pub fn columns_panel(props: &ColumnsPanelProps) -> Html {
                 <input type="search" class="cm-facet-find" part="columns-find" value={(*find).clone()} {oninput}
                     aria-label={t.get(StringKey::findService).to_string()}
                     placeholder={t.get(StringKey::findService).to_string()} autocomplete="off" spellcheck="false" />
-                <p class="cm-columns-count">
-                    { t.fmt(StringKey::columnsShown, &[("shown", Num(shown.len())), ("count", Num(props.services.len()))]) }
+                <p class="cm-columns-count" aria-live="polite">
+                    if listed.is_empty() {
+                        { t.get(StringKey::noServiceMatch) }
+                    } else {
+                        { t.fmt(StringKey::columnsShown, &[("shown", Num(shown.len())), ("count", Num(props.services.len()))]) }
+                    }
                 </p>
             }
             <ul>
-                { for listed.map(|s| column_item(&t, s, &shown, props)) }
+                { for listed.into_iter().map(|s| column_item(&t, s, &shown, props)) }
             </ul>
         </fieldset>
     }

@@ -142,8 +142,9 @@ impl Widget {
             if let Some(d) = &read.data {
                 me.take_data(d);
             }
-            me.sources.brought =
-                super::kept::take_brought(&me.target).filter(|_| me.import_allowed());
+            if me.import_allowed() {
+                me.sources.user = super::kept::take_brought(&me.target).unwrap_or_default();
+            }
             me.load_src(true);
             me.read_table(true);
             me.watch_table();
@@ -247,8 +248,7 @@ impl Widget {
         }
         // A page that turns import off shows its own data again.
         if !self.import_allowed() {
-            self.sources.brought = None;
-            self.sources.brought_error = None;
+            self.sources.user = Default::default();
         }
         self.render();
     }
@@ -289,6 +289,20 @@ impl Widget {
         };
         self.push_memory();
         dispatch(&self.target, "cm-change", &super::snapshot_to_js(snapshot));
+        // The alert about a file the user brought goes once they do something else (rendered
+        // after this change has been applied).
+        if self.sources.user.error.is_some() {
+            self.forget_brought_error();
+            let me = self.me.clone();
+            crate::platform::after_ms(0, move || {
+                if let Some(w) = me.upgrade() {
+                    if let Ok(mut w) = w.try_borrow_mut() {
+                        crate::platform::enter(w.id);
+                        w.render();
+                    }
+                }
+            });
+        }
     }
 
     /// Looks again for the language to speak and the direction the page runs; re-renders only
@@ -438,8 +452,11 @@ impl Widget {
             },
             onready: self.ready_callback(),
             brought: shown.brought,
-            brought_before: self.sources.brought_before.clone(),
-            brought_compare: self.sources.brought_compare.clone(),
+            brought_error: shown.brought_error,
+            reading: shown.reading,
+            brought_compare: self.sources.user.compare.clone(),
+            against: self.sources.user.against.clone(),
+            brought_choices: Rc::new(self.compare_choices()),
             onbring: self.with_me(Widget::bring),
             onrestoredata: self.with_me(|w, ()| w.restore_page_data()),
             oncomparebrought: self.with_me(Widget::compare_brought),

@@ -14,7 +14,7 @@ pub(crate) use sheet::{read_sheet, shape, Evidence, Sheet};
 
 use super::validate::too_many_programs;
 use super::{
-    Cell, Dataset, DatasetError, Link, Place, Program, Service, Status, MAX_FIELD_CHARS,
+    Cell, Dataset, DatasetError, Link, Place, Program, Service, Status, MAX_CELLS, MAX_FIELD_CHARS,
     MAX_PROGRAMS, MAX_SERVICES,
 };
 use crate::i18n::StringKey;
@@ -197,6 +197,13 @@ pub(crate) fn build(
                 None => {
                     if programs.len() == MAX_PROGRAMS {
                         return Err(too_many_programs(MAX_PROGRAMS + 1));
+                    }
+                    // The cells are held before the dataset is validated: their cap too.
+                    if (programs.len() + 1) * services.len() > MAX_CELLS {
+                        return Err(DatasetError::field("programs", StringKey::errTooManyCells)
+                            .num("programs", programs.len() + 1)
+                            .num("services", services.len())
+                            .num("limit", MAX_CELLS));
                     }
                     programs.push(program(&p, known, &mut ids));
                     cells.push(vec![None; services.len()]);
