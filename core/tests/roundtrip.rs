@@ -3,12 +3,12 @@
 //! on arbitrary input (tag soup for the page reader).
 #![cfg(not(target_arch = "wasm32"))]
 
-use compliance_matrix_core::dataset::validate::is_slug;
 use compliance_matrix_core::dataset::{
     from_csv, from_html, from_markdown, packed, parse_any, Cell, Dataset, Format, ImportMeta, Link,
     Program, Service, Status,
 };
 use compliance_matrix_core::export::View;
+use compliance_matrix_core::text::is_slug;
 use compliance_matrix_core::text::Ids;
 use proptest::prelude::*;
 

@@ -5,6 +5,7 @@ use super::{
     MAX_INPUT_BYTES, MAX_PROGRAMS, MAX_SERVICES, MAX_TAGS,
 };
 use crate::i18n::StringKey;
+use crate::text::is_slug;
 use std::collections::{HashMap, HashSet};
 
 impl Dataset {
@@ -238,15 +239,6 @@ pub(crate) fn check_id<'a>(
         return Err(DatasetError::field(field(), StringKey::errDuplicateId).with("value", id));
     }
     Ok(())
-}
-
-/// An id: 1–100 of `a`–`z`, `0`–`9` and `-`, not starting with `-`.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-        && !s.starts_with('-')
 }
 
 pub(crate) fn is_tag(t: &str) -> bool {

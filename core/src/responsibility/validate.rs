@@ -4,7 +4,8 @@
 //! are for whoever edits `data/`, in English, never shown to a user.
 
 use super::Model;
-use crate::dataset::validate::{check_date, check_id, check_name, check_text, is_slug, is_web_url};
+use crate::dataset::validate::{check_date, check_id, check_name, check_text, is_web_url};
+use crate::text::is_slug;
 use std::collections::HashSet;
 
 impl Model {
