@@ -54,10 +54,11 @@ fn modules() -> BTreeMap<String, Vec<PathBuf>> {
     out
 }
 
-/// A source without its comments and its test code: a file named `tests.rs` is all test code;
-/// elsewhere a `#[cfg(test)]` item (a `mod tests { … }`, a `use`, a function) is cut out.
-fn code_of(path: &Path) -> String {
-    if path.file_name().is_some_and(|n| n == "tests.rs") {
+/// A source without its comments and (unless `with_tests`) its test code: a file named
+/// `tests.rs` is all test code; elsewhere a `#[cfg(test)]` item (a `mod tests { … }`, a `use`, a
+/// function) is cut out.
+fn code_of(path: &Path, with_tests: bool) -> String {
+    if !with_tests && path.file_name().is_some_and(|n| n == "tests.rs") {
         return String::new();
     }
     let text = std::fs::read_to_string(path).unwrap();
@@ -68,7 +69,7 @@ fn code_of(path: &Path) -> String {
         if t.starts_with("//") {
             continue;
         }
-        if t.starts_with("#[cfg(test)]") {
+        if !with_tests && t.starts_with("#[cfg(test)]") {
             // The item that follows: up to its `;`, or through its balanced braces.
             let mut depth = 0i32;
             let mut opened = false;
@@ -88,10 +89,10 @@ fn code_of(path: &Path) -> String {
 }
 
 /// The other core modules a module's code names (`crate::name`, or `name` in `use crate::{…}`).
-fn imports(files: &[PathBuf], known: &[String], own: &str) -> Vec<String> {
+fn imports(files: &[PathBuf], known: &[String], own: &str, with_tests: bool) -> Vec<String> {
     let mut found = Vec::new();
     for f in files {
-        let code = code_of(f);
+        let code = code_of(f, with_tests);
         let mut add = |name: &str| {
             if name != own && known.iter().any(|k| k == name) && !found.iter().any(|x| x == name) {
                 found.push(name.to_string());
@@ -125,7 +126,7 @@ fn every_module_imports_only_lower_layers() {
             problems.push(format!("{module}: not in the table of layers"));
             continue;
         };
-        for dep in imports(files, &names, module) {
+        for dep in imports(files, &names, module, false) {
             match layer_of(&dep) {
                 Some(l) if l < own => {}
                 _ => problems.push(format!("{module} (layer {own}) imports {dep}")),
@@ -135,12 +136,31 @@ fn every_module_imports_only_lower_layers() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Tests may use a higher layer's helpers, but never in a circle: no two modules import each
+/// other, test code included.
+#[test]
+fn no_two_modules_import_each_other_even_in_tests() {
+    let modules = modules();
+    let names: Vec<String> = modules.keys().cloned().collect();
+    let deps: BTreeMap<&String, Vec<String>> = modules
+        .iter()
+        .map(|(m, files)| (m, imports(files, &names, m, true)))
+        .collect();
+    let circles: Vec<String> = deps
+        .iter()
+        .flat_map(|(a, ds)| ds.iter().map(move |b| (*a, b)))
+        .filter(|(a, b)| a < b && deps.get(b).is_some_and(|d| d.contains(a)))
+        .map(|(a, b)| format!("{a} and {b} import each other"))
+        .collect();
+    assert!(circles.is_empty(), "{}", circles.join("\n"));
+}
+
 #[test]
 fn i18n_imports_nothing_of_the_core() {
     let modules = modules();
     let names: Vec<String> = modules.keys().cloned().collect();
     assert_eq!(
-        imports(&modules["i18n"], &names, "i18n"),
+        imports(&modules["i18n"], &names, "i18n", false),
         Vec::<String>::new()
     );
 }
@@ -160,6 +180,13 @@ fn the_check_sees_an_import_in_code_and_not_in_a_comment_or_a_test() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    assert_eq!(imports(&[f], &known, "x"), ["dataset", "query", "text"]);
+    assert_eq!(
+        imports(std::slice::from_ref(&f), &known, "x", false),
+        ["dataset", "query", "text"]
+    );
+    assert_eq!(
+        imports(&[f], &known, "x", true),
+        ["dataset", "query", "text", "wording"]
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
